@@ -1,0 +1,37 @@
+package vn.tthc.monitor.contract.cases;
+
+import java.time.Instant;
+import java.util.List;
+import vn.tthc.monitor.contract.event.CaseReceived;
+
+/**
+ * What the rules of EVENTS.md section 2 make of a case's history. {@code reception} is
+ * {@code null} when no {@code case.received} has arrived (the case enters no KPI);
+ * {@code closing} is {@code null} while the case is open.
+ */
+public record CaseAssessment(String caseId, CaseReceived reception, Instant effectiveDue, List<Pause> pauses,
+                             boolean extended, Closing closing) {
+
+    public CaseAssessment {
+        pauses = List.copyOf(pauses);
+    }
+
+    public boolean isReceived() {
+        return reception != null;
+    }
+
+    /** Received, not resolved and not withdrawn. */
+    public boolean isOpen() {
+        return reception != null && closing == null;
+    }
+
+    /** An open case whose supplement request is still open waits on the citizen. */
+    public boolean isWaitingOnCitizen() {
+        return isOpen() && !pauses.isEmpty() && pauses.get(pauses.size() - 1).isOpen();
+    }
+
+    /** đang xử lý quá hạn: open, past its effective due time, and not waiting on the citizen. */
+    public boolean isOverdueAt(final Instant now) {
+        return isOpen() && !isWaitingOnCitizen() && now.isAfter(effectiveDue);
+    }
+}

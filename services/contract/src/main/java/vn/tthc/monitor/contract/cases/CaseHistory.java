@@ -1,0 +1,40 @@
+package vn.tthc.monitor.contract.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import vn.tthc.monitor.contract.event.CaseEvent;
+
+/**
+ * The distinct events of one case (by {@code eventId}), kept in the order of EVENTS.md section 2
+ * whatever order they arrived in. A repeated {@code eventId} is a duplicate delivery: the event
+ * first delivered is kept.
+ */
+public record CaseHistory(String caseId, List<CaseEvent> events) {
+
+    public CaseHistory {
+        events = List.copyOf(events);
+    }
+
+    public static CaseHistory empty(final String caseId) {
+        return new CaseHistory(caseId, List.of());
+    }
+
+    public boolean contains(final String eventId) {
+        return events.stream().anyMatch(e -> e.eventId().equals(eventId));
+    }
+
+    /** This history with {@code event} added in its place, or this history when the event id is known. */
+    public CaseHistory with(final CaseEvent event) {
+        if (contains(event.eventId())) {
+            return this;
+        }
+        final List<CaseEvent> merged = new ArrayList<>(events.size() + 1);
+        merged.addAll(events);
+        int position = merged.size();
+        while (position > 0 && CaseEvent.CASE_ORDER.compare(merged.get(position - 1), event) > 0) {
+            position--;
+        }
+        merged.add(position, event);
+        return new CaseHistory(caseId, merged);
+    }
+}

@@ -1,0 +1,211 @@
+package vn.tthc.monitor.contract.event;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Parses and validates one event exactly as EVENTS.md section 1 says: a JSON object with every
+ * required field, a known {@code type}, timestamps with an offset, values of the right JSON type
+ * and inside their enumerations. {@code null} counts as absent, and an invalid optional field
+ * rejects the event too. Fields the contract does not name are ignored.
+ *
+ * <p>Every rejection carries a reason that names the field and what was wrong with it.
+ */
+public final class EventParser {
+
+    private static final int MAX_EVENT_ID_LENGTH = 128;
+
+    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+
+    private EventParser() {
+    }
+
+    /** Parses one record value or file line (UTF-8 JSON). */
+    public static ParseResult parse(final byte[] json) {
+        final JsonNode node;
+        try {
+            node = STRICT_JSON.readTree(json);
+        } catch (final JsonProcessingException e) {
+            return new ParseResult.Rejected("not valid JSON: " + e.getOriginalMessage(), null, null);
+        } catch (final IOException e) {
+            return new ParseResult.Rejected("not valid JSON: " + e.getMessage(), null, null);
+        }
+        return parse(node);
+    }
+
+    public static ParseResult parse(final String json) {
+        return parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static ParseResult parse(final JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return new ParseResult.Rejected("empty record: expected a JSON object", null, null);
+        }
+        if (!node.isObject()) {
+            return new ParseResult.Rejected("not a JSON object but a JSON " + jsonType(node), null, null);
+        }
+        final Fields fields = new Fields(node);
+        try {
+            return new ParseResult.Valid(event(fields));
+        } catch (final InvalidField e) {
+            return new ParseResult.Rejected(e.getMessage(), fields.readableText("eventId"), fields.readableText("source"));
+        }
+    }
+
+    private static Event event(final Fields f) {
+        final String eventId = f.eventId();
+        final String typeName = f.requiredText("type");
+        final EventType type = EventType.fromWireName(typeName)
+            .orElseThrow(() -> new InvalidField("unknown type '" + typeName + "'"));
+        final Instant occurredAt = f.requiredTimestamp("occurredAt");
+        final String source = f.optionalText("source");
+        return switch (type) {
+            case CASE_RECEIVED -> new CaseReceived(eventId, occurredAt, source, f.requiredText("caseId"),
+                f.requiredText("unitId"), f.requiredText("fieldId"), f.requiredText("procedureId"),
+                f.requiredEnum("channel", Channel.class), f.requiredBoolean("onlineEligible"),
+                f.requiredTimestamp("dueAt"));
+            case CASE_SUPPLEMENT_REQUESTED -> new SupplementRequested(eventId, occurredAt, source, f.requiredText("caseId"));
+            case CASE_SUPPLEMENT_RECEIVED -> new SupplementReceived(eventId, occurredAt, source, f.requiredText("caseId"),
+                f.optionalTimestamp("dueAt"));
+            case CASE_EXTENDED -> new CaseExtended(eventId, occurredAt, source, f.requiredText("caseId"),
+                f.requiredTimestamp("dueAt"));
+            case CASE_RESOLVED -> new CaseResolved(eventId, occurredAt, source, f.requiredText("caseId"),
+                f.requiredEnum("result", CaseResult.class));
+            case CASE_WITHDRAWN -> new CaseWithdrawn(eventId, occurredAt, source, f.requiredText("caseId"));
+            case CASE_RETURNED -> new CaseReturned(eventId, occurredAt, source, f.requiredText("caseId"));
+            case SURVEY_SUBMITTED -> new SurveySubmitted(eventId, occurredAt, source, f.requiredText("unitId"),
+                f.optionalText("fieldId"), f.optionalText("caseId"), f.requiredEnum("rating", Rating.class));
+            case FEEDBACK_RECEIVED -> new FeedbackReceived(eventId, occurredAt, source, f.requiredText("feedbackId"),
+                f.requiredText("unitId"), f.requiredTimestamp("dueAt"));
+            case FEEDBACK_RESOLVED -> new FeedbackResolved(eventId, occurredAt, source, f.requiredText("feedbackId"));
+        };
+    }
+
+    private static String jsonType(final JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "array";
+            case BOOLEAN -> "boolean";
+            case NUMBER -> "number";
+            case STRING -> "string";
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** The fields of one JSON object, read with the contract's rules; a violation throws {@link InvalidField}. */
+    private record Fields(JsonNode node) {
+
+        JsonNode present(final String name) {
+            final JsonNode value = node.get(name);
+            return value == null || value.isNull() ? null : value;
+        }
+
+        String eventId() {
+            final String id = requiredText("eventId");
+            final int length = id.codePointCount(0, id.length());
+            if (length < 1 || length > MAX_EVENT_ID_LENGTH) {
+                throw new InvalidField("field 'eventId' must be 1 to " + MAX_EVENT_ID_LENGTH
+                    + " characters long, was " + length);
+            }
+            return id;
+        }
+
+        String requiredText(final String name) {
+            final String text = optionalText(name);
+            if (text == null) {
+                throw missing(name);
+            }
+            return text;
+        }
+
+        String optionalText(final String name) {
+            final JsonNode value = present(name);
+            if (value == null) {
+                return null;
+            }
+            if (!value.isTextual()) {
+                throw wrongType(name, "a string", value);
+            }
+            return value.textValue();
+        }
+
+        /** The text of a field for the rejection record, or {@code null} when it is not a usable string. */
+        String readableText(final String name) {
+            final JsonNode value = present(name);
+            return value != null && value.isTextual() ? value.textValue() : null;
+        }
+
+        boolean requiredBoolean(final String name) {
+            final JsonNode value = present(name);
+            if (value == null) {
+                throw missing(name);
+            }
+            if (!value.isBoolean()) {
+                throw wrongType(name, "a boolean", value);
+            }
+            return value.booleanValue();
+        }
+
+        <E extends Enum<E>> E requiredEnum(final String name, final Class<E> type) {
+            final String text = requiredText(name);
+            for (final E constant : type.getEnumConstants()) {
+                if (constant.name().equals(text)) {
+                    return constant;
+                }
+            }
+            final String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .collect(Collectors.joining(", "));
+            throw new InvalidField("field '" + name + "' must be one of " + allowed + ", was '" + text + "'");
+        }
+
+        Instant requiredTimestamp(final String name) {
+            final Instant instant = optionalTimestamp(name);
+            if (instant == null) {
+                throw missing(name);
+            }
+            return instant;
+        }
+
+        Instant optionalTimestamp(final String name) {
+            final String text = optionalText(name);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (final DateTimeParseException e) {
+                throw new InvalidField("field '" + name + "' must be an ISO-8601 timestamp with offset"
+                    + " (e.g. 2026-03-02T08:15:00+07:00), was '" + text + "'");
+            }
+        }
+
+        private static InvalidField missing(final String name) {
+            return new InvalidField("missing required field '" + name + "'");
+        }
+
+        private static InvalidField wrongType(final String name, final String expected, final JsonNode value) {
+            return new InvalidField("field '" + name + "' must be " + expected + ", was a JSON " + jsonType(value));
+        }
+    }
+
+    private static final class InvalidField extends RuntimeException {
+        InvalidField(final String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

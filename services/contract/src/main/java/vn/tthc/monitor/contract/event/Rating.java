@@ -1,0 +1,12 @@
+package vn.tthc.monitor.contract.event;
+
+/** A citizen's satisfaction rating: rất hài lòng / hài lòng / không hài lòng. */
+public enum Rating {
+    VERY_SATISFIED,
+    SATISFIED,
+    DISSATISFIED;
+
+    public boolean isSatisfied() {
+        return this != DISSATISFIED;
+    }
+}
