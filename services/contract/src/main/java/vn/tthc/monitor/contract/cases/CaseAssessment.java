@@ -34,4 +34,20 @@ public record CaseAssessment(String caseId, CaseReceived reception, Instant effe
     public boolean isOverdueAt(final Instant now) {
         return isOpen() && !isWaitingOnCitizen() && now.isAfter(effectiveDue);
     }
+
+    public CaseStatus statusAt(final Instant now) {
+        if (!isReceived()) {
+            return CaseStatus.NOT_RECEIVED;
+        }
+        if (closing instanceof Closing.Resolution) {
+            return CaseStatus.RESOLVED;
+        }
+        if (closing instanceof Closing.Withdrawal) {
+            return CaseStatus.WITHDRAWN;
+        }
+        if (isWaitingOnCitizen()) {
+            return CaseStatus.WAITING_ON_CITIZEN;
+        }
+        return isOverdueAt(now) ? CaseStatus.OVERDUE : CaseStatus.IN_PROGRESS;
+    }
 }

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 public final class EventParser {
 
     private static final int MAX_EVENT_ID_LENGTH = 128;
+    private static final String EMPTY_RECORD = "empty record: expected a JSON object";
 
     private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -35,8 +36,11 @@ public final class EventParser {
     private EventParser() {
     }
 
-    /** Parses one record value or file line (UTF-8 JSON). */
+    /** Parses one record value or file line (UTF-8 JSON); {@code null} is an empty record. */
     public static ParseResult parse(final byte[] json) {
+        if (json == null) {
+            return new ParseResult.Rejected(EMPTY_RECORD, null, null);
+        }
         final JsonNode node;
         try {
             node = STRICT_JSON.readTree(json);
@@ -54,7 +58,7 @@ public final class EventParser {
 
     private static ParseResult parse(final JsonNode node) {
         if (node == null || node.isMissingNode()) {
-            return new ParseResult.Rejected("empty record: expected a JSON object", null, null);
+            return new ParseResult.Rejected(EMPTY_RECORD, null, null);
         }
         if (!node.isObject()) {
             return new ParseResult.Rejected("not a JSON object but a JSON " + jsonType(node), null, null);

@@ -1,5 +1,7 @@
 package vn.tthc.monitor.contract.kpi;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.util.function.ToLongFunction;
 
@@ -31,8 +33,19 @@ public enum Kpi {
     }
 
     /** The name used in reports and targets files, e.g. {@code onTimeRate}. */
+    @JsonValue
     public String id() {
         return id;
+    }
+
+    @JsonCreator
+    public static Kpi fromId(final String id) {
+        for (final Kpi kpi : values()) {
+            if (kpi.id.equals(id)) {
+                return kpi;
+            }
+        }
+        throw new IllegalArgumentException("unknown KPI '" + id + "'");
     }
 
     public long numerator(final KpiCounters counters) {

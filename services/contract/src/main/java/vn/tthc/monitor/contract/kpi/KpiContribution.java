@@ -1,7 +1,11 @@
 package vn.tthc.monitor.contract.kpi;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -16,12 +20,33 @@ import vn.tthc.monitor.contract.feedback.FeedbackAssessment;
  * each in the month, quarter and year of the event that counts, on the (unit, field) row and the
  * unit's {@code *} row. The difference of two contributions is the change a late event makes.
  */
-public record KpiContribution(SortedMap<KpiRowKey, KpiCounters> rows) {
+public record KpiContribution(@JsonIgnore SortedMap<KpiRowKey, KpiCounters> rows) {
+
+    /** One row of a contribution, the shape in which contributions travel as JSON. */
+    public record Row(String unitId, String fieldId, String period, KpiCounters counters) {
+        KpiRowKey key() {
+            return new KpiRowKey(unitId, fieldId, period);
+        }
+    }
 
     public static final KpiContribution NONE = new KpiContribution(new TreeMap<>());
 
     public KpiContribution {
         rows = Collections.unmodifiableSortedMap(new TreeMap<>(rows));
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static KpiContribution ofRows(final List<Row> rows) {
+        final TreeMap<KpiRowKey, KpiCounters> map = new TreeMap<>();
+        rows.forEach(row -> map.merge(row.key(), row.counters(), KpiCounters::plus));
+        return new KpiContribution(map);
+    }
+
+    @JsonValue
+    public List<Row> asRows() {
+        return rows.entrySet().stream()
+            .map(e -> new Row(e.getKey().unitId(), e.getKey().fieldId(), e.getKey().period(), e.getValue()))
+            .toList();
     }
 
     public static KpiContribution of(final CaseAssessment caseAssessment) {

@@ -120,12 +120,12 @@ public final class TargetsFile {
         }
 
         private Kpi kpi(final String key, final String at) {
-            for (final Kpi kpi : Kpi.values()) {
-                if (kpi.id().equals(key)) {
-                    return kpi;
-                }
+            try {
+                return Kpi.fromId(key);
+            } catch (final IllegalArgumentException e) {
+                throw error(at, "unknown key; expected onTimeRate, satisfactionRate, onlineRate, feedbackOnTimeRate"
+                    + " or minVolume");
             }
-            throw error(at, "unknown key; expected onTimeRate, satisfactionRate, onlineRate, feedbackOnTimeRate or minVolume");
         }
 
         private BigDecimal fraction(final JsonNode value, final String at) {

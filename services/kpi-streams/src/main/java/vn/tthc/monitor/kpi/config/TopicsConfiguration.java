@@ -1,0 +1,28 @@
+package vn.tthc.monitor.kpi.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * The topics the pipeline reads and writes ({@code tthc.topics.*}), and how they are created when
+ * missing. Internal topics (repartitions, changelogs) take the partition count of {@code events}.
+ *
+ * @param events            every event of the contract, as sent by the case systems
+ * @param rejected          the dead-letter topic of invalid events
+ * @param kpiRows           the compacted topic of KPI rows
+ * @param partitions        partitions of the topics created here
+ * @param replicationFactor replication factor of the topics created here
+ * @param eventsRetention   how long events are kept (they can be replayed while kept)
+ * @param rejectedRetention how long rejected events are kept for inspection
+ */
+@ConfigurationProperties("tthc.topics")
+public record TopicsConfiguration(
+    @Bindable(defaultValue = "tthc-events") String events,
+    @Bindable(defaultValue = "tthc-events-rejected") String rejected,
+    @Bindable(defaultValue = "tthc-kpi-rows") String kpiRows,
+    @Bindable(defaultValue = "4") int partitions,
+    @Bindable(defaultValue = "1") short replicationFactor,
+    @Bindable(defaultValue = "3650d") Duration eventsRetention,
+    @Bindable(defaultValue = "90d") Duration rejectedRetention) {
+}

@@ -1,0 +1,135 @@
+package vn.tthc.monitor.kpi.query;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import vn.tthc.monitor.contract.cases.CaseClock;
+import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.report.Breach;
+import vn.tthc.monitor.contract.report.KpiReport;
+import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.kpi.topology.EventIntakeTopology;
+import vn.tthc.monitor.kpi.topology.HistoryTopology;
+import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
+import vn.tthc.monitor.kpi.topology.UnitKpiTopology;
+
+/**
+ * Answers the query API from the pipeline's state stores (interactive queries) on this instance.
+ * Every answer tells "not ready" (stores restoring or rebalancing) from "not found".
+ */
+@Singleton
+public class KpiQueryService {
+
+    private final KafkaStreams streams;
+    private final Targets targets;
+    private final Clock clock;
+
+    public KpiQueryService(final KafkaStreams streams, final Targets targets, final Clock clock) {
+        this.streams = streams;
+        this.targets = targets;
+        this.clock = clock;
+    }
+
+    /** The section-5 report over every KPI row. */
+    public QueryResult<KpiReport> report() {
+        return read(stores -> {
+            final Map<KpiRowKey, KpiCounters> rows = new HashMap<>();
+            try (KeyValueIterator<String, KpiCounters> all = stores.kpiRows().all()) {
+                all.forEachRemaining(row -> rows.put(KpiRowKeyFormat.parse(row.key), row.value));
+            }
+            final long rejected = PipelineCounts.total(bySource(stores.rejectedCounts()));
+            return new QueryResult.Found<>(KpiReport.of(rows, targets, rejected));
+        });
+    }
+
+    /** One unit's rows, each KPI judged against its target. */
+    public QueryResult<List<KpiRowStatus>> unitRows(final String unitId) {
+        return read(stores -> {
+            final List<KpiRowStatus> rows = new ArrayList<>();
+            try (KeyValueIterator<String, KpiCounters> unit =
+                     stores.kpiRows().prefixScan(KpiRowKeyFormat.unitPrefix(unitId), new StringSerializer())) {
+                unit.forEachRemaining(row -> rows.add(KpiRowStatus.of(KpiRowKeyFormat.parse(row.key), row.value, targets)));
+            }
+            return rows.isEmpty() ? new QueryResult.NotFound<>("unit " + unitId) : new QueryResult.Found<>(rows);
+        });
+    }
+
+    /** The rows in breach now. */
+    public QueryResult<List<Breach>> breaches() {
+        return report().map(KpiReport::breaches);
+    }
+
+    /** One case's state, with its status at the current wall-clock time. */
+    public QueryResult<CaseView> caseView(final String caseId) {
+        return read(stores -> {
+            final CaseHistory history = stores.caseHistories().get(caseId);
+            return history == null
+                ? new QueryResult.NotFound<>("case " + caseId)
+                : new QueryResult.Found<>(CaseView.of(history, CaseClock.assess(history), clock.instant()));
+        });
+    }
+
+    /** Rejected and duplicate deliveries counted so far, per source system ("" when unknown). */
+    public QueryResult<PipelineCounts> pipelineCounts() {
+        return read(stores -> new QueryResult.Found<>(
+            new PipelineCounts(bySource(stores.rejectedCounts()), bySource(stores.duplicateCounts()))));
+    }
+
+    private <T> QueryResult<T> read(final Function<Stores, QueryResult<T>> query) {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            return new QueryResult.NotReady<>("Kafka Streams is " + streams.state());
+        }
+        try {
+            return query.apply(new Stores());
+        } catch (final InvalidStateStoreException e) {
+            return new QueryResult.NotReady<>(e.getMessage());
+        }
+    }
+
+    /** Sums per key: a composite store over several tasks yields the same source once per task. */
+    private static Map<String, Long> bySource(final ReadOnlyKeyValueStore<String, Long> counts) {
+        final Map<String, Long> bySource = new HashMap<>();
+        try (KeyValueIterator<String, Long> all = counts.all()) {
+            all.forEachRemaining((KeyValue<String, Long> entry) -> bySource.merge(entry.key, entry.value, Long::sum));
+        }
+        return bySource;
+    }
+
+    /** The stores of this instance, looked up when a query runs. */
+    private final class Stores {
+        ReadOnlyKeyValueStore<String, KpiCounters> kpiRows() {
+            return store(UnitKpiTopology.KPI_ROWS_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, CaseHistory> caseHistories() {
+            return store(HistoryTopology.CASE_HISTORIES_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, Long> rejectedCounts() {
+            return store(EventIntakeTopology.REJECTED_COUNTS_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, Long> duplicateCounts() {
+            return store(EventIntakeTopology.DUPLICATE_COUNTS_STORE);
+        }
+
+        private <K, V> ReadOnlyKeyValueStore<K, V> store(final String name) {
+            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package vn.tthc.monitor.kpi.query;
+
+import java.util.Map;
+
+/** Rejected and duplicate deliveries per source system, as counted in the intake stores. */
+public record PipelineCounts(Map<String, Long> rejectedBySource, Map<String, Long> duplicatesBySource) {
+
+    public long rejected() {
+        return total(rejectedBySource);
+    }
+
+    public long duplicates() {
+        return total(duplicatesBySource);
+    }
+
+    static long total(final Map<String, Long> bySource) {
+        return bySource.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,39 @@
+package vn.tthc.monitor.kpi.streams;
+
+import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import org.apache.kafka.streams.kstream.KStream;
+import vn.tthc.monitor.contract.event.Event;
+import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.kpi.TargetsFile;
+import vn.tthc.monitor.kpi.config.TargetsConfiguration;
+import vn.tthc.monitor.kpi.config.TopicsConfiguration;
+import vn.tthc.monitor.kpi.topology.KpiPipeline;
+import vn.tthc.monitor.kpi.topology.TopicCatalog;
+
+/** Wires the KPI pipeline into the {@code default} Kafka Streams of micronaut-kafka. */
+@Factory
+public class KpiStreamsFactory {
+
+    public static final String STREAM = "default";
+
+    @Singleton
+    @Named(STREAM)
+    KStream<String, Event> kpiPipeline(@Named(STREAM) final ConfiguredStreamBuilder builder,
+                                       final TopicCatalog topics, final Targets targets) {
+        return new KpiPipeline(topics, targets).addTo(builder);
+    }
+
+    @Singleton
+    TopicCatalog topicCatalog(final TopicsConfiguration config) {
+        return TopicCatalog.named(config.events(), config.rejected(), config.kpiRows());
+    }
+
+    @Singleton
+    Targets targets(final TargetsConfiguration config) {
+        return config.file() == null ? Targets.sectionThreeDefaults() : TargetsFile.read(Path.of(config.file()));
+    }
+}

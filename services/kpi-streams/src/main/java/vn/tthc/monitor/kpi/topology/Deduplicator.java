@@ -1,0 +1,34 @@
+package vn.tthc.monitor.kpi.topology;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import vn.tthc.monitor.contract.event.Event;
+
+/**
+ * Passes the first delivery of each {@code eventId} and drops the others, whatever their content
+ * (EVENTS.md section 1). Keyed by {@code eventId}, so every delivery of an id meets here.
+ */
+final class Deduplicator implements FixedKeyProcessor<String, Event, Event> {
+
+    private FixedKeyProcessorContext<String, Event> context;
+    private KeyValueStore<String, Long> seenEventIds;
+    private CountsBySource duplicateCounts;
+
+    @Override
+    public void init(final FixedKeyProcessorContext<String, Event> context) {
+        this.context = context;
+        this.seenEventIds = context.getStateStore(EventIntakeTopology.EVENT_IDS_STORE);
+        this.duplicateCounts = new CountsBySource(context.getStateStore(EventIntakeTopology.DUPLICATE_COUNTS_STORE));
+    }
+
+    @Override
+    public void process(final FixedKeyRecord<String, Event> record) {
+        if (seenEventIds.putIfAbsent(record.key(), context.currentSystemTimeMs()) != null) {
+            duplicateCounts.increment(record.value().source());
+            return;
+        }
+        context.forward(record);
+    }
+}

@@ -1,0 +1,76 @@
+package vn.tthc.monitor.kpi.topology;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import vn.tthc.monitor.contract.cases.CaseClock;
+import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.event.CaseEvent;
+import vn.tthc.monitor.contract.event.Event;
+import vn.tthc.monitor.contract.event.FeedbackEvent;
+import vn.tthc.monitor.contract.feedback.FeedbackAssessment;
+import vn.tthc.monitor.contract.feedback.FeedbackHistory;
+import vn.tthc.monitor.contract.kpi.KpiContribution;
+
+/**
+ * Per-entity state, for cases (key caseId) and for feedback (key feedbackId): takes the distinct
+ * events of its kind, keeps each entity's history in a store and returns the changes in the
+ * entities' KPI contributions (see {@link HistoryTracker}).
+ */
+public final class HistoryTopology<E extends Event, H> {
+
+    public static final String CASE_HISTORIES_STORE = "case-histories-store";
+    public static final String FEEDBACK_HISTORIES_STORE = "feedback-histories-store";
+
+    /** hồ sơ: the case clock of EVENTS.md section 2. */
+    public static final HistoryTopology<CaseEvent, CaseHistory> CASES = new HistoryTopology<>(
+        "case", CASE_HISTORIES_STORE, new Rules<>(CaseEvent.class, TopicCatalog.CASE_HISTORY,
+        CaseHistory::empty, CaseHistory::with, history -> KpiContribution.of(CaseClock.assess(history))));
+
+    /** PAKN: the feedback rules of EVENTS.md section 1. */
+    public static final HistoryTopology<FeedbackEvent, FeedbackHistory> FEEDBACK = new HistoryTopology<>(
+        "feedback", FEEDBACK_HISTORIES_STORE, new Rules<>(FeedbackEvent.class, TopicCatalog.FEEDBACK_HISTORY,
+        FeedbackHistory::empty, FeedbackHistory::with, history -> KpiContribution.of(FeedbackAssessment.assess(history))));
+
+    /** How one kind of entity keeps its history and what the history counts in the KPIs. */
+    record Rules<E extends Event, H>(Class<E> eventType, Serde<H> historySerde, Function<String, H> empty,
+                                     BiFunction<H, E, H> add, Function<H, KpiContribution> contribution) {
+    }
+
+    private final String entity;
+    private final String storeName;
+    private final Rules<E, H> rules;
+
+    private HistoryTopology(final String entity, final String storeName, final Rules<E, H> rules) {
+        this.entity = entity;
+        this.storeName = storeName;
+        this.rules = rules;
+    }
+
+    public String storeName() {
+        return storeName;
+    }
+
+    /** The repartition topic that brings all events of one entity together, e.g. {@code case-events-by-case}. */
+    public String repartitionName() {
+        return entity + "-events-by-" + entity;
+    }
+
+    public KStream<String, KpiContribution> addTo(final StreamsBuilder builder, final KStream<String, Event> events) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(storeName), Serdes.String(), rules.historySerde()));
+        return events
+            .filter((eventId, event) -> rules.eventType().isInstance(event), Named.as("filter-" + entity + "-events"))
+            // re-keyed by the entity's id, so this repartitions: all events of one entity meet in one task
+            .selectKey((eventId, event) -> event.key(), Named.as("key-by-" + entity + "-id"))
+            .repartition(Repartitioned.<String, Event>as(repartitionName())
+                .withKeySerde(Serdes.String()).withValueSerde(TopicCatalog.EVENT))
+            .processValues(() -> new HistoryTracker<>(storeName, rules), Named.as("track-" + entity), storeName);
+    }
+}

@@ -1,0 +1,53 @@
+package vn.tthc.monitor.kpi.topology;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import vn.tthc.monitor.contract.ContractJson;
+
+/** A serde for the contract's own types in their JSON shape ({@link ContractJson}); {@code null} stays {@code null}. */
+public final class JsonSerde<T> implements Serde<T> {
+
+    private final ObjectMapper mapper = ContractJson.mapper();
+    private final JavaType type;
+
+    private JsonSerde(final JavaType type) {
+        this.type = type;
+    }
+
+    public static <T> JsonSerde<T> of(final Class<T> type) {
+        return new JsonSerde<>(ContractJson.mapper().constructType(type));
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return mapper.writerFor(type).writeValueAsBytes(value);
+            } catch (final IOException e) {
+                throw new SerializationException("cannot write " + type + " for topic " + topic, e);
+            }
+        };
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return mapper.readValue(bytes, type);
+            } catch (final IOException e) {
+                throw new SerializationException("cannot read " + type + " from topic " + topic, e);
+            }
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package vn.tthc.monitor.kpi.topology;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/** The headers a rejected record carries on the dead-letter topic, beside its original key and bytes. */
+public final class RejectionHeaders {
+
+    public static final String REASON = "tthc.rejection.reason";
+    public static final String SOURCE_TOPIC = "tthc.source.topic";
+    public static final String SOURCE_PARTITION = "tthc.source.partition";
+    public static final String SOURCE_OFFSET = "tthc.source.offset";
+
+    private RejectionHeaders() {
+    }
+
+    static void add(final Headers headers, final String reason, final RecordMetadata source) {
+        put(headers, REASON, reason);
+        put(headers, SOURCE_TOPIC, source.topic());
+        put(headers, SOURCE_PARTITION, Integer.toString(source.partition()));
+        put(headers, SOURCE_OFFSET, Long.toString(source.offset()));
+    }
+
+    /** The text of a header, or {@code null} when the record lacks it. */
+    public static String read(final Headers headers, final String name) {
+        final var header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void put(final Headers headers, final String name, final String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

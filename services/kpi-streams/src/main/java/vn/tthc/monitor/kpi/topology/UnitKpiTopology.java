@@ -1,0 +1,43 @@
+package vn.tthc.monitor.kpi.topology;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import vn.tthc.monitor.contract.kpi.KpiContribution;
+import vn.tthc.monitor.contract.kpi.Targets;
+
+/**
+ * KPI rows per (unit, field) and (unit, {@code *}) for each month, quarter and year: sums the
+ * changes in the contributions of cases, feedback and surveys into {@link #KPI_ROWS_STORE} (key
+ * {@link KpiRowKeyFormat}, value counters) and writes every changed row to {@code kpiRows}.
+ */
+public final class UnitKpiTopology {
+
+    public static final String KPI_ROWS_STORE = "kpi-rows-store";
+    public static final String KPI_CHANGES = "kpi-changes-by-unit";
+
+    private final TopicCatalog topics;
+    private final Targets targets;
+
+    public UnitKpiTopology(final TopicCatalog topics, final Targets targets) {
+        this.topics = topics;
+        this.targets = targets;
+    }
+
+    public void addTo(final StreamsBuilder builder, final KStream<String, KpiContribution> changes) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(KPI_ROWS_STORE), Serdes.String(), TopicCatalog.KPI_COUNTERS));
+        changes
+            .flatMap((key, change) -> change.byUnit().entrySet().stream()
+                .map(unit -> KeyValue.pair(unit.getKey(), unit.getValue())).toList(), Named.as("split-changes-by-unit"))
+            // re-keyed by unitId, so this repartitions: all rows of a unit are summed in one task
+            .repartition(Repartitioned.<String, KpiContribution>as(KPI_CHANGES)
+                .withKeySerde(Serdes.String()).withValueSerde(TopicCatalog.KPI_CHANGE))
+            .process(() -> new KpiRowAggregator(targets), Named.as("sum-kpi-rows"), KPI_ROWS_STORE)
+            .to(topics.kpiRows().name(), topics.kpiRows().produced("write-kpi-rows"));
+    }
+}
