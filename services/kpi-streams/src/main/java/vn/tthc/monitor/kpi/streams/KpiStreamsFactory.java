@@ -34,6 +34,6 @@ public class KpiStreamsFactory {
 
     @Singleton
     Targets targets(final TargetsConfiguration config) {
-        return config.file() == null ? Targets.sectionThreeDefaults() : TargetsFile.read(Path.of(config.file()));
+        return config.file() == null || config.file().isBlank() ? Targets.sectionThreeDefaults() : TargetsFile.read(Path.of(config.file()));
     }
 }

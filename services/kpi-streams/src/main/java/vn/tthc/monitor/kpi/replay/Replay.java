@@ -1,0 +1,170 @@
+package vn.tthc.monitor.kpi.replay;
+
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import vn.tthc.monitor.contract.report.KpiReport;
+import vn.tthc.monitor.kpi.config.TopicsConfiguration;
+import vn.tthc.monitor.kpi.query.KpiQueryService;
+import vn.tthc.monitor.kpi.query.QueryResult;
+
+/**
+ * Replays a JSON Lines file through the real KPI pipeline: starts the kpi-streams application
+ * context against a broker, produces the file to the events topic, waits until the application
+ * has processed every event (no lag on any of its source topics), and returns the report.
+ * Progress goes to a listener every two seconds.
+ */
+public final class Replay {
+
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+    private static final Duration POLL_EVERY = Duration.ofMillis(100);
+
+    /**
+     * @param events           the JSON Lines file
+     * @param targets          a targets file, or {@code null} for the section-3 defaults
+     * @param bootstrapServers the broker
+     * @param applicationId    the Kafka Streams application id (its consumer group and internal topic prefix)
+     * @param stateDir         the state directory (fresh for a replay; state is restored from changelogs)
+     * @param properties       further configuration of kpi-streams, e.g. {@code tthc.topics.events}
+     */
+    public record Options(Path events, Path targets, String bootstrapServers, String applicationId, Path stateDir,
+                          Map<String, Object> properties) {
+        public Options {
+            properties = Map.copyOf(properties);
+        }
+    }
+
+    /** What the listener hears: lines produced of the total, events of the topic processed, and whether it is over. */
+    public record Progress(long produced, long total, long processed, long eventsInTopic, Duration elapsed) {
+    }
+
+    private Replay() {
+    }
+
+    public static KpiReport run(final Options options, final Consumer<Progress> listener)
+        throws IOException, InterruptedException {
+        final long total = EventFileProducer.countLines(options.events());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers()))) {
+            refuseWhenGroupIsActive(admin, options.applicationId());
+            try (ApplicationContext context = ApplicationContext.builder()
+                .environments("replay")
+                .properties(contextProperties(options))
+                .start()) {
+                final String eventsTopic = context.getBean(TopicsConfiguration.class).events();
+                final ConsumerGroupProgress progress = new ConsumerGroupProgress(admin, options.applicationId(), eventsTopic);
+                final long started = System.nanoTime();
+                try (EventFileProducer producer = new EventFileProducer(options.bootstrapServers(), eventsTopic);
+                     Reporter reporter = new Reporter(listener, producer, progress, total, started)) {
+                    producer.produce(options.events());
+                    awaitProcessed(progress);
+                    reporter.reportNow();
+                }
+                return awaitReport(context.getBean(KpiQueryService.class));
+            }
+        }
+    }
+
+    static Map<String, Object> contextProperties(final Options options) {
+        final Map<String, Object> properties = new HashMap<>(options.properties());
+        properties.put("kafka.bootstrap.servers", options.bootstrapServers());
+        properties.put("kafka.streams.default.application.id", options.applicationId());
+        properties.put("kafka.streams.default.state.dir", options.stateDir().toString());
+        properties.put("tthc.targets.file", options.targets() == null ? "" : options.targets().toString());
+        return properties;
+    }
+
+    private static void refuseWhenGroupIsActive(final Admin admin, final String applicationId) throws InterruptedException {
+        try {
+            final ConsumerGroupDescription group =
+                admin.describeConsumerGroups(java.util.List.of(applicationId)).all().get().get(applicationId);
+            if (group != null && !group.members().isEmpty()) {
+                throw new ReplayException("application id " + applicationId + " has " + group.members().size()
+                    + " running member(s): stop kpi-streams before a backfill, or replay apart with --application-id");
+            }
+        } catch (final ExecutionException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                throw new ReplayException("cannot reach the broker: " + e.getCause().getMessage());
+            }
+        }
+    }
+
+    private static void awaitProcessed(final ConsumerGroupProgress progress) throws InterruptedException {
+        try {
+            while (!progress.snapshot().isDone()) {
+                Thread.sleep(POLL_EVERY.toMillis());
+            }
+        } catch (final ExecutionException e) {
+            throw new ReplayException("cannot follow the replay's progress: " + e.getCause().getMessage());
+        }
+    }
+
+    private static KpiReport awaitReport(final KpiQueryService queries) throws InterruptedException {
+        while (true) {
+            final QueryResult<KpiReport> result = queries.report();
+            if (result instanceof QueryResult.Found<KpiReport> found) {
+                return found.value();
+            }
+            Thread.sleep(POLL_EVERY.toMillis());
+        }
+    }
+
+    /** Tells the listener how the replay goes, every two seconds and once at the end. */
+    private static final class Reporter implements AutoCloseable {
+        private final Consumer<Progress> listener;
+        private final EventFileProducer producer;
+        private final ConsumerGroupProgress progress;
+        private final long total;
+        private final long started;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            final Thread thread = new Thread(runnable, "replay-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        Reporter(final Consumer<Progress> listener, final EventFileProducer producer,
+                 final ConsumerGroupProgress progress, final long total, final long started) {
+            this.listener = listener;
+            this.producer = producer;
+            this.progress = progress;
+            this.total = total;
+            this.started = started;
+            timer.scheduleAtFixedRate(this::reportQuietly, PROGRESS_EVERY.toMillis(), PROGRESS_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+        }
+
+        void reportNow() throws InterruptedException {
+            try {
+                final ConsumerGroupProgress.Snapshot snapshot = progress.snapshot();
+                listener.accept(new Progress(producer.produced(), total, snapshot.eventsCommitted(),
+                    snapshot.eventsEnd(), Duration.ofNanos(System.nanoTime() - started)));
+            } catch (final ExecutionException e) {
+                listener.accept(new Progress(producer.produced(), total, -1, -1, Duration.ofNanos(System.nanoTime() - started)));
+            }
+        }
+
+        private void reportQuietly() {
+            try {
+                reportNow();
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package vn.tthc.monitor.kpi.testing;
+
+import java.util.Map;
+
+/** Topic names of their own for one test on the shared broker. */
+public final class IsolatedTopics {
+
+    private IsolatedTopics() {
+    }
+
+    public static Map<String, Object> named(final String prefix) {
+        return Map.of(
+            "tthc.topics.events", prefix + "-events",
+            "tthc.topics.rejected", prefix + "-rejected",
+            "tthc.topics.kpi-rows", prefix + "-kpi-rows");
+    }
+}
