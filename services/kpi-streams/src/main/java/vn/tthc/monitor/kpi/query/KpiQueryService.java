@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -19,6 +21,7 @@ import vn.tthc.monitor.contract.cases.CaseClock;
 import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.report.Breach;
 import vn.tthc.monitor.contract.report.KpiReport;
@@ -66,6 +69,24 @@ public class KpiQueryService {
                 unit.forEachRemaining(row -> rows.add(KpiRowStatus.of(KpiRowKeyFormat.parse(row.key), row.value, targets)));
             }
             return rows.isEmpty() ? new QueryResult.NotFound<>("unit " + unitId) : new QueryResult.Found<>(rows);
+        });
+    }
+
+    /** The rows of the periods that contain the current wall-clock time. */
+    public QueryResult<CurrentKpis> currentKpis() {
+        final Set<String> current = Period.containing(clock.instant()).stream().map(Period::toString)
+            .collect(Collectors.toSet());
+        return read(stores -> {
+            final List<KpiRowStatus> rows = new ArrayList<>();
+            try (KeyValueIterator<String, KpiCounters> all = stores.kpiRows().all()) {
+                all.forEachRemaining(row -> {
+                    final KpiRowKey key = KpiRowKeyFormat.parse(row.key);
+                    if (current.contains(key.period())) {
+                        rows.add(KpiRowStatus.of(key, row.value, targets));
+                    }
+                });
+            }
+            return new QueryResult.Found<>(new CurrentKpis(rows));
         });
     }
 

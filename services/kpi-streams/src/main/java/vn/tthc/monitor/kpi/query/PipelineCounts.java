@@ -1,14 +1,17 @@
 package vn.tthc.monitor.kpi.query;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /** Rejected and duplicate deliveries per source system, as counted in the intake stores. */
 public record PipelineCounts(Map<String, Long> rejectedBySource, Map<String, Long> duplicatesBySource) {
 
+    @JsonProperty
     public long rejected() {
         return total(rejectedBySource);
     }
 
+    @JsonProperty
     public long duplicates() {
         return total(duplicatesBySource);
     }

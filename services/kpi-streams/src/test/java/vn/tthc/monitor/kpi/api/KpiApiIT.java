@@ -1,0 +1,175 @@
+package vn.tthc.monitor.kpi.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.contract.ContractJson;
+import vn.tthc.monitor.contract.testing.ExampleFiles;
+import vn.tthc.monitor.contract.testing.ReportComparison;
+import vn.tthc.monitor.kpi.testing.RunningService;
+import vn.tthc.monitor.kpi.testing.TestKafkaCluster;
+import vn.tthc.monitor.kpi.topology.RejectionHeaders;
+
+/** The query API, health, metrics and OpenAPI of a running kpi-streams fed with the basic example on a real broker. */
+class KpiApiIT {
+
+    private static RunningService service;
+
+    @BeforeAll
+    static void feedTheBasicExample() {
+        service = new RunningService(Map.of());
+        service.send(ExampleFiles.lines("basic.events.jsonl"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+            assertThat(ReportComparison.differences(json(service.get("/api/v1/report")),
+                ContractJson.mapper().readTree(ExampleFiles.example("basic.report.json").toFile()))).isEmpty());
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void theReportListsEveryRowWithAllCountersAndNoBreachBelowMinVolume() throws Exception {
+        final JsonNode report = json(service.get("/api/v1/report"));
+        assertThat(report.get("kpis")).hasSize(19);
+        assertThat(report.get("breaches")).isEmpty();
+        assertThat(report.get("rejected").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void aUnitsRowsCarryTheirKpisJudgedAgainstTheTargets() throws Exception {
+        final JsonNode rows = json(service.get("/api/v1/units/UBND-P-VTS/kpis"));
+        assertThat(rows).hasSize(13);
+        final JsonNode march = find(rows, "*", "2026-03");
+        assertThat(march.at("/counters/resolved").asLong()).isEqualTo(7);
+        final JsonNode onTime = march.get("kpis").get(0);
+        assertThat(onTime.get("kpi").asText()).isEqualTo("onTimeRate");
+        assertThat(onTime.get("value").asDouble()).isEqualTo(5.0 / 7);
+        assertThat(onTime.get("target").asDouble()).isEqualTo(0.98);
+        assertThat(onTime.get("breached").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anUnknownUnitIsNotFound() {
+        assertThat(service.get("/api/v1/units/NO-SUCH-UNIT/kpis").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aPausedCaseShowsItsPauseAndMovedDueTime() throws Exception {
+        final JsonNode c4 = json(service.get("/api/v1/cases/C4"));
+        assertThat(c4.get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(c4.get("dueAt").asText()).isEqualTo("2026-03-10T10:00:00Z");
+        assertThat(c4.get("effectiveDue").asText()).isEqualTo("2026-03-12T10:00:00Z");
+        assertThat(c4.get("pauses")).hasSize(1);
+        assertThat(c4.get("classification").asText()).isEqualTo("ON_TIME");
+    }
+
+    @Test
+    void anOpenCasePastItsDueTimeIsOverdueAndAnOrphanIsNotReceived() throws Exception {
+        assertThat(json(service.get("/api/v1/cases/C10")).get("status").asText()).isEqualTo("OVERDUE");
+        assertThat(json(service.get("/api/v1/cases/C11")).get("status").asText()).isEqualTo("NOT_RECEIVED");
+        assertThat(service.get("/api/v1/cases/NO-SUCH-CASE").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void rejectedEventsGoToTheDeadLetterTopicWithTheirBytesReasonAndOffset() {
+        final List<ConsumerRecord<byte[], byte[]>> rejected = readAll(service.topic("rejected"), 4);
+        assertThat(rejected).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+            .containsExactlyInAnyOrderElementsOf(ExampleFiles.lines("basic.events.jsonl").subList(40, 44));
+        assertThat(rejected).extracting(r -> RejectionHeaders.read(r.headers(), RejectionHeaders.REASON))
+            .contains("unknown type 'case.archived'", "field 'rating' must be one of VERY_SATISFIED, SATISFIED,"
+                + " DISSATISFIED, was 'OK'");
+        assertThat(rejected).allSatisfy(r -> {
+            assertThat(RejectionHeaders.read(r.headers(), RejectionHeaders.SOURCE_TOPIC)).isEqualTo(service.topic("events"));
+            assertThat(RejectionHeaders.read(r.headers(), RejectionHeaders.SOURCE_OFFSET)).matches("\\d+");
+        });
+    }
+
+    @Test
+    void thePipelineCountsRejectedAndDuplicateDeliveries() throws Exception {
+        final JsonNode counts = json(service.get("/api/v1/pipeline"));
+        assertThat(counts.at("/rejectedBySource").properties()).isNotEmpty();
+        assertThat(counts.get("rejected").asLong()).isEqualTo(4);
+        assertThat(counts.get("duplicates").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void healthIsUpWithKafkaStreamsRunning() {
+        final HttpResponse<String> health = service.get("/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"", "kafkaStreams", "RUNNING");
+    }
+
+    @Test
+    void prometheusServesTheKpisOfTheCurrentPeriodsAndTheIntakeCounts() {
+        final Instant now = Instant.now();
+        service.send(List.of(
+            "{\"eventId\":\"now-1\",\"type\":\"case.received\",\"occurredAt\":\"" + now.minusSeconds(1)
+                + "\",\"caseId\":\"NOW-1\",\"unitId\":\"UNIT-NOW\",\"fieldId\":\"HO_TICH\",\"procedureId\":\"1.1\","
+                + "\"channel\":\"ONLINE\",\"onlineEligible\":true,\"dueAt\":\"" + now.plusSeconds(3600) + "\"}",
+            "{\"eventId\":\"now-2\",\"type\":\"case.resolved\",\"occurredAt\":\"" + now
+                + "\",\"caseId\":\"NOW-1\",\"result\":\"APPROVED\"}"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(service.get("/prometheus").body())
+            .contains("tthc_kpi_value{field=\"*\",kpi=\"onTimeRate\",period=\"month\",unit=\"UNIT-NOW\"} 1.0",
+                "tthc_kpi_volume{field=\"HO_TICH\",kpi=\"onlineRate\",period=\"year\",unit=\"UNIT-NOW\"} 1.0",
+                "tthc_kpi_target{field=\"*\",kpi=\"onTimeRate\",period=\"quarter\",unit=\"UNIT-NOW\"} 0.98",
+                "tthc_events_rejected{", "tthc_events_duplicates{", "kafka_streams_"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheQueries() {
+        final HttpResponse<String> openApi = service.get("/swagger/tthc-monitor-kpi-query-api-1.yml");
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/v1/report", "/api/v1/units/{unitId}/kpis", "/api/v1/cases/{caseId}",
+            "/api/v1/breaches");
+    }
+
+    private static JsonNode find(final JsonNode rows, final String field, final String period) {
+        for (final JsonNode row : rows) {
+            if (row.get("fieldId").asText().equals(field) && row.get("period").asText().equals(period)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + field + " " + period + " in " + rows);
+    }
+
+    private static JsonNode json(final HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return ContractJson.mapper().readTree(response.body());
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(final String topic, final int expected) {
+        final Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaCluster.bootstrapServers());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader");
+        final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                 new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= expected;
+            });
+        }
+        return records;
+    }
+}
