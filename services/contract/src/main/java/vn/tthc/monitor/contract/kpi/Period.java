@@ -69,12 +69,14 @@ public record Period(Kind kind, int year, int index) implements Comparable<Perio
         return !endExclusive().atStartOfDay(VietnamTime.ZONE).toInstant().isAfter(now);
     }
 
+    /** {@code 2026-03}, {@code 2026-Q1} or {@code 2026}; built by hand, as it runs for every counted event. */
     @Override
     public String toString() {
+        final String yearText = Integer.toString(year);
         return switch (kind) {
-            case MONTH -> String.format("%04d-%02d", year, index);
-            case QUARTER -> String.format("%04d-Q%d", year, index);
-            case YEAR -> String.format("%04d", year);
+            case MONTH -> yearText + (index < 10 ? "-0" : "-") + index;
+            case QUARTER -> yearText + "-Q" + index;
+            case YEAR -> yearText;
         };
     }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.kpi.TargetsFile;
+import vn.tthc.monitor.kpi.config.PipelineConfiguration;
 import vn.tthc.monitor.kpi.config.TargetsConfiguration;
 import vn.tthc.monitor.kpi.config.TopicsConfiguration;
 import vn.tthc.monitor.kpi.topology.KpiPipeline;
@@ -23,8 +24,9 @@ public class KpiStreamsFactory {
     @Singleton
     @Named(STREAM)
     KStream<String, Event> kpiPipeline(@Named(STREAM) final ConfiguredStreamBuilder builder,
-                                       final TopicCatalog topics, final Targets targets) {
-        return new KpiPipeline(topics, targets).addTo(builder);
+                                       final TopicCatalog topics, final Targets targets,
+                                       final PipelineConfiguration pipeline) {
+        return new KpiPipeline(topics, targets, pipeline.emitInterval()).addTo(builder);
     }
 
     @Singleton

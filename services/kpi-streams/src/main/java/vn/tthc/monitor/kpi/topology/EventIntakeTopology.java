@@ -6,6 +6,8 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.event.Event;
 
@@ -28,10 +30,9 @@ public final class EventIntakeTopology {
     }
 
     public KStream<String, Event> addTo(final StreamsBuilder builder) {
-        builder.addStateStore(countsStore(REJECTED_COUNTS_STORE));
-        builder.addStateStore(countsStore(DUPLICATE_COUNTS_STORE));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(EVENT_IDS_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(countsStore(REJECTED_COUNTS_STORE).withCachingEnabled());
+        builder.addStateStore(countsStore(DUPLICATE_COUNTS_STORE).withCachingEnabled());
+        builder.addStateStore(countsStore(EVENT_IDS_STORE));
 
         final var routes = builder.stream(topics.events().name(), topics.events().consumed("read-events"))
             .processValues(EventValidator::new, Named.as("validate-events"), REJECTED_COUNTS_STORE)
@@ -53,7 +54,8 @@ public final class EventIntakeTopology {
                 EVENT_IDS_STORE, DUPLICATE_COUNTS_STORE);
     }
 
-    private static org.apache.kafka.streams.state.StoreBuilder<?> countsStore(final String name) {
+    /** A store of longs by string key: counts per source, or when an event id was first seen. */
+    private static StoreBuilder<KeyValueStore<String, Long>> countsStore(final String name) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Long());
     }
 }

@@ -64,7 +64,7 @@ public final class HistoryTopology<E extends Event, H> {
 
     public KStream<String, KpiContribution> addTo(final StreamsBuilder builder, final KStream<String, Event> events) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(storeName), Serdes.String(), rules.historySerde()));
+            Stores.persistentKeyValueStore(storeName), Serdes.String(), rules.historySerde()).withCachingEnabled());
         return events
             .filter((eventId, event) -> rules.eventType().isInstance(event), Named.as("filter-" + entity + "-events"))
             // re-keyed by the entity's id, so this repartitions: all events of one entity meet in one task

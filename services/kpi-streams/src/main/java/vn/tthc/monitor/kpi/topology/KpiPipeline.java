@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.topology;
 
+import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -16,10 +17,12 @@ public final class KpiPipeline {
 
     private final TopicCatalog topics;
     private final Targets targets;
+    private final Duration emitInterval;
 
-    public KpiPipeline(final TopicCatalog topics, final Targets targets) {
+    public KpiPipeline(final TopicCatalog topics, final Targets targets, final Duration emitInterval) {
         this.topics = topics;
         this.targets = targets;
+        this.emitInterval = emitInterval;
     }
 
     /** Adds the pipeline to {@code builder}; returns the distinct valid events for further topologies. */
@@ -30,7 +33,7 @@ public final class KpiPipeline {
         final KStream<String, KpiContribution> surveyChanges = events
             .filter((eventId, event) -> event instanceof SurveySubmitted, Named.as("filter-surveys"))
             .mapValues(event -> KpiContribution.of((SurveySubmitted) event), Named.as("count-surveys"));
-        new UnitKpiTopology(topics, targets).addTo(builder,
+        new UnitKpiTopology(topics, targets, emitInterval).addTo(builder,
             caseChanges.merge(feedbackChanges, Named.as("merge-feedback-changes"))
                 .merge(surveyChanges, Named.as("merge-survey-changes")));
         return events;

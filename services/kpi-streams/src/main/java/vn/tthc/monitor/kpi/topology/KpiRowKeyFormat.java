@@ -1,8 +1,8 @@
 package vn.tthc.monitor.kpi.topology;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 
@@ -17,7 +17,7 @@ public final class KpiRowKeyFormat {
     }
 
     public static String format(final KpiRowKey key) {
-        return write(List.of(key.unitId(), key.fieldId(), key.period()));
+        return unitPrefix(key.unitId()) + quoted(key.fieldId()) + "," + quoted(key.period()) + "]";
     }
 
     public static KpiRowKey parse(final String text) {
@@ -31,15 +31,10 @@ public final class KpiRowKeyFormat {
 
     /** The prefix shared by every row key of one unit, e.g. {@code ["U1",}. */
     public static String unitPrefix(final String unitId) {
-        final String unit = write(List.of(unitId));
-        return unit.substring(0, unit.length() - 1) + ",";
+        return "[" + quoted(unitId) + ",";
     }
 
-    private static String write(final List<String> parts) {
-        try {
-            return ContractJson.mapper().writeValueAsString(parts);
-        } catch (final JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + parts, e);
-        }
+    private static String quoted(final String text) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 }

@@ -20,16 +20,16 @@ import vn.tthc.monitor.contract.report.KpiRowStatus;
 public record TopicCatalog(Topic<byte[], byte[]> events, Topic<byte[], byte[]> rejected,
                            Topic<String, KpiRowStatus> kpiRows) {
 
-    public static final Serde<Event> EVENT = JsonSerde.of(Event.class);
-    public static final Serde<CaseHistory> CASE_HISTORY = JsonSerde.of(CaseHistory.class);
-    public static final Serde<FeedbackHistory> FEEDBACK_HISTORY = JsonSerde.of(FeedbackHistory.class);
-    public static final Serde<KpiContribution> KPI_CHANGE = JsonSerde.of(KpiContribution.class);
-    public static final Serde<KpiCounters> KPI_COUNTERS = JsonSerde.of(KpiCounters.class);
+    public static final Serde<Event> EVENT = JacksonSerde.smile(Event.class);
+    public static final Serde<CaseHistory> CASE_HISTORY = JacksonSerde.smile(CaseHistory.class);
+    public static final Serde<FeedbackHistory> FEEDBACK_HISTORY = JacksonSerde.smile(FeedbackHistory.class);
+    public static final Serde<KpiContribution> KPI_CHANGE = JacksonSerde.smile(KpiContribution.class);
+    public static final Serde<KpiCounters> KPI_COUNTERS = JacksonSerde.smile(KpiCounters.class);
 
     public static TopicCatalog named(final String events, final String rejected, final String kpiRows) {
         return new TopicCatalog(
             new Topic<>(events, Serdes.ByteArray(), Serdes.ByteArray()),
             new Topic<>(rejected, Serdes.ByteArray(), Serdes.ByteArray()),
-            new Topic<>(kpiRows, Serdes.String(), JsonSerde.of(KpiRowStatus.class)));
+            new Topic<>(kpiRows, Serdes.String(), JacksonSerde.json(KpiRowStatus.class)));
     }
 }

@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.topology;
 
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -13,7 +14,8 @@ import vn.tthc.monitor.contract.kpi.Targets;
 /**
  * KPI rows per (unit, field) and (unit, {@code *}) for each month, quarter and year: sums the
  * changes in the contributions of cases, feedback and surveys into {@link #KPI_ROWS_STORE} (key
- * {@link KpiRowKeyFormat}, value counters) and writes every changed row to {@code kpiRows}.
+ * {@link KpiRowKeyFormat}, value counters) and writes the changed rows to {@code kpiRows} (see
+ * {@link KpiRowAggregator}).
  */
 public final class UnitKpiTopology {
 
@@ -22,22 +24,27 @@ public final class UnitKpiTopology {
 
     private final TopicCatalog topics;
     private final Targets targets;
+    private final Duration emitInterval;
 
-    public UnitKpiTopology(final TopicCatalog topics, final Targets targets) {
+    /** {@code emitInterval}: how often the rows changed since the last time are written to {@code kpiRows}. */
+    public UnitKpiTopology(final TopicCatalog topics, final Targets targets, final Duration emitInterval) {
         this.topics = topics;
         this.targets = targets;
+        this.emitInterval = emitInterval;
     }
 
     public void addTo(final StreamsBuilder builder, final KStream<String, KpiContribution> changes) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(KPI_ROWS_STORE), Serdes.String(), TopicCatalog.KPI_COUNTERS));
+            Stores.persistentKeyValueStore(KPI_ROWS_STORE), Serdes.String(), TopicCatalog.KPI_COUNTERS)
+            // a unit's rows of the current periods change with nearly every event: the cache spares RocksDB and the changelog
+            .withCachingEnabled());
         changes
             .flatMap((key, change) -> change.byUnit().entrySet().stream()
                 .map(unit -> KeyValue.pair(unit.getKey(), unit.getValue())).toList(), Named.as("split-changes-by-unit"))
             // re-keyed by unitId, so this repartitions: all rows of a unit are summed in one task
             .repartition(Repartitioned.<String, KpiContribution>as(KPI_CHANGES)
                 .withKeySerde(Serdes.String()).withValueSerde(TopicCatalog.KPI_CHANGE))
-            .process(() -> new KpiRowAggregator(targets), Named.as("sum-kpi-rows"), KPI_ROWS_STORE)
+            .process(() -> new KpiRowAggregator(targets, emitInterval), Named.as("sum-kpi-rows"), KPI_ROWS_STORE)
             .to(topics.kpiRows().name(), topics.kpiRows().produced("write-kpi-rows"));
     }
 }

@@ -62,7 +62,12 @@ class KpiPipelineExamplesTest {
     @Test
     void theKpiRowsTopicEndsWithEveryRowOfTheStoreJudgedAgainstItsTargets() {
         try (PipelineDriver pipeline = new PipelineDriver()) {
-            pipeline.sendAll(ExampleFiles.lines("mixed.events.jsonl"));
+            pipeline.emitKpiRows();
+            final List<String> lines = ExampleFiles.lines("mixed.events.jsonl");
+            pipeline.sendAll(lines.subList(0, 3000));
+            pipeline.emitKpiRows();
+            pipeline.sendAll(lines.subList(3000, lines.size()));
+            pipeline.emitKpiRows();
             final var topicRows = pipeline.kpiRowsTopic();
             topicRows.values().removeIf(java.util.Objects::isNull);
             assertThat(topicRows.values()).extracting(KpiRowStatus::key)

@@ -1,6 +1,7 @@
 package vn.tthc.monitor.kpi.topology;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import vn.tthc.monitor.contract.report.KpiRowStatus;
 final class PipelineDriver implements AutoCloseable {
 
     static final TopicCatalog TOPICS = TopicCatalog.named("events", "events-rejected", "kpi-rows");
+    static final Duration EMIT_INTERVAL = Duration.ofMillis(100);
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<byte[], byte[]> events;
@@ -34,7 +36,7 @@ final class PipelineDriver implements AutoCloseable {
     PipelineDriver(final Targets targets) {
         this.targets = targets;
         final StreamsBuilder builder = new StreamsBuilder();
-        new KpiPipeline(TOPICS, targets).addTo(builder);
+        new KpiPipeline(TOPICS, targets, EMIT_INTERVAL).addTo(builder);
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -87,6 +89,11 @@ final class PipelineDriver implements AutoCloseable {
     List<TestRecord<byte[], byte[]>> rejectedRecords() {
         return driver.createOutputTopic(TOPICS.rejected().name(),
             TOPICS.rejected().keySerde().deserializer(), TOPICS.rejected().valueSerde().deserializer()).readRecordsToList();
+    }
+
+    /** Lets the wall clock run past the next emission of changed KPI rows. */
+    void emitKpiRows() {
+        driver.advanceWallClockTime(EMIT_INTERVAL);
     }
 
     /** The KPI rows topic read to its end, latest value per key. */

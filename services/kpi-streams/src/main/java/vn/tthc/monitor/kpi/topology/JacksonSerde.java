@@ -9,18 +9,26 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import vn.tthc.monitor.contract.ContractJson;
 
-/** A serde for the contract's own types in their JSON shape ({@link ContractJson}); {@code null} stays {@code null}. */
-public final class JsonSerde<T> implements Serde<T> {
+/**
+ * A serde for the contract's own types ({@link ContractJson}): JSON for the topics others read,
+ * Smile (binary JSON, smaller and faster) for internal topics and stores. {@code null} stays {@code null}.
+ */
+public final class JacksonSerde<T> implements Serde<T> {
 
-    private final ObjectMapper mapper = ContractJson.mapper();
+    private final ObjectMapper mapper;
     private final JavaType type;
 
-    private JsonSerde(final JavaType type) {
-        this.type = type;
+    private JacksonSerde(final ObjectMapper mapper, final Class<T> type) {
+        this.mapper = mapper;
+        this.type = mapper.constructType(type);
     }
 
-    public static <T> JsonSerde<T> of(final Class<T> type) {
-        return new JsonSerde<>(ContractJson.mapper().constructType(type));
+    public static <T> JacksonSerde<T> json(final Class<T> type) {
+        return new JacksonSerde<>(ContractJson.mapper(), type);
+    }
+
+    public static <T> JacksonSerde<T> smile(final Class<T> type) {
+        return new JacksonSerde<>(ContractJson.smileMapper(), type);
     }
 
     @Override
