@@ -1,0 +1,371 @@
+package vn.tthc.monitor.contract.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tthc.monitor.contract.testing.EventLines.minimal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.tthc.monitor.contract.testing.EventLines;
+
+/** EVENTS.md section 1: what is a valid event, and why anything else is rejected. */
+class EventParserTest {
+
+    private static Event valid(final String line) {
+        final ParseResult result = EventParser.parse(line);
+        assertThat(result).as(line).isInstanceOf(ParseResult.Valid.class);
+        return ((ParseResult.Valid) result).event();
+    }
+
+    private static Event valid(final ObjectNode line) {
+        return valid(line.toString());
+    }
+
+    private static ParseResult.Rejected rejected(final String line) {
+        final ParseResult result = EventParser.parse(line);
+        assertThat(result).as(line).isInstanceOf(ParseResult.Rejected.class);
+        return (ParseResult.Rejected) result;
+    }
+
+    /** The reason a line is rejected. */
+    private static String reason(final ObjectNode line) {
+        return rejected(line.toString()).reason();
+    }
+
+    static Stream<Arguments> requiredFields() {
+        return EventLines.REQUIRED.entrySet().stream().flatMap(type -> Stream.concat(
+            Stream.of("eventId", "type", "occurredAt"), type.getValue().stream())
+            .map(field -> Arguments.of(type.getKey(), field)));
+    }
+
+    static Stream<String> types() {
+        return EventLines.REQUIRED.keySet().stream().sorted();
+    }
+
+    @Nested
+    class ValidEvents {
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("vn.tthc.monitor.contract.event.EventParserTest#types")
+        void theSmallestLineOfEachTypeIsAnEventOfThatType(final String type) {
+            assertThat(valid(minimal(type)).type().wireName()).isEqualTo(type);
+        }
+
+        @Test
+        void aReceptionCarriesEveryFieldOfTheLine() {
+            final ObjectNode line = minimal("case.received").put("source", "motcua-hcm").put("channel", "POSTAL");
+
+            assertThat(valid(line)).isEqualTo(new CaseReceived("e1", Instant.parse("2026-03-02T01:15:00Z"), "motcua-hcm",
+                "C1", "UBND-P-VTS", "HO_TICH", "1.004227", Channel.POSTAL, true, Instant.parse("2026-03-05T10:00:00Z")));
+        }
+
+        @Test
+        void aSupplementWithoutDueAtHasNoNewDue() {
+            assertThat(((SupplementReceived) valid(minimal("case.supplement_received"))).dueAt()).isNull();
+        }
+
+        @Test
+        void aSupplementWithDueAtCarriesTheRecomputedDue() {
+            final ObjectNode line = minimal("case.supplement_received").put("dueAt", "2026-03-12T17:00:00+07:00");
+
+            assertThat(((SupplementReceived) valid(line)).dueAt()).isEqualTo(Instant.parse("2026-03-12T10:00:00Z"));
+        }
+
+        @Test
+        void aSurveyWithoutFieldAndCaseHasNeither() {
+            final SurveySubmitted survey = (SurveySubmitted) valid(minimal("survey.submitted"));
+
+            assertThat(survey.fieldId()).isNull();
+            assertThat(survey.caseId()).isNull();
+        }
+
+        @Test
+        void aSurveyWithFieldAndCaseCarriesBoth() {
+            final ObjectNode line = minimal("survey.submitted").put("fieldId", "HO_TICH").put("caseId", "C1");
+
+            final SurveySubmitted survey = (SurveySubmitted) valid(line);
+
+            assertThat(survey.fieldId()).isEqualTo("HO_TICH");
+            assertThat(survey.caseId()).isEqualTo("C1");
+        }
+
+        @Test
+        void eachEventIsKeyedAsTheContractSays() {
+            assertThat(valid(minimal("case.resolved")).key()).isEqualTo("C1");
+            assertThat(valid(minimal("survey.submitted")).key()).isEqualTo("UBND-P-VTS");
+            assertThat(valid(minimal("feedback.resolved")).key()).isEqualTo("F1");
+        }
+
+        @Test
+        void fieldsTheContractDoesNotNameAreIgnored() {
+            final ObjectNode line = minimal("case.resolved").put("priority", 3).put("TrangThaiHoSo", "9");
+            line.putObject("extra").put("nested", true);
+
+            assertThat(valid(line)).isEqualTo(valid(minimal("case.resolved")));
+        }
+
+        @Test
+        void aFieldOfAnotherTypeIsIgnoredEvenWhenItsValueWouldBeInvalidThere() {
+            final ObjectNode line = minimal("case.returned").put("result", "WHATEVER").put("dueAt", "tomorrow");
+
+            assertThat(valid(line)).isInstanceOf(CaseReturned.class);
+        }
+
+        @Test
+        void aNullSourceCountsAsAbsent() {
+            assertThat(valid(minimal("case.returned").putNull("source")).source()).isNull();
+        }
+
+        @Test
+        void aNullOptionalDueAtCountsAsAbsent() {
+            final ObjectNode line = minimal("case.supplement_received").putNull("dueAt");
+
+            assertThat(((SupplementReceived) valid(line)).dueAt()).isNull();
+        }
+
+        @Test
+        void aNullOptionalFieldIdOfASurveyCountsAsAbsent() {
+            assertThat(((SurveySubmitted) valid(minimal("survey.submitted").putNull("fieldId"))).fieldId()).isNull();
+        }
+
+        @Test
+        void anEventIdOf128CharactersIsAccepted() {
+            assertThat(valid(minimal("case.returned").put("eventId", "x".repeat(128))).eventId()).hasSize(128);
+        }
+
+        @Test
+        void anEventIdOfOneCharacterIsAccepted() {
+            assertThat(valid(minimal("case.returned").put("eventId", "x")).eventId()).isEqualTo("x");
+        }
+
+        @Test
+        void aTimestampWithMicrosecondsKeepsThem() {
+            final ObjectNode line = minimal("case.returned").put("occurredAt", "2026-03-27T19:45:31.929325Z");
+
+            assertThat(valid(line).occurredAt()).isEqualTo(Instant.parse("2026-03-27T19:45:31.929325Z"));
+        }
+
+        @Test
+        void aTimestampWithNanosecondsKeepsThem() {
+            final ObjectNode line = minimal("case.returned").put("occurredAt", "2026-03-27T19:45:31.123456789+07:00");
+
+            assertThat(valid(line).occurredAt()).isEqualTo(Instant.parse("2026-03-27T12:45:31.123456789Z"));
+        }
+
+        @Test
+        void aTimestampWithANegativeOffsetIsTheSameInstantInUtc() {
+            final ObjectNode line = minimal("case.returned").put("occurredAt", "2026-01-09T10:51:37-05:00");
+
+            assertThat(valid(line).occurredAt()).isEqualTo(Instant.parse("2026-01-09T15:51:37Z"));
+        }
+
+        @Test
+        void aTimestampInUtcWithZIsAccepted() {
+            assertThat(valid(minimal("case.returned").put("occurredAt", "2026-03-31T18:00:00Z")).occurredAt())
+                .isEqualTo(Instant.parse("2026-03-31T18:00:00Z"));
+        }
+
+        @Test
+        void aLeapDayIsAValidDate() {
+            assertThat(valid(minimal("case.returned").put("occurredAt", "2028-02-29T08:00:00+07:00")).occurredAt())
+                .isEqualTo(Instant.parse("2028-02-29T01:00:00Z"));
+        }
+    }
+
+    @Nested
+    class Rejections {
+
+        @Test
+        void aLineThatIsNotJsonIsRejected() {
+            assertThat(rejected("{\"eventId\": \"x1\", \"type\": \"case.received\"").reason())
+                .startsWith("not valid JSON");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"[]", "\"case.received\"", "42", "true", "null"})
+        void aJsonValueThatIsNotAnObjectIsRejected(final String line) {
+            assertThat(rejected(line).reason()).startsWith("not a JSON object");
+        }
+
+        @Test
+        void anEmptyRecordIsRejected() {
+            assertThat(rejected("").reason()).contains("empty record");
+        }
+
+        @Test
+        void aSecondJsonValueOnTheLineIsRejected() {
+            assertThat(rejected(minimal("case.returned") + " {}").reason()).startsWith("not valid JSON");
+        }
+
+        @Test
+        void aDuplicatedKeyIsRejected() {
+            final String line = minimal("case.returned").toString().replace("{", "{\"caseId\": \"C2\", ");
+
+            assertThat(rejected(line).reason()).contains("caseId");
+        }
+
+        @ParameterizedTest(name = "{0} without {1}")
+        @MethodSource("vn.tthc.monitor.contract.event.EventParserTest#requiredFields")
+        void aLineWithoutARequiredFieldIsRejectedNamingIt(final String type, final String field) {
+            final ObjectNode line = minimal(type);
+            line.remove(field);
+
+            assertThat(reason(line)).isEqualTo("missing required field '" + field + "'");
+        }
+
+        @ParameterizedTest(name = "{0} with {1} null")
+        @MethodSource("vn.tthc.monitor.contract.event.EventParserTest#requiredFields")
+        void aRequiredFieldThatIsNullCountsAsMissing(final String type, final String field) {
+            assertThat(reason(minimal(type).putNull(field))).isEqualTo("missing required field '" + field + "'");
+        }
+
+        @Test
+        void anUnknownTypeIsRejectedNamingIt() {
+            assertThat(reason(minimal("case.returned").put("type", "case.archived")))
+                .contains("type").contains("'case.archived'");
+        }
+
+        @Test
+        void aTypeIsMatchedExactly() {
+            assertThat(reason(minimal("case.returned").put("type", "CASE.RETURNED"))).contains("type");
+        }
+
+        @Test
+        void aTimestampWithoutOffsetIsRejectedNamingTheField() {
+            assertThat(reason(minimal("case.resolved").put("occurredAt", "2026-03-05T10:00:00")))
+                .contains("'occurredAt'");
+        }
+
+        @Test
+        void aDueAtWithoutOffsetIsRejectedNamingTheField() {
+            assertThat(reason(minimal("case.received").put("dueAt", "2026-03-05T17:00:00"))).contains("'dueAt'");
+        }
+
+        @Test
+        void aDateWithoutTimeIsRejected() {
+            assertThat(reason(minimal("case.extended").put("dueAt", "2026-03-13"))).contains("'dueAt'");
+        }
+
+        @Test
+        void aDayThatIsNotInTheCalendarIsRejected() {
+            assertThat(reason(minimal("case.returned").put("occurredAt", "2026-02-30T08:00:00+07:00")))
+                .contains("'occurredAt'");
+        }
+
+        @Test
+        void februaryTheTwentyNinthOfACommonYearIsRejected() {
+            assertThat(reason(minimal("case.returned").put("occurredAt", "2026-02-29T08:00:00+07:00")))
+                .contains("'occurredAt'");
+        }
+
+        @Test
+        void anHourOf24IsRejected() {
+            assertThat(reason(minimal("case.returned").put("occurredAt", "2026-03-02T24:00:00+07:00")))
+                .contains("'occurredAt'");
+        }
+
+        @Test
+        void aTimestampThatIsNotADateIsRejected() {
+            assertThat(reason(minimal("case.returned").put("occurredAt", "yesterday"))).contains("'occurredAt'");
+        }
+
+        @Test
+        void aTimestampAsEpochNumberIsRejectedAsTheWrongJsonType() {
+            assertThat(reason(minimal("case.returned").put("occurredAt", 1772414100L)))
+                .isEqualTo("field 'occurredAt' must be a string, was a JSON number");
+        }
+
+        @Test
+        void aBooleanWrittenAsTextIsRejectedAsTheWrongJsonType() {
+            assertThat(reason(minimal("case.received").put("onlineEligible", "true")))
+                .isEqualTo("field 'onlineEligible' must be a boolean, was a JSON string");
+        }
+
+        @Test
+        void anIdWrittenAsANumberIsRejectedAsTheWrongJsonType() {
+            assertThat(reason(minimal("case.resolved").put("caseId", 17)))
+                .isEqualTo("field 'caseId' must be a string, was a JSON number");
+        }
+
+        @Test
+        void anEventIdWrittenAsANumberIsRejectedAsTheWrongJsonType() {
+            assertThat(reason(minimal("case.resolved").put("eventId", 17))).contains("'eventId'");
+        }
+
+        @Test
+        void anObjectWhereTextIsExpectedIsRejectedAsTheWrongJsonType() {
+            final ObjectNode line = minimal("feedback.received");
+            line.putObject("unitId").put("id", "U1");
+
+            assertThat(reason(line)).isEqualTo("field 'unitId' must be a string, was a JSON object");
+        }
+
+        @Test
+        void aChannelOutsideItsEnumerationIsRejectedNamingIt() {
+            assertThat(reason(minimal("case.received").put("channel", "KIOSK")))
+                .isEqualTo("field 'channel' must be one of COUNTER, ONLINE, POSTAL, was 'KIOSK'");
+        }
+
+        @Test
+        void anEnumerationIsMatchedWithItsCase() {
+            assertThat(reason(minimal("case.received").put("channel", "online"))).contains("'channel'");
+        }
+
+        @Test
+        void aResultOutsideItsEnumerationIsRejectedNamingIt() {
+            assertThat(reason(minimal("case.resolved").put("result", "PENDING"))).contains("'result'");
+        }
+
+        @Test
+        void aRatingOutsideItsEnumerationIsRejectedNamingIt() {
+            assertThat(reason(minimal("survey.submitted").put("rating", "OK"))).contains("'rating'");
+        }
+
+        @Test
+        void anInvalidOptionalSourceRejectsTheEvent() {
+            assertThat(reason(minimal("case.returned").put("source", 7))).contains("'source'");
+        }
+
+        @Test
+        void anInvalidOptionalDueAtRejectsTheSupplement() {
+            assertThat(reason(minimal("case.supplement_received").put("dueAt", "2026-03-12T17:00:00")))
+                .contains("'dueAt'");
+        }
+
+        @Test
+        void anInvalidOptionalFieldIdRejectsTheSurvey() {
+            assertThat(reason(minimal("survey.submitted").put("fieldId", false))).contains("'fieldId'");
+        }
+
+        @Test
+        void anInvalidOptionalCaseIdRejectsTheSurvey() {
+            assertThat(reason(minimal("survey.submitted").put("caseId", 12))).contains("'caseId'");
+        }
+
+        @Test
+        void anEventIdOf129CharactersIsRejectedNamingIt() {
+            assertThat(reason(minimal("case.returned").put("eventId", "x".repeat(129))))
+                .isEqualTo("field 'eventId' must be 1 to 128 characters long, was 129");
+        }
+
+        @Test
+        void anEmptyEventIdIsRejectedNamingIt() {
+            assertThat(reason(minimal("case.returned").put("eventId", ""))).contains("'eventId'");
+        }
+
+        @Test
+        void aRejectionKeepsTheEventIdAndSourceItCouldReadForTheDeadLetter() {
+            final ParseResult.Rejected rejection = rejected(
+                minimal("case.resolved").put("result", "PENDING").put("source", "motcua-hcm").toString());
+
+            assertThat(rejection.eventId()).isEqualTo("e1");
+            assertThat(rejection.source()).isEqualTo("motcua-hcm");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package vn.tthc.monitor.contract.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.contract.cases.Classification;
+
+/**
+ * EVENTS.md section 3: a row is in breach when its volume is at least minVolume and not zero, and its
+ * value is below its target, compared exactly.
+ */
+class KpiStatusTest {
+
+    private static final BigDecimal TARGET_98 = new BigDecimal("0.98");
+
+    /** {@code inTime} cases resolved on time and {@code late} resolved late. */
+    private static KpiCounters resolutions(final int inTime, final int late) {
+        KpiCounters counters = KpiCounters.ZERO;
+        for (int i = 0; i < inTime; i++) {
+            counters = counters.plus(KpiCounters.resolution(Classification.ON_TIME, false));
+        }
+        for (int i = 0; i < late; i++) {
+            counters = counters.plus(KpiCounters.resolution(Classification.LATE, false));
+        }
+        return counters;
+    }
+
+    private static KpiStatus onTimeStatus(final KpiCounters counters, final BigDecimal target, final int minVolume) {
+        return KpiStatus.of(Kpi.ON_TIME_RATE, counters, target, minVolume);
+    }
+
+    @Test
+    void aRowBelowTargetWithVolumeEqualToMinVolumeIsInBreach() {
+        final KpiStatus status = onTimeStatus(resolutions(19, 1), TARGET_98, 20);
+
+        assertThat(status.breached()).isTrue();
+        assertThat(status.value()).isEqualTo(0.95);
+        assertThat(status.volume()).isEqualTo(20);
+    }
+
+    @Test
+    void aRowBelowTargetWithVolumeBelowMinVolumeIsNotInBreach() {
+        assertThat(onTimeStatus(resolutions(18, 1), TARGET_98, 20).breached()).isFalse();
+    }
+
+    @Test
+    void aValueEqualToTheTargetIsNotInBreach() {
+        assertThat(onTimeStatus(resolutions(49, 1), TARGET_98, 20).breached()).isFalse();
+    }
+
+    @Test
+    void aValueJustBelowTheTargetIsInBreach() {
+        assertThat(onTimeStatus(resolutions(97, 2), TARGET_98, 20).breached()).isTrue();
+    }
+
+    @Test
+    void theComparisonIsExactWhereFloatingPointWouldMisjudgeIt() {
+        // 0.56 * 100 is 56.00000000000001 in binary floating point: 56 of 100 must still meet 0.56.
+        assertThat(onTimeStatus(resolutions(56, 44), new BigDecimal("0.56"), 20).breached()).isFalse();
+        assertThat(onTimeStatus(resolutions(7, 93), new BigDecimal("0.07"), 20).breached()).isFalse();
+    }
+
+    @Test
+    void aRowWithVolumeZeroIsNeverInBreachEvenWithMinVolumeZero() {
+        final KpiStatus status = onTimeStatus(KpiCounters.ZERO, TARGET_98, 0);
+
+        assertThat(status.breached()).isFalse();
+        assertThat(status.value()).isNull();
+    }
+
+    @Test
+    void withMinVolumeZeroASingleLateCaseIsABreach() {
+        assertThat(onTimeStatus(resolutions(0, 1), TARGET_98, 0).breached()).isTrue();
+    }
+
+    @Test
+    void aRowAboveItsTargetIsNotInBreach() {
+        assertThat(onTimeStatus(resolutions(20, 0), TARGET_98, 20).breached()).isFalse();
+    }
+
+    @Test
+    void earlyAndOnTimeCasesBothCountTowardsTheOnTimeRate() {
+        final KpiCounters counters = KpiCounters.resolution(Classification.EARLY, false)
+            .plus(KpiCounters.resolution(Classification.ON_TIME, false))
+            .plus(KpiCounters.resolution(Classification.LATE, false))
+            .plus(KpiCounters.resolution(Classification.EARLY, true));
+
+        assertThat(Kpi.ON_TIME_RATE.value(counters)).isEqualTo(0.75);
+    }
+
+    @Test
+    void eachKpiIsItsNumeratorOverItsVolume() {
+        final KpiCounters counters = new KpiCounters(10, 6, 8, 5, 0, 0, 0, 0, 0, 0, 4, 3, 5, 2);
+
+        assertThat(Kpi.ONLINE_RATE.value(counters)).isEqualTo(5.0 / 8);
+        assertThat(Kpi.ONLINE_RATE.volume(counters)).isEqualTo(8);
+        assertThat(Kpi.SATISFACTION_RATE.value(counters)).isEqualTo(3.0 / 4);
+        assertThat(Kpi.SATISFACTION_RATE.volume(counters)).isEqualTo(4);
+        assertThat(Kpi.FEEDBACK_ON_TIME_RATE.value(counters)).isEqualTo(2.0 / 5);
+        assertThat(Kpi.FEEDBACK_ON_TIME_RATE.volume(counters)).isEqualTo(5);
+    }
+
+    @Test
+    void aSatisfactionRowBelowTargetIsInBreachOnItsRatings() {
+        final KpiCounters counters = new KpiCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 25, 23, 0, 0);
+
+        final KpiStatus status = KpiStatus.of(Kpi.SATISFACTION_RATE, counters, new BigDecimal("0.96"), 20);
+
+        assertThat(status.breached()).isTrue();
+        assertThat(status.volume()).isEqualTo(25);
+    }
+}
