@@ -1,5 +1,6 @@
 package vn.tthc.monitor.contract.kpi;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import vn.tthc.monitor.contract.cases.Classification;
 import vn.tthc.monitor.contract.event.Channel;
 
@@ -64,6 +65,7 @@ public record KpiCounters(long received, long receivedOnline, long onlineEligibl
             feedbackResolved - o.feedbackResolved, feedbackOnTime - o.feedbackOnTime);
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return equals(ZERO);
     }

@@ -3,6 +3,7 @@ package vn.tthc.monitor.kpi.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import vn.tthc.monitor.kpi.query.QueryResult;
  * ({@code *} for the unit over all fields), {@code period} (month, quarter, year), {@code kpi}.
  */
 @Singleton
+@Requires(beans = MeterRegistry.class)
 public class KpiMetrics {
 
     private final KpiQueryService queries;

@@ -17,11 +17,11 @@ import org.apache.kafka.common.TopicPartition;
  * offsets and the topics' end offsets. With exactly-once, offsets commit in the same transaction
  * as the records they produce, so "no lag on any source topic" means every event is processed.
  */
-final class ConsumerGroupProgress {
+public final class ConsumerGroupProgress {
 
     /** Offsets of one moment: what the events topic holds, what is committed of it, and the lag over all sources. */
-    record Snapshot(long eventsEnd, long eventsCommitted, long totalLag) {
-        boolean isDone() {
+    public record Snapshot(long eventsEnd, long eventsCommitted, long totalLag) {
+        public boolean isDone() {
             return totalLag == 0;
         }
     }
@@ -30,13 +30,13 @@ final class ConsumerGroupProgress {
     private final String applicationId;
     private final String eventsTopic;
 
-    ConsumerGroupProgress(final Admin admin, final String applicationId, final String eventsTopic) {
+    public ConsumerGroupProgress(final Admin admin, final String applicationId, final String eventsTopic) {
         this.admin = admin;
         this.applicationId = applicationId;
         this.eventsTopic = eventsTopic;
     }
 
-    Snapshot snapshot() throws ExecutionException, InterruptedException {
+    public Snapshot snapshot() throws ExecutionException, InterruptedException {
         final Map<TopicPartition, OffsetAndMetadata> committed =
             admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
         final Map<TopicPartition, Long> ends = endOffsets(sourcePartitions());

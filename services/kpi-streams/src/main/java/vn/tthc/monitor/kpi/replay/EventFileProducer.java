@@ -21,14 +21,14 @@ import vn.tthc.monitor.contract.event.ParseResult;
  * unitId or feedbackId); invalid ones have no key. The producer is idempotent, so a retry never
  * writes a line twice.
  */
-final class EventFileProducer implements AutoCloseable {
+public final class EventFileProducer implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
     private final AtomicLong produced = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    EventFileProducer(final String bootstrapServers, final String topic) {
+    public EventFileProducer(final String bootstrapServers, final String topic) {
         final Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -41,14 +41,14 @@ final class EventFileProducer implements AutoCloseable {
     }
 
     /** The number of non-blank lines of a file: what {@link #produce} will send. */
-    static long countLines(final Path file) throws IOException {
+    public static long countLines(final Path file) throws IOException {
         try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
             return lines.filter(line -> !line.isBlank()).count();
         }
     }
 
     /** Sends every non-blank line and waits until the broker has acknowledged them all. */
-    void produce(final Path file) throws IOException {
+    public void produce(final Path file) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = reader.readLine()) != null && failure.get() == null) {
@@ -70,7 +70,7 @@ final class EventFileProducer implements AutoCloseable {
         }
     }
 
-    long produced() {
+    public long produced() {
         return produced.get();
     }
 

@@ -58,10 +58,7 @@ public final class Replay {
         final long total = EventFileProducer.countLines(options.events());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers()))) {
             refuseWhenGroupIsActive(admin, options.applicationId());
-            try (ApplicationContext context = ApplicationContext.builder()
-                .environments("replay")
-                .properties(contextProperties(options))
-                .start()) {
+            try (ApplicationContext context = startPipeline(options)) {
                 final String eventsTopic = context.getBean(TopicsConfiguration.class).events();
                 final ConsumerGroupProgress progress = new ConsumerGroupProgress(admin, options.applicationId(), eventsTopic);
                 final long started = System.nanoTime();
@@ -76,7 +73,12 @@ public final class Replay {
         }
     }
 
-    static Map<String, Object> contextProperties(final Options options) {
+    /** Starts kpi-streams (without its HTTP server) as the options say; the pipeline runs until the context closes. */
+    public static ApplicationContext startPipeline(final Options options) {
+        return ApplicationContext.builder().environments("replay").properties(contextProperties(options)).start();
+    }
+
+    private static Map<String, Object> contextProperties(final Options options) {
         final Map<String, Object> properties = new HashMap<>(options.properties());
         properties.put("kafka.bootstrap.servers", options.bootstrapServers());
         properties.put("kafka.streams.default.application.id", options.applicationId());

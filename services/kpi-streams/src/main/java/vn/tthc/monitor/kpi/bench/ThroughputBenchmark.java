@@ -1,0 +1,197 @@
+package vn.tthc.monitor.kpi.bench;
+
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import picocli.CommandLine;
+import vn.tthc.monitor.broker.LocalKafkaBroker;
+import vn.tthc.monitor.contract.kpi.VietnamTime;
+import vn.tthc.monitor.kpi.replay.CommandLineLogging;
+import vn.tthc.monitor.kpi.replay.ConsumerGroupProgress;
+import vn.tthc.monitor.kpi.replay.EventFileProducer;
+import vn.tthc.monitor.kpi.replay.Replay;
+import vn.tthc.monitor.kpi.sample.SampleHistory;
+
+/**
+ * The throughput benchmark of the README: on one embedded broker and one generated file, measures
+ * (a) plain produce and read_committed consume of the file's bytes, (b) a trivial exactly-once
+ * topology (count per caseId) and (c) the full KPI pipeline, each processing a topic already
+ * filled with the file, and prints events/s and peak heap for each.
+ */
+@CommandLine.Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measures the KPI pipeline's throughput against plain Kafka and a trivial topology.")
+public final class ThroughputBenchmark implements Callable<Integer> {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    @CommandLine.Option(names = "--events", defaultValue = "2000000", description = "events to generate")
+    long events;
+
+    @CommandLine.Option(names = "--file", description = "reuse this events file instead of generating one")
+    Path file;
+
+    @CommandLine.Option(names = "--threads", defaultValue = "2", description = "stream threads of both topologies")
+    int threads;
+
+    @CommandLine.Option(names = "--commit-interval-ms", defaultValue = "100", description = "commit interval of both topologies")
+    long commitIntervalMs;
+
+    @CommandLine.Option(names = "--partitions", defaultValue = "4", description = "partitions of every topic")
+    int partitions;
+
+    private final HeapWatch heap = new HeapWatch();
+
+    public static void main(final String[] args) {
+        CommandLineLogging.useStderr();
+        System.exit(new CommandLine(new ThroughputBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        final Path work = Files.createTempDirectory("tthc-bench-");
+        final Path input = file != null ? file : generate(work.resolve("events.jsonl"));
+        final long lines = EventFileProducer.countLines(input);
+        System.out.printf(Locale.ROOT, "machine: %d cores, %s, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
+            System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
+            ZonedDateTime.now(VietnamTime.ZONE));
+        System.out.printf(Locale.ROOT, "input: %,d lines (%,d MiB), stream threads %d, commit interval %d ms, %d partitions, exactly_once_v2%n",
+            lines, Files.size(input) / (1024 * 1024), threads, commitIntervalMs, partitions);
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(work.resolve("kafka"));
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            final String servers = broker.bootstrapServers();
+            report("(a) plain produce + consume", lines, plainProduceConsume(admin, servers, input, lines));
+            report("(b) trivial topology: count per caseId", lines, trivialTopology(admin, servers, input));
+            report("(c) full KPI pipeline", lines, fullPipeline(admin, servers, input, work));
+        }
+        return 0;
+    }
+
+    private Path generate(final Path target) throws Exception {
+        final long started = System.nanoTime();
+        final long written = SampleHistory.write(target, events, 2026, Instant.parse("2025-01-01T01:00:00Z"));
+        System.out.printf(Locale.ROOT, "generated %,d lines in %.1f s%n", written, seconds(started));
+        return target;
+    }
+
+    /** Produces the file to a topic, then reads it back read_committed; returns the time of both. */
+    private Measurement plainProduceConsume(final Admin admin, final String servers, final Path input, final long lines)
+        throws Exception {
+        createTopic(admin, "bench-plain");
+        heap.reset();
+        final long started = System.nanoTime();
+        try (EventFileProducer producer = new EventFileProducer(servers, "bench-plain")) {
+            producer.produce(input);
+        }
+        final double produceSeconds = seconds(started);
+        final Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-reader");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        long read = 0;
+        final long consumeStarted = System.nanoTime();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                 new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("bench-plain"));
+            while (read < lines) {
+                read += consumer.poll(POLL).count();
+            }
+        }
+        System.out.printf(Locale.ROOT, "    produce %,.0f events/s, consume %,.0f events/s%n", lines / produceSeconds,
+            lines / seconds(consumeStarted));
+        return new Measurement(seconds(started), heap.peakMiB());
+    }
+
+    /** A one-store exactly-once topology over the same records: the floor of what Kafka Streams costs here. */
+    private Measurement trivialTopology(final Admin admin, final String servers, final Path input) throws Exception {
+        createTopic(admin, "bench-trivial");
+        fill(servers, "bench-trivial", input);
+        final StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("bench-trivial", Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-events"))
+            .groupByKey(Grouped.as("events-by-case"))
+            .count(Materialized.as("counts-by-case-store"));
+        final Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-trivial");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("tthc-bench-trivial-").toString());
+        heap.reset();
+        final long started = System.nanoTime();
+        try (KafkaStreams streams = new KafkaStreams(builder.build(config), config)) {
+            streams.start();
+            awaitDone(new ConsumerGroupProgress(admin, "bench-trivial", "bench-trivial"));
+            return new Measurement(seconds(started), heap.peakMiB());
+        }
+    }
+
+    /** The real kpi-streams pipeline, as the service runs it, over a topic already holding the file. */
+    private Measurement fullPipeline(final Admin admin, final String servers, final Path input, final Path work)
+        throws Exception {
+        createTopic(admin, "bench-events");
+        fill(servers, "bench-events", input);
+        final Map<String, Object> properties = new HashMap<>();
+        properties.put("tthc.topics.events", "bench-events");
+        properties.put("tthc.topics.partitions", partitions);
+        properties.put("kafka.streams.default.num.stream.threads", threads);
+        properties.put("kafka.streams.default.commit.interval.ms", commitIntervalMs);
+        heap.reset();
+        final long started = System.nanoTime();
+        try (ApplicationContext pipeline = Replay.startPipeline(new Replay.Options(input, null, servers, "bench-full",
+            work.resolve("state"), properties))) {
+            awaitDone(new ConsumerGroupProgress(admin, "bench-full", "bench-events"));
+            return new Measurement(seconds(started), heap.peakMiB());
+        }
+    }
+
+    private void createTopic(final Admin admin, final String topic) throws Exception {
+        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+    }
+
+    private static void fill(final String servers, final String topic, final Path input) throws Exception {
+        try (EventFileProducer producer = new EventFileProducer(servers, topic)) {
+            producer.produce(input);
+        }
+    }
+
+    private static void awaitDone(final ConsumerGroupProgress progress) throws Exception {
+        while (!progress.snapshot().isDone()) {
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    private static void report(final String what, final long lines, final Measurement measurement) {
+        System.out.printf(Locale.ROOT, "%-42s %,10.0f events/s  (%,d events in %.1f s, start-up included), peak heap %,d MiB%n",
+            what, lines / measurement.seconds(), lines, measurement.seconds(), measurement.peakHeapMiB());
+    }
+
+    private static double seconds(final long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private record Measurement(double seconds, long peakHeapMiB) {
+    }
+}
