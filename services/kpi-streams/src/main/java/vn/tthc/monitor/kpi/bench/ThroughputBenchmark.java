@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -19,12 +20,14 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
 import picocli.CommandLine;
 import vn.tthc.monitor.broker.LocalKafkaBroker;
 import vn.tthc.monitor.contract.kpi.VietnamTime;
@@ -33,6 +36,7 @@ import vn.tthc.monitor.kpi.replay.ConsumerGroupProgress;
 import vn.tthc.monitor.kpi.replay.EventFileProducer;
 import vn.tthc.monitor.kpi.replay.Replay;
 import vn.tthc.monitor.kpi.sample.SampleHistory;
+import vn.tthc.monitor.kpi.streams.TopicReadiness;
 
 /**
  * The throughput benchmark of the README: on one embedded broker and one generated file, measures
@@ -61,6 +65,9 @@ public final class ThroughputBenchmark implements Callable<Integer> {
     @CommandLine.Option(names = "--partitions", defaultValue = "4", description = "partitions of every topic")
     int partitions;
 
+    @CommandLine.Option(names = "--property", paramLabel = "KEY=VALUE", description = "further kpi-streams configuration")
+    Map<String, String> extra = new HashMap<>();
+
     private final HeapWatch heap = new HeapWatch();
 
     public static void main(final String[] args) {
@@ -81,6 +88,7 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(work.resolve("kafka"));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             final String servers = broker.bootstrapServers();
+            System.out.println("broker: " + servers);
             report("(a) plain produce + consume", lines, plainProduceConsume(admin, servers, input, lines));
             report("(b) trivial topology: count per caseId", lines, trivialTopology(admin, servers, input));
             report("(c) full KPI pipeline", lines, fullPipeline(admin, servers, input, work));
@@ -131,7 +139,8 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.stream("bench-trivial", Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-events"))
             .groupByKey(Grouped.as("events-by-case"))
-            .count(Materialized.as("counts-by-case-store"));
+            .count(Materialized.<byte[], Long, KeyValueStore<Bytes, byte[]>>as("counts-by-case-store")
+                .withKeySerde(Serdes.ByteArray()).withValueSerde(Serdes.Long()));
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-trivial");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
@@ -143,7 +152,8 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         final long started = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(config), config)) {
             streams.start();
-            awaitDone(new ConsumerGroupProgress(admin, "bench-trivial", "bench-trivial"));
+            awaitDone(new ConsumerGroupProgress(admin, "bench-trivial", "bench-trivial"),
+                () -> streams.state().isRunningOrRebalancing() || streams.state() == KafkaStreams.State.CREATED);
             return new Measurement(seconds(started), heap.peakMiB());
         }
     }
@@ -158,17 +168,21 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         properties.put("tthc.topics.partitions", partitions);
         properties.put("kafka.streams.default.num.stream.threads", threads);
         properties.put("kafka.streams.default.commit.interval.ms", commitIntervalMs);
+        properties.putAll(extra);
         heap.reset();
         final long started = System.nanoTime();
         try (ApplicationContext pipeline = Replay.startPipeline(new Replay.Options(input, null, servers, "bench-full",
             work.resolve("state"), properties))) {
-            awaitDone(new ConsumerGroupProgress(admin, "bench-full", "bench-events"));
+            final KafkaStreams streams = pipeline.getBean(KafkaStreams.class);
+            awaitDone(new ConsumerGroupProgress(admin, "bench-full", "bench-events"),
+                () -> streams.state().isRunningOrRebalancing());
             return new Measurement(seconds(started), heap.peakMiB());
         }
     }
 
     private void createTopic(final Admin admin, final String topic) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        TopicReadiness.awaitWritable(admin, List.of(topic));
     }
 
     private static void fill(final String servers, final String topic, final Path input) throws Exception {
@@ -177,8 +191,12 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         }
     }
 
-    private static void awaitDone(final ConsumerGroupProgress progress) throws Exception {
+    /** Waits until the application has no lag; fails when its Kafka Streams stops on the way. */
+    private static void awaitDone(final ConsumerGroupProgress progress, final BooleanSupplier alive) throws Exception {
         while (!progress.snapshot().isDone()) {
+            if (!alive.getAsBoolean()) {
+                throw new IllegalStateException("Kafka Streams stopped before the end; see the errors above");
+            }
             Thread.sleep(POLL.toMillis());
         }
     }

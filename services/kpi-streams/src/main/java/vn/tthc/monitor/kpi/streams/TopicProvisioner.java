@@ -4,16 +4,12 @@ import io.micronaut.configuration.kafka.streams.event.BeforeKafkaStreamStart;
 import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -28,8 +24,6 @@ import vn.tthc.monitor.kpi.config.TopicsConfiguration;
 public class TopicProvisioner implements ApplicationEventListener<BeforeKafkaStreamStart> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
-    private static final Duration WRITABLE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration RETRY_BACKOFF = Duration.ofMillis(100);
 
     private final AdminClient admin;
     private final TopicsConfiguration config;
@@ -55,7 +49,7 @@ public class TopicProvisioner implements ApplicationEventListener<BeforeKafkaStr
             for (final var created : admin.createTopics(missing).values().entrySet()) {
                 awaitCreated(created.getKey(), created.getValue());
             }
-            awaitWritable(wanted.stream().map(NewTopic::name).toList());
+            TopicReadiness.awaitWritable(admin, wanted.stream().map(NewTopic::name).toList());
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
@@ -72,30 +66,6 @@ public class TopicProvisioner implements ApplicationEventListener<BeforeKafkaStr
         } catch (final ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
-            }
-        }
-    }
-
-    /**
-     * Waits until the leader of every partition answers: a producer that writes to a partition the
-     * moment it is created can meet NOT_LEADER_OR_FOLLOWER and, with several requests in flight, an
-     * out-of-order sequence it never recovers from.
-     */
-    private void awaitWritable(final List<String> topics) throws InterruptedException {
-        final long deadline = System.nanoTime() + WRITABLE_TIMEOUT.toNanos();
-        while (true) {
-            try {
-                final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
-                admin.listOffsets(latest).all().get();
-                return;
-            } catch (final ExecutionException e) {
-                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("topics " + topics + " are not writable: " + e.getCause().getMessage(),
-                        e.getCause());
-                }
-                Thread.sleep(RETRY_BACKOFF.toMillis());
             }
         }
     }

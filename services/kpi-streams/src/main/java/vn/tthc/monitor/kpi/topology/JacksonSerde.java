@@ -9,10 +9,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import vn.tthc.monitor.contract.ContractJson;
 
-/**
- * A serde for the contract's own types ({@link ContractJson}): JSON for the topics others read,
- * Smile (binary JSON, smaller and faster) for internal topics and stores. {@code null} stays {@code null}.
- */
+/** A JSON serde for the contract's own types ({@link ContractJson}), for the topics others read; {@code null} stays {@code null}. */
 public final class JacksonSerde<T> implements Serde<T> {
 
     private final ObjectMapper mapper;
@@ -25,10 +22,6 @@ public final class JacksonSerde<T> implements Serde<T> {
 
     public static <T> JacksonSerde<T> json(final Class<T> type) {
         return new JacksonSerde<>(ContractJson.mapper(), type);
-    }
-
-    public static <T> JacksonSerde<T> smile(final Class<T> type) {
-        return new JacksonSerde<>(ContractJson.smileMapper(), type);
     }
 
     @Override

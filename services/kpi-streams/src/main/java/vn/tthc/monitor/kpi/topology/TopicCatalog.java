@@ -20,11 +20,15 @@ import vn.tthc.monitor.contract.report.KpiRowStatus;
 public record TopicCatalog(Topic<byte[], byte[]> events, Topic<byte[], byte[]> rejected,
                            Topic<String, KpiRowStatus> kpiRows) {
 
-    public static final Serde<Event> EVENT = JacksonSerde.smile(Event.class);
-    public static final Serde<CaseHistory> CASE_HISTORY = JacksonSerde.smile(CaseHistory.class);
-    public static final Serde<FeedbackHistory> FEEDBACK_HISTORY = JacksonSerde.smile(FeedbackHistory.class);
-    public static final Serde<KpiContribution> KPI_CHANGE = JacksonSerde.smile(KpiContribution.class);
-    public static final Serde<KpiCounters> KPI_COUNTERS = JacksonSerde.smile(KpiCounters.class);
+    public static final Serde<Event> EVENT = new BinarySerde<>(BinaryFormat::writeEvent, BinaryFormat::readEvent);
+    public static final Serde<CaseHistory> CASE_HISTORY =
+        new BinarySerde<>(BinaryFormat::writeCaseHistory, BinaryFormat::readCaseHistory);
+    public static final Serde<FeedbackHistory> FEEDBACK_HISTORY =
+        new BinarySerde<>(BinaryFormat::writeFeedbackHistory, BinaryFormat::readFeedbackHistory);
+    public static final Serde<KpiContribution> KPI_CHANGE =
+        new BinarySerde<>(BinaryFormat::writeContribution, BinaryFormat::readContribution);
+    public static final Serde<KpiCounters> KPI_COUNTERS =
+        new BinarySerde<>(BinaryFormat::writeCounters, BinaryFormat::readCounters);
 
     public static TopicCatalog named(final String events, final String rejected, final String kpiRows) {
         return new TopicCatalog(

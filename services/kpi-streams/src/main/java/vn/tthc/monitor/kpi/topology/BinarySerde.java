@@ -1,0 +1,27 @@
+package vn.tthc.monitor.kpi.topology;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/** A serde in {@link BinaryFormat}; {@code null} stays {@code null}. */
+final class BinarySerde<T> implements Serde<T> {
+
+    private final BinaryFormat.Writer<T> writer;
+    private final BinaryFormat.Reader<T> reader;
+
+    BinarySerde(final BinaryFormat.Writer<T> writer, final BinaryFormat.Reader<T> reader) {
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> value == null ? null : BinaryFormat.encode(writer, value);
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> bytes == null ? null : BinaryFormat.decode(reader, bytes);
+    }
+}
