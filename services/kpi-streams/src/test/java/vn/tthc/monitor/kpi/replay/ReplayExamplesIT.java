@@ -11,8 +11,8 @@ import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.testing.ExampleFiles;
 import vn.tthc.monitor.contract.testing.ReportComparison;
 import vn.tthc.monitor.kpi.testing.IsolatedTopics;
-import vn.tthc.monitor.kpi.testing.TestKafkaCluster;
-import vn.tthc.monitor.kpi.topology.TestDirectories;
+import vn.tthc.monitor.testing.TestKafkaCluster;
+import vn.tthc.monitor.testing.TestDirectories;
 
 /** Each example file replayed through the real topology on a real broker gives exactly its expected report. */
 class ReplayExamplesIT {

@@ -35,8 +35,8 @@ import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
 import vn.tthc.monitor.kpi.sample.SampleHistory;
 import vn.tthc.monitor.kpi.testing.IsolatedTopics;
-import vn.tthc.monitor.kpi.testing.TestKafkaCluster;
-import vn.tthc.monitor.kpi.topology.TestDirectories;
+import vn.tthc.monitor.testing.TestKafkaCluster;
+import vn.tthc.monitor.testing.TestDirectories;
 
 /**
  * kpi-streams killed (SIGKILL, no clean shutdown) in the middle of a replay and started again on

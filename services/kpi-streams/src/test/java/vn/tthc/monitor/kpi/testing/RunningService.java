@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.testing;
 
+import vn.tthc.monitor.testing.TestKafkaCluster;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import vn.tthc.monitor.kpi.topology.TestDirectories;
+import vn.tthc.monitor.testing.TestDirectories;
 
 /**
  * kpi-streams with its HTTP server on a free loopback port, against the shared test broker, with

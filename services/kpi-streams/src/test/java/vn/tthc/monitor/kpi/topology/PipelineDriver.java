@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.topology;
 
+import vn.tthc.monitor.testing.TestDirectories;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,8 @@
-package vn.tthc.monitor.kpi.testing;
+package vn.tthc.monitor.testing;
 
 import java.nio.file.Path;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
-import vn.tthc.monitor.kpi.topology.TestDirectories;
 
 /**
  * One real single-node KRaft broker for the tests of a JVM, started on first use and closed at
