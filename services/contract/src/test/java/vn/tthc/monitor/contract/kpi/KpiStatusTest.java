@@ -110,4 +110,32 @@ class KpiStatusTest {
         assertThat(status.breached()).isTrue();
         assertThat(status.volume()).isEqualTo(25);
     }
+
+    @Test
+    void aRowAtItsTargetCanAbsorbNoMoreLateCases() {
+        assertThat(onTimeStatus(resolutions(98, 2), TARGET_98, 20).headroom()).isZero();
+    }
+
+    @Test
+    void aRowAboveItsTargetCountsTheLateCasesItCanStillAbsorb() {
+        // 98 on time of 99: one more late case gives 98/100, still at the target; two give 98/101
+        assertThat(onTimeStatus(resolutions(98, 1), TARGET_98, 20).headroom()).isEqualTo(1);
+    }
+
+    @Test
+    void aRowBelowItsTargetCountsTheLateCasesBeyondWhatTheTargetAllows() {
+        // 100 resolved at 0.98 allow 2 late; 5 late is 3 beyond
+        assertThat(onTimeStatus(resolutions(95, 5), TARGET_98, 20).headroom()).isEqualTo(-3);
+    }
+
+    @Test
+    void aTargetOfOneAllowsNoCaseAgainstIt() {
+        assertThat(onTimeStatus(resolutions(10, 0), BigDecimal.ONE, 20).headroom()).isZero();
+        assertThat(onTimeStatus(resolutions(10, 2), BigDecimal.ONE, 20).headroom()).isEqualTo(-2);
+    }
+
+    @Test
+    void aTargetOfZeroCannotBeCrossed() {
+        assertThat(onTimeStatus(resolutions(0, 5), BigDecimal.ZERO, 20).headroom()).isNull();
+    }
 }
