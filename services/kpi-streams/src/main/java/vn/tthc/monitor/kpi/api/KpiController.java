@@ -12,9 +12,10 @@ import vn.tthc.monitor.contract.report.Breach;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
+import vn.tthc.monitor.kpi.query.OverdueCase;
 import vn.tthc.monitor.kpi.query.PipelineCounts;
 
-/** Read-only KPIs: the section-5 report, one unit's rows, the current breaches, the intake counts. */
+/** Read-only KPIs: the section-5 report, one unit's rows and overdue cases, open-case counts, breaches, intake counts. */
 @Controller("/api/v1")
 @Tag(name = "KPIs")
 public class KpiController {
@@ -40,6 +41,23 @@ public class KpiController {
     @ApiResponse(responseCode = "503", description = "State stores restoring or rebalancing")
     public HttpResponse<?> unitRows(final String unitId) {
         return QueryResponses.toHttp(queries.unitRows(unitId));
+    }
+
+    @Get("/units/{unitId}/overdue-cases")
+    @Operation(summary = "One unit's open cases past their effective due time (đang xử lý quá hạn), most overdue first")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OverdueCase[].class)))
+    @ApiResponse(responseCode = "404", description = "The unit has no open case")
+    @ApiResponse(responseCode = "503", description = "State stores restoring or rebalancing")
+    public HttpResponse<?> overdueCases(final String unitId) {
+        return QueryResponses.toHttp(queries.overdueCases(unitId));
+    }
+
+    @Get("/open-cases")
+    @Operation(summary = "Each unit's open cases now: all, waiting on the citizen, due soon, overdue")
+    @ApiResponse(responseCode = "200", description = "Counts by unit id")
+    @ApiResponse(responseCode = "503", description = "State stores restoring or rebalancing")
+    public HttpResponse<?> openCases() {
+        return QueryResponses.toHttp(queries.openCaseCounts());
     }
 
     @Get("/breaches")

@@ -7,8 +7,12 @@ import java.time.Duration;
 /**
  * How the pipeline behaves ({@code tthc.pipeline.*}).
  *
- * @param emitInterval how often the KPI rows changed since the last time are written to the KPI rows topic
+ * @param emitInterval  how often the KPI rows changed since the last time are written to the KPI rows topic
+ * @param dueSoonWindow how long before its due time an open case is due soon (sắp đến hạn)
+ * @param watchInterval how often the wall clock is checked for due-soon and overdue cases
  */
 @ConfigurationProperties("tthc.pipeline")
-public record PipelineConfiguration(@Bindable(defaultValue = "100ms") Duration emitInterval) {
+public record PipelineConfiguration(@Bindable(defaultValue = "100ms") Duration emitInterval,
+                                    @Bindable(defaultValue = "24h") Duration dueSoonWindow,
+                                    @Bindable(defaultValue = "5s") Duration watchInterval) {
 }

@@ -2,6 +2,10 @@ package vn.tthc.monitor.kpi.query;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +23,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import vn.tthc.monitor.contract.cases.CaseClock;
 import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.cases.DueSoonWindow;
+import vn.tthc.monitor.contract.cases.OpenCase;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Period;
@@ -29,6 +35,7 @@ import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.topology.EventIntakeTopology;
 import vn.tthc.monitor.kpi.topology.HistoryTopology;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
+import vn.tthc.monitor.kpi.topology.OpenCaseTopology;
 import vn.tthc.monitor.kpi.topology.UnitKpiTopology;
 
 /**
@@ -40,11 +47,14 @@ public class KpiQueryService {
 
     private final KafkaStreams streams;
     private final Targets targets;
+    private final DueSoonWindow dueSoonWindow;
     private final Clock clock;
 
-    public KpiQueryService(final KafkaStreams streams, final Targets targets, final Clock clock) {
+    public KpiQueryService(final KafkaStreams streams, final Targets targets, final DueSoonWindow dueSoonWindow,
+                           final Clock clock) {
         this.streams = streams;
         this.targets = targets;
+        this.dueSoonWindow = dueSoonWindow;
         this.clock = clock;
     }
 
@@ -88,6 +98,46 @@ public class KpiQueryService {
             }
             return new QueryResult.Found<>(new CurrentKpis(rows));
         });
+    }
+
+    /** Each unit's open, waiting, due-soon and overdue cases at the current wall-clock time. */
+    public QueryResult<Map<String, OpenCaseCounts>> openCaseCounts() {
+        final Instant now = clock.instant();
+        return read(stores -> {
+            final Map<String, OpenCaseCounts> byUnit = new TreeMap<>();
+            try (KeyValueIterator<String, OpenCase> all = stores.openCases().all()) {
+                all.forEachRemaining(entry -> byUnit.merge(entry.value.unitId(), counts(entry.value, now), OpenCaseCounts::plus));
+            }
+            return new QueryResult.Found<>(byUnit);
+        });
+    }
+
+    /** One unit's overdue cases, most overdue first; not found when the unit has no open case. */
+    public QueryResult<List<OverdueCase>> overdueCases(final String unitId) {
+        final Instant now = clock.instant();
+        return read(stores -> {
+            final List<OverdueCase> overdue = new ArrayList<>();
+            boolean anyOpen = false;
+            try (KeyValueIterator<String, OpenCase> all = stores.openCases().all()) {
+                while (all.hasNext()) {
+                    final OpenCase open = all.next().value;
+                    if (open.unitId().equals(unitId)) {
+                        anyOpen = true;
+                        if (open.isOverdueAt(now)) {
+                            overdue.add(new OverdueCase(open.caseId(), open.fieldId(), open.procedureId(), open.effectiveDue(),
+                                Duration.between(open.effectiveDue(), now)));
+                        }
+                    }
+                }
+            }
+            overdue.sort(Comparator.comparing(OverdueCase::effectiveDue));
+            return anyOpen ? new QueryResult.Found<>(overdue) : new QueryResult.NotFound<>("open cases of unit " + unitId);
+        });
+    }
+
+    private OpenCaseCounts counts(final OpenCase open, final Instant now) {
+        return new OpenCaseCounts(1, open.waitingOnCitizen() ? 1 : 0, open.isDueSoonAt(now, dueSoonWindow) ? 1 : 0,
+            open.isOverdueAt(now) ? 1 : 0);
     }
 
     /** The rows in breach now. */
@@ -139,6 +189,10 @@ public class KpiQueryService {
 
         ReadOnlyKeyValueStore<String, CaseHistory> caseHistories() {
             return store(HistoryTopology.CASE_HISTORIES_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, OpenCase> openCases() {
+            return store(OpenCaseTopology.OPEN_CASES_STORE);
         }
 
         ReadOnlyKeyValueStore<String, Long> rejectedCounts() {

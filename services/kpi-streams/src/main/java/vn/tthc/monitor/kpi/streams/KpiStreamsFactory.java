@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import org.apache.kafka.streams.kstream.KStream;
+import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.kpi.TargetsFile;
@@ -13,6 +14,7 @@ import vn.tthc.monitor.kpi.config.PipelineConfiguration;
 import vn.tthc.monitor.kpi.config.TargetsConfiguration;
 import vn.tthc.monitor.kpi.config.TopicsConfiguration;
 import vn.tthc.monitor.kpi.topology.KpiPipeline;
+import vn.tthc.monitor.kpi.topology.PipelineSettings;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
 
 /** Wires the KPI pipeline into the {@code default} Kafka Streams of micronaut-kafka. */
@@ -25,13 +27,19 @@ public class KpiStreamsFactory {
     @Named(STREAM)
     KStream<String, Event> kpiPipeline(@Named(STREAM) final ConfiguredStreamBuilder builder,
                                        final TopicCatalog topics, final Targets targets,
-                                       final PipelineConfiguration pipeline) {
-        return new KpiPipeline(topics, targets, pipeline.emitInterval()).addTo(builder);
+                                       final PipelineConfiguration pipeline, final DueSoonWindow dueSoonWindow) {
+        return new KpiPipeline(topics, new PipelineSettings(targets, pipeline.emitInterval(), dueSoonWindow,
+            pipeline.watchInterval())).addTo(builder);
+    }
+
+    @Singleton
+    DueSoonWindow dueSoonWindow(final PipelineConfiguration pipeline) {
+        return DueSoonWindow.fixed(pipeline.dueSoonWindow());
     }
 
     @Singleton
     TopicCatalog topicCatalog(final TopicsConfiguration config) {
-        return TopicCatalog.named(config.events(), config.rejected(), config.kpiRows());
+        return TopicCatalog.named(config.names());
     }
 
     @Singleton

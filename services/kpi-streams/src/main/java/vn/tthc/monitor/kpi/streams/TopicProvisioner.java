@@ -42,7 +42,10 @@ public class TopicProvisioner implements ApplicationEventListener<BeforeKafkaStr
         final List<NewTopic> wanted = List.of(
             topic(config.events(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.eventsRetention()))),
             topic(config.rejected(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.rejectedRetention()))),
-            topic(config.kpiRows(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            topic(config.kpiRows(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+            topic(config.alerts(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+            topic(config.alertHistory(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.eventsRetention()))),
+            topic(config.caseWarnings(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.rejectedRetention()))));
         try {
             final Set<String> existing = admin.listTopics().names().get();
             final List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.apache.kafka.common.utils.ByteUtils;
 import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.cases.OpenCase;
 import vn.tthc.monitor.contract.event.CaseEvent;
 import vn.tthc.monitor.contract.event.CaseExtended;
 import vn.tthc.monitor.contract.event.CaseReceived;
@@ -212,6 +213,31 @@ final class BinaryFormat {
             rows.put(new KpiRowKey(readString(in), readString(in), readString(in)), readCounters(in));
         }
         return new KpiContribution(rows);
+    }
+
+    static void writeChange(final DataOutputStream out, final KpiChange change) throws IOException {
+        writeString(out, change.entityId());
+        writeContribution(out, change.rows());
+    }
+
+    static KpiChange readChange(final DataInputStream in) throws IOException {
+        return new KpiChange(readString(in), readContribution(in));
+    }
+
+    static void writeOpenCase(final DataOutputStream out, final OpenCase open) throws IOException {
+        writeString(out, open.caseId());
+        writeString(out, open.unitId());
+        writeString(out, open.fieldId());
+        writeString(out, open.procedureId());
+        writeInstant(out, open.effectiveDue());
+        out.writeBoolean(open.waitingOnCitizen());
+        writeNullableInstant(out, open.dueSoonWarnedFor());
+        writeNullableInstant(out, open.overdueWarnedFor());
+    }
+
+    static OpenCase readOpenCase(final DataInputStream in) throws IOException {
+        return new OpenCase(readString(in), readString(in), readString(in), readString(in), readInstant(in),
+            in.readBoolean(), readNullableInstant(in), readNullableInstant(in));
     }
 
     // --- fields

@@ -20,8 +20,8 @@ import vn.tthc.monitor.contract.kpi.KpiContribution;
 
 /**
  * Per-entity state, for cases (key caseId) and for feedback (key feedbackId): takes the distinct
- * events of its kind, keeps each entity's history in a store and returns the changes in the
- * entities' KPI contributions (see {@link HistoryTracker}).
+ * events of its kind, keeps each entity's history in a store (see {@link HistoryTracker}) and
+ * returns the histories' changes; {@link #kpiChanges} turns them into changes of KPI rows.
  */
 public final class HistoryTopology<E extends Event, H> {
 
@@ -62,7 +62,7 @@ public final class HistoryTopology<E extends Event, H> {
         return entity + "-events-by-" + entity;
     }
 
-    public KStream<String, KpiContribution> addTo(final StreamsBuilder builder, final KStream<String, Event> events) {
+    public KStream<String, HistoryChange<H>> addTo(final StreamsBuilder builder, final KStream<String, Event> events) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(storeName), Serdes.String(), rules.historySerde()).withCachingEnabled());
         return events
@@ -72,5 +72,17 @@ public final class HistoryTopology<E extends Event, H> {
             .repartition(Repartitioned.<String, Event>as(repartitionName())
                 .withKeySerde(Serdes.String()).withValueSerde(TopicCatalog.EVENT))
             .processValues(() -> new HistoryTracker<>(storeName, rules), Named.as("track-" + entity), storeName);
+    }
+
+    /**
+     * What each history change does to the KPI rows: the entity's contribution after minus before,
+     * so a late event subtracts what the entity counted before and adds what it counts now.
+     */
+    public KStream<String, KpiChange> kpiChanges(final KStream<String, HistoryChange<H>> changes) {
+        return changes
+            .mapValues(change -> new KpiChange(change.id(),
+                rules.contribution().apply(change.after()).minus(rules.contribution().apply(change.before()))),
+                Named.as("assess-" + entity))
+            .filter((id, change) -> !change.rows().isEmpty(), Named.as("drop-" + entity + "-non-changes"));
     }
 }

@@ -5,18 +5,16 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import vn.tthc.monitor.contract.event.Event;
-import vn.tthc.monitor.contract.kpi.KpiContribution;
 
 /**
- * Adds each event to its entity's history and re-assesses the entity from the whole history, so
- * the order of arrival does not matter. Forwards the change in the entity's KPI contribution, if
- * any: a late event subtracts what the entity counted before and adds what it counts now.
+ * Adds each event to its entity's history, kept in event order whatever the order of arrival, and
+ * forwards the history before and after; a repeated event changes nothing and forwards nothing.
  */
-final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<String, Event, KpiContribution> {
+final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<String, Event, HistoryChange<H>> {
 
     private final String storeName;
     private final HistoryTopology.Rules<E, H> rules;
-    private FixedKeyProcessorContext<String, KpiContribution> context;
+    private FixedKeyProcessorContext<String, HistoryChange<H>> context;
     private KeyValueStore<String, H> histories;
 
     HistoryTracker(final String storeName, final HistoryTopology.Rules<E, H> rules) {
@@ -25,7 +23,7 @@ final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<Stri
     }
 
     @Override
-    public void init(final FixedKeyProcessorContext<String, KpiContribution> context) {
+    public void init(final FixedKeyProcessorContext<String, HistoryChange<H>> context) {
         this.context = context;
         this.histories = context.getStateStore(storeName);
     }
@@ -39,9 +37,6 @@ final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<Stri
             return;
         }
         histories.put(record.key(), after);
-        final KpiContribution change = rules.contribution().apply(after).minus(rules.contribution().apply(before));
-        if (!change.isEmpty()) {
-            context.forward(record.withValue(change));
-        }
+        context.forward(record.withValue(new HistoryChange<>(record.key(), before, after)));
     }
 }

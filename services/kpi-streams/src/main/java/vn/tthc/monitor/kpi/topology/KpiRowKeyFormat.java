@@ -20,6 +20,11 @@ public final class KpiRowKeyFormat {
         return unitPrefix(key.unitId()) + quoted(key.fieldId()) + "," + quoted(key.period()) + "]";
     }
 
+    /** The key of one KPI of a row, e.g. an alert's: {@code ["unit","field","period","kpi"]}. */
+    public static String format(final KpiRowKey key, final String kpi) {
+        return unitPrefix(key.unitId()) + quoted(key.fieldId()) + "," + quoted(key.period()) + "," + quoted(kpi) + "]";
+    }
+
     public static KpiRowKey parse(final String text) {
         try {
             final JsonNode array = ContractJson.mapper().readTree(text);

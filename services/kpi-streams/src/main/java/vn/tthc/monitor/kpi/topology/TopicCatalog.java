@@ -2,38 +2,58 @@ package vn.tthc.monitor.kpi.topology;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import vn.tthc.monitor.contract.alert.CaseWarning;
+import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.cases.OpenCase;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.feedback.FeedbackHistory;
-import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 
 /**
  * The topics the KPI pipeline reads and writes, and the serdes of its internal topics and stores.
- * Topic names come from configuration; see docs/OPERATIONS.md.
+ * Topic names come from configuration (README.md, Configuration).
  *
  * @param events   every event of the contract, as the case systems sent it (key: caseId, unitId or feedbackId)
  * @param rejected events that failed validation: original key and bytes, the reason and source offset in headers
  * @param kpiRows  compacted: one record per KPI row (key: {@code ["unit","field","period"]}), {@code null} when it empties
+ * @param alerts   compacted: the latest state of each alert (key: {@code ["unit","field","period","kpi"]})
+ * @param alertHistory every state change of every alert, same key
+ * @param caseWarnings OVERDUE and DUE_SOON warnings of open cases (key: caseId)
  */
 public record TopicCatalog(Topic<byte[], byte[]> events, Topic<byte[], byte[]> rejected,
-                           Topic<String, KpiRowStatus> kpiRows) {
+                           Topic<String, KpiRowStatus> kpiRows, Topic<String, KpiAlert> alerts,
+                           Topic<String, KpiAlert> alertHistory, Topic<String, CaseWarning> caseWarnings) {
 
     public static final Serde<Event> EVENT = new BinarySerde<>(BinaryFormat::writeEvent, BinaryFormat::readEvent);
     public static final Serde<CaseHistory> CASE_HISTORY =
         new BinarySerde<>(BinaryFormat::writeCaseHistory, BinaryFormat::readCaseHistory);
     public static final Serde<FeedbackHistory> FEEDBACK_HISTORY =
         new BinarySerde<>(BinaryFormat::writeFeedbackHistory, BinaryFormat::readFeedbackHistory);
-    public static final Serde<KpiContribution> KPI_CHANGE =
-        new BinarySerde<>(BinaryFormat::writeContribution, BinaryFormat::readContribution);
+    public static final Serde<KpiChange> KPI_CHANGE = new BinarySerde<>(BinaryFormat::writeChange, BinaryFormat::readChange);
+    public static final Serde<OpenCase> OPEN_CASE = new BinarySerde<>(BinaryFormat::writeOpenCase, BinaryFormat::readOpenCase);
     public static final Serde<KpiCounters> KPI_COUNTERS =
         new BinarySerde<>(BinaryFormat::writeCounters, BinaryFormat::readCounters);
 
-    public static TopicCatalog named(final String events, final String rejected, final String kpiRows) {
+    /** The topics' names, as configured. */
+    public record Names(String events, String rejected, String kpiRows, String alerts, String alertHistory,
+                        String caseWarnings) {
+
+        /** Names with a common prefix, e.g. {@code it-1-events}: for tests sharing a broker. */
+        public static Names prefixed(final String prefix) {
+            return new Names(prefix + "events", prefix + "rejected", prefix + "kpi-rows", prefix + "alerts",
+                prefix + "alert-history", prefix + "case-warnings");
+        }
+    }
+
+    public static TopicCatalog named(final Names names) {
         return new TopicCatalog(
-            new Topic<>(events, Serdes.ByteArray(), Serdes.ByteArray()),
-            new Topic<>(rejected, Serdes.ByteArray(), Serdes.ByteArray()),
-            new Topic<>(kpiRows, Serdes.String(), JacksonSerde.json(KpiRowStatus.class)));
+            new Topic<>(names.events(), Serdes.ByteArray(), Serdes.ByteArray()),
+            new Topic<>(names.rejected(), Serdes.ByteArray(), Serdes.ByteArray()),
+            new Topic<>(names.kpiRows(), Serdes.String(), JacksonSerde.json(KpiRowStatus.class)),
+            new Topic<>(names.alerts(), Serdes.String(), JacksonSerde.json(KpiAlert.class)),
+            new Topic<>(names.alertHistory(), Serdes.String(), JacksonSerde.json(KpiAlert.class)),
+            new Topic<>(names.caseWarnings(), Serdes.String(), JacksonSerde.json(CaseWarning.class)));
     }
 }

@@ -89,6 +89,16 @@ class KpiApiIT {
     }
 
     @Test
+    void theOpenCaseIsCountedAndListedAsOverdue() throws Exception {
+        final JsonNode counts = json(service.get("/api/v1/open-cases")).get("UBND-P-VTS");
+        assertThat(counts.get("open").asLong()).isEqualTo(1);
+        assertThat(counts.get("overdue").asLong()).isEqualTo(1);
+        final JsonNode overdue = json(service.get("/api/v1/units/UBND-P-VTS/overdue-cases"));
+        assertThat(overdue).singleElement().satisfies(c -> assertThat(c.get("caseId").asText()).isEqualTo("C10"));
+        assertThat(service.get("/api/v1/units/NO-SUCH-UNIT/overdue-cases").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void rejectedEventsGoToTheDeadLetterTopicWithTheirBytesReasonAndOffset() {
         final List<ConsumerRecord<byte[], byte[]>> rejected = readAll(service.topic("rejected"), 4);
         assertThat(rejected).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))

@@ -12,6 +12,9 @@ public final class IsolatedTopics {
         return Map.of(
             "tthc.topics.events", prefix + "-events",
             "tthc.topics.rejected", prefix + "-rejected",
-            "tthc.topics.kpi-rows", prefix + "-kpi-rows");
+            "tthc.topics.kpi-rows", prefix + "-kpi-rows",
+            "tthc.topics.alerts", prefix + "-alerts",
+            "tthc.topics.alert-history", prefix + "-alert-history",
+            "tthc.topics.case-warnings", prefix + "-case-warnings");
     }
 }

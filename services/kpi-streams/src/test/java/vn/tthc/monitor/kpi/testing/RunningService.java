@@ -18,6 +18,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import vn.tthc.monitor.contract.event.EventParser;
+import vn.tthc.monitor.contract.event.ParseResult;
 import vn.tthc.monitor.testing.TestDirectories;
 
 /**
@@ -53,11 +55,14 @@ public final class RunningService implements AutoCloseable {
         return server.getApplicationContext();
     }
 
-    /** Sends lines to the events topic and waits for the broker's acknowledgement. */
+    /** Sends lines to the events topic, keyed as the contract says, and waits for the broker's acknowledgement. */
     public void send(final List<String> lines) {
         for (final String line : lines) {
             if (!line.isBlank()) {
-                producer.send(new ProducerRecord<>(topic("events"), line.getBytes(StandardCharsets.UTF_8)));
+                final byte[] value = line.getBytes(StandardCharsets.UTF_8);
+                final byte[] key = EventParser.parse(value) instanceof ParseResult.Valid valid
+                    ? valid.event().key().getBytes(StandardCharsets.UTF_8) : null;
+                producer.send(new ProducerRecord<>(topic("events"), key, value));
             }
         }
         producer.flush();

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.cases.OpenCase;
 import vn.tthc.monitor.contract.event.CaseEvent;
 import vn.tthc.monitor.contract.event.CaseExtended;
 import vn.tthc.monitor.contract.event.CaseReceived;
@@ -73,9 +74,17 @@ class BinaryFormatTest {
         final TreeMap<KpiRowKey, KpiCounters> rows = new TreeMap<>();
         rows.put(new KpiRowKey("U1", "*", "2026-03"), new KpiCounters(-1, 0, 1, Long.MAX_VALUE, Long.MIN_VALUE, 2, 3, 4, 5, 6, 7, 8, 9, -10));
         rows.put(new KpiRowKey("U1", "HO_TICH", "2026"), KpiCounters.withdrawal());
-        final KpiContribution change = new KpiContribution(rows);
+        final KpiChange change = new KpiChange("C1", new KpiContribution(rows));
         assertThat(roundTrip(TopicCatalog.KPI_CHANGE, change)).isEqualTo(change);
         assertThat(roundTrip(TopicCatalog.KPI_COUNTERS, KpiCounters.ZERO)).isEqualTo(KpiCounters.ZERO);
+    }
+
+    @Test
+    void anOpenCaseWithAndWithoutWarningsComesBackEqual() {
+        final OpenCase open = new OpenCase("C1", "U1", "HO_TICH", "1.1", DUE, false, null, null);
+        assertThat(roundTrip(TopicCatalog.OPEN_CASE, open)).isEqualTo(open);
+        final OpenCase warned = new OpenCase("C1", "U1", "HO_TICH", "1.1", DUE, true, DUE, DUE);
+        assertThat(roundTrip(TopicCatalog.OPEN_CASE, warned)).isEqualTo(warned);
     }
 
     @Test

@@ -18,6 +18,11 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
+import vn.tthc.monitor.contract.ContractJson;
+import vn.tthc.monitor.contract.alert.CaseWarning;
+import vn.tthc.monitor.contract.event.Event;
+import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
@@ -27,24 +32,31 @@ import vn.tthc.monitor.contract.report.KpiRowStatus;
 /** The production pipeline in a {@link TopologyTestDriver}, with typed access to its topics and stores. */
 final class PipelineDriver implements AutoCloseable {
 
-    static final TopicCatalog TOPICS = TopicCatalog.named("events", "events-rejected", "kpi-rows");
+    static final TopicCatalog TOPICS = TopicCatalog.named(TopicCatalog.Names.prefixed(""));
     static final Duration EMIT_INTERVAL = Duration.ofMillis(100);
+    static final DueSoonWindow DUE_SOON = DueSoonWindow.fixed(Duration.ofHours(24));
+    static final Duration WATCH_INTERVAL = Duration.ofSeconds(5);
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<byte[], byte[]> events;
     private final Targets targets;
 
     PipelineDriver(final Targets targets) {
+        this(targets, Instant.now());
+    }
+
+    /** {@code wallClock}: where the driver's wall clock starts; it moves only by {@link #advanceWallClock}. */
+    PipelineDriver(final Targets targets, final Instant wallClock) {
         this.targets = targets;
         final StreamsBuilder builder = new StreamsBuilder();
-        new KpiPipeline(TOPICS, targets, EMIT_INTERVAL).addTo(builder);
+        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, DUE_SOON, WATCH_INTERVAL)).addTo(builder);
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.STATE_DIR_CONFIG, TestDirectories.fresh("pipeline-driver").toString());
-        driver = new TopologyTestDriver(builder.build(config), config);
+        driver = new TopologyTestDriver(builder.build(config), config, wallClock);
         events = driver.createInputTopic(TOPICS.events().name(), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
@@ -56,6 +68,15 @@ final class PipelineDriver implements AutoCloseable {
     void send(final String line) {
         if (!line.isBlank()) {
             events.pipeInput(new TestRecord<>(null, line.getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
+        }
+    }
+
+    /** Sends an event in the contract's JSON form. */
+    void send(final Event event) {
+        try {
+            send(ContractJson.mapper().writeValueAsString(event));
+        } catch (final com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -95,6 +116,22 @@ final class PipelineDriver implements AutoCloseable {
     /** Lets the wall clock run past the next emission of changed KPI rows. */
     void emitKpiRows() {
         driver.advanceWallClockTime(EMIT_INTERVAL);
+    }
+
+    void advanceWallClock(final Duration duration) {
+        driver.advanceWallClockTime(duration);
+    }
+
+    /** The alert records written so far (the history topic: every state change), in order; each call reads on. */
+    List<KpiAlert> alerts() {
+        return driver.createOutputTopic(TOPICS.alertHistory().name(), TOPICS.alertHistory().keySerde().deserializer(),
+            TOPICS.alertHistory().valueSerde().deserializer()).readValuesToList();
+    }
+
+    /** The case warnings written so far, in order; each call reads on. */
+    List<CaseWarning> caseWarnings() {
+        return driver.createOutputTopic(TOPICS.caseWarnings().name(), TOPICS.caseWarnings().keySerde().deserializer(),
+            TOPICS.caseWarnings().valueSerde().deserializer()).readValuesToList();
     }
 
     /** The KPI rows topic read to its end, latest value per key. */

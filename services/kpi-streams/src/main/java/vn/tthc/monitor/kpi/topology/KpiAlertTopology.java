@@ -1,0 +1,41 @@
+package vn.tthc.monitor.kpi.topology;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.Stores;
+import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.kpi.Targets;
+
+/**
+ * Alerts on KPI rows: takes every row change (in the task that sums the row, so no repartition),
+ * keeps each alert's lifecycle in {@link #ALERTS_STORE} and the cases that drove it in
+ * {@link #DRIVERS_STORE} (see {@link KpiAlertTracker}), and writes each alert record to
+ * {@code alerts} (compacted, latest state) and {@code alertHistory} (every change).
+ */
+public final class KpiAlertTopology {
+
+    public static final String ALERTS_STORE = "kpi-alerts-store";
+    public static final String DRIVERS_STORE = "kpi-alert-drivers-store";
+
+    private final TopicCatalog topics;
+    private final Targets targets;
+
+    public KpiAlertTopology(final TopicCatalog topics, final Targets targets) {
+        this.topics = topics;
+        this.targets = targets;
+    }
+
+    public void addTo(final StreamsBuilder builder, final KStream<String, RowOutput.Change> rowChanges) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(ALERTS_STORE), Serdes.String(), JacksonSerde.json(KpiAlert.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(DRIVERS_STORE), Serdes.String(), JacksonSerde.json(DrivingIds.class))
+            .withCachingEnabled());
+        final KStream<String, KpiAlert> alerts = rowChanges
+            .process(() -> new KpiAlertTracker(targets), Named.as("track-alerts"), ALERTS_STORE, DRIVERS_STORE);
+        alerts.to(topics.alerts().name(), topics.alerts().produced("write-alerts"));
+        alerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-alert-history"));
+    }
+}

@@ -1,0 +1,42 @@
+package vn.tthc.monitor.kpi.topology;
+
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.Stores;
+import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.cases.DueSoonWindow;
+
+/**
+ * The due-time watch of open cases, in the task that keeps the cases' histories (key caseId, no
+ * repartition): keeps open cases in {@link #OPEN_CASES_STORE} and their alarms in
+ * {@link #ALARMS_STORE}, and writes OVERDUE and DUE_SOON warnings to {@code caseWarnings}
+ * from the wall clock (see {@link OpenCaseWatch}).
+ */
+public final class OpenCaseTopology {
+
+    public static final String OPEN_CASES_STORE = "open-cases-store";
+    public static final String ALARMS_STORE = "case-alarms-store";
+
+    private final TopicCatalog topics;
+    private final DueSoonWindow window;
+    private final Duration interval;
+
+    public OpenCaseTopology(final TopicCatalog topics, final DueSoonWindow window, final Duration interval) {
+        this.topics = topics;
+        this.window = window;
+        this.interval = interval;
+    }
+
+    public void addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> caseChanges) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(OPEN_CASES_STORE), Serdes.String(), TopicCatalog.OPEN_CASE).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(ALARMS_STORE), Serdes.String(), Serdes.String()));
+        caseChanges
+            .process(() -> new OpenCaseWatch(window, interval), Named.as("watch-open-cases"), OPEN_CASES_STORE, ALARMS_STORE)
+            .to(topics.caseWarnings().name(), topics.caseWarnings().produced("write-case-warnings"));
+    }
+}

@@ -1,0 +1,110 @@
+package vn.tthc.monitor.kpi.topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import vn.tthc.monitor.contract.alert.CaseWarning;
+import vn.tthc.monitor.contract.cases.CaseClock;
+import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.cases.DueSoonWindow;
+import vn.tthc.monitor.contract.cases.OpenCase;
+
+/**
+ * Watches the due times of open cases from the wall clock: keeps each open case in
+ * {@link OpenCaseTopology#OPEN_CASES_STORE} and the next moment to look at it in
+ * {@link OpenCaseTopology#ALARMS_STORE} (key: zero-padded epoch millis and caseId, so a range
+ * scan finds what is due), and every {@code interval} forwards the DUE_SOON and OVERDUE warnings
+ * that have come, each once per case and due time, with no new event needed.
+ */
+final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory>, String, CaseWarning> {
+
+    private static final int MILLIS_DIGITS = 19;
+
+    private final DueSoonWindow window;
+    private final Duration interval;
+    private ProcessorContext<String, CaseWarning> context;
+    private KeyValueStore<String, OpenCase> openCases;
+    private KeyValueStore<String, String> alarms;
+
+    OpenCaseWatch(final DueSoonWindow window, final Duration interval) {
+        this.window = window;
+        this.interval = interval;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, CaseWarning> context) {
+        this.context = context;
+        this.openCases = context.getStateStore(OpenCaseTopology.OPEN_CASES_STORE);
+        this.alarms = context.getStateStore(OpenCaseTopology.ALARMS_STORE);
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> ring(Instant.ofEpochMilli(now)));
+    }
+
+    @Override
+    public void process(final Record<String, HistoryChange<CaseHistory>> record) {
+        final String caseId = record.key();
+        final OpenCase before = openCases.get(caseId);
+        final OpenCase after = OpenCase.of(CaseClock.assess(record.value().after()), before);
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        if (after == null) {
+            openCases.delete(caseId);
+        } else {
+            openCases.put(caseId, after);
+        }
+        reschedule(caseId, before, after);
+    }
+
+    /** Gives the warnings of every case whose alarm time has come, and sets each one's next alarm. */
+    private void ring(final Instant now) {
+        final List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> ringing = alarms.range(alarmKey(Instant.EPOCH, ""), alarmKey(now, "\uffff"))) {
+            ringing.forEachRemaining(alarm -> due.add(alarm.key));
+        }
+        for (final String alarm : due) {
+            alarms.delete(alarm);
+            final String caseId = alarm.substring(MILLIS_DIGITS + 1);
+            OpenCase openCase = openCases.get(caseId);
+            if (openCase == null) {
+                continue;
+            }
+            for (final CaseWarning.Kind kind : openCase.warningsAt(now, window)) {
+                context.forward(new Record<>(caseId, openCase.warning(kind, now), now.toEpochMilli()));
+                openCase = openCase.warned(kind);
+            }
+            openCases.put(caseId, openCase);
+            final Instant next = openCase.nextAlarm(window);
+            if (next != null) {
+                alarms.put(alarmKey(next, caseId), caseId);
+            }
+        }
+    }
+
+    private void reschedule(final String caseId, final OpenCase before, final OpenCase after) {
+        final Instant previous = before == null ? null : before.nextAlarm(window);
+        final Instant next = after == null ? null : after.nextAlarm(window);
+        if (Objects.equals(previous, next)) {
+            return;
+        }
+        if (previous != null) {
+            alarms.delete(alarmKey(previous, caseId));
+        }
+        if (next != null) {
+            alarms.put(alarmKey(next, caseId), caseId);
+        }
+    }
+
+    /** Sorts by time as text: epoch millis, zero-padded (times before 1970 sort first). */
+    static String alarmKey(final Instant at, final String caseId) {
+        final long millis = Math.max(0, at.toEpochMilli());
+        return String.format("%0" + MILLIS_DIGITS + "d", millis) + "|" + caseId;
+    }
+}
