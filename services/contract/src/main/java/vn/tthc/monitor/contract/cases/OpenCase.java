@@ -7,11 +7,12 @@ import vn.tthc.monitor.contract.alert.CaseWarning;
 
 /**
  * What the due-time watch keeps of an open case: its effective due time, whether it waits on the
- * citizen, and the due time it was last warned about for each kind of warning, so that each
- * warning goes out once per case and due time (a new due time after a pause warns again).
+ * citizen, the due time it was last warned about for each kind of warning, so that each warning
+ * goes out once per case and due time (a new due time after a pause warns again), and when the
+ * watch will look at it next ({@code alarm}, {@code null} for never).
  */
 public record OpenCase(String caseId, String unitId, String fieldId, String procedureId, Instant effectiveDue,
-                       boolean waitingOnCitizen, Instant dueSoonWarnedFor, Instant overdueWarnedFor) {
+                       boolean waitingOnCitizen, Instant dueSoonWarnedFor, Instant overdueWarnedFor, Instant alarm) {
 
     /** The watch state of an assessed case, carrying over the warnings already given; {@code null} when it is not open. */
     public static OpenCase of(final CaseAssessment assessment, final OpenCase previous) {
@@ -20,7 +21,8 @@ public record OpenCase(String caseId, String unitId, String fieldId, String proc
         }
         return new OpenCase(assessment.caseId(), assessment.reception().unitId(), assessment.reception().fieldId(),
             assessment.reception().procedureId(), assessment.effectiveDue(), assessment.isWaitingOnCitizen(),
-            previous == null ? null : previous.dueSoonWarnedFor(), previous == null ? null : previous.overdueWarnedFor());
+            previous == null ? null : previous.dueSoonWarnedFor(), previous == null ? null : previous.overdueWarnedFor(),
+            previous == null ? null : previous.alarm());
     }
 
     public boolean isOverdueAt(final Instant now) {
@@ -44,12 +46,19 @@ public record OpenCase(String caseId, String unitId, String fieldId, String proc
 
     public OpenCase warned(final CaseWarning.Kind kind) {
         return kind == CaseWarning.Kind.OVERDUE
-            ? new OpenCase(caseId, unitId, fieldId, procedureId, effectiveDue, waitingOnCitizen, dueSoonWarnedFor, effectiveDue)
-            : new OpenCase(caseId, unitId, fieldId, procedureId, effectiveDue, waitingOnCitizen, effectiveDue, overdueWarnedFor);
+            ? new OpenCase(caseId, unitId, fieldId, procedureId, effectiveDue, waitingOnCitizen, dueSoonWarnedFor, effectiveDue,
+                alarm)
+            : new OpenCase(caseId, unitId, fieldId, procedureId, effectiveDue, waitingOnCitizen, effectiveDue, overdueWarnedFor,
+                alarm);
+    }
+
+    public OpenCase withAlarm(final Instant at) {
+        return new OpenCase(caseId, unitId, fieldId, procedureId, effectiveDue, waitingOnCitizen, dueSoonWarnedFor,
+            overdueWarnedFor, at);
     }
 
     /**
-     * When the watch should look at the case next: the opening of the due-soon window if that
+     * When the watch should look at the case next, by the rules: the opening of the due-soon window if that
      * warning is still to come, else just after the due time if the overdue one is; {@code null}
      * when nothing is to come (all given, or the case waits on the citizen).
      */

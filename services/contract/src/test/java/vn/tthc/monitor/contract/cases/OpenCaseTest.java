@@ -12,7 +12,7 @@ class OpenCaseTest {
 
     private static final Instant DUE = Instant.parse("2026-11-20T10:00:00Z");
     private static final DueSoonWindow DAY = DueSoonWindow.fixed(Duration.ofHours(24));
-    private static final OpenCase OPEN = new OpenCase("C1", "U1", "HO_TICH", "1.1", DUE, false, null, null);
+    private static final OpenCase OPEN = new OpenCase("C1", "U1", "HO_TICH", "1.1", DUE, false, null, null, null);
 
     @Test
     void beforeTheWindowNothingIsDueAndTheAlarmIsTheWindowsOpening() {
@@ -46,7 +46,7 @@ class OpenCaseTest {
 
     @Test
     void aCaseWaitingOnTheCitizenGetsNoWarningAndNoAlarm() {
-        final OpenCase waiting = new OpenCase("C1", "U1", "HO_TICH", "1.1", DUE, true, null, null);
+        final OpenCase waiting = new OpenCase("C1", "U1", "HO_TICH", "1.1", DUE, true, null, null, null);
         assertThat(waiting.warningsAt(DUE.plus(Duration.ofDays(2)), DAY)).isEmpty();
         assertThat(waiting.nextAlarm(DAY)).isNull();
     }
@@ -56,7 +56,7 @@ class OpenCaseTest {
         final OpenCase warnedForOldDue = OPEN.warned(CaseWarning.Kind.OVERDUE);
         final Instant newDue = DUE.plus(Duration.ofDays(3));
         final OpenCase moved = new OpenCase("C1", "U1", "HO_TICH", "1.1", newDue, false,
-            warnedForOldDue.dueSoonWarnedFor(), warnedForOldDue.overdueWarnedFor());
+            warnedForOldDue.dueSoonWarnedFor(), warnedForOldDue.overdueWarnedFor(), null);
         assertThat(moved.warningsAt(newDue.plusSeconds(1), DAY)).containsExactly(CaseWarning.Kind.OVERDUE);
     }
 }

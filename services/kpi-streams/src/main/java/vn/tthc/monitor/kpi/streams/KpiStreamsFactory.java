@@ -29,7 +29,7 @@ public class KpiStreamsFactory {
                                        final TopicCatalog topics, final Targets targets,
                                        final PipelineConfiguration pipeline, final DueSoonWindow dueSoonWindow) {
         return new KpiPipeline(topics, new PipelineSettings(targets, pipeline.emitInterval(), dueSoonWindow,
-            pipeline.watchInterval())).addTo(builder);
+            pipeline.watchInterval(), pipeline.watchGrace())).addTo(builder);
     }
 
     @Singleton

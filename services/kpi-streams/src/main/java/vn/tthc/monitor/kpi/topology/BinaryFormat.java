@@ -233,11 +233,28 @@ final class BinaryFormat {
         out.writeBoolean(open.waitingOnCitizen());
         writeNullableInstant(out, open.dueSoonWarnedFor());
         writeNullableInstant(out, open.overdueWarnedFor());
+        writeNullableInstant(out, open.alarm());
     }
 
     static OpenCase readOpenCase(final DataInputStream in) throws IOException {
         return new OpenCase(readString(in), readString(in), readString(in), readString(in), readInstant(in),
-            in.readBoolean(), readNullableInstant(in), readNullableInstant(in));
+            in.readBoolean(), readNullableInstant(in), readNullableInstant(in), readNullableInstant(in));
+    }
+
+    static void writeDrivingIds(final DataOutputStream out, final DrivingIds driving) throws IOException {
+        ByteUtils.writeVarint(driving.ids().size(), out);
+        for (final String id : driving.ids()) {
+            writeString(out, id);
+        }
+    }
+
+    static DrivingIds readDrivingIds(final DataInputStream in) throws IOException {
+        final int count = ByteUtils.readVarint(in);
+        final List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(readString(in));
+        }
+        return new DrivingIds(ids);
     }
 
     // --- fields

@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.topology;
 
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -21,20 +22,23 @@ public final class KpiAlertTopology {
 
     private final TopicCatalog topics;
     private final Targets targets;
+    private final Duration updateInterval;
 
-    public KpiAlertTopology(final TopicCatalog topics, final Targets targets) {
+    /** {@code updateInterval}: how often the changes of alerts still in breach are written. */
+    public KpiAlertTopology(final TopicCatalog topics, final Targets targets, final Duration updateInterval) {
         this.topics = topics;
         this.targets = targets;
+        this.updateInterval = updateInterval;
     }
 
     public void addTo(final StreamsBuilder builder, final KStream<String, RowOutput.Change> rowChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ALERTS_STORE), Serdes.String(), JacksonSerde.json(KpiAlert.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(DRIVERS_STORE), Serdes.String(), JacksonSerde.json(DrivingIds.class))
+            Stores.persistentKeyValueStore(DRIVERS_STORE), Serdes.String(), TopicCatalog.DRIVING_IDS)
             .withCachingEnabled());
         final KStream<String, KpiAlert> alerts = rowChanges
-            .process(() -> new KpiAlertTracker(targets), Named.as("track-alerts"), ALERTS_STORE, DRIVERS_STORE);
+            .process(() -> new KpiAlertTracker(targets, updateInterval), Named.as("track-alerts"), ALERTS_STORE, DRIVERS_STORE);
         alerts.to(topics.alerts().name(), topics.alerts().produced("write-alerts"));
         alerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-alert-history"));
     }

@@ -27,7 +27,8 @@ public final class KpiPipeline {
     public KStream<String, Event> addTo(final StreamsBuilder builder) {
         final KStream<String, Event> events = new EventIntakeTopology(topics).addTo(builder);
         final KStream<String, HistoryChange<CaseHistory>> cases = HistoryTopology.CASES.addTo(builder, events);
-        new OpenCaseTopology(topics, settings.dueSoonWindow(), settings.watchInterval()).addTo(builder, cases);
+        new OpenCaseTopology(topics, settings.dueSoonWindow(), settings.watchInterval(), settings.watchGrace())
+            .addTo(builder, cases);
         final KStream<String, KpiChange> caseChanges = HistoryTopology.CASES.kpiChanges(cases);
         final KStream<String, KpiChange> feedbackChanges =
             HistoryTopology.FEEDBACK.kpiChanges(HistoryTopology.FEEDBACK.addTo(builder, events));
@@ -38,7 +39,7 @@ public final class KpiPipeline {
             settings.emitInterval()).addTo(builder, caseChanges
                 .merge(feedbackChanges, Named.as("merge-feedback-changes"))
                 .merge(surveyChanges, Named.as("merge-survey-changes")));
-        new KpiAlertTopology(topics, settings.targets()).addTo(builder, rowChanges);
+        new KpiAlertTopology(topics, settings.targets(), settings.emitInterval()).addTo(builder, rowChanges);
         return events;
     }
 

@@ -20,9 +20,9 @@ public final class KpiRowKeyFormat {
         return unitPrefix(key.unitId()) + quoted(key.fieldId()) + "," + quoted(key.period()) + "]";
     }
 
-    /** The key of one KPI of a row, e.g. an alert's: {@code ["unit","field","period","kpi"]}. */
-    public static String format(final KpiRowKey key, final String kpi) {
-        return unitPrefix(key.unitId()) + quoted(key.fieldId()) + "," + quoted(key.period()) + "," + quoted(kpi) + "]";
+    /** The key of one KPI of a row, e.g. an alert's: {@code ["unit","field","period","kpi"]}, from the row's key text. */
+    public static String withKpi(final String rowKey, final String kpi) {
+        return rowKey.substring(0, rowKey.length() - 1) + "," + quoted(kpi) + "]";
     }
 
     public static KpiRowKey parse(final String text) {

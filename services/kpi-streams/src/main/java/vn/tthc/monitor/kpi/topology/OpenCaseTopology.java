@@ -23,11 +23,14 @@ public final class OpenCaseTopology {
     private final TopicCatalog topics;
     private final DueSoonWindow window;
     private final Duration interval;
+    private final Duration grace;
 
-    public OpenCaseTopology(final TopicCatalog topics, final DueSoonWindow window, final Duration interval) {
+    public OpenCaseTopology(final TopicCatalog topics, final DueSoonWindow window, final Duration interval,
+                            final Duration grace) {
         this.topics = topics;
         this.window = window;
         this.interval = interval;
+        this.grace = grace;
     }
 
     public void addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> caseChanges) {
@@ -36,7 +39,7 @@ public final class OpenCaseTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(ALARMS_STORE), Serdes.String(), Serdes.String()));
         caseChanges
-            .process(() -> new OpenCaseWatch(window, interval), Named.as("watch-open-cases"), OPEN_CASES_STORE, ALARMS_STORE)
+            .process(() -> new OpenCaseWatch(window, interval, grace), Named.as("watch-open-cases"), OPEN_CASES_STORE, ALARMS_STORE)
             .to(topics.caseWarnings().name(), topics.caseWarnings().produced("write-case-warnings"));
     }
 }

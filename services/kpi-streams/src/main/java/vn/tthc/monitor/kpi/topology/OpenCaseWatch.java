@@ -23,6 +23,10 @@ import vn.tthc.monitor.contract.cases.OpenCase;
  * {@link OpenCaseTopology#ALARMS_STORE} (key: zero-padded epoch millis and caseId, so a range
  * scan finds what is due), and every {@code interval} forwards the DUE_SOON and OVERDUE warnings
  * that have come, each once per case and due time, with no new event needed.
+ *
+ * <p>An event that leaves a case already due soon or overdue sets its alarm no earlier than
+ * {@code grace} from now: a replay of history goes through each case's open days in seconds,
+ * and the resolution that follows within the grace spares a warning about the past.
  */
 final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory>, String, CaseWarning> {
 
@@ -30,13 +34,15 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
 
     private final DueSoonWindow window;
     private final Duration interval;
+    private final Duration grace;
     private ProcessorContext<String, CaseWarning> context;
     private KeyValueStore<String, OpenCase> openCases;
     private KeyValueStore<String, String> alarms;
 
-    OpenCaseWatch(final DueSoonWindow window, final Duration interval) {
+    OpenCaseWatch(final DueSoonWindow window, final Duration interval, final Duration grace) {
         this.window = window;
         this.interval = interval;
+        this.grace = grace;
     }
 
     @Override
@@ -51,7 +57,9 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
     public void process(final Record<String, HistoryChange<CaseHistory>> record) {
         final String caseId = record.key();
         final OpenCase before = openCases.get(caseId);
-        final OpenCase after = OpenCase.of(CaseClock.assess(record.value().after()), before);
+        final OpenCase assessed = OpenCase.of(CaseClock.assess(record.value().after()), before);
+        final OpenCase after = assessed == null ? null : assessed.withAlarm(notBefore(assessed.nextAlarm(window),
+            Instant.ofEpochMilli(context.currentSystemTimeMs()).plus(grace)));
         if (Objects.equals(before, after)) {
             return;
         }
@@ -60,7 +68,7 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
         } else {
             openCases.put(caseId, after);
         }
-        reschedule(caseId, before, after);
+        reschedule(caseId, before == null ? null : before.alarm(), after == null ? null : after.alarm());
     }
 
     /** Gives the warnings of every case whose alarm time has come, and sets each one's next alarm. */
@@ -80,17 +88,15 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
                 context.forward(new Record<>(caseId, openCase.warning(kind, now), now.toEpochMilli()));
                 openCase = openCase.warned(kind);
             }
-            openCases.put(caseId, openCase);
             final Instant next = openCase.nextAlarm(window);
+            openCases.put(caseId, openCase.withAlarm(next));
             if (next != null) {
                 alarms.put(alarmKey(next, caseId), caseId);
             }
         }
     }
 
-    private void reschedule(final String caseId, final OpenCase before, final OpenCase after) {
-        final Instant previous = before == null ? null : before.nextAlarm(window);
-        final Instant next = after == null ? null : after.nextAlarm(window);
+    private void reschedule(final String caseId, final Instant previous, final Instant next) {
         if (Objects.equals(previous, next)) {
             return;
         }
@@ -100,6 +106,10 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
         if (next != null) {
             alarms.put(alarmKey(next, caseId), caseId);
         }
+    }
+
+    private static Instant notBefore(final Instant alarm, final Instant earliest) {
+        return alarm == null || alarm.isAfter(earliest) ? alarm : earliest;
     }
 
     /** Sorts by time as text: epoch millis, zero-padded (times before 1970 sort first). */

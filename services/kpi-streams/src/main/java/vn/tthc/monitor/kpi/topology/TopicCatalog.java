@@ -32,6 +32,8 @@ public record TopicCatalog(Topic<byte[], byte[]> events, Topic<byte[], byte[]> r
     public static final Serde<FeedbackHistory> FEEDBACK_HISTORY =
         new BinarySerde<>(BinaryFormat::writeFeedbackHistory, BinaryFormat::readFeedbackHistory);
     public static final Serde<KpiChange> KPI_CHANGE = new BinarySerde<>(BinaryFormat::writeChange, BinaryFormat::readChange);
+    public static final Serde<DrivingIds> DRIVING_IDS =
+        new BinarySerde<>(BinaryFormat::writeDrivingIds, BinaryFormat::readDrivingIds);
     public static final Serde<OpenCase> OPEN_CASE = new BinarySerde<>(BinaryFormat::writeOpenCase, BinaryFormat::readOpenCase);
     public static final Serde<KpiCounters> KPI_COUNTERS =
         new BinarySerde<>(BinaryFormat::writeCounters, BinaryFormat::readCounters);

@@ -42,6 +42,7 @@ class AlertsIT {
             service.send(lines(resolved("B", now, true)));
             await().atMost(Duration.ofSeconds(60)).until(() -> states(history.values(), month).size() == 1);
             service.send(lines(resolved("C", now, false)));
+            await().atMost(Duration.ofSeconds(60)).until(() -> states(history.values(), month).size() == 2);
             service.send(lines(resolved("D", now, false)));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(states(history.values(), month))
                 .containsExactly(AlertState.RAISED, AlertState.UPDATED, AlertState.RESOLVED));
@@ -60,7 +61,8 @@ class AlertsIT {
 
     @Test
     void aCaseGoesDueSoonThenOverdueFromTheWallClockAlone() throws Exception {
-        try (RunningService service = new RunningService(Map.of("tthc.pipeline.watch-interval", "200ms"));
+        try (RunningService service = new RunningService(
+                 Map.of("tthc.pipeline.watch-interval", "200ms", "tthc.pipeline.watch-grace", "1s"));
              TopicReader<CaseWarning> warnings = new TopicReader<>(service.topic("case-warnings"),
                  JacksonSerde.json(CaseWarning.class).deserializer())) {
             final Instant now = Instant.now();

@@ -81,9 +81,9 @@ class BinaryFormatTest {
 
     @Test
     void anOpenCaseWithAndWithoutWarningsComesBackEqual() {
-        final OpenCase open = new OpenCase("C1", "U1", "HO_TICH", "1.1", DUE, false, null, null);
+        final OpenCase open = new OpenCase("C1", "U1", "HO_TICH", "1.1", DUE, false, null, null, null);
         assertThat(roundTrip(TopicCatalog.OPEN_CASE, open)).isEqualTo(open);
-        final OpenCase warned = new OpenCase("C1", "U1", "HO_TICH", "1.1", DUE, true, DUE, DUE);
+        final OpenCase warned = new OpenCase("C1", "U1", "HO_TICH", "1.1", DUE, true, DUE, DUE, AT);
         assertThat(roundTrip(TopicCatalog.OPEN_CASE, warned)).isEqualTo(warned);
     }
 

@@ -49,10 +49,31 @@ class KpiAlertTopologyTest {
         resolveCase("C1", true);
         pipeline.alerts();
         resolveCase("C2", true);
+        pipeline.emitKpiRows();
         final KpiAlert alert = onTimeAlert(pipeline.alerts(), "*", "2026-11");
         assertThat(alert.state()).isEqualTo(AlertState.UPDATED);
         assertThat(alert.volume()).isEqualTo(2);
         assertThat(alert.drivingIds()).containsExactly("C2", "C1");
+    }
+
+    @Test
+    void manyChangesWhileInBreachAreWrittenAsOneUpdatePerInterval() {
+        pipeline = new PipelineDriver(MIN_VOLUME_ONE, WALL_CLOCK);
+        resolveCase("C1", true);
+        pipeline.emitKpiRows();
+        pipeline.alerts();
+        for (int i = 2; i <= 10; i++) {
+            resolveCase("C" + i, true);
+        }
+        assertThat(pipeline.alerts()).as("no update before the interval").isEmpty();
+        pipeline.emitKpiRows();
+        final List<KpiAlert> monthAlerts = pipeline.alerts().stream()
+            .filter(a -> a.kpi().equals("onTimeRate") && a.fieldId().equals("*") && a.period().equals("2026-11")).toList();
+        assertThat(monthAlerts).singleElement().satisfies(alert -> {
+            assertThat(alert.state()).isEqualTo(AlertState.UPDATED);
+            assertThat(alert.volume()).isEqualTo(10);
+            assertThat(alert.drivingIds()).hasSize(10).startsWith("C10");
+        });
     }
 
     @Test

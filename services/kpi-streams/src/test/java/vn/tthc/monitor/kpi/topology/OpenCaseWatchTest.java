@@ -54,10 +54,21 @@ class OpenCaseWatchTest {
     }
 
     @Test
-    void aCaseAlreadyPastItsDueTimeIsOnlyOverdue() {
+    void aCaseAlreadyPastItsDueTimeIsOnlyOverdueOnceTheGraceHasPassed() {
         pipeline.send(received("C1", NOW.minus(Duration.ofDays(2))));
-        pipeline.advanceWallClock(Duration.ofSeconds(5));
+        pipeline.advanceWallClock(Duration.ofSeconds(30));
+        assertThat(pipeline.caseWarnings()).isEmpty();
+        pipeline.advanceWallClock(Duration.ofSeconds(35));
         assertThat(pipeline.caseWarnings()).extracting(CaseWarning::kind).containsExactly(CaseWarning.Kind.OVERDUE);
+    }
+
+    @Test
+    void aReplayedCaseResolvedWithinTheGraceIsNeverWarnedAbout() {
+        pipeline.send(received("C1", NOW.minus(Duration.ofDays(2))));
+        pipeline.advanceWallClock(Duration.ofSeconds(10));
+        pipeline.send(new CaseResolved("s1", NOW.minus(Duration.ofDays(1)), null, "C1", CaseResult.APPROVED));
+        pipeline.advanceWallClock(Duration.ofMinutes(5));
+        assertThat(pipeline.caseWarnings()).isEmpty();
     }
 
     @Test

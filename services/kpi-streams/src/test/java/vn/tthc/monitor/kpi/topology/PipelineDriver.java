@@ -36,6 +36,7 @@ final class PipelineDriver implements AutoCloseable {
     static final Duration EMIT_INTERVAL = Duration.ofMillis(100);
     static final DueSoonWindow DUE_SOON = DueSoonWindow.fixed(Duration.ofHours(24));
     static final Duration WATCH_INTERVAL = Duration.ofSeconds(5);
+    static final Duration WATCH_GRACE = Duration.ofSeconds(60);
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<byte[], byte[]> events;
@@ -49,7 +50,7 @@ final class PipelineDriver implements AutoCloseable {
     PipelineDriver(final Targets targets, final Instant wallClock) {
         this.targets = targets;
         final StreamsBuilder builder = new StreamsBuilder();
-        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, DUE_SOON, WATCH_INTERVAL)).addTo(builder);
+        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, DUE_SOON, WATCH_INTERVAL, WATCH_GRACE)).addTo(builder);
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
