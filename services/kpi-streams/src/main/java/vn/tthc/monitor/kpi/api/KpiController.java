@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.report.Breach;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
@@ -58,6 +60,15 @@ public class KpiController {
     @ApiResponse(responseCode = "503", description = "State stores restoring or rebalancing")
     public HttpResponse<?> openCases() {
         return QueryResponses.toHttp(queries.openCaseCounts());
+    }
+
+    @Get("/alerts{?includeStale}")
+    @Operation(summary = "The alerts open now (KPI rows in breach with enough volume), newest first;"
+        + " those of ended periods only with includeStale=true")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = KpiAlert[].class)))
+    @ApiResponse(responseCode = "503", description = "State stores restoring or rebalancing")
+    public HttpResponse<?> alerts(@Nullable final Boolean includeStale) {
+        return QueryResponses.toHttp(queries.openAlerts(Boolean.TRUE.equals(includeStale)));
     }
 
     @Get("/breaches")

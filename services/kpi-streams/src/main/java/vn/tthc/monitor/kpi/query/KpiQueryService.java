@@ -21,6 +21,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.cases.CaseClock;
 import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
@@ -34,6 +35,7 @@ import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.topology.EventIntakeTopology;
 import vn.tthc.monitor.kpi.topology.HistoryTopology;
+import vn.tthc.monitor.kpi.topology.KpiAlertTopology;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.OpenCaseTopology;
 import vn.tthc.monitor.kpi.topology.UnitKpiTopology;
@@ -97,6 +99,22 @@ public class KpiQueryService {
                 });
             }
             return new QueryResult.Found<>(new CurrentKpis(rows));
+        });
+    }
+
+    /** The alerts open now (KPIs in breach), newest raised first; {@code includeStale} adds those of ended periods. */
+    public QueryResult<List<KpiAlert>> openAlerts(final boolean includeStale) {
+        return read(stores -> {
+            final List<KpiAlert> open = new ArrayList<>();
+            try (KeyValueIterator<String, KpiAlert> all = stores.alerts().all()) {
+                all.forEachRemaining(entry -> {
+                    if (includeStale || !entry.value.stale()) {
+                        open.add(entry.value);
+                    }
+                });
+            }
+            open.sort(Comparator.comparing(KpiAlert::raisedAt).reversed());
+            return new QueryResult.Found<>(open);
         });
     }
 
@@ -189,6 +207,10 @@ public class KpiQueryService {
 
         ReadOnlyKeyValueStore<String, CaseHistory> caseHistories() {
             return store(HistoryTopology.CASE_HISTORIES_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, KpiAlert> alerts() {
+            return store(KpiAlertTopology.ALERTS_STORE);
         }
 
         ReadOnlyKeyValueStore<String, OpenCase> openCases() {

@@ -51,11 +51,15 @@ class AlertsIT {
             // A and B may be summed in either order: they are cases of two partitions
             assertThat(monthAlerts.get(0).drivingIds()).containsExactlyInAnyOrder("A", "B");
             assertThat(monthAlerts).noneMatch(KpiAlert::stale);
+            assertThat(openAlerts(service, "")).as("resolved, so no longer open").noneMatch(a -> a.period().equals(month));
 
             service.send(lines(resolved("OLD1", Instant.parse("2026-03-10T02:00:00Z"), true)));
             service.send(lines(resolved("OLD2", Instant.parse("2026-03-10T02:00:00Z"), true)));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(onTimeAlerts(history.values(), "2026-03"))
                 .singleElement().satisfies(alert -> assertThat(alert.stale()).isTrue()));
+            assertThat(openAlerts(service, "")).noneMatch(KpiAlert::stale);
+            assertThat(openAlerts(service, "?includeStale=true"))
+                .anyMatch(a -> a.period().equals("2026-03") && a.kpi().equals("onTimeRate") && a.stale());
         }
     }
 
@@ -73,6 +77,12 @@ class AlertsIT {
                 .extracting(CaseWarning::kind).containsExactly(CaseWarning.Kind.DUE_SOON, CaseWarning.Kind.OVERDUE));
             assertThat(warnings.values()).allSatisfy(warning -> assertThat(warning.caseId()).isEqualTo("W1"));
         }
+    }
+
+    private static List<KpiAlert> openAlerts(final RunningService service, final String query) throws Exception {
+        final var response = service.get("/api/v1/alerts" + query);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return List.of(ContractJson.mapper().readValue(response.body(), KpiAlert[].class));
     }
 
     private static List<Event> resolved(final String caseId, final Instant at, final boolean late) {
