@@ -32,7 +32,7 @@ import picocli.CommandLine;
 import vn.tthc.monitor.broker.LocalKafkaBroker;
 import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.kpi.replay.CommandLineLogging;
-import vn.tthc.monitor.kpi.replay.ConsumerGroupProgress;
+import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
 import vn.tthc.monitor.kpi.replay.EventFileProducer;
 import vn.tthc.monitor.kpi.replay.Replay;
 import vn.tthc.monitor.kpi.sample.SampleHistory;

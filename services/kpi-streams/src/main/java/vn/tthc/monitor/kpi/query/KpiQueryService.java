@@ -173,10 +173,11 @@ public class KpiQueryService {
         });
     }
 
-    /** Rejected and duplicate deliveries counted so far, per source system ("" when unknown). */
+    /** Accepted, rejected and duplicate deliveries counted so far, per source system ("" when unknown). */
     public QueryResult<PipelineCounts> pipelineCounts() {
         return read(stores -> new QueryResult.Found<>(
-            new PipelineCounts(bySource(stores.rejectedCounts()), bySource(stores.duplicateCounts()))));
+            new PipelineCounts(bySource(stores.acceptedCounts()), bySource(stores.rejectedCounts()),
+                bySource(stores.duplicateCounts()))));
     }
 
     private <T> QueryResult<T> read(final Function<Stores, QueryResult<T>> query) {
@@ -219,6 +220,10 @@ public class KpiQueryService {
 
         ReadOnlyKeyValueStore<String, Long> rejectedCounts() {
             return store(EventIntakeTopology.REJECTED_COUNTS_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, Long> acceptedCounts() {
+            return store(EventIntakeTopology.ACCEPTED_COUNTS_STORE);
         }
 
         ReadOnlyKeyValueStore<String, Long> duplicateCounts() {

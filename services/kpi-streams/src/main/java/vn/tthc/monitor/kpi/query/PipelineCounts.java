@@ -3,8 +3,15 @@ package vn.tthc.monitor.kpi.query;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** Rejected and duplicate deliveries per source system, as counted in the intake stores. */
-public record PipelineCounts(Map<String, Long> rejectedBySource, Map<String, Long> duplicatesBySource) {
+/** Accepted (distinct, valid), rejected and duplicate deliveries per source system, as counted in the intake stores. */
+public record PipelineCounts(Map<String, Long> acceptedBySource, Map<String, Long> rejectedBySource,
+                             Map<String, Long> duplicatesBySource) {
+
+    @JsonProperty
+    public long accepted() {
+        return total(acceptedBySource);
+    }
+
 
     @JsonProperty
     public long rejected() {

@@ -19,6 +19,7 @@ import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.kpi.config.TopicsConfiguration;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
+import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
 
 /**
  * Replays a JSON Lines file through the real KPI pipeline: starts the kpi-streams application

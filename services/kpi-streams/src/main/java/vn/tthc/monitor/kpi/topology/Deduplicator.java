@@ -8,19 +8,22 @@ import vn.tthc.monitor.contract.event.Event;
 
 /**
  * Passes the first delivery of each {@code eventId} and drops the others, whatever their content
- * (EVENTS.md section 1). Keyed by {@code eventId}, so every delivery of an id meets here.
+ * (EVENTS.md section 1), counting both per source system. Keyed by {@code eventId}, so every
+ * delivery of an id meets here.
  */
 final class Deduplicator implements FixedKeyProcessor<String, Event, Event> {
 
     private FixedKeyProcessorContext<String, Event> context;
     private KeyValueStore<String, Long> seenEventIds;
     private CountsBySource duplicateCounts;
+    private CountsBySource acceptedCounts;
 
     @Override
     public void init(final FixedKeyProcessorContext<String, Event> context) {
         this.context = context;
         this.seenEventIds = context.getStateStore(EventIntakeTopology.EVENT_IDS_STORE);
         this.duplicateCounts = new CountsBySource(context.getStateStore(EventIntakeTopology.DUPLICATE_COUNTS_STORE));
+        this.acceptedCounts = new CountsBySource(context.getStateStore(EventIntakeTopology.ACCEPTED_COUNTS_STORE));
     }
 
     @Override
@@ -29,6 +32,7 @@ final class Deduplicator implements FixedKeyProcessor<String, Event, Event> {
             duplicateCounts.increment(record.value().source());
             return;
         }
+        acceptedCounts.increment(record.value().source());
         context.forward(record);
     }
 }

@@ -21,6 +21,7 @@ public final class EventIntakeTopology {
     public static final String REJECTED_COUNTS_STORE = "rejected-counts-store";
     public static final String EVENT_IDS_STORE = "event-ids-store";
     public static final String DUPLICATE_COUNTS_STORE = "duplicate-counts-store";
+    public static final String ACCEPTED_COUNTS_STORE = "accepted-counts-store";
     public static final String EVENTS_BY_ID = "events-by-id";
 
     private final TopicCatalog topics;
@@ -32,6 +33,7 @@ public final class EventIntakeTopology {
     public KStream<String, Event> addTo(final StreamsBuilder builder) {
         builder.addStateStore(countsStore(REJECTED_COUNTS_STORE).withCachingEnabled());
         builder.addStateStore(countsStore(DUPLICATE_COUNTS_STORE).withCachingEnabled());
+        builder.addStateStore(countsStore(ACCEPTED_COUNTS_STORE).withCachingEnabled());
         builder.addStateStore(countsStore(EVENT_IDS_STORE));
 
         final var routes = builder.stream(topics.events().name(), topics.events().consumed("read-events"))
@@ -51,7 +53,7 @@ public final class EventIntakeTopology {
             .repartition(Repartitioned.<String, Event>as(EVENTS_BY_ID)
                 .withKeySerde(Serdes.String()).withValueSerde(TopicCatalog.EVENT))
             .processValues(Deduplicator::new, Named.as("drop-duplicate-events"),
-                EVENT_IDS_STORE, DUPLICATE_COUNTS_STORE);
+                EVENT_IDS_STORE, DUPLICATE_COUNTS_STORE, ACCEPTED_COUNTS_STORE);
     }
 
     /** A store of longs by string key: counts per source, or when an event id was first seen. */

@@ -37,6 +37,7 @@ import vn.tthc.monitor.kpi.sample.SampleHistory;
 import vn.tthc.monitor.kpi.testing.IsolatedTopics;
 import vn.tthc.monitor.testing.TestKafkaCluster;
 import vn.tthc.monitor.testing.TestDirectories;
+import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
 
 /**
  * kpi-streams killed (SIGKILL, no clean shutdown) in the middle of a replay and started again on

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.replay;
+package vn.tthc.monitor.kpi.streams;
 
 import java.util.HashMap;
 import java.util.List;
