@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.KpiStatus;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
@@ -24,7 +27,8 @@ import vn.tthc.monitor.kpi.query.QueryResult;
 /**
  * Exports what department heads and operators watch as Prometheus gauges, refreshed from the state
  * stores every few seconds (docs/METRICS.md lists every name, label and the series count):
- * the KPIs of the current month, quarter and year per unit and (unit, field), with their volumes,
+ * the KPIs of the current month, quarter and year per unit, and of the periods in
+ * {@code tthc.metrics.field-periods} (the month by default) per (unit, field), with their volumes,
  * targets and breach state; open, waiting, due-soon and overdue cases and open alerts per unit;
  * accepted, rejected and duplicate events per source system; and the pipeline's lag.
  */
@@ -34,6 +38,7 @@ public class KpiMetrics {
 
     private final KpiQueryService queries;
     private final PipelineLag lag;
+    private final Set<String> fieldPeriods;
     private final MultiGauge value;
     private final MultiGauge volume;
     private final MultiGauge target;
@@ -43,9 +48,11 @@ public class KpiMetrics {
     private final MultiGauge events;
     private final MultiGauge lagGauge;
 
-    public KpiMetrics(final KpiQueryService queries, final PipelineLag lag, final MeterRegistry registry) {
+    public KpiMetrics(final KpiQueryService queries, final PipelineLag lag, final MeterRegistry registry,
+                      @Value("${tthc.metrics.field-periods:month}") final Set<String> fieldPeriods) {
         this.queries = queries;
         this.lag = lag;
+        this.fieldPeriods = Set.copyOf(fieldPeriods);
         this.value = gauge(registry, "tthc.kpi.value", "KPI value (0..1) in the current period; only KPIs with volume");
         this.volume = gauge(registry, "tthc.kpi.volume", "KPI volume (its denominator) in the current period");
         this.target = gauge(registry, "tthc.kpi.target", "KPI target (0..1) of the row");
@@ -83,6 +90,9 @@ public class KpiMetrics {
         final List<MultiGauge.Row<?>> breaches = new ArrayList<>();
         for (final KpiRowStatus row : current.rows()) {
             final String period = Period.parse(row.period()).kind().name().toLowerCase(Locale.ROOT);
+            if (!row.fieldId().equals(KpiRowKey.ALL_FIELDS) && !fieldPeriods.contains(period)) {
+                continue;
+            }
             for (final KpiStatus status : row.kpis()) {
                 if (status.volume() == 0) {
                     continue;

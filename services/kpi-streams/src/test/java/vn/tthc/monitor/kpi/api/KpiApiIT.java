@@ -140,13 +140,14 @@ class KpiApiIT {
                 + "\",\"caseId\":\"NOW-1\",\"result\":\"APPROVED\"}"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(service.get("/prometheus").body())
             .contains("tthc_kpi_value{field=\"*\",kpi=\"onTimeRate\",period=\"month\",unit=\"UNIT-NOW\"} 1.0",
-                "tthc_kpi_volume{field=\"HO_TICH\",kpi=\"onlineRate\",period=\"year\",unit=\"UNIT-NOW\"} 1.0",
+                "tthc_kpi_volume{field=\"HO_TICH\",kpi=\"onlineRate\",period=\"month\",unit=\"UNIT-NOW\"} 1.0",
                 "tthc_kpi_target{field=\"*\",kpi=\"onTimeRate\",unit=\"UNIT-NOW\"} 0.98",
                 "tthc_kpi_breached{field=\"*\",kpi=\"onTimeRate\",period=\"month\",unit=\"UNIT-NOW\"} 0.0",
                 "tthc_events{outcome=\"rejected\",source=\"unknown\"} 4.0",
                 "tthc_events{outcome=\"duplicate\",source=\"unknown\"} 1.0",
                 "tthc_cases{state=\"overdue\",unit=\"UBND-P-VTS\"} 1.0",
-                "tthc_pipeline_lag ", "kafka_streams_"));
+                "tthc_pipeline_lag ", "kafka_streams_")
+            .doesNotContain("tthc_kpi_value{field=\"HO_TICH\",kpi=\"onlineRate\",period=\"year\""));
     }
 
     @Test
