@@ -1,0 +1,82 @@
+package vn.tthc.monitor.gateway.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import vn.tthc.monitor.gateway.ingest.EventLogUnavailableException;
+import vn.tthc.monitor.gateway.status.StatusSync;
+import vn.tthc.monitor.gateway.status.StatusSyncResponse;
+
+/** {@code POST /api/v1/status-sync}: the national portal's status records, mapped to contract events. */
+@Controller("/api/v1")
+@Tag(name = "National status sync")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class StatusSyncController {
+
+    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+
+    private final StatusSync statusSync;
+
+    public StatusSyncController(final StatusSync statusSync) {
+        this.statusSync = statusSync;
+    }
+
+    @Post(uri = "/status-sync", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send national status records (TrangThaiHoSo); each becomes 0..n contract events",
+        security = @SecurityRequirement(name = "apiKey"))
+    @ApiResponse(responseCode = "200", description = "Per-record results",
+        content = @Content(schema = @Schema(implementation = StatusSyncResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Not JSON, or neither an object nor an array")
+    @ApiResponse(responseCode = "401", description = "No API key, or an unknown one")
+    @ApiResponse(responseCode = "413", description = "Body larger than the configured maximum")
+    @ApiResponse(responseCode = "415", description = "Not application/json")
+    @ApiResponse(responseCode = "429", description = "Above the key's request rate; see Retry-After")
+    @ApiResponse(responseCode = "503", description = "The events topic did not acknowledge in time; re-send")
+    public HttpResponse<?> statusSync(@Body final byte[] body,
+                                      @RequestAttribute(ApiKeyFilter.SOURCE) final String source) {
+        final JsonNode root;
+        try {
+            root = STRICT_JSON.readTree(body);
+        } catch (final IOException e) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "not valid JSON: " + e.getMessage());
+        }
+        if (root == null || !(root.isArray() || root.isObject())) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
+                "the body must be a status record object or an array of them");
+        }
+        final List<JsonNode> records = new ArrayList<>();
+        if (root.isArray()) {
+            root.forEach(records::add);
+        } else {
+            records.add(root);
+        }
+        try {
+            return HttpResponse.ok(statusSync.sync(source, records));
+        } catch (final EventLogUnavailableException e) {
+            return Problems.unavailable(e.getMessage());
+        }
+    }
+}

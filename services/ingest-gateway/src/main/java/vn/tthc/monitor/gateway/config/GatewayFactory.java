@@ -1,0 +1,93 @@
+package vn.tthc.monitor.gateway.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.tthc.monitor.gateway.auth.ApiKeys;
+import vn.tthc.monitor.gateway.auth.RateLimits;
+import vn.tthc.monitor.gateway.ingest.EventIngestion;
+import vn.tthc.monitor.gateway.ingest.KafkaEventLog;
+import vn.tthc.monitor.gateway.ingest.RecentEventIds;
+import vn.tthc.monitor.gateway.status.CaseStatusMemory;
+import vn.tthc.monitor.gateway.status.NationalStatusMapping;
+import vn.tthc.monitor.gateway.status.StatusSync;
+
+/** Builds the gateway's plain-Java parts from {@link GatewayConfiguration} and {@code kafka.*}. */
+@Factory
+public class GatewayFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayFactory.class);
+
+    @Singleton
+    ApiKeys apiKeys(final GatewayConfiguration config) {
+        ApiKeys keys = ApiKeys.parse(config.keys() == null ? "" : config.keys());
+        if (config.keysFile() != null && !config.keysFile().isBlank()) {
+            try {
+                keys = ApiKeys.of(keys, ApiKeys.parse(Files.readString(Path.of(config.keysFile()))));
+            } catch (final IOException e) {
+                throw new UncheckedIOException("cannot read the API keys file " + config.keysFile(), e);
+            }
+        }
+        if (keys.size() == 0) {
+            LOG.warn("no API key configured (TTHC_GATEWAY_KEYS or TTHC_GATEWAY_KEYS_FILE): every request is refused");
+        }
+        return keys;
+    }
+
+    @Singleton
+    RateLimits rateLimits(final GatewayConfiguration config) {
+        return new RateLimits(config.rateBurst(), config.rateLimit(), System::nanoTime);
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    KafkaEventLog eventLog(final GatewayConfiguration config,
+                           @Property(name = "kafka.bootstrap.servers") final String bootstrapServers) {
+        return new KafkaEventLog(KafkaEventLog.settings(bootstrapServers), config.eventsTopic());
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    Admin admin(@Property(name = "kafka.bootstrap.servers") final String bootstrapServers) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000));
+    }
+
+    @Singleton
+    EventIngestion eventIngestion(final GatewayConfiguration config, final KafkaEventLog eventLog,
+                                  final MeterRegistry meters) {
+        return new EventIngestion(eventLog, new RecentEventIds(config.dedupSize(), config.dedupTtl()),
+            config.sendTimeout(), meters);
+    }
+
+    @Singleton
+    NationalStatusMapping nationalStatusMapping(final GatewayConfiguration config) {
+        final Set<String> online = config.onlineEligibleProcedures() == null ? Set.of()
+            : Set.copyOf(config.onlineEligibleProcedures());
+        return new NationalStatusMapping(online::contains);
+    }
+
+    @Singleton
+    StatusSync statusSync(final NationalStatusMapping mapping, final CaseStatusMemory memory,
+                          final EventIngestion ingestion, final MeterRegistry meters) {
+        return new StatusSync(mapping, memory, ingestion, meters);
+    }
+
+    @Singleton
+    CaseStatusMemory caseStatusMemory(final GatewayConfiguration config) {
+        return new CaseStatusMemory(config.caseMemorySize());
+    }
+}

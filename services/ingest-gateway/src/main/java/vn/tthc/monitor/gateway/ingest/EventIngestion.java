@@ -1,0 +1,163 @@
+package vn.tthc.monitor.gateway.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.tthc.monitor.contract.event.Event;
+import vn.tthc.monitor.contract.event.EventParser;
+import vn.tthc.monitor.contract.event.ParseResult;
+
+/**
+ * Takes the events of one request from one source system: refuses the request if an event
+ * carries another source, answers each event {@code rejected} (contract violated, or no
+ * {@code source}), {@code duplicate} (eventId accepted recently or earlier in the request) or
+ * {@code accepted} (written to the {@link EventLog} with its original bytes, keyed by
+ * {@link Event#key()}, and acknowledged). A rejected event is never written.
+ */
+public final class EventIngestion {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventIngestion.class);
+
+    private final EventLog log;
+    private final RecentEventIds recent;
+    private final Duration sendTimeout;
+    private final MeterRegistry meters;
+
+    public EventIngestion(final EventLog log, final RecentEventIds recent, final Duration sendTimeout,
+                          final MeterRegistry meters) {
+        this.log = log;
+        this.recent = recent;
+        this.sendTimeout = sendTimeout;
+        this.meters = meters;
+    }
+
+    public IngestResponse ingest(final String keySource, final List<byte[]> events)
+        throws ForeignSourceException, EventLogUnavailableException {
+        final List<ParseResult> parsed = new ArrayList<>(events.size());
+        final List<ForeignSourceException.ForeignEvent> foreign = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            final ParseResult result = EventParser.parse(events.get(i));
+            parsed.add(result);
+            final String source = sourceOf(result);
+            if (source != null && !source.equals(keySource)) {
+                foreign.add(new ForeignSourceException.ForeignEvent(i, eventIdOf(result), source));
+            }
+        }
+        if (!foreign.isEmpty()) {
+            LOG.atWarn().addKeyValue("source", keySource).addKeyValue("foreignEvents", foreign.size())
+                .log("request refused: events of another source");
+            throw new ForeignSourceException(keySource, foreign);
+        }
+        return write(keySource, events, parsed);
+    }
+
+    private IngestResponse write(final String keySource, final List<byte[]> events, final List<ParseResult> parsed)
+        throws EventLogUnavailableException {
+        final List<EventResult> results = new ArrayList<>(events.size());
+        final Set<String> inRequest = new HashSet<>();
+        final List<String> claimed = new ArrayList<>();
+        final List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            results.add(resultOf(i, keySource, parsed.get(i), events.get(i), inRequest, claimed, writes));
+        }
+        awaitAcknowledgements(claimed, writes);
+        count(keySource, results);
+        return IngestResponse.of(results);
+    }
+
+    private EventResult resultOf(final int index, final String keySource, final ParseResult parsed, final byte[] original,
+                                 final Set<String> inRequest, final List<String> claimed,
+                                 final List<CompletableFuture<Void>> writes) {
+        if (parsed instanceof ParseResult.Rejected rejected) {
+            return new EventResult(index, rejected.eventId(), EventStatus.REJECTED, rejected.reason());
+        }
+        final Event event = ((ParseResult.Valid) parsed).event();
+        if (event.source() == null) {
+            return new EventResult(index, event.eventId(), EventStatus.REJECTED,
+                "missing field 'source': this key writes events with source '" + keySource + "'");
+        }
+        if (!inRequest.add(event.eventId())) {
+            return new EventResult(index, event.eventId(), EventStatus.DUPLICATE, "eventId already accepted in this request");
+        }
+        if (!recent.claim(event.eventId())) {
+            return new EventResult(index, event.eventId(), EventStatus.DUPLICATE, "eventId already accepted recently");
+        }
+        claimed.add(event.eventId());
+        writes.add(log.append(event.key(), original));
+        return new EventResult(index, event.eventId(), EventStatus.ACCEPTED, null);
+    }
+
+    private void awaitAcknowledgements(final List<String> claimed, final List<CompletableFuture<Void>> writes)
+        throws EventLogUnavailableException {
+        try {
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (final ExecutionException | TimeoutException e) {
+            releaseUnacknowledged(claimed, writes);
+            throw new EventLogUnavailableException("the events topic did not acknowledge within " + sendTimeout, e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            releaseUnacknowledged(claimed, writes);
+            throw new EventLogUnavailableException("interrupted while waiting for the events topic", e);
+        }
+    }
+
+    /** Acknowledged events keep their claim: a re-send of the request reports them as duplicates. */
+    private void releaseUnacknowledged(final List<String> claimed, final List<CompletableFuture<Void>> writes) {
+        for (int i = 0; i < writes.size(); i++) {
+            final CompletableFuture<Void> write = writes.get(i);
+            if (!write.isDone() || write.isCompletedExceptionally()) {
+                recent.release(claimed.get(i));
+            }
+        }
+    }
+
+    private void count(final String source, final List<EventResult> results) {
+        long accepted = 0;
+        long duplicate = 0;
+        long rejected = 0;
+        for (final EventResult result : results) {
+            switch (result.status()) {
+                case ACCEPTED -> accepted++;
+                case DUPLICATE -> duplicate++;
+                case REJECTED -> {
+                    rejected++;
+                    LOG.atInfo().addKeyValue("source", source).addKeyValue("eventId", result.eventId())
+                        .addKeyValue("reason", result.reason()).log("event rejected");
+                }
+            }
+        }
+        increment(source, EventStatus.ACCEPTED, accepted);
+        increment(source, EventStatus.DUPLICATE, duplicate);
+        increment(source, EventStatus.REJECTED, rejected);
+    }
+
+    private void increment(final String source, final EventStatus outcome, final long amount) {
+        if (amount > 0) {
+            Counter.builder("tthc.gateway.events")
+                .description("Events received by the gateway, by source system and outcome")
+                .tag("source", source).tag("outcome", outcome.wireName())
+                .register(meters).increment(amount);
+        }
+    }
+
+    private static String sourceOf(final ParseResult result) {
+        return result instanceof ParseResult.Valid valid ? valid.event().source()
+            : ((ParseResult.Rejected) result).source();
+    }
+
+    private static String eventIdOf(final ParseResult result) {
+        return result instanceof ParseResult.Valid valid ? valid.event().eventId()
+            : ((ParseResult.Rejected) result).eventId();
+    }
+}
