@@ -41,6 +41,8 @@ public final class EventBodies {
                 }
                 final int start = (int) parser.currentTokenLocation().getByteOffset();
                 parser.skipChildren();
+                // A string value is read lazily: finish it so that the location is past its closing quote.
+                parser.finishToken();
                 final int end = (int) parser.currentLocation().getByteOffset();
                 events.add(Arrays.copyOfRange(body, start, end));
             }
