@@ -1,0 +1,168 @@
+package vn.tthc.monitor.gateway.bench;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import vn.tthc.monitor.broker.LocalKafkaBroker;
+import vn.tthc.monitor.gateway.auth.ApiKeyTool;
+import vn.tthc.monitor.gateway.auth.ApiKeys;
+
+/**
+ * Sustained load on the gateway over loopback, not a test: starts an embedded broker and the
+ * gateway (or targets a running one with {@code --target URL --key KEY}), then for batch sizes
+ * 1, 100 and 1000 sends unique events from several connections (JDK HttpClient, one per thread)
+ * for a fixed time, and prints accepted events/s, requests/s and p50/p99 latency.
+ *
+ * <pre>java -cp ... vn.tthc.monitor.gateway.bench.GatewayBenchmark [--seconds 15] [--connections 8]</pre>
+ */
+public final class GatewayBenchmark {
+
+    private static final String SOURCE = "bench";
+    private static final int[] BATCHES = {1, 100, 1000};
+
+    private GatewayBenchmark() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final Map<String, String> options = options(args);
+        final int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
+        final int connections = Integer.parseInt(options.getOrDefault("connections", "8"));
+        if (options.containsKey("target")) {
+            run(options.get("target"), options.get("key"), seconds, connections);
+            return;
+        }
+        final Path work = Files.createTempDirectory("tthc-gateway-bench");
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(work.resolve("kafka"))) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("tthc-events", 4, (short) 1))).all().get();
+            }
+            final String key = ApiKeyTool.newKey(new SecureRandom());
+            final Map<String, Object> properties = new HashMap<>();
+            properties.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            properties.put("tthc.gateway.keys", SOURCE + ":" + ApiKeys.hashHex(key));
+            properties.put("tthc.gateway.rate-limit", 1_000_000);
+            properties.put("tthc.gateway.rate-burst", 1_000_000);
+            properties.put("micronaut.server.port", -1);
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+                run(server.getURL().toString(), key, seconds, connections);
+            }
+        }
+    }
+
+    private static void run(final String baseUrl, final String key, final int seconds, final int connections)
+        throws Exception {
+        System.out.printf("gateway %s, %d connections, %d s per batch size, %d cores%n", baseUrl, connections,
+            seconds, Runtime.getRuntime().availableProcessors());
+        System.out.printf("%6s %12s %12s %10s %10s %10s %8s%n", "batch", "requests/s", "events/s", "p50 ms",
+            "p99 ms", "max ms", "errors");
+        for (final int batch : BATCHES) {
+            load(baseUrl, key, batch, connections, Duration.ofSeconds(Math.max(2, seconds / 5)), false);
+            load(baseUrl, key, batch, connections, Duration.ofSeconds(seconds), true);
+        }
+    }
+
+    private static void load(final String baseUrl, final String key, final int batch, final int connections,
+                             final Duration duration, final boolean report) throws Exception {
+        final ExecutorService threads = Executors.newFixedThreadPool(connections);
+        final AtomicLong accepted = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final long start = System.nanoTime();
+        final long end = start + duration.toNanos();
+        final List<Future<Histogram>> results = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            final String prefix = "b" + batch + "-" + (report ? "m" : "w") + "-" + c + "-" + start + "-";
+            results.add(threads.submit(() -> connection(baseUrl, key, batch, prefix, end, accepted, errors)));
+        }
+        final Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        for (final Future<Histogram> result : results) {
+            latency.add(result.get());
+        }
+        final double elapsed = (System.nanoTime() - start) / 1e9;
+        threads.shutdown();
+        if (report) {
+            System.out.printf("%6d %12.0f %12.0f %10.1f %10.1f %10.1f %8d%n", batch, latency.getTotalCount() / elapsed,
+                accepted.get() / elapsed, latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, errors.get());
+        }
+    }
+
+    private static Histogram connection(final String baseUrl, final String key, final int batch, final String prefix,
+                                        final long end, final AtomicLong accepted, final AtomicLong errors)
+        throws IOException, InterruptedException {
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        final URI uri = URI.create(baseUrl + "/api/v1/events");
+        final Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        long next = 0;
+        while (System.nanoTime() < end) {
+            final StringBuilder body = new StringBuilder(batch * 330).append('[');
+            for (int i = 0; i < batch; i++) {
+                final long n = next++;
+                body.append(i == 0 ? "" : ",").append("{\"eventId\":\"").append(prefix).append(n)
+                    .append("\",\"type\":\"case.received\",\"occurredAt\":\"2026-03-02T08:15:00+07:00\",\"source\":\"")
+                    .append(SOURCE).append("\",\"caseId\":\"").append(prefix).append(n)
+                    .append("\",\"unitId\":\"U").append(n % 50).append("\",\"fieldId\":\"DAT_DAI\",\"procedureId\":"
+                        + "\"1.004227\",\"channel\":\"ONLINE\",\"onlineEligible\":true,"
+                        + "\"dueAt\":\"2026-03-10T17:00:00+07:00\"}");
+            }
+            final HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString())).build();
+            final long sent = System.nanoTime();
+            final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            latency.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent)));
+            if (response.statusCode() == 200) {
+                accepted.addAndGet(acceptedCount(response.body()));
+            } else {
+                errors.incrementAndGet();
+            }
+        }
+        return latency;
+    }
+
+    /** The {@code accepted} count at the start of the answer, without parsing the per-event results. */
+    private static long acceptedCount(final String answer) {
+        final int at = answer.indexOf("\"accepted\":");
+        if (at < 0) {
+            return 0;
+        }
+        int i = at + "\"accepted\":".length();
+        long value = 0;
+        while (i < answer.length() && Character.isDigit(answer.charAt(i))) {
+            value = value * 10 + (answer.charAt(i++) - '0');
+        }
+        return value;
+    }
+
+    private static Map<String, String> options(final String[] args) {
+        final Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}
