@@ -36,6 +36,7 @@ public class NotifierFactory {
 
     @Singleton
     DashboardLinks dashboardLinks(final NotifierConfiguration config) {
+        LOG.info("mails link to the dashboards at {}", config.dashboardUrl());
         return new DashboardLinks(config.dashboardUrl());
     }
 
