@@ -1,0 +1,51 @@
+package vn.tthc.monitor.notifier;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.List;
+import vn.tthc.monitor.notifier.config.NotifierConfiguration;
+import vn.tthc.monitor.notifier.config.TopicsConfiguration;
+import vn.tthc.monitor.notifier.delivery.Transport;
+import vn.tthc.monitor.notifier.kafka.NotifierLoop;
+import vn.tthc.monitor.notifier.message.AlertMessages;
+import vn.tthc.monitor.notifier.message.DashboardLinks;
+import vn.tthc.monitor.notifier.message.DigestMessages;
+import vn.tthc.monitor.notifier.registry.UnitRegistry;
+import vn.tthc.monitor.notifier.rules.NotificationMetrics;
+import vn.tthc.monitor.notifier.rules.Notifier;
+
+/** Starts the notifier loop with the application and stops it with it; registers the pending gauges. */
+@Context
+public class NotifierService {
+
+    private final NotifierLoop loop;
+
+    public NotifierService(@Value("${kafka.bootstrap.servers}") final String bootstrapServers,
+                           final TopicsConfiguration topics, final NotifierConfiguration config,
+                           final UnitRegistry units, final DashboardLinks dashboards, final List<Transport> transports,
+                           final Clock clock, final MeterRegistry meters) {
+        final NotificationMetrics metrics = new NotificationMetrics(meters);
+        loop = new NotifierLoop(new NotifierLoop.Settings(bootstrapServers, topics.alerts(), topics.caseWarnings(),
+            topics.notifications(), config.groupId(), topics.replicationFactor()),
+            (ledger, warningSettled) -> new Notifier(units, new AlertMessages(dashboards), new DigestMessages(dashboards),
+                config.settings(), clock, ledger, transports, metrics, warningSettled));
+        Gauge.builder("tthc.notifications.pending", loop, l -> l.notifier() == null ? 0 : l.notifier().pendingDeliveries())
+            .description("Deliveries not yet done (waiting or retrying)").register(meters);
+        Gauge.builder("tthc.notifications.digest.warnings", loop, l -> l.notifier() == null ? 0 : l.notifier().waitingWarnings())
+            .description("Case warnings waiting for their unit's digest").register(meters);
+        loop.start();
+    }
+
+    public NotifierLoop.State state() {
+        return loop.state();
+    }
+
+    @PreDestroy
+    void stop() {
+        loop.close();
+    }
+}

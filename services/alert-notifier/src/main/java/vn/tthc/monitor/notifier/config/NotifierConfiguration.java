@@ -1,0 +1,40 @@
+package vn.tthc.monitor.notifier.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+import vn.tthc.monitor.notifier.rules.NotifierSettings;
+
+/**
+ * How the notifier behaves ({@code tthc.notifier.*}; docs/NOTIFIER.md, Configuration).
+ *
+ * @param unitsFile      the unit registry (YAML)
+ * @param dashboardUrl   the Grafana base URL the mails link to
+ * @param escalateAfter  how long an alert stays open before the heads of the unit above are told
+ * @param digestInterval how long case warnings wait for their unit's digest
+ * @param firstRetry     the wait after a failed delivery, doubling up to {@code maxRetry}
+ * @param maxRetry       the longest wait between two attempts
+ * @param mailFrom       the sender address
+ * @param mailFromName   the sender's display name
+ * @param mailDirectory  where mails are written as .eml files when no SMTP host is set
+ * @param webhookTimeout how long a webhook may take to answer
+ * @param groupId        the consumer group reading case warnings
+ */
+@ConfigurationProperties("tthc.notifier")
+public record NotifierConfiguration(
+    @Bindable(defaultValue = "config/units.yaml") String unitsFile,
+    @Bindable(defaultValue = "http://127.0.0.1:3000") String dashboardUrl,
+    @Bindable(defaultValue = "4h") Duration escalateAfter,
+    @Bindable(defaultValue = "15m") Duration digestInterval,
+    @Bindable(defaultValue = "2s") Duration firstRetry,
+    @Bindable(defaultValue = "5m") Duration maxRetry,
+    @Bindable(defaultValue = "tthc-monitor@example.org") String mailFrom,
+    @Bindable(defaultValue = "TTHC Monitor") String mailFromName,
+    @Bindable(defaultValue = ".run/mail") String mailDirectory,
+    @Bindable(defaultValue = "10s") Duration webhookTimeout,
+    @Bindable(defaultValue = "tthc-alert-notifier") String groupId) {
+
+    public NotifierSettings settings() {
+        return new NotifierSettings(escalateAfter, digestInterval, firstRetry, maxRetry);
+    }
+}

@@ -1,0 +1,91 @@
+package vn.tthc.monitor.notifier.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Deliveries not yet done, in order per destination (channel and address). A destination whose
+ * delivery fails waits with exponential backoff, from {@code firstRetry} doubling up to {@code maxRetry},
+ * and its later deliveries wait behind it: a follow-up never overtakes the mail it follows.
+ */
+public final class DeliveryQueue {
+
+    private final Duration firstRetry;
+    private final Duration maxRetry;
+    private final Map<String, Destination> destinations = new LinkedHashMap<>();
+    private final Set<String> keys = new HashSet<>();
+
+    public DeliveryQueue(final Duration firstRetry, final Duration maxRetry) {
+        this.firstRetry = firstRetry;
+        this.maxRetry = maxRetry;
+    }
+
+    /** Adds a delivery unless one with its key is already waiting. */
+    public boolean add(final Delivery delivery, final Instant now) {
+        if (!keys.add(delivery.idempotencyKey())) {
+            return false;
+        }
+        destinations.computeIfAbsent(delivery.destination(), d -> new Destination(now)).waiting.add(delivery);
+        return true;
+    }
+
+    public boolean contains(final String idempotencyKey) {
+        return keys.contains(idempotencyKey);
+    }
+
+    public int size() {
+        return keys.size();
+    }
+
+    /** The first waiting delivery of every destination that is not backing off at {@code now}. */
+    public List<Delivery> due(final Instant now) {
+        final List<Delivery> due = new ArrayList<>();
+        destinations.values().stream().filter(d -> !d.nextAttempt.isAfter(now)).forEach(d -> due.add(d.waiting.peek()));
+        return due;
+    }
+
+    public void succeeded(final Delivery delivery, final Instant now) {
+        final Destination destination = destinations.get(delivery.destination());
+        destination.waiting.remove();
+        keys.remove(delivery.idempotencyKey());
+        destination.failures = 0;
+        destination.nextAttempt = now;
+        if (destination.waiting.isEmpty()) {
+            destinations.remove(delivery.destination());
+        }
+    }
+
+    /** Backs the destination off; returns how long it waits. */
+    public Duration failed(final Delivery delivery, final Instant now) {
+        final Destination destination = destinations.get(delivery.destination());
+        final Duration wait = backoff(destination.failures);
+        destination.failures++;
+        destination.nextAttempt = now.plus(wait);
+        return wait;
+    }
+
+    private Duration backoff(final int failuresBefore) {
+        Duration wait = firstRetry;
+        for (int i = 0; i < failuresBefore && wait.compareTo(maxRetry) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
+    }
+
+    private static final class Destination {
+        private final ArrayDeque<Delivery> waiting = new ArrayDeque<>();
+        private int failures;
+        private Instant nextAttempt;
+
+        private Destination(final Instant now) {
+            this.nextAttempt = now;
+        }
+    }
+}

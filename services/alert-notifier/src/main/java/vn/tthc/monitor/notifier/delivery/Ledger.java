@@ -1,0 +1,22 @@
+package vn.tthc.monitor.notifier.delivery;
+
+import java.time.Instant;
+
+/**
+ * What has been told: the idempotency keys of finished deliveries and the keys of case warnings
+ * whose digest went out. Durable (the {@code tthc-notifications} topic), read back on start.
+ */
+public interface Ledger {
+
+    boolean contains(String key);
+
+    void record(String key, Entry entry);
+
+    /**
+     * @param kind      the notification kind's tag, or {@code warning} for a warning told in a digest
+     * @param channel   the channel's tag; null for a warning
+     * @param recipient the address; null for a warning
+     */
+    record Entry(String kind, String unitId, String channel, String recipient, Instant at) {
+    }
+}

@@ -1,0 +1,20 @@
+package vn.tthc.monitor.notifier.delivery;
+
+import java.util.Locale;
+
+/** What a notification is about. */
+public enum NotificationKind {
+    /** A KPI fell below its target: to the unit's heads. */
+    RAISED,
+    /** A KPI is no longer below its target: to the heads told it was raised. */
+    RESOLVED,
+    /** A KPI stayed below its target too long: to the heads of the unit above. */
+    ESCALATED,
+    /** The overdue and due-soon cases of one interval: to the unit's heads. */
+    DIGEST;
+
+    /** The metric tag: {@code raised}, {@code digest}, … */
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,116 @@
+package vn.tthc.monitor.notifier.message;
+
+import static vn.tthc.monitor.notifier.message.VietnameseText.count;
+import static vn.tthc.monitor.notifier.message.VietnameseText.countedAgainst;
+import static vn.tthc.monitor.notifier.message.VietnameseText.dateTime;
+import static vn.tthc.monitor.notifier.message.VietnameseText.drivingItems;
+import static vn.tthc.monitor.notifier.message.VietnameseText.fieldName;
+import static vn.tthc.monitor.notifier.message.VietnameseText.kpiName;
+import static vn.tthc.monitor.notifier.message.VietnameseText.percent;
+import static vn.tthc.monitor.notifier.message.VietnameseText.periodName;
+
+import java.time.Duration;
+import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.kpi.Kpi;
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.notifier.registry.Unit;
+
+/** The mails about one KPI alert: raised, resolved, and escalated to the unit above. */
+public final class AlertMessages {
+
+    private static final String SIGNATURE = "Thư này được gửi tự động bởi TTHC Monitor.";
+
+    private final DashboardLinks dashboards;
+
+    public AlertMessages(final DashboardLinks dashboards) {
+        this.dashboards = dashboards;
+    }
+
+    /** To the unit's heads, when the KPI falls below its target. */
+    public Message raised(final KpiAlert alert, final Unit unit) {
+        final Kpi kpi = Kpi.fromId(alert.kpi());
+        final String subject = "Cảnh báo: " + unit.name() + " dưới mục tiêu " + what(alert, kpi);
+        final StringBuilder body = new StringBuilder()
+            .append("Kính gửi lãnh đạo ").append(unit.name()).append(",\n\n")
+            .append(kpiName(kpi)).append(" của ").append(unit.name()).append(" (").append(fieldName(alert.fieldId()))
+            .append(") trong ").append(periodName(alert.period())).append(" đang dưới mục tiêu.\n\n");
+        figures(body, alert, kpi);
+        headroom(body, alert, kpi);
+        drivingIds(body, alert, kpi);
+        body.append("\nPhát hiện lúc ").append(dateTime(alert.raisedAt())).append(".\n");
+        return new Message(subject, footer(body, alert), dashboards.unit(alert.unitId()));
+    }
+
+    /** To the heads who were told it was raised, when the KPI is no longer below its target. */
+    public Message resolved(final KpiAlert alert, final Unit unit) {
+        final Kpi kpi = Kpi.fromId(alert.kpi());
+        final String subject = "Đã khắc phục: " + unit.name() + " không còn dưới mục tiêu " + what(alert, kpi);
+        final StringBuilder body = new StringBuilder()
+            .append("Kính gửi lãnh đạo ").append(unit.name()).append(",\n\n")
+            .append(kpiName(kpi)).append(" của ").append(unit.name()).append(" (").append(fieldName(alert.fieldId()))
+            .append(") trong ").append(periodName(alert.period())).append(" không còn dưới mục tiêu.\n\n");
+        figures(body, alert, kpi);
+        body.append("\nCảnh báo đã được phát hiện lúc ").append(dateTime(alert.raisedAt())).append(".\n");
+        return new Message(subject, footer(body, alert), dashboards.unit(alert.unitId()));
+    }
+
+    /** To the heads of the unit above, when an alert has stayed open for {@code openFor}. */
+    public Message escalated(final KpiAlert alert, final Unit unit, final Unit parent, final Duration openFor) {
+        final Kpi kpi = Kpi.fromId(alert.kpi());
+        final String subject = "Chuyển cấp: " + unit.name() + " dưới mục tiêu " + what(alert, kpi)
+            + ", chưa khắc phục sau " + VietnameseText.duration(openFor);
+        final StringBuilder body = new StringBuilder()
+            .append("Kính gửi lãnh đạo ").append(parent.name()).append(",\n\n")
+            .append(kpiName(kpi)).append(" của đơn vị trực thuộc ").append(unit.name()).append(" (")
+            .append(fieldName(alert.fieldId())).append(") trong ").append(periodName(alert.period()))
+            .append(" đang dưới mục tiêu và chưa được khắc phục sau ").append(VietnameseText.duration(openFor))
+            .append(" (phát hiện lúc ").append(dateTime(alert.raisedAt())).append(").\n\n");
+        figures(body, alert, kpi);
+        headroom(body, alert, kpi);
+        drivingIds(body, alert, kpi);
+        return new Message(subject, footer(body, alert), dashboards.unit(alert.unitId()));
+    }
+
+    private static String what(final KpiAlert alert, final Kpi kpi) {
+        final String field = KpiRowKey.ALL_FIELDS.equals(alert.fieldId()) ? "" : " (" + fieldName(alert.fieldId()) + ")";
+        return kpiName(kpi) + field + " – " + periodName(alert.period());
+    }
+
+    private static void figures(final StringBuilder body, final KpiAlert alert, final Kpi kpi) {
+        body.append("  Giá trị hiện tại: ").append(alert.value() == null ? "chưa có số liệu" : percent(alert.value()))
+            .append('\n')
+            .append("  Mục tiêu: ").append(percent(alert.target())).append('\n')
+            .append("  Số lượng tính chỉ tiêu: ").append(count(alert.volume()))
+            .append(" (tối thiểu ").append(count(alert.minVolume())).append(" để đánh giá)\n");
+    }
+
+    private static void headroom(final StringBuilder body, final KpiAlert alert, final Kpi kpi) {
+        final Long headroom = alert.headroom();
+        if (headroom == null) {
+            return;
+        }
+        body.append('\n');
+        if (headroom < 0) {
+            body.append("Kỳ này đã có ").append(count(-headroom)).append(' ').append(countedAgainst(kpi))
+                .append(" vượt quá mức cho phép để đạt mục tiêu.\n");
+        } else if (headroom == 0) {
+            body.append("Kỳ này không thể có thêm ").append(countedAgainst(kpi)).append(" nào mà vẫn đạt mục tiêu.\n");
+        } else {
+            body.append("Kỳ này còn có thể có thêm ").append(count(headroom)).append(' ').append(countedAgainst(kpi))
+                .append(" mà vẫn đạt mục tiêu.\n");
+        }
+    }
+
+    private static void drivingIds(final StringBuilder body, final KpiAlert alert, final Kpi kpi) {
+        if (alert.drivingIds().isEmpty()) {
+            return;
+        }
+        body.append('\n').append(drivingItems(kpi)).append(" (mới nhất trước):\n");
+        alert.drivingIds().forEach(id -> body.append("  - ").append(id).append('\n'));
+    }
+
+    private String footer(final StringBuilder body, final KpiAlert alert) {
+        return body.append("\nBảng điều khiển của đơn vị: ").append(dashboards.unit(alert.unitId())).append("\n\n")
+            .append(SIGNATURE).append('\n').toString();
+    }
+}

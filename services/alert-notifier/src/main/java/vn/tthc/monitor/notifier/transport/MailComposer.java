@@ -1,0 +1,61 @@
+package vn.tthc.monitor.notifier.transport;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import vn.tthc.monitor.notifier.delivery.Delivery;
+
+/**
+ * Builds the mail of a delivery: UTF-8 plain text, to the head by name, with the idempotency key as
+ * Message-ID ({@code <key@tthc-monitor>}) so that a mail sent twice is recognisably the same mail.
+ */
+public final class MailComposer {
+
+    public static final String IDEMPOTENCY_HEADER = "X-TTHC-Idempotency-Key";
+
+    private final InternetAddress from;
+
+    public MailComposer(final String fromAddress, final String fromName) {
+        try {
+            this.from = new InternetAddress(fromAddress, fromName, StandardCharsets.UTF_8.name());
+        } catch (final UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
+        }
+    }
+
+    public MimeMessage compose(final Session session, final Delivery delivery) throws MessagingException {
+        final MimeMessage mail = new FixedIdMessage(session, "<" + delivery.idempotencyKey() + "@tthc-monitor>");
+        mail.setFrom(from);
+        try {
+            mail.setRecipient(jakarta.mail.Message.RecipientType.TO,
+                new InternetAddress(delivery.address(), delivery.recipient().name(), StandardCharsets.UTF_8.name()));
+        } catch (final UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
+        }
+        mail.setSubject(delivery.notification().message().subject(), StandardCharsets.UTF_8.name());
+        mail.setText(delivery.notification().message().body(), StandardCharsets.UTF_8.name());
+        mail.setSentDate(new Date());
+        mail.setHeader(IDEMPOTENCY_HEADER, delivery.idempotencyKey());
+        mail.saveChanges();
+        return mail;
+    }
+
+    /** Keeps the Message-ID given instead of the random one Jakarta Mail sets on save. */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String messageId;
+
+        private FixedIdMessage(final Session session, final String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

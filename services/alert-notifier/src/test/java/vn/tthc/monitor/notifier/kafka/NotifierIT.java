@@ -1,0 +1,149 @@
+package vn.tthc.monitor.notifier.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.contract.ContractJson;
+import vn.tthc.monitor.contract.alert.AlertState;
+import vn.tthc.monitor.contract.alert.CaseWarning;
+import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.kpi.Period;
+import vn.tthc.monitor.notifier.testing.MailServer;
+import vn.tthc.monitor.testing.TestDirectories;
+import vn.tthc.monitor.testing.TestKafkaCluster;
+
+/** The service on a real broker: alert and warning records in, mails out through a real SMTP server, once. */
+class NotifierIT {
+
+    private final String prefix = "it-" + UUID.randomUUID();
+    private final MailServer smtp = new MailServer();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private KafkaProducer<String, byte[]> producer;
+    private EmbeddedServer server;
+
+    @BeforeEach
+    void createTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            TestKafkaCluster.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(prefix + "-alerts", 2, (short) 1),
+                new NewTopic(prefix + "-case-warnings", 2, (short) 1))).all().get();
+        }
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaCluster.bootstrapServers()),
+            new StringSerializer(), new ByteArraySerializer());
+        smtp.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.getApplicationContext().close();
+        }
+        producer.close();
+        smtp.close();
+    }
+
+    private void startService() throws IOException {
+        final Path units = TestDirectories.fresh("units").resolve("units.yaml");
+        Files.writeString(units, """
+            units:
+              - id: UBND-TP-HCM
+                name: UBND Thành phố Hồ Chí Minh
+                heads:
+                  - name: Lê Minh Quang
+                    email: quang.le@example.org
+              - id: SO-TNMT
+                name: Sở Tài nguyên và Môi trường
+                parent: UBND-TP-HCM
+                heads:
+                  - name: Đặng Quốc Huy
+                    email: huy.dang@example.org
+            """);
+        final Map<String, Object> properties = new HashMap<>();
+        properties.put("kafka.bootstrap.servers", TestKafkaCluster.bootstrapServers());
+        properties.put("micronaut.server.port", -1);
+        properties.put("tthc.topics.alerts", prefix + "-alerts");
+        properties.put("tthc.topics.case-warnings", prefix + "-case-warnings");
+        properties.put("tthc.topics.notifications", prefix + "-notifications");
+        properties.put("tthc.notifier.group-id", prefix);
+        properties.put("tthc.notifier.units-file", units.toString());
+        properties.put("tthc.notifier.digest-interval", "1s");
+        properties.put("tthc.smtp.host", "127.0.0.1");
+        properties.put("tthc.smtp.port", smtp.port());
+        server = ApplicationContext.run(EmbeddedServer.class, properties);
+    }
+
+    private void send(final String topic, final String key, final Object value) throws Exception {
+        producer.send(new ProducerRecord<>(prefix + "-" + topic, key, ContractJson.mapper().writeValueAsBytes(value)))
+            .get();
+    }
+
+    private String get(final String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void alertAndWarningRecordsBecomeMailsOnceAcrossARestart() throws Exception {
+        final Instant now = Instant.now();
+        final String period = Period.containing(now).get(0).toString();
+        final KpiAlert raised = new KpiAlert("SO-TNMT", "*", period, "onTimeRate", AlertState.RAISED, false, 0.9,
+            0.98, 120, 20, -8L, List.of("HS-7", "HS-5"), now, now);
+        final String alertKey = ContractJson.mapper().writeValueAsString(raised.key());
+        send("alerts", alertKey, raised);
+        send("case-warnings", "HS-11", new CaseWarning(CaseWarning.Kind.OVERDUE, "HS-11", "SO-TNMT", "DAT_DAI",
+            "CAP_GCN", now.minusSeconds(60), now));
+
+        startService();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> smtp.received().size() == 2);
+        assertThat(smtp.received()).extracting(MailServer.Mail::subject).containsExactlyInAnyOrder(
+            "Cảnh báo: Sở Tài nguyên và Môi trường dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – "
+                + vn.tthc.monitor.notifier.message.VietnameseText.periodName(period),
+            "Tổng hợp hồ sơ quá hạn / sắp đến hạn – Sở Tài nguyên và Môi trường");
+        assertThat(smtp.received()).allSatisfy(mail -> assertThat(mail.to()).endsWith("<huy.dang@example.org>"));
+        assertThat(get("/health")).contains("\"status\":\"UP\"");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/prometheus"))
+            .contains("tthc_notifications_sent_total{channel=\"email\",kind=\"raised\"} 1.0")
+            .contains("tthc_notifications_sent_total{channel=\"email\",kind=\"digest\"} 1.0")
+            .contains("tthc_notification_latency_seconds_bucket")
+            .contains("tthc_notifications_pending 0.0"));
+
+        server.getApplicationContext().close();
+        server = null;
+        startService();
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/health").contains("\"status\":\"UP\""));
+        send("alerts", alertKey, new KpiAlert("SO-TNMT", "*", period, "onTimeRate", AlertState.RESOLVED, false, 0.985,
+            0.98, 130, 20, 1L, List.of("HS-7"), now, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.received().size() == 3);
+        assertThat(smtp.received().get(2).subject()).startsWith("Đã khắc phục: Sở Tài nguyên và Môi trường");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+            .until(() -> smtp.received().size() == 3);
+    }
+}

@@ -1,0 +1,283 @@
+package vn.tthc.monitor.notifier.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tthc.monitor.notifier.testing.TestAlerts.NOW;
+import static vn.tthc.monitor.notifier.testing.TestAlerts.UNITS;
+import static vn.tthc.monitor.notifier.testing.TestAlerts.onTime;
+import static vn.tthc.monitor.notifier.testing.TestAlerts.warning;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.contract.alert.AlertState;
+import vn.tthc.monitor.contract.alert.CaseWarning.Kind;
+import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.notifier.delivery.ChannelKind;
+import vn.tthc.monitor.notifier.delivery.Delivery;
+import vn.tthc.monitor.notifier.message.AlertMessages;
+import vn.tthc.monitor.notifier.message.DashboardLinks;
+import vn.tthc.monitor.notifier.message.DigestMessages;
+import vn.tthc.monitor.notifier.testing.InMemoryLedger;
+import vn.tthc.monitor.notifier.testing.MutableClock;
+import vn.tthc.monitor.notifier.testing.RecordingTransport;
+import vn.tthc.monitor.notifier.testing.TestAlerts;
+
+class NotifierTest {
+
+    private static final Duration ESCALATE_AFTER = Duration.ofHours(4);
+    private static final Duration DIGEST_INTERVAL = Duration.ofMinutes(15);
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final RecordingTransport mail = new RecordingTransport(ChannelKind.EMAIL);
+    private final RecordingTransport webhook = new RecordingTransport(ChannelKind.WEBHOOK);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<String> settledWarnings = new ArrayList<>();
+    private Notifier notifier = newNotifier();
+
+    private Notifier newNotifier() {
+        final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
+        return new Notifier(UNITS, new AlertMessages(links), new DigestMessages(links),
+            new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2), Duration.ofMinutes(5)),
+            clock, ledger, List.of(mail, webhook), new NotificationMetrics(meters), settledWarnings::add);
+    }
+
+    private List<String> recipients() {
+        return mail.sent().stream().map(Delivery::address).toList();
+    }
+
+    @Test
+    void aRaisedAlertIsMailedToEveryHeadOfItsUnit() {
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        notifier.tick();
+
+        assertThat(recipients()).containsExactlyInAnyOrder("binh.tran@example.org", "cuong.vo@example.org");
+        assertThat(mail.subjects()).allMatch(s -> s.startsWith("Cảnh báo: UBND phường Bàn Cờ"));
+        assertThat(meters.counter("tthc.notifications.sent", "channel", "email", "kind", "raised").count()).isEqualTo(2);
+    }
+
+    @Test
+    void updatesOfAnAlertAlreadyToldAreNotMailed() {
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        notifier.tick();
+        notifier.onAlert(TestAlerts.withValue(onTime(AlertState.UPDATED, NOW), AlertState.UPDATED, 0.91));
+        notifier.onAlert(TestAlerts.withValue(onTime(AlertState.UPDATED, NOW), AlertState.UPDATED, 0.90));
+        notifier.tick();
+
+        assertThat(mail.sent()).hasSize(2);
+    }
+
+    @Test
+    void anUpdateOfAnAlertNeverToldIsToldAsRaised() {
+        notifier.onAlert(onTime(AlertState.UPDATED, NOW));
+        notifier.tick();
+
+        assertThat(mail.subjects()).hasSize(2).allMatch(s -> s.startsWith("Cảnh báo:"));
+    }
+
+    @Test
+    void aResolvedAlertFollowsUpToTheHeadsToldOfTheRaise() {
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        notifier.tick();
+        notifier.onAlert(onTime(AlertState.RESOLVED, NOW));
+        notifier.tick();
+
+        assertThat(mail.subjects()).filteredOn(s -> s.startsWith("Đã khắc phục: UBND phường Bàn Cờ")).hasSize(2);
+    }
+
+    @Test
+    void aResolvedAlertWhoseRaiseWasNeverToldIsNotMailed() {
+        notifier.onAlert(onTime(AlertState.RESOLVED, NOW));
+        notifier.tick();
+
+        assertThat(mail.sent()).isEmpty();
+    }
+
+    @Test
+    void staleAlertsAreCountedButNotSent() {
+        notifier.onAlert(TestAlerts.stale(onTime(AlertState.RAISED, NOW)));
+        notifier.tick();
+
+        assertThat(mail.sent()).isEmpty();
+        assertThat(meters.counter("tthc.notifications.skipped", "reason", "stale").count()).isEqualTo(1);
+    }
+
+    @Test
+    void anAlertOfAPeriodThatHasEndedIsNotSentEvenIfNotMarkedStale() {
+        clock.advance(Duration.ofDays(10)); // 2 December: November is over
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        notifier.tick();
+
+        assertThat(mail.sent()).isEmpty();
+    }
+
+    @Test
+    void anAlertStillOpenAfterTheEscalationTimeGoesToTheHeadsOfTheUnitAboveOnce() {
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        notifier.tick();
+        clock.advance(ESCALATE_AFTER.minusSeconds(1));
+        notifier.onAlert(TestAlerts.withValue(onTime(AlertState.UPDATED, NOW), AlertState.UPDATED, 0.92));
+        notifier.tick();
+        assertThat(recipients()).doesNotContain("quang.le@example.org");
+
+        clock.advance(Duration.ofSeconds(1));
+        notifier.tick();
+        clock.advance(Duration.ofHours(1));
+        notifier.tick();
+
+        assertThat(mail.sent()).filteredOn(d -> d.address().equals("quang.le@example.org")).singleElement()
+            .satisfies(d -> assertThat(d.notification().message().subject())
+                .startsWith("Chuyển cấp: UBND phường Bàn Cờ").endsWith("chưa khắc phục sau 4 giờ"));
+    }
+
+    @Test
+    void anAlertResolvedBeforeTheEscalationTimeIsNotEscalated() {
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        clock.advance(Duration.ofHours(3));
+        notifier.onAlert(onTime(AlertState.RESOLVED, NOW));
+        clock.advance(Duration.ofHours(2));
+        notifier.tick();
+
+        assertThat(recipients()).doesNotContain("quang.le@example.org");
+    }
+
+    @Test
+    void aNewRaiseOfTheSameKpiIsEscalatedAgain() {
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        clock.advance(ESCALATE_AFTER);
+        notifier.tick();
+        notifier.onAlert(onTime(AlertState.RESOLVED, NOW));
+        notifier.onAlert(onTime(AlertState.RAISED, clock.instant()));
+        clock.advance(ESCALATE_AFTER);
+        notifier.tick();
+
+        assertThat(recipients()).filteredOn("quang.le@example.org"::equals).hasSize(2);
+    }
+
+    @Test
+    void warningsOfAUnitWaitForOneDigestPerInterval() {
+        notifier.onWarning(warning(Kind.DUE_SOON, "HS-1", "UBND-P-BAN-CO", NOW));
+        clock.advance(Duration.ofMinutes(5));
+        notifier.onWarning(warning(Kind.OVERDUE, "HS-2", "UBND-P-BAN-CO", clock.instant()));
+        notifier.onWarning(warning(Kind.OVERDUE, "HS-3", "SO-TU-PHAP", clock.instant()));
+        clock.advance(Duration.ofMinutes(10).minusSeconds(1));
+        notifier.tick();
+        assertThat(mail.sent()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        notifier.tick();
+
+        assertThat(mail.sent()).extracting(Delivery::address)
+            .containsExactlyInAnyOrder("binh.tran@example.org", "cuong.vo@example.org");
+        assertThat(mail.sent().get(0).notification().message().body()).contains("HS-1").contains("HS-2");
+        assertThat(settledWarnings).hasSize(2);
+
+        clock.advance(Duration.ofMinutes(5));
+        notifier.tick();
+        assertThat(mail.sent()).extracting(Delivery::address).contains("khanh.do@example.org");
+        assertThat(mail.sent()).hasSize(3);
+    }
+
+    @Test
+    void aWarningAfterADigestWaitsForTheNextInterval() {
+        notifier.onWarning(warning(Kind.OVERDUE, "HS-1", "UBND-P-BAN-CO", NOW));
+        clock.advance(DIGEST_INTERVAL);
+        notifier.tick();
+        notifier.onWarning(warning(Kind.OVERDUE, "HS-2", "UBND-P-BAN-CO", clock.instant()));
+        clock.advance(DIGEST_INTERVAL.minusSeconds(1));
+        notifier.tick();
+        assertThat(mail.sent()).hasSize(2);
+
+        clock.advance(Duration.ofSeconds(1));
+        notifier.tick();
+        assertThat(mail.sent()).hasSize(4);
+    }
+
+    @Test
+    void aWarningAlreadyToldIsNotToldAgain() {
+        notifier.onWarning(warning(Kind.OVERDUE, "HS-1", "UBND-P-BAN-CO", NOW));
+        clock.advance(DIGEST_INTERVAL);
+        notifier.tick();
+        notifier.onWarning(warning(Kind.OVERDUE, "HS-1", "UBND-P-BAN-CO", NOW));
+        clock.advance(DIGEST_INTERVAL);
+        notifier.tick();
+
+        assertThat(mail.sent()).hasSize(2);
+        assertThat(settledWarnings).containsExactly(settledWarnings.get(0), settledWarnings.get(0));
+    }
+
+    @Test
+    void aServerOutageDelaysDeliveriesWithGrowingWaitsAndLosesNone() {
+        mail.down();
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        notifier.tick();
+        assertThat(mail.failedAttempts()).isEqualTo(2);
+        assertThat(notifier.pendingDeliveries()).isEqualTo(2);
+
+        clock.advance(Duration.ofSeconds(1));
+        notifier.tick();
+        assertThat(mail.failedAttempts()).as("waits 2 s after the first failure").isEqualTo(2);
+        clock.advance(Duration.ofSeconds(1));
+        notifier.tick();
+        assertThat(mail.failedAttempts()).isEqualTo(4);
+        clock.advance(Duration.ofSeconds(2));
+        notifier.tick();
+        assertThat(mail.failedAttempts()).as("then 4 s").isEqualTo(4);
+
+        notifier.onAlert(onTime(AlertState.RESOLVED, NOW));
+        mail.up();
+        clock.advance(Duration.ofSeconds(2));
+        notifier.tick();
+
+        assertThat(mail.subjects()).hasSize(4);
+        assertThat(mail.sent()).filteredOn(d -> d.address().equals("binh.tran@example.org"))
+            .extracting(d -> d.notification().message().subject().substring(0, 8))
+            .as("the follow-up does not overtake the mail it follows").containsExactly("Cảnh báo", "Đã khắc ");
+        assertThat(notifier.pendingDeliveries()).isZero();
+        assertThat(meters.counter("tthc.notification.failures", "channel", "email").count()).isEqualTo(4);
+    }
+
+    @Test
+    void aRestartWithTheSameLedgerTellsNothingTwice() {
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        clock.advance(ESCALATE_AFTER);
+        notifier.tick();
+        final int before = mail.sent().size();
+
+        notifier = newNotifier();
+        final KpiAlert latest = TestAlerts.withValue(onTime(AlertState.UPDATED, NOW), AlertState.UPDATED, 0.9);
+        notifier.onAlert(latest);
+        clock.advance(Duration.ofMinutes(1));
+        notifier.tick();
+
+        assertThat(before).isEqualTo(3);
+        assertThat(mail.sent()).hasSize(before);
+    }
+
+    @Test
+    void aHeadWithAWebhookAlsoGetsItWithTheSameKindOfKey() {
+        final var units = vn.tthc.monitor.notifier.registry.UnitRegistryFile.parse("""
+            units:
+              - id: UBND-P-BAN-CO
+                name: UBND phường Bàn Cờ
+                heads:
+                  - name: Trần Thị Bình
+                    email: binh.tran@example.org
+                    webhook: http://127.0.0.1:1/hook
+            """);
+        final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
+        notifier = new Notifier(units, new AlertMessages(links), new DigestMessages(links),
+            new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2), Duration.ofMinutes(5)),
+            clock, ledger, List.of(mail, webhook), new NotificationMetrics(meters), settledWarnings::add);
+
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        notifier.tick();
+
+        assertThat(webhook.sent()).singleElement().satisfies(d -> {
+            assertThat(d.address()).isEqualTo("http://127.0.0.1:1/hook");
+            assertThat(d.idempotencyKey()).hasSize(64).isNotEqualTo(mail.sent().get(0).idempotencyKey());
+        });
+    }
+}

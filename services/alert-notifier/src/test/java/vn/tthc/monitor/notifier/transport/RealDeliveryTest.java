@@ -1,0 +1,162 @@
+package vn.tthc.monitor.notifier.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.tthc.monitor.notifier.testing.TestAlerts.NOW;
+import static vn.tthc.monitor.notifier.testing.TestAlerts.onTime;
+import static vn.tthc.monitor.notifier.testing.TestAlerts.warning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.contract.ContractJson;
+import vn.tthc.monitor.contract.alert.AlertState;
+import vn.tthc.monitor.contract.alert.CaseWarning.Kind;
+import vn.tthc.monitor.notifier.message.AlertMessages;
+import vn.tthc.monitor.notifier.message.DashboardLinks;
+import vn.tthc.monitor.notifier.message.DigestMessages;
+import vn.tthc.monitor.notifier.registry.UnitRegistry;
+import vn.tthc.monitor.notifier.registry.UnitRegistryFile;
+import vn.tthc.monitor.notifier.rules.NotificationMetrics;
+import vn.tthc.monitor.notifier.rules.Notifier;
+import vn.tthc.monitor.notifier.rules.NotifierSettings;
+import vn.tthc.monitor.notifier.testing.InMemoryLedger;
+import vn.tthc.monitor.notifier.testing.MailServer;
+import vn.tthc.monitor.notifier.testing.MutableClock;
+import vn.tthc.monitor.notifier.testing.WebhookReceiver;
+
+/** The notifier with its real SMTP and webhook transports, against a real SMTP server and a real HTTP endpoint. */
+class RealDeliveryTest {
+
+    private final MailServer smtp = new MailServer();
+    private final WebhookReceiver webhook = new WebhookReceiver();
+    private final MutableClock clock = new MutableClock(NOW);
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final Notifier notifier = notifier();
+
+    private Notifier notifier() {
+        final UnitRegistry units = UnitRegistryFile.parse("""
+            units:
+              - id: UBND-P-BAN-CO
+                name: UBND phường Bàn Cờ
+                heads:
+                  - name: Trần Thị Bình
+                    email: binh.tran@example.org
+                    webhook: %s
+                  - name: Võ Đức Cường
+                    email: cuong.vo@example.org
+            """.formatted(webhook.url()));
+        final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
+        final MailComposer composer = new MailComposer("tthc-monitor@example.org", "TTHC Monitor");
+        return new Notifier(units, new AlertMessages(links), new DigestMessages(links),
+            new NotifierSettings(Duration.ofHours(4), Duration.ofMinutes(15), Duration.ofSeconds(2), Duration.ofMinutes(1)),
+            clock, ledger, List.of(
+                new SmtpTransport(new SmtpTransport.SmtpSettings("127.0.0.1", smtp.port(), null, null, false,
+                    Duration.ofSeconds(5)), composer),
+                new WebhookTransport(Duration.ofSeconds(5))),
+            new NotificationMetrics(new SimpleMeterRegistry()), key -> { });
+    }
+
+    @AfterEach
+    void stopServers() {
+        smtp.close();
+        webhook.close();
+    }
+
+    @Test
+    void theSmtpServerReceivesTheVietnameseMailForEachHeadWithTheIdempotencyKeyAsMessageId() {
+        smtp.start();
+
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        notifier.tick();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> smtp.received().size() == 2);
+        assertThat(smtp.received()).extracting(MailServer.Mail::to).containsExactlyInAnyOrder(
+            "=?UTF-8?Q?Tr=E1=BA=A7n_Th=E1=BB=8B_B=C3=ACnh?= <binh.tran@example.org>",
+            "=?UTF-8?Q?V=C3=B5_=C4=90=E1=BB=A9c_C=C6=B0=E1=BB=9Dng?= <cuong.vo@example.org>");
+        assertThat(smtp.received()).allSatisfy(mail -> {
+            assertThat(mail.subject()).isEqualTo(
+                "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – tháng 11/2026");
+            assertThat(mail.body()).contains("Giá trị hiện tại: 93%").contains("Mục tiêu: 98%")
+                .contains("Kỳ này đã có 10 hồ sơ trễ hạn vượt quá mức cho phép");
+            assertThat(mail.messageId()).matches("<[0-9a-f]{64}@tthc-monitor>");
+        });
+    }
+
+    @Test
+    void theWebhookGetsTheAlertAsJsonWithTheIdempotencyKey() throws Exception {
+        smtp.start();
+
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        notifier.tick();
+
+        assertThat(webhook.calls()).singleElement().satisfies(call -> {
+            final JsonNode json = ContractJson.mapper().readTree(call.body());
+            assertThat(call.idempotencyKey()).hasSize(64).isEqualTo(json.get("idempotencyKey").asText());
+            assertThat(call.contentType()).startsWith("application/json");
+            assertThat(json.get("kind").asText()).isEqualTo("raised");
+            assertThat(json.get("unit").get("name").asText()).isEqualTo("UBND phường Bàn Cờ");
+            assertThat(json.get("alert").get("state").asText()).isEqualTo("RAISED");
+            assertThat(json.get("alert").get("drivingIds").get(0).asText()).isEqualTo("HS-0042");
+            assertThat(json.get("dashboard").asText()).isEqualTo("http://127.0.0.1:3000/d/tthc-unit?var-unit=UBND-P-BAN-CO");
+        });
+    }
+
+    @Test
+    void mailsHeldUpWhileTheSmtpServerIsDownAllArriveOnceWhenItIsBack() {
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        notifier.onWarning(warning(Kind.OVERDUE, "HS-9", "UBND-P-BAN-CO", NOW));
+        final List<Integer> pendingWhileDown = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            notifier.tick();
+            pendingWhileDown.add(notifier.pendingDeliveries());
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(pendingWhileDown.get(pendingWhileDown.size() - 1)).as("two raised mails and two digests wait")
+            .isEqualTo(4);
+
+        smtp.start();
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            notifier.tick();
+        }
+
+        assertThat(smtp.received()).extracting(MailServer.Mail::subject).containsExactlyInAnyOrder(
+            "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – tháng 11/2026",
+            "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – tháng 11/2026",
+            "Tổng hợp hồ sơ quá hạn / sắp đến hạn – UBND phường Bàn Cờ",
+            "Tổng hợp hồ sơ quá hạn / sắp đến hạn – UBND phường Bàn Cờ");
+        assertThat(notifier.pendingDeliveries()).isZero();
+        assertThat(webhook.calls()).hasSize(2);
+    }
+
+    @Test
+    void anSmtpServerThatGoesDownInBetweenGetsTheLaterMailsWhenBackAndNoneTwice() {
+        smtp.start();
+        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        notifier.tick();
+        assertThat(smtp.received()).hasSize(2);
+
+        smtp.stop();
+        notifier.onAlert(onTime(AlertState.RESOLVED, NOW));
+        notifier.tick();
+        clock.advance(Duration.ofSeconds(30));
+        notifier.tick();
+        assertThat(notifier.pendingDeliveries()).as("the two follow-up mails; the webhook is up").isEqualTo(2);
+
+        smtp.start();
+        clock.advance(Duration.ofMinutes(1));
+        notifier.tick();
+        clock.advance(Duration.ofMinutes(1));
+        notifier.tick();
+
+        assertThat(smtp.received()).extracting(MailServer.Mail::subject)
+            .hasSize(2).allMatch(s -> s.startsWith("Đã khắc phục: UBND phường Bàn Cờ"));
+        assertThat(webhook.calls()).hasSize(2);
+        assertThat(ledger.entries()).hasSize(6);
+    }
+}
