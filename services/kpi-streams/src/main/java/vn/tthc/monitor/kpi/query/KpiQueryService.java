@@ -22,6 +22,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.calendar.WorkingCalendar;
 import vn.tthc.monitor.contract.cases.CaseClock;
 import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
@@ -50,13 +51,15 @@ public class KpiQueryService {
     private final KafkaStreams streams;
     private final Targets targets;
     private final DueSoonWindow dueSoonWindow;
+    private final WorkingCalendar calendar;
     private final Clock clock;
 
     public KpiQueryService(final KafkaStreams streams, final Targets targets, final DueSoonWindow dueSoonWindow,
-                           final Clock clock) {
+                           final WorkingCalendar calendar, final Clock clock) {
         this.streams = streams;
         this.targets = targets;
         this.dueSoonWindow = dueSoonWindow;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -163,13 +166,13 @@ public class KpiQueryService {
         return report().map(KpiReport::breaches);
     }
 
-    /** One case's state, with its status at the current wall-clock time. */
+    /** One case's state, with its status and remaining working time at the current wall-clock time. */
     public QueryResult<CaseView> caseView(final String caseId) {
         return read(stores -> {
             final CaseHistory history = stores.caseHistories().get(caseId);
             return history == null
                 ? new QueryResult.NotFound<>("case " + caseId)
-                : new QueryResult.Found<>(CaseView.of(history, CaseClock.assess(history), clock.instant()));
+                : new QueryResult.Found<>(CaseView.of(history, CaseClock.assess(history), clock.instant(), calendar));
         });
     }
 

@@ -6,10 +6,16 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import org.apache.kafka.streams.kstream.KStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.tthc.monitor.contract.calendar.CalendarOverride;
+import vn.tthc.monitor.contract.calendar.WorkingCalendar;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.kpi.TargetsFile;
+import vn.tthc.monitor.kpi.config.CalendarConfiguration;
+import vn.tthc.monitor.kpi.config.DueSoonWindowSetting;
 import vn.tthc.monitor.kpi.config.PipelineConfiguration;
 import vn.tthc.monitor.kpi.config.TargetsConfiguration;
 import vn.tthc.monitor.kpi.config.TopicsConfiguration;
@@ -20,6 +26,8 @@ import vn.tthc.monitor.kpi.topology.TopicCatalog;
 /** Wires the KPI pipeline into the {@code default} Kafka Streams of micronaut-kafka. */
 @Factory
 public class KpiStreamsFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KpiStreamsFactory.class);
 
     public static final String STREAM = "default";
 
@@ -33,8 +41,20 @@ public class KpiStreamsFactory {
     }
 
     @Singleton
-    DueSoonWindow dueSoonWindow(final PipelineConfiguration pipeline) {
-        return DueSoonWindow.fixed(pipeline.dueSoonWindow());
+    DueSoonWindow dueSoonWindow(final PipelineConfiguration pipeline, final WorkingCalendar calendar) {
+        return DueSoonWindowSetting.parse(pipeline.dueSoonWindow(), calendar);
+    }
+
+    /** The national working-day calendar, with a province's override file when one is configured. */
+    @Singleton
+    WorkingCalendar workingCalendar(final CalendarConfiguration config) {
+        if (config.overrideFile() == null || config.overrideFile().isBlank()) {
+            return WorkingCalendar.vietnam();
+        }
+        final CalendarOverride override = CalendarOverride.read(Path.of(config.overrideFile()));
+        LOG.info("working-day calendar with the override of {} from {}: {} days off, {} working days", override.name(),
+            config.overrideFile(), override.daysOff().size(), override.workingDays().size());
+        return WorkingCalendar.vietnam(override);
     }
 
     @Singleton

@@ -79,11 +79,15 @@ class KpiApiIT {
         assertThat(c4.get("effectiveDue").asText()).isEqualTo("2026-03-12T10:00:00Z");
         assertThat(c4.get("pauses")).hasSize(1);
         assertThat(c4.get("classification").asText()).isEqualTo("ON_TIME");
+        assertThat(c4.get("remainingWorkingTime").isNull()).isTrue();
     }
 
     @Test
     void anOpenCasePastItsDueTimeIsOverdueAndAnOrphanIsNotReceived() throws Exception {
-        assertThat(json(service.get("/api/v1/cases/C10")).get("status").asText()).isEqualTo("OVERDUE");
+        final JsonNode c10 = json(service.get("/api/v1/cases/C10"));
+        assertThat(c10.get("status").asText()).isEqualTo("OVERDUE");
+        // an ISO-8601 duration, negative past the due time
+        assertThat(Duration.parse(c10.get("remainingWorkingTime").asText())).isNegative();
         assertThat(json(service.get("/api/v1/cases/C11")).get("status").asText()).isEqualTo("NOT_RECEIVED");
         assertThat(service.get("/api/v1/cases/NO-SUCH-CASE").statusCode()).isEqualTo(404);
     }

@@ -48,9 +48,13 @@ final class PipelineDriver implements AutoCloseable {
 
     /** {@code wallClock}: where the driver's wall clock starts; it moves only by {@link #advanceWallClock}. */
     PipelineDriver(final Targets targets, final Instant wallClock) {
+        this(targets, wallClock, DUE_SOON);
+    }
+
+    PipelineDriver(final Targets targets, final Instant wallClock, final DueSoonWindow dueSoon) {
         this.targets = targets;
         final StreamsBuilder builder = new StreamsBuilder();
-        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, DUE_SOON, WATCH_INTERVAL, WATCH_GRACE)).addTo(builder);
+        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE)).addTo(builder);
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
