@@ -95,7 +95,15 @@ public final class SimulatorCommand implements Callable<Integer> {
     UnaryOperator<String> environment = System::getenv;
 
     public static void main(final String[] args) {
-        System.exit(new CommandLine(new SimulatorCommand()).execute(args));
+        System.exit(commandLine(new SimulatorCommand()).execute(args));
+    }
+
+    /** The command with its failures logged as one line (the gateway refused the key, the broker is gone...), exit code 1. */
+    static CommandLine commandLine(final SimulatorCommand command) {
+        return new CommandLine(command).setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            LOG.error("simulation failed: {}", e.getMessage(), e);
+            return 1;
+        });
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import vn.tthc.monitor.contract.event.EventParser;
 import vn.tthc.monitor.contract.event.ParseResult;
 import vn.tthc.monitor.ingest.client.testing.StubGateway;
@@ -53,7 +52,7 @@ class SimulatorCommandTest {
             final SimulatorCommand command = new SimulatorCommand();
             command.environment = Map.of("SIM_KEY", "key-of-the-province")::get;
 
-            final int exit = new CommandLine(command).execute("--gateway", gateway.uri().toString(),
+            final int exit = SimulatorCommand.commandLine(command).execute("--gateway", gateway.uri().toString(),
                 "--api-key-env", "SIM_KEY", "--events", "1200", "--batch-size", "500");
 
             assertThat(exit).isZero();
@@ -69,8 +68,21 @@ class SimulatorCommandTest {
             final SimulatorCommand command = new SimulatorCommand();
             command.environment = Map.<String, String>of()::get;
 
-            assertThat(new CommandLine(command).execute("--gateway", gateway.uri().toString(), "--events", "10")).isEqualTo(2);
+            assertThat(SimulatorCommand.commandLine(command).execute("--gateway", gateway.uri().toString(), "--events", "10")).isEqualTo(2);
             assertThat(gateway.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void stopsWithExitCodeOneWhenTheGatewayRefusesTheKey() {
+        try (StubGateway gateway = new StubGateway()) {
+            gateway.then(StubGateway.Reply.problem(401, "Unauthorized", Map.of()));
+            final SimulatorCommand command = new SimulatorCommand();
+            command.environment = Map.of("TTHC_API_KEY", "revoked-key")::get;
+
+            assertThat(SimulatorCommand.commandLine(command).execute("--gateway", gateway.uri().toString(), "--events", "10"))
+                .isEqualTo(1);
+            assertThat(gateway.requests()).hasSize(1);
         }
     }
 
@@ -98,7 +110,7 @@ class SimulatorCommandTest {
     }
 
     private static int run(final String... args) {
-        return new CommandLine(new SimulatorCommand()).execute(args);
+        return SimulatorCommand.commandLine(new SimulatorCommand()).execute(args);
     }
 
     private static String oneUnitConfig() {

@@ -18,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import vn.tthc.monitor.contract.event.EventParser;
 import vn.tthc.monitor.contract.event.ParseResult;
 import vn.tthc.monitor.testing.TestKafkaCluster;
@@ -35,7 +34,7 @@ class SimulatorKafkaIT {
             admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get();
         }
 
-        final int exit = new CommandLine(new SimulatorCommand()).execute("--bootstrap", TestKafkaCluster.bootstrapServers(),
+        final int exit = SimulatorCommand.commandLine(new SimulatorCommand()).execute("--bootstrap", TestKafkaCluster.bootstrapServers(),
             "--topic", topic, "--events", String.valueOf(EVENTS), "--rate", "max", "--seed", "3");
 
         assertThat(exit).isZero();
