@@ -108,7 +108,7 @@ class PrometheusQueriesIT {
     private static Map<String, String> checkedQueries() {
         final Map<String, String> queries = new LinkedHashMap<>();
         for (final DashboardQueries.PanelQuery query : DashboardQueries.panelQueries()) {
-            for (final Map<String, String> values : variableValues(query.dashboard())) {
+            for (final Map<String, String> values : variableValues(query)) {
                 queries.put(query.dashboard() + " / " + query.panel() + " " + values + " / " + query.expr(),
                     DashboardQueries.substitute(query.expr(), values));
             }
@@ -126,11 +126,11 @@ class PrometheusQueriesIT {
         return queries;
     }
 
-    /** One map of variable values per value of the dashboard's custom variables; $unit is the unit below target. */
-    private static List<Map<String, String>> variableValues(final String dashboard) {
+    /** One map of variable values per value of the custom variables the query uses; $unit is the unit below target. */
+    private static List<Map<String, String>> variableValues(final DashboardQueries.PanelQuery query) {
         List<Map<String, String>> combinations = List.of(Map.of("unit", MonitoringEvents.BELOW_TARGET));
         for (final DashboardQueries.CustomVariable variable : DashboardQueries.customVariables()) {
-            if (variable.dashboard().equals(dashboard)) {
+            if (variable.dashboard().equals(query.dashboard()) && query.expr().contains("$" + variable.name())) {
                 final List<Map<String, String>> extended = new ArrayList<>();
                 for (final Map<String, String> combination : combinations) {
                     for (final String value : variable.values()) {
