@@ -1,0 +1,155 @@
+package vn.tthc.monitor.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml read as YAML (no Docker engine nor compose plugin here, so `docker compose
+ * config` cannot check it): its services, the files it mounts and builds from, its ports, and that
+ * Prometheus and Grafana are wired to the services that exist.
+ */
+class ComposeFileTest {
+
+    private static final JsonNode COMPOSE = RepositoryFiles.yaml("docker-compose.yml");
+    private static final JsonNode SERVICES = COMPOSE.path("services");
+
+    @Test
+    void theStackHasEveryService() {
+        assertThat(services().keySet()).contains("kafka", "kpi-streams", "alert-notifier", "sample-traffic", "prometheus", "grafana",
+            "mailpit");
+    }
+
+    @Test
+    void everyBindMountSourceExistsInTheRepository() {
+        int bindMounts = 0;
+        for (final Map.Entry<String, JsonNode> service : services().entrySet()) {
+            for (final JsonNode volume : service.getValue().path("volumes")) {
+                final String source = volume.isTextual() ? volume.asText().split(":")[0] : volume.path("source").asText();
+                if (source.startsWith(".") || source.startsWith("/")) {
+                    bindMounts++;
+                    assertThat(RepositoryFiles.path(source)).as(service.getKey() + " mounts " + source).exists();
+                } else {
+                    assertThat(COMPOSE.path("volumes").has(source)).as(service.getKey() + ": named volume " + source + " declared")
+                        .isTrue();
+                }
+            }
+        }
+        assertThat(bindMounts).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void everyBuildContextAndDockerfileExists() {
+        int builds = 0;
+        for (final Map.Entry<String, JsonNode> service : services().entrySet()) {
+            final JsonNode build = service.getValue().path("build");
+            if (!build.isMissingNode()) {
+                builds++;
+                final Path context = RepositoryFiles.path(build.isTextual() ? build.asText() : build.path("context").asText("."));
+                assertThat(context).as(service.getKey() + " build context").isDirectory();
+                final Path dockerfile = context.resolve(build.path("dockerfile").asText("Dockerfile"));
+                assertThat(dockerfile).as(service.getKey() + " Dockerfile").isRegularFile();
+            } else {
+                assertThat(service.getValue().path("image").asText()).as(service.getKey() + " has an image or a build")
+                    .contains(":");
+            }
+        }
+        assertThat(builds).isEqualTo(3);
+    }
+
+    @Test
+    void theImageOfEveryBuiltServiceIsBuiltFromItsModule() throws Exception {
+        for (final String module : List.of("kpi-streams", "alert-notifier")) {
+            final String dockerfile = Files.readString(RepositoryFiles.path("services/" + module + "/Dockerfile"));
+            assertThat(dockerfile).as(module).contains("-pl services/" + module + " -am").contains("/app/" + module + ".jar");
+        }
+        assertThat(SERVICES.path("sample-traffic").path("entrypoint").toString())
+            .contains("/app/kpi-streams.jar", "vn.tthc.monitor.kpi.sample.LiveTraffic", "kafka:9092");
+        Class.forName("vn.tthc.monitor.kpi.sample.LiveTraffic");
+    }
+
+    @Test
+    void publishedPortsAreUniqueAndOnLoopbackOnly() {
+        final Set<String> hostPorts = new HashSet<>();
+        for (final Map.Entry<String, JsonNode> service : services().entrySet()) {
+            for (final JsonNode port : service.getValue().path("ports")) {
+                final String[] parts = port.asText().split(":");
+                assertThat(parts).as(service.getKey() + " publishes " + port.asText() + " as ip:host:container").hasSize(3);
+                assertThat(parts[0]).as(service.getKey() + " publishes on loopback").isEqualTo("127.0.0.1");
+                assertThat(hostPorts.add(parts[1])).as(service.getKey() + ": host port " + parts[1] + " unique").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void servicesListenOnEveryInterfaceOfTheirContainerAtThePortPrometheusScrapes() {
+        final JsonNode scrapeConfigs = RepositoryFiles.yaml("prometheus/prometheus.yml").path("scrape_configs");
+        assertThat(scrapeConfigs).isNotEmpty();
+        for (final JsonNode job : scrapeConfigs) {
+            for (final JsonNode staticConfig : job.path("static_configs")) {
+                for (final JsonNode target : staticConfig.path("targets")) {
+                    final String[] hostAndPort = target.asText().split(":");
+                    final JsonNode service = SERVICES.path(hostAndPort[0]);
+                    assertThat(service.isMissingNode()).as("scrape target " + target.asText() + " is a compose service").isFalse();
+                    assertThat(service.path("environment").path("TTHC_HTTP_HOST").asText()).as(hostAndPort[0]).isEqualTo("0.0.0.0");
+                    assertThat(service.path("environment").path("TTHC_HTTP_PORT").asText()).as(hostAndPort[0] + " port")
+                        .isEqualTo(hostAndPort[1]);
+                    assertThat(job.path("metrics_path").asText()).isEqualTo("/prometheus");
+                }
+            }
+        }
+    }
+
+    @Test
+    void prometheusAndGrafanaReadTheRepositoryConfiguration() {
+        final JsonNode prometheus = SERVICES.path("prometheus");
+        assertThat(prometheus.path("volumes").toString()).contains("./prometheus:/etc/prometheus");
+        assertThat(prometheus.path("command").toString()).contains("--config.file=/etc/prometheus/prometheus.yml");
+
+        final JsonNode grafana = SERVICES.path("grafana");
+        assertThat(grafana.path("image").asText()).startsWith("grafana/grafana:11.");
+        assertThat(grafana.path("volumes").toString())
+            .contains("./grafana/provisioning:/etc/grafana/provisioning")
+            .contains("./grafana/dashboards:/var/lib/grafana/dashboards");
+        assertThat(grafana.path("environment").path("TTHC_PROMETHEUS_URL").asText()).isEqualTo("http://prometheus:9090");
+        assertThat(RepositoryFiles.yaml("grafana/provisioning/datasources/prometheus.yml").path("datasources").get(0)
+            .path("url").asText()).isEqualTo("${TTHC_PROMETHEUS_URL}");
+    }
+
+    @Test
+    void alertNotifierSendsToTheMailCatcher() {
+        final JsonNode environment = SERVICES.path("alert-notifier").path("environment");
+        assertThat(environment.path("TTHC_SMTP_HOST").asText()).isEqualTo("mailpit");
+        assertThat(environment.path("TTHC_SMTP_PORT").asText()).isEqualTo("1025");
+        assertThat(environment.path("TTHC_UNITS_FILE").asText()).isEqualTo("/config/units.yaml");
+        assertThat(SERVICES.path("kpi-streams").path("environment").path("KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("kafka:9092");
+    }
+
+    @Test
+    void secretsComeFromTheEnvironment() {
+        for (final Map.Entry<String, JsonNode> service : services().entrySet()) {
+            service.getValue().path("environment").properties().forEach(variable -> {
+                if (variable.getKey().matches(".*(PASSWORD|SECRET|TOKEN).*")) {
+                    assertThat(variable.getValue().asText()).as(service.getKey() + " " + variable.getKey())
+                        .matches("\\$\\{\\w+(:[-?][^}]*)?}");
+                }
+            });
+        }
+        assertThat(SERVICES.path("grafana").path("environment").path("GF_SECURITY_ADMIN_PASSWORD").asText())
+            .startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+    }
+
+    private static Map<String, JsonNode> services() {
+        final Map<String, JsonNode> services = new TreeMap<>();
+        SERVICES.properties().forEach(entry -> services.put(entry.getKey(), entry.getValue()));
+        return services;
+    }
+}
