@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +25,8 @@ class ComposeFileTest {
 
     @Test
     void theStackHasEveryService() {
-        assertThat(services().keySet()).contains("kafka", "kpi-streams", "alert-notifier", "sample-traffic", "prometheus", "grafana",
-            "mailpit");
+        assertThat(services().keySet()).contains("kafka", "kpi-streams", "alert-notifier", "ingest-gateway", "case-simulator",
+            "prometheus", "grafana", "mailpit");
     }
 
     @Test
@@ -62,18 +63,29 @@ class ComposeFileTest {
                     .contains(":");
             }
         }
-        assertThat(builds).isEqualTo(3);
+        assertThat(builds).isEqualTo(4);
     }
 
     @Test
-    void theImageOfEveryBuiltServiceIsBuiltFromItsModule() throws Exception {
-        for (final String module : List.of("kpi-streams", "alert-notifier")) {
-            final String dockerfile = Files.readString(RepositoryFiles.path("services/" + module + "/Dockerfile"));
-            assertThat(dockerfile).as(module).contains("-pl services/" + module + " -am").contains("/app/" + module + ".jar");
+    void everyBuiltServiceIsAModuleOfTheBuild() throws Exception {
+        final String dockerfile = Files.readString(RepositoryFiles.path("services/Dockerfile"));
+        assertThat(dockerfile).contains("-pl services/${SERVICE} -am").contains("services/${SERVICE}/target/${SERVICE}-${VERSION}.jar");
+        final String rootPom = Files.readString(RepositoryFiles.path("pom.xml"));
+        for (final Map.Entry<String, String> built : builtModules().entrySet()) {
+            assertThat(rootPom).as(built.getKey() + " builds a module of the root pom").contains("<module>services/" + built.getValue() + "</module>");
+            assertThat(RepositoryFiles.path("services/" + built.getValue() + "/pom.xml")).isRegularFile();
         }
-        assertThat(SERVICES.path("sample-traffic").path("entrypoint").toString())
-            .contains("/app/kpi-streams.jar", "vn.tthc.monitor.kpi.sample.LiveTraffic", "kafka:9092");
-        Class.forName("vn.tthc.monitor.kpi.sample.LiveTraffic");
+        assertThat(builtModules()).containsValues("kpi-streams", "alert-notifier", "ingest-gateway", "case-simulator");
+    }
+
+    @Test
+    void theSimulatorSendsThroughTheGatewayWithTheKeyTheGatewayKnows() {
+        assertThat(SERVICES.path("case-simulator").path("command").toString())
+            .contains("http://ingest-gateway:8081", "TTHC_SIMULATOR_API_KEY");
+        assertThat(SERVICES.path("case-simulator").path("environment").path("TTHC_SIMULATOR_API_KEY").asText())
+            .startsWith("${TTHC_SIMULATOR_API_KEY:?");
+        assertThat(SERVICES.path("ingest-gateway").path("environment").path("TTHC_GATEWAY_KEYS").asText())
+            .startsWith("${TTHC_GATEWAY_KEYS:?");
     }
 
     @Test
@@ -92,16 +104,20 @@ class ComposeFileTest {
     @Test
     void servicesListenOnEveryInterfaceOfTheirContainerAtThePortPrometheusScrapes() {
         final JsonNode scrapeConfigs = RepositoryFiles.yaml("prometheus/prometheus.yml").path("scrape_configs");
-        assertThat(scrapeConfigs).isNotEmpty();
+        assertThat(scrapeConfigs).hasSize(3);
         for (final JsonNode job : scrapeConfigs) {
             for (final JsonNode staticConfig : job.path("static_configs")) {
                 for (final JsonNode target : staticConfig.path("targets")) {
                     final String[] hostAndPort = target.asText().split(":");
                     final JsonNode service = SERVICES.path(hostAndPort[0]);
                     assertThat(service.isMissingNode()).as("scrape target " + target.asText() + " is a compose service").isFalse();
-                    assertThat(service.path("environment").path("TTHC_HTTP_HOST").asText()).as(hostAndPort[0]).isEqualTo("0.0.0.0");
-                    assertThat(service.path("environment").path("TTHC_HTTP_PORT").asText()).as(hostAndPort[0] + " port")
-                        .isEqualTo(hostAndPort[1]);
+                    final JsonNode server = RepositoryFiles.yaml("services/" + builtModules().get(hostAndPort[0])
+                        + "/src/main/resources/application.yml").path("micronaut").path("server");
+                    final JsonNode environment = service.path("environment");
+                    assertThat(environment.path(variableOf(server.path("host").asText())).asText())
+                        .as(hostAndPort[0] + " host").isEqualTo("0.0.0.0");
+                    assertThat(environment.path(variableOf(server.path("port").asText())).asText())
+                        .as(hostAndPort[0] + " port").isEqualTo(hostAndPort[1]);
                     assertThat(job.path("metrics_path").asText()).isEqualTo("/prometheus");
                 }
             }
@@ -145,6 +161,25 @@ class ComposeFileTest {
         }
         assertThat(SERVICES.path("grafana").path("environment").path("GF_SECURITY_ADMIN_PASSWORD").asText())
             .startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+    }
+
+    /** Compose service → the module its image is built from (build argument SERVICE). */
+    private static Map<String, String> builtModules() {
+        final Map<String, String> modules = new TreeMap<>();
+        services().forEach((name, service) -> {
+            final JsonNode module = service.path("build").path("args").path("SERVICE");
+            if (!module.isMissingNode()) {
+                modules.put(name, module.asText());
+            }
+        });
+        return modules;
+    }
+
+    /** The environment variable of a Micronaut placeholder such as {@code ${TTHC_HTTP_PORT:8080}}. */
+    private static String variableOf(final String placeholder) {
+        final Matcher matcher = Pattern.compile("\\$\\{(\\w+):").matcher(placeholder);
+        assertThat(matcher.find()).as(placeholder + " is a ${VARIABLE:default} placeholder").isTrue();
+        return matcher.group(1);
     }
 
     private static Map<String, JsonNode> services() {
