@@ -35,15 +35,15 @@ final class CaseLifecycles {
     private static final Duration MARGIN = Duration.ofMinutes(10);
 
     private final Province province;
-    private final WorkingCalendar calendar;
+    private final OfficeHours officeHours;
     private final Timeline timeline;
     private final ProvinceConfig.Shares shares;
     private final String source;
     private final String runId;
 
-    CaseLifecycles(final Province province, final WorkingCalendar calendar, final Timeline timeline, final String runId) {
+    CaseLifecycles(final Province province, final OfficeHours officeHours, final Timeline timeline, final String runId) {
         this.province = province;
-        this.calendar = calendar;
+        this.officeHours = officeHours;
         this.timeline = timeline;
         this.shares = province.config().shares();
         this.source = province.config().source();
@@ -59,8 +59,8 @@ final class CaseLifecycles {
         final List<Happening> events = new ArrayList<>();
         final Channel channel = procedure.onlineEligible() && random.nextDouble() < profile.online() ? Channel.ONLINE
             : random.nextDouble() < shares.postal() ? Channel.POSTAL : Channel.COUNTER;
-        final Duration statutory = calendar.workingDays(procedure.dueWorkingDays());
-        final Instant due = calendar.plusWorkingTime(receivedAt, statutory);
+        final Duration statutory = officeHours.workingDays(procedure.dueWorkingDays());
+        final Instant due = officeHours.plusWorkingTime(receivedAt, statutory);
         events.add(new Happening(receivedAt, Events.caseReceived(caseId + "-1", time(receivedAt)).source(source)
             .caseId(caseId).unitId(unit.id()).fieldId(procedure.field()).procedureId(procedure.id())
             .channel(channel).onlineEligible(procedure.onlineEligible()).dueAt(time(due)).build()));
@@ -75,9 +75,9 @@ final class CaseLifecycles {
         Instant effectiveDue = due;
         if (random.nextDouble() < shares.supplement()) {
             final Instant requested = between(random, receivedAt, due);
-            final Instant supplied = calendar.plusWorkingTime(requested, calendar.workingDays(0.5 + random.nextDouble() * 4));
+            final Instant supplied = officeHours.plusWorkingTime(requested, officeHours.workingDays(0.5 + random.nextDouble() * 4));
             final boolean restarts = random.nextDouble() < shares.supplementRestartsClock();
-            effectiveDue = restarts ? calendar.plusWorkingTime(supplied, statutory)
+            effectiveDue = restarts ? officeHours.plusWorkingTime(supplied, statutory)
                 : due.plus(Duration.between(requested, supplied));
             events.add(new Happening(requested, Events.supplementRequested(caseId + "-2", time(requested)).source(source)
                 .caseId(caseId).build()));
@@ -89,10 +89,10 @@ final class CaseLifecycles {
         final boolean late = random.nextDouble() < profile.lateness();
         final Instant resolvedAt;
         if (late) {
-            resolvedAt = calendar.plusWorkingTime(effectiveDue, calendar.workingDays(0.05 + random.nextDouble() * 3));
+            resolvedAt = officeHours.plusWorkingTime(effectiveDue, officeHours.workingDays(0.05 + random.nextDouble() * 3));
             if (random.nextDouble() < shares.apologyWhenLate()) {
-                final Instant apologisedAt = between(random, max(workFrom, effectiveDue.minus(calendar.workingDay())), effectiveDue);
-                final Instant promised = calendar.plusWorkingTime(effectiveDue, calendar.workingDays(1 + random.nextInt(5)));
+                final Instant apologisedAt = between(random, max(workFrom, effectiveDue.minus(officeHours.workingDay())), effectiveDue);
+                final Instant promised = officeHours.plusWorkingTime(effectiveDue, officeHours.workingDays(1 + random.nextInt(5)));
                 events.add(new Happening(apologisedAt, Events.caseExtended(caseId + "-4", time(apologisedAt)).source(source)
                     .caseId(caseId).dueAt(time(promised)).build()));
             }
@@ -104,7 +104,7 @@ final class CaseLifecycles {
         events.add(new Happening(resolvedAt, Events.caseResolved(caseId + "-5", time(resolvedAt)).source(source)
             .caseId(caseId).result(result).build()));
         final Instant returnedAt = channel == Channel.ONLINE ? resolvedAt.plusSeconds(60)
-            : calendar.plusWorkingTime(resolvedAt, calendar.workingDays(random.nextDouble()));
+            : officeHours.plusWorkingTime(resolvedAt, officeHours.workingDays(random.nextDouble()));
         events.add(new Happening(returnedAt, Events.caseReturned(caseId + "-6", time(returnedAt)).source(source)
             .caseId(caseId).build()));
 
@@ -131,11 +131,11 @@ final class CaseLifecycles {
     private List<Happening> feedback(final SplittableRandom random, final Province.Unit unit, final long n,
                                      final Instant caseReceivedAt) {
         final String feedbackId = runId + "-PA" + n;
-        final Instant receivedAt = calendar.plusWorkingTime(caseReceivedAt, calendar.workingDays(random.nextDouble()));
-        final Instant due = calendar.plusWorkingTime(receivedAt,
-            calendar.workingDays(province.config().feedbackDueWorkingDays()));
+        final Instant receivedAt = officeHours.plusWorkingTime(caseReceivedAt, officeHours.workingDays(random.nextDouble()));
+        final Instant due = officeHours.plusWorkingTime(receivedAt,
+            officeHours.workingDays(province.config().feedbackDueWorkingDays()));
         final Instant resolvedAt = random.nextDouble() < unit.profileAt(receivedAt).feedbackLateness()
-            ? calendar.plusWorkingTime(due, calendar.workingDays(0.1 + random.nextDouble() * 3))
+            ? officeHours.plusWorkingTime(due, officeHours.workingDays(0.1 + random.nextDouble() * 3))
             : between(random, receivedAt, due);
         return List.of(
             new Happening(receivedAt, Events.feedbackReceived(feedbackId + "-1", time(receivedAt)).source(source)
@@ -155,11 +155,11 @@ final class CaseLifecycles {
 
     /** The instant a {@code fraction} of the office time between {@code from} and {@code to} after {@code from}. */
     private Instant between(final double fraction, final Instant from, final Instant to) {
-        final Duration span = calendar.workingTimeBetween(from, to);
+        final Duration span = officeHours.workingTimeBetween(from, to);
         if (span.isZero()) {
             return from.isBefore(to) ? from : to;
         }
-        final Instant at = calendar.plusWorkingTime(from, Duration.ofMillis((long) (span.toMillis() * fraction)));
+        final Instant at = officeHours.plusWorkingTime(from, Duration.ofMillis((long) (span.toMillis() * fraction)));
         return at.isAfter(to) ? to : at;
     }
 

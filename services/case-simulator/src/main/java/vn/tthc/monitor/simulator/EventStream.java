@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 final class EventStream {
 
     private final CaseLifecycles lifecycles;
-    private final WorkingCalendar calendar;
+    private final OfficeHours officeHours;
     private final SplittableRandom arrivals;
     private final Duration meanGap;
     private final PriorityQueue<ScheduledEvent> waiting = new PriorityQueue<>(
@@ -24,14 +24,14 @@ final class EventStream {
     private long cases;
     private long sequence;
 
-    EventStream(final Province province, final WorkingCalendar calendar, final Timeline timeline, final long seed,
+    EventStream(final Province province, final OfficeHours officeHours, final Timeline timeline, final long seed,
                 final double casesPerWorkingDay, final String runId) {
-        this.lifecycles = new CaseLifecycles(province, calendar, timeline, runId);
-        this.calendar = calendar;
+        this.lifecycles = new CaseLifecycles(province, officeHours, timeline, runId);
+        this.officeHours = officeHours;
         this.timeline = timeline;
         this.arrivals = new SplittableRandom(seed);
-        this.meanGap = Duration.ofNanos((long) (calendar.workingDay().toNanos() / casesPerWorkingDay));
-        this.nextArrival = calendar.plusWorkingTime(timeline.simulatedStart(), gap());
+        this.meanGap = Duration.ofNanos((long) (officeHours.workingDay().toNanos() / casesPerWorkingDay));
+        this.nextArrival = officeHours.plusWorkingTime(timeline.simulatedStart(), gap());
     }
 
     /** The next event in time order. */
@@ -43,7 +43,7 @@ final class EventStream {
                     happening.event()));
             }
             cases++;
-            nextArrival = calendar.plusWorkingTime(nextArrival, gap());
+            nextArrival = officeHours.plusWorkingTime(nextArrival, gap());
         }
         return waiting.poll();
     }
@@ -52,9 +52,9 @@ final class EventStream {
      * How many events a case gives on average under this configuration, measured on {@code sample}
      * made-up cases: what turns a target rate of events into a rate of arriving cases.
      */
-    static double meanEventsPerCase(final Province province, final WorkingCalendar calendar, final int sample) {
+    static double meanEventsPerCase(final Province province, final OfficeHours officeHours, final int sample) {
         final Instant start = Instant.parse("2026-03-02T01:00:00Z");
-        final CaseLifecycles lifecycles = new CaseLifecycles(province, calendar, Timeline.realTime(start), "estimate");
+        final CaseLifecycles lifecycles = new CaseLifecycles(province, officeHours, Timeline.realTime(start), "estimate");
         final SplittableRandom random = new SplittableRandom(sample);
         long events = 0;
         for (int n = 0; n < sample; n++) {

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.simulator.config.ProvinceConfig;
 
 /** The configuration with its names resolved: each unit with its profile and procedures, picked by weight. */
@@ -22,7 +23,7 @@ final class Province {
             if (slump == null || slump.days() == 0) {
                 return profile;
             }
-            final long day = LocalDate.ofInstant(at, WorkingCalendar.ZONE).toEpochDay();
+            final long day = LocalDate.ofInstant(at, VietnamTime.ZONE).toEpochDay();
             return Math.floorMod(day, slump.everyDays()) < slump.days()
                 ? new ProvinceConfig.Profile(slump.lateness(), slump.satisfaction(), profile.online(), profile.feedbackLateness())
                 : profile;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.simulator.sink.EventSink;
 
 /**
@@ -141,7 +142,7 @@ final class Simulation {
             fields.put("cases", stream.cases());
             fields.put("waitingEvents", stream.waiting());
             if (latest != null) {
-                fields.put("simulatedTime", latest.simulatedAt().atZone(WorkingCalendar.ZONE).toLocalDateTime().toString());
+                fields.put("simulatedTime", latest.simulatedAt().atZone(VietnamTime.ZONE).toLocalDateTime().toString());
                 fields.put("latestOccurredAt", latest.timestamp().toString());
                 if (pacing instanceof Pacing.Live) {
                     fields.put("lagMillis", Duration.between(latest.timestamp(), now).toMillis());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +20,9 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import vn.tthc.monitor.contract.calendar.CalendarOverride;
+import vn.tthc.monitor.contract.calendar.WorkingCalendar;
+import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.ingest.client.IngestClient;
 import vn.tthc.monitor.simulator.config.ProvinceConfig;
 import vn.tthc.monitor.simulator.sink.EventSink;
@@ -34,10 +38,16 @@ public final class SimulatorCommand implements Callable<Integer> {
     static final OffsetDateTime DEFAULT_HISTORY_START = OffsetDateTime.parse("2026-03-02T00:00:00+07:00");
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorCommand.class);
     private static final String SAMPLE_CONFIG = "/province-sample.yaml";
+    private static final String CALENDAR_OVERRIDE_ENV = "TTHC_CALENDAR_OVERRIDE";
 
     @CommandLine.Option(names = "--config", paramLabel = "FILE.yaml",
         description = "the province (default: the bundled config/province-sample.yaml)")
     Path config;
+
+    @CommandLine.Option(names = "--calendar-override", paramLabel = "FILE.yaml",
+        description = "a province's changes to the working-day calendar, the file kpi-streams reads (docs/CALENDAR.md; "
+            + "default: $" + CALENDAR_OVERRIDE_ENV + ", else the national calendar)")
+    Path calendarOverride;
 
     @CommandLine.ArgGroup(multiplicity = "1")
     Destination destination;
@@ -91,7 +101,7 @@ public final class SimulatorCommand implements Callable<Integer> {
         description = "progress log interval (default: ${DEFAULT-VALUE})")
     Duration progressEvery;
 
-    /** Where the API key is read from: the process environment, or a map in tests. */
+    /** Where the API key and the calendar override are read from: the process environment, or a map in tests. */
     UnaryOperator<String> environment = System::getenv;
 
     public static void main(final String[] args) {
@@ -123,13 +133,14 @@ public final class SimulatorCommand implements Callable<Integer> {
         final Timeline timeline = live ? new Timeline(simulatedStart, clock.instant().truncatedTo(ChronoUnit.MILLIS), day)
             : Timeline.realTime(simulatedStart);
         final Province resolved = new Province(province);
-        final WorkingCalendar calendar = new WorkingCalendar(province);
+        final OfficeHours officeHours = new OfficeHours(province.officeHours(), workingCalendar());
         final double eventsPerSecond = eventsPerSecond();
         final double casesPerWorkingDay = live && eventsPerSecond > 0
-            ? casesPerWorkingDayFor(eventsPerSecond, day, resolved, calendar) : province.casesPerWorkingDay();
+            ? casesPerWorkingDayFor(eventsPerSecond, day, resolved, officeHours, VietnamTime.localDate(simulatedStart))
+            : province.casesPerWorkingDay();
         final String ids = runId != null ? runId : "sim" + seed + "-"
-            + DateTimeFormatter.ofPattern("yyMMddHHmmss", Locale.ROOT).format(simulatedStart.atZone(WorkingCalendar.ZONE));
-        final EventStream stream = new EventStream(resolved, calendar, timeline, seed, casesPerWorkingDay, ids);
+            + DateTimeFormatter.ofPattern("yyMMddHHmmss", Locale.ROOT).format(simulatedStart.atZone(VietnamTime.ZONE));
+        final EventStream stream = new EventStream(resolved, officeHours, timeline, seed, casesPerWorkingDay, ids);
         final Simulation.Pacing pacing = live ? new Simulation.Pacing.Live()
             : eventsPerSecond > 0 ? new Simulation.Pacing.Rate(eventsPerSecond) : new Simulation.Pacing.Unpaced();
         try (EventSink sink = sink()) {
@@ -138,7 +149,7 @@ public final class SimulatorCommand implements Callable<Integer> {
             LOG.info("simulating {} ({} units, {} cases per working day, {}) from {} to {}", province.province(),
                 province.units().size(), Math.round(casesPerWorkingDay),
                 live ? "a day lasts " + day : pacing instanceof Simulation.Pacing.Rate r ? r.perSecond() + " events/s" : "unpaced",
-                simulatedStart.atZone(WorkingCalendar.ZONE).toOffsetDateTime(), describe());
+                simulatedStart.atZone(VietnamTime.ZONE).toOffsetDateTime(), describe());
             runStoppable(simulation);
         }
         return 0;
@@ -184,12 +195,29 @@ public final class SimulatorCommand implements Callable<Integer> {
         }
     }
 
-    /** The arrival rate that gives {@code eventsPerSecond} on average when a day lasts {@code day}. */
+    /**
+     * The arrival rate that gives {@code eventsPerSecond} on average when a day lasts {@code day}, over
+     * the working days of the four weeks from {@code firstDay}.
+     */
     private static double casesPerWorkingDayFor(final double eventsPerSecond, final Duration day, final Province province,
-                                                final WorkingCalendar calendar) {
-        final double eventsPerCase = EventStream.meanEventsPerCase(province, calendar, 2000);
-        final double workingDaysPerWeek = province.config().workingDays().size();
+                                                final OfficeHours officeHours, final LocalDate firstDay) {
+        final double eventsPerCase = EventStream.meanEventsPerCase(province, officeHours, 2000);
+        final double workingDaysPerWeek = officeHours.calendar().workingDaysBetween(firstDay, firstDay.plusWeeks(4)) / 4.0;
         return eventsPerSecond * day.toMillis() / 1000.0 * 7 / workingDaysPerWeek / eventsPerCase;
+    }
+
+    /** The national working-day calendar, with the province's override when there is one. */
+    private WorkingCalendar workingCalendar() {
+        final String fromEnvironment = environment.apply(CALENDAR_OVERRIDE_ENV);
+        final Path file = calendarOverride != null ? calendarOverride
+            : fromEnvironment == null || fromEnvironment.isBlank() ? null : Path.of(fromEnvironment);
+        if (file == null) {
+            return WorkingCalendar.vietnam();
+        }
+        final CalendarOverride override = CalendarOverride.read(file);
+        LOG.info("working-day calendar with the override of {} from {}: {} days off, {} working days", override.name(),
+            file, override.daysOff().size(), override.workingDays().size());
+        return WorkingCalendar.vietnam(override);
     }
 
     private ProvinceConfig readConfig() throws IOException {

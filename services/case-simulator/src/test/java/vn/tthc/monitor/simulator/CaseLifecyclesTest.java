@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.tthc.monitor.contract.calendar.WorkingCalendar;
 import vn.tthc.monitor.contract.cases.CaseAssessment;
 import vn.tthc.monitor.contract.cases.Classification;
 import vn.tthc.monitor.contract.cases.Closing;
@@ -34,7 +35,7 @@ class CaseLifecyclesTest {
     private static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
 
     private final Province province = new Province(Configs.oneUnit());
-    private final WorkingCalendar calendar = new WorkingCalendar(Configs.oneUnit());
+    private final OfficeHours officeHours = new OfficeHours(Configs.oneUnit().officeHours(), WorkingCalendar.vietnam());
     private List<IngestEvent> realTimeEvents;
     private List<CaseAssessment> realTimeCases;
 
@@ -78,12 +79,12 @@ class CaseLifecyclesTest {
     }
 
     private List<IngestEvent> simulate(final Timeline timeline) {
-        final CaseLifecycles lifecycles = new CaseLifecycles(province, calendar, timeline, "t");
+        final CaseLifecycles lifecycles = new CaseLifecycles(province, officeHours, timeline, "t");
         final SplittableRandom random = new SplittableRandom(7);
         final List<IngestEvent> events = new ArrayList<>();
         Instant receivedAt = START;
         for (int n = 0; n < CASES; n++) {
-            receivedAt = calendar.plusWorkingTime(receivedAt, Duration.ofMinutes(1));
+            receivedAt = officeHours.plusWorkingTime(receivedAt, Duration.ofMinutes(1));
             lifecycles.caseEvents(n, receivedAt, random.split()).forEach(happening -> events.add(happening.event()));
         }
         return events;

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.tthc.monitor.contract.calendar.WorkingCalendar;
 import vn.tthc.monitor.contract.cases.CaseAssessment;
 import vn.tthc.monitor.contract.cases.Classification;
 import vn.tthc.monitor.contract.cases.Closing;
@@ -34,8 +35,8 @@ class SampleProvinceTest {
     @BeforeAll
     void simulateMarch() {
         final Province province = new Province(Configs.sample());
-        final WorkingCalendar calendar = new WorkingCalendar(Configs.sample());
-        final EventStream stream = new EventStream(province, calendar, Timeline.realTime(MARCH), 1, 600, "sample");
+        final OfficeHours officeHours = new OfficeHours(Configs.sample().officeHours(), WorkingCalendar.vietnam());
+        final EventStream stream = new EventStream(province, officeHours, Timeline.realTime(MARCH), 1, 600, "sample");
         ScheduledEvent event = stream.next();
         while (event.simulatedAt().isBefore(Instant.parse("2026-04-01T00:00:00+07:00"))) {
             events.add(event.event());

@@ -7,13 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.tthc.monitor.contract.event.CaseReceived;
+import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.event.EventParser;
 import vn.tthc.monitor.contract.event.ParseResult;
+import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.ingest.client.testing.StubGateway;
 
 class SimulatorCommandTest {
@@ -94,11 +98,40 @@ class SimulatorCommandTest {
             "--start", "2026-03-02T09:00:00+07:00");
         final Instant finished = Instant.now();
 
-        final List<Instant> times = Files.readAllLines(file).stream()
-            .map(line -> ((ParseResult.Valid) EventParser.parse(line)).event().occurredAt()).toList();
+        final List<Instant> times = events(file).stream().map(Event::occurredAt).toList();
         assertThat(exit).isZero();
         assertThat(times).hasSizeGreaterThan(50).isSorted().allSatisfy(time -> assertThat(time).isBefore(finished));
         assertThat(times.get(0)).isAfter(finished.minusSeconds(10));
+    }
+
+    @Test
+    void noCaseIsReceivedOnADayOffOfTheProvincesCalendarOverride() throws IOException {
+        final Path override = Files.writeString(directory.resolve("override.yaml"), """
+            name: Tỉnh thử
+            daysOff:
+              - {date: 2026-03-02, reason: "Ngày nghỉ của tỉnh"}
+            """);
+        final Path national = directory.resolve("national.jsonl");
+        final Path byOption = directory.resolve("by-option.jsonl");
+        final Path byEnvironment = directory.resolve("by-environment.jsonl");
+
+        assertThat(run("--output", national.toString(), "--events", "200")).isZero();
+        assertThat(run("--output", byOption.toString(), "--events", "200", "--calendar-override", override.toString())).isZero();
+        assertThat(run(Map.of("TTHC_CALENDAR_OVERRIDE", override.toString()), "--output", byEnvironment.toString(), "--events", "200"))
+            .isZero();
+
+        assertThat(firstReceptionDay(national)).isEqualTo(LocalDate.parse("2026-03-02"));
+        assertThat(firstReceptionDay(byOption)).isEqualTo(LocalDate.parse("2026-03-03"));
+        assertThat(Files.mismatch(byOption, byEnvironment)).isEqualTo(-1L);
+    }
+
+    @Test
+    void aBadCalendarOverrideStopsTheRun() throws IOException {
+        final Path override = Files.writeString(directory.resolve("override.yaml"), "name: Tỉnh thử\nholidays: [2026-03-02]\n");
+        final Path file = directory.resolve("events.jsonl");
+
+        assertThat(run("--output", file.toString(), "--events", "10", "--calendar-override", override.toString())).isEqualTo(1);
+        assertThat(Files.exists(file)).isFalse();
     }
 
     @Test
@@ -110,7 +143,22 @@ class SimulatorCommandTest {
     }
 
     private static int run(final String... args) {
-        return SimulatorCommand.commandLine(new SimulatorCommand()).execute(args);
+        return run(Map.of(), args);
+    }
+
+    private static int run(final Map<String, String> environment, final String... args) {
+        final SimulatorCommand command = new SimulatorCommand();
+        command.environment = environment::get;
+        return SimulatorCommand.commandLine(command).execute(args);
+    }
+
+    private static List<Event> events(final Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(line -> ((ParseResult.Valid) EventParser.parse(line)).event()).toList();
+    }
+
+    private static LocalDate firstReceptionDay(final Path file) throws IOException {
+        return events(file).stream().filter(CaseReceived.class::isInstance).map(e -> VietnamTime.localDate(e.occurredAt()))
+            .findFirst().orElseThrow();
     }
 
     private static String oneUnitConfig() {

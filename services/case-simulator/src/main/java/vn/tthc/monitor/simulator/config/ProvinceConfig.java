@@ -7,24 +7,23 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The simulated province (YAML, see config/province-sample.yaml and docs/SIMULATOR.md): its office
- * hours and working days, its procedures with their due times in working days, its units with the
- * habits (profile) of each, and how often cases pause, are withdrawn, are rated, draw feedback.
+ * hours (on the working days of the contract's calendar), its procedures with their due times in
+ * working days, its units with the habits (profile) of each, and how often cases pause, are
+ * withdrawn, are rated, draw feedback.
  */
-public record ProvinceConfig(String province, String source, List<OfficeHours> officeHours, List<DayOfWeek> workingDays,
-                             List<LocalDate> holidays, double casesPerWorkingDay, Shares shares,
-                             double feedbackDueWorkingDays, Map<String, String> fields, List<Procedure> procedures,
+public record ProvinceConfig(String province, String source, List<OfficeStretch> officeHours,
+                             double casesPerWorkingDay, Shares shares, double feedbackDueWorkingDays,
+                             Map<String, String> fields, List<Procedure> procedures,
                              Map<String, Profile> profiles, List<Unit> units) {
 
     /** One stretch of office hours (giờ hành chính), local time in Asia/Ho_Chi_Minh. */
-    public record OfficeHours(LocalTime from, LocalTime to) {
+    public record OfficeStretch(LocalTime from, LocalTime to) {
     }
 
     /** Probabilities of what happens to a case; an absent share is 0. */
@@ -71,12 +70,11 @@ public record ProvinceConfig(String province, String source, List<OfficeHours> o
         require(units != null && !units.isEmpty(), "'units' must list at least one unit");
         require(procedures != null && !procedures.isEmpty(), "'procedures' must list at least one procedure");
         require(officeHours != null && !officeHours.isEmpty(), "'officeHours' must list at least one stretch");
-        require(workingDays != null && !workingDays.isEmpty(), "'workingDays' must list at least one day");
         require(shares != null, "'shares' is missing");
         require(casesPerWorkingDay > 0, "'casesPerWorkingDay' must be positive");
         require(feedbackDueWorkingDays > 0, "'feedbackDueWorkingDays' must be positive");
         LocalTime previousEnd = LocalTime.MIN;
-        for (final OfficeHours hours : officeHours) {
+        for (final OfficeStretch hours : officeHours) {
             require(hours.from() != null && hours.to() != null && hours.from().isBefore(hours.to())
                 && !hours.from().isBefore(previousEnd), "'officeHours' must be ordered stretches with from < to");
             previousEnd = hours.to();

@@ -1,33 +1,35 @@
 package vn.tthc.monitor.simulator;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
+import vn.tthc.monitor.contract.calendar.WorkingCalendar;
+import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.simulator.config.ProvinceConfig;
 
 /**
- * Office time of the province: the office hours of each working day that is not a holiday, in
- * Asia/Ho_Chi_Minh. Due times are counted in office time: a procedure due in 3 working days
- * is due after three days' worth of office hours, counted from reception.
+ * Office time of the province: its office hours (giờ hành chính) on each working day of the
+ * contract's {@link WorkingCalendar}, in Asia/Ho_Chi_Minh. Due times are counted in office time: a
+ * procedure due in 3 working days is due after three days' worth of office hours, counted from
+ * reception, so a case received at 9:00 and due in whole working days is due at 9:00 of a working
+ * day of that calendar, as kpi-streams' due-soon watch assumes.
  */
-public final class WorkingCalendar {
+public final class OfficeHours {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-
-    private final List<ProvinceConfig.OfficeHours> officeHours;
-    private final Set<DayOfWeek> workingDays;
-    private final Set<LocalDate> holidays;
+    private final List<ProvinceConfig.OfficeStretch> stretches;
+    private final WorkingCalendar calendar;
     private final Duration workingDay;
 
-    public WorkingCalendar(final ProvinceConfig config) {
-        this.officeHours = List.copyOf(config.officeHours());
-        this.workingDays = Set.copyOf(config.workingDays());
-        this.holidays = config.holidays() == null ? Set.of() : Set.copyOf(config.holidays());
-        this.workingDay = officeHours.stream().map(h -> Duration.between(h.from(), h.to())).reduce(Duration.ZERO, Duration::plus);
+    public OfficeHours(final List<ProvinceConfig.OfficeStretch> stretches, final WorkingCalendar calendar) {
+        this.stretches = List.copyOf(stretches);
+        this.calendar = calendar;
+        this.workingDay = this.stretches.stream().map(h -> Duration.between(h.from(), h.to())).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** The working days the office is open on. */
+    public WorkingCalendar calendar() {
+        return calendar;
     }
 
     /** The office hours of one working day (7 h 30 min with 7:30–11:30 and 13:30–17:00). */
@@ -38,10 +40,6 @@ public final class WorkingCalendar {
     /** {@code days} working days of office time (fractions allowed). */
     public Duration workingDays(final double days) {
         return Duration.ofMillis(Math.round(workingDay.toMillis() * days));
-    }
-
-    public boolean isWorkingDay(final LocalDate date) {
-        return workingDays.contains(date.getDayOfWeek()) && !holidays.contains(date);
     }
 
     /** The instant at which {@code amount} of office time has passed since {@code from}. */
@@ -77,13 +75,13 @@ public final class WorkingCalendar {
 
     /** The stretch of office hours that contains {@code instant}, or else the next one. */
     private Interval intervalAtOrAfter(final Instant instant) {
-        LocalDate date = instant.atZone(ZONE).toLocalDate();
+        LocalDate date = instant.atZone(VietnamTime.ZONE).toLocalDate();
         while (true) {
-            if (isWorkingDay(date)) {
-                for (final ProvinceConfig.OfficeHours hours : officeHours) {
-                    final Instant end = date.atTime(hours.to()).atZone(ZONE).toInstant();
+            if (calendar.isWorkingDay(date)) {
+                for (final ProvinceConfig.OfficeStretch stretch : stretches) {
+                    final Instant end = date.atTime(stretch.to()).atZone(VietnamTime.ZONE).toInstant();
                     if (instant.isBefore(end)) {
-                        return new Interval(date.atTime(hours.from()).atZone(ZONE).toInstant(), end);
+                        return new Interval(date.atTime(stretch.from()).atZone(VietnamTime.ZONE).toInstant(), end);
                     }
                 }
             }
