@@ -40,9 +40,10 @@ class ClientThroughGatewayIT {
     @BeforeAll
     static void start() {
         kpiStreams = new RunningService(Map.of());
+        // the events topic exists once kpi-streams has started; its stream threads start while the gateway does
+        gateway = new GatewayProcess(kpiStreams.topic("events"));
         await("kpi-streams RUNNING").atMost(Duration.ofSeconds(60))
             .untilAsserted(() -> assertThat(kpiStreams.get("/health").body()).contains("RUNNING"));
-        gateway = new GatewayProcess(kpiStreams.topic("events"));
     }
 
     @AfterAll

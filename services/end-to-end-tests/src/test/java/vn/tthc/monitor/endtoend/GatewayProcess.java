@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import vn.tthc.monitor.testing.TestKafkaCluster;
@@ -38,6 +39,11 @@ final class GatewayProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     GatewayProcess(final String eventsTopic) {
+        this(eventsTopic, Map.of());
+    }
+
+    /** With more configuration properties of the gateway, e.g. {@code tthc.gateway.online-eligible-procedures}. */
+    GatewayProcess(final String eventsTopic, final Map<String, String> extraProperties) {
         final String jarProperty = System.getProperty("tthc.gateway.jar");
         final Path jar = Path.of(jarProperty == null ? "" : jarProperty);
         if (jarProperty == null || !Files.isRegularFile(jar)) {
@@ -54,8 +60,9 @@ final class GatewayProcess implements AutoCloseable {
             "-Dtthc.gateway.events-topic=" + eventsTopic,
             "-Dtthc.gateway.keys=" + SOURCE + ":" + sha256Hex(apiKey),
             "-Dmicronaut.server.host=127.0.0.1",
-            "-Dmicronaut.server.port=" + port,
-            "-jar", jar.toString()));
+            "-Dmicronaut.server.port=" + port));
+        extraProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
         try {
             final Path logDir = Path.of(System.getProperty("tthc.gateway.log.dir", "target/gateway-logs"));
             Files.createDirectories(logDir);
