@@ -68,6 +68,8 @@ final class GatewayProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             log = logDir.resolve("gateway-" + port + ".log");
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // a test JVM that exits without running @AfterAll must not leave the gateway behind
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-gateway-" + port));
         } catch (final IOException e) {
             throw new IllegalStateException("cannot start the gateway: " + command, e);
         }
