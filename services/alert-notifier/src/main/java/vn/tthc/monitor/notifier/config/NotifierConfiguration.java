@@ -19,6 +19,7 @@ import vn.tthc.monitor.notifier.rules.NotifierSettings;
  * @param mailDirectory  where mails are written as .eml files when no SMTP host is set
  * @param webhookTimeout how long a webhook may take to answer
  * @param groupId        the consumer group reading case warnings
+ * @param groupWindow    how long a unit's raised (or resolved) alerts wait to be told together in one mail
  */
 @ConfigurationProperties("tthc.notifier")
 public record NotifierConfiguration(
@@ -32,9 +33,10 @@ public record NotifierConfiguration(
     @Bindable(defaultValue = "TTHC Monitor") String mailFromName,
     @Bindable(defaultValue = ".run/mail") String mailDirectory,
     @Bindable(defaultValue = "10s") Duration webhookTimeout,
-    @Bindable(defaultValue = "tthc-alert-notifier") String groupId) {
+    @Bindable(defaultValue = "tthc-alert-notifier") String groupId,
+    @Bindable(defaultValue = "10s") Duration groupWindow) {
 
     public NotifierSettings settings() {
-        return new NotifierSettings(escalateAfter, digestInterval, firstRetry, maxRetry);
+        return new NotifierSettings(escalateAfter, digestInterval, firstRetry, maxRetry, groupWindow);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import vn.tthc.monitor.notifier.registry.Head;
 
 /**
@@ -13,9 +14,15 @@ import vn.tthc.monitor.notifier.registry.Head;
  *                       notification to the same address gets the same key after a restart. Mail carries it
  *                       as Message-ID, the webhook as the {@code Idempotency-Key} header.
  * @param address        the e-mail address or the webhook URL
+ * @param toldKeys       what the destination has been told once this delivery is done: its own key, or for a
+ *                       grouped notification the key each member alert has when told alone to this destination
  */
 public record Delivery(String idempotencyKey, ChannelKind channel, String address, Head recipient,
-                       Notification notification) {
+                       Notification notification, List<String> toldKeys) {
+
+    public Delivery {
+        toldKeys = List.copyOf(toldKeys);
+    }
 
     static Delivery email(final Notification notification, final Head head) {
         return of(notification, ChannelKind.EMAIL, head.email(), head);
@@ -27,8 +34,10 @@ public record Delivery(String idempotencyKey, ChannelKind channel, String addres
 
     private static Delivery of(final Notification notification, final ChannelKind channel, final String address,
                                final Head head) {
-        return new Delivery(idempotencyKey(notification.identity(), channel, address), channel, address, head,
-            notification);
+        final String key = idempotencyKey(notification.identity(), channel, address);
+        final List<String> told = notification.members().isEmpty() ? List.of(key)
+            : notification.members().stream().map(member -> idempotencyKey(member, channel, address)).toList();
+        return new Delivery(key, channel, address, head, notification, told);
     }
 
     public static String idempotencyKey(final String identity, final ChannelKind channel, final String address) {

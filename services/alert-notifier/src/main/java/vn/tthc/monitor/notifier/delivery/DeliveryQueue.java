@@ -21,6 +21,7 @@ public final class DeliveryQueue {
     private final Duration maxRetry;
     private final Map<String, Destination> destinations = new LinkedHashMap<>();
     private final Set<String> keys = new HashSet<>();
+    private final Set<String> toldKeys = new HashSet<>();
 
     public DeliveryQueue(final Duration firstRetry, final Duration maxRetry) {
         this.firstRetry = firstRetry;
@@ -32,12 +33,14 @@ public final class DeliveryQueue {
         if (!keys.add(delivery.idempotencyKey())) {
             return false;
         }
+        toldKeys.addAll(delivery.toldKeys());
         destinations.computeIfAbsent(delivery.destination(), d -> new Destination(now)).waiting.add(delivery);
         return true;
     }
 
+    /** Whether a waiting delivery has this key, or tells what this key tells (a member of a grouped delivery). */
     public boolean contains(final String idempotencyKey) {
-        return keys.contains(idempotencyKey);
+        return keys.contains(idempotencyKey) || toldKeys.contains(idempotencyKey);
     }
 
     public int size() {
@@ -55,6 +58,7 @@ public final class DeliveryQueue {
         final Destination destination = destinations.get(delivery.destination());
         destination.waiting.remove();
         keys.remove(delivery.idempotencyKey());
+        toldKeys.removeAll(delivery.toldKeys());
         destination.failures = 0;
         destination.nextAttempt = now;
         if (destination.waiting.isEmpty()) {

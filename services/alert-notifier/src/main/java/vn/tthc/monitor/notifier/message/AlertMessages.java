@@ -10,9 +10,12 @@ import static vn.tthc.monitor.notifier.message.VietnameseText.percent;
 import static vn.tthc.monitor.notifier.message.VietnameseText.periodName;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.notifier.registry.Unit;
 
 /** The mails about one KPI alert: raised, resolved, and escalated to the unit above. */
@@ -39,6 +42,35 @@ public final class AlertMessages {
         drivingIds(body, alert, kpi);
         body.append("\nPhát hiện lúc ").append(dateTime(alert.raisedAt())).append(".\n");
         return new Message(subject, footer(body, alert), dashboards.unit(alert.unitId()));
+    }
+
+    /**
+     * To the unit's heads, when several of its KPI rows fell below their targets together (the month,
+     * quarter and year rows of one breach, other fields, other KPIs): one item per alert.
+     */
+    public Message raisedGroup(final List<KpiAlert> alerts, final Unit unit) {
+        final String subject = "Cảnh báo: " + unit.name() + " dưới mục tiêu – " + alerts.size() + " chỉ tiêu";
+        final StringBuilder body = new StringBuilder()
+            .append("Kính gửi lãnh đạo ").append(unit.name()).append(",\n\n")
+            .append(alerts.size()).append(" chỉ tiêu của ").append(unit.name()).append(" đang dưới mục tiêu:\n");
+        items(body, alerts, (item, alert, kpi) -> {
+            headroom(item, alert, kpi);
+            drivingIds(item, alert, kpi);
+            item.append("\nPhát hiện lúc ").append(dateTime(alert.raisedAt())).append(".\n");
+        });
+        return new Message(subject, footer(body, unit.id()), dashboards.unit(unit.id()));
+    }
+
+    /** To the heads who were told of the raises, when several KPI rows of the unit are no longer below target. */
+    public Message resolvedGroup(final List<KpiAlert> alerts, final Unit unit) {
+        final String subject = "Đã khắc phục: " + unit.name() + " không còn dưới mục tiêu – " + alerts.size()
+            + " chỉ tiêu";
+        final StringBuilder body = new StringBuilder()
+            .append("Kính gửi lãnh đạo ").append(unit.name()).append(",\n\n")
+            .append(alerts.size()).append(" chỉ tiêu của ").append(unit.name()).append(" không còn dưới mục tiêu:\n");
+        items(body, alerts, (item, alert, kpi) ->
+            item.append("\nCảnh báo đã được phát hiện lúc ").append(dateTime(alert.raisedAt())).append(".\n"));
+        return new Message(subject, footer(body, unit.id()), dashboards.unit(unit.id()));
     }
 
     /** To the heads who were told it was raised, when the KPI is no longer below its target. */
@@ -69,6 +101,41 @@ public final class AlertMessages {
         headroom(body, alert, kpi);
         drivingIds(body, alert, kpi);
         return new Message(subject, footer(body, alert), dashboards.unit(alert.unitId()));
+    }
+
+    private interface ItemDetails {
+        void append(StringBuilder item, KpiAlert alert, Kpi kpi);
+    }
+
+    /**
+     * Numbered items by KPI, then field (all fields first), then period (month, quarter, year); the
+     * details of each item are indented under its title.
+     */
+    private static void items(final StringBuilder body, final List<KpiAlert> alerts, final ItemDetails details) {
+        final List<KpiAlert> ordered = alerts.stream().sorted(Comparator
+            .comparing((KpiAlert a) -> Kpi.fromId(a.kpi()))
+            .thenComparing(a -> !KpiRowKey.ALL_FIELDS.equals(a.fieldId()))
+            .thenComparing(KpiAlert::fieldId)
+            .thenComparing(a -> periodOrder(a.period()))
+            .thenComparing(KpiAlert::period)).toList();
+        for (int i = 0; i < ordered.size(); i++) {
+            final KpiAlert alert = ordered.get(i);
+            final Kpi kpi = Kpi.fromId(alert.kpi());
+            final StringBuilder item = new StringBuilder();
+            figures(item, alert, kpi);
+            details.append(item, alert, kpi);
+            body.append('\n').append(i + 1).append(". ").append(kpiName(kpi)).append(" (")
+                .append(fieldName(alert.fieldId())).append(") – ").append(periodName(alert.period())).append('\n')
+                .append(item.toString().replaceAll("(?m)^(?=.)", "   "));
+        }
+    }
+
+    private static int periodOrder(final String period) {
+        try {
+            return Period.parse(period).kind().ordinal();
+        } catch (final IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private static String what(final KpiAlert alert, final Kpi kpi) {
@@ -110,7 +177,11 @@ public final class AlertMessages {
     }
 
     private String footer(final StringBuilder body, final KpiAlert alert) {
-        return body.append("\nBảng điều khiển của đơn vị: ").append(dashboards.unit(alert.unitId())).append("\n\n")
+        return footer(body, alert.unitId());
+    }
+
+    private String footer(final StringBuilder body, final String unitId) {
+        return body.append("\nBảng điều khiển của đơn vị: ").append(dashboards.unit(unitId)).append("\n\n")
             .append(SIGNATURE).append('\n').toString();
     }
 }

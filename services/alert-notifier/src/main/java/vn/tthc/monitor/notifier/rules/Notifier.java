@@ -3,6 +3,7 @@ package vn.tthc.monitor.notifier.rules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,14 +28,16 @@ import vn.tthc.monitor.notifier.delivery.Transport;
 import vn.tthc.monitor.notifier.message.AlertMessages;
 import vn.tthc.monitor.notifier.message.DigestMessages;
 import vn.tthc.monitor.notifier.message.Message;
+import vn.tthc.monitor.notifier.registry.Head;
 import vn.tthc.monitor.notifier.registry.Unit;
 import vn.tthc.monitor.notifier.registry.UnitRegistry;
 
 /**
  * Decides who is told what, and delivers it (docs/NOTIFIER.md). Alerts: a RAISED or UPDATED alert
- * not yet told is mailed once per raise to its unit's heads; RESOLVED goes to the heads who were told
- * of the raise; an alert open {@code escalateAfter} goes to the heads of the unit above; stale alerts
- * and alerts of ended periods are only counted. Case warnings wait for their unit's digest.
+ * not yet told is told once per raise to its unit's heads; RESOLVED goes to the heads who were told
+ * of the raise; the raises (and the resolves) of one unit arriving within {@code groupWindow} go out
+ * as one mail per head. An alert open {@code escalateAfter} goes to the heads of the unit above; stale
+ * alerts and alerts of ended periods are only counted. Case warnings wait for their unit's digest.
  *
  * <p>Not thread-safe: one thread feeds it and calls {@link #tick()}. Nothing is lost when a transport
  * fails: the delivery waits in the queue and is recorded in the ledger only once done.
@@ -55,11 +58,13 @@ public final class Notifier {
     private final Consumer<String> warningSettled;
     private final EscalationWatch escalations;
     private final WarningDigests digests;
+    private final AlertGroups groups;
     private final DeliveryQueue queue;
     /** Digests with deliveries still waiting: identity → how many. */
     private final Map<String, Integer> unfinishedDigests = new LinkedHashMap<>();
     private volatile int pending;
     private volatile int waitingWarnings;
+    private volatile int waitingAlerts;
 
     /**
      * @param warningSettled told the key of every case warning that needs nothing more: told in a
@@ -79,14 +84,20 @@ public final class Notifier {
         this.warningSettled = warningSettled;
         this.escalations = new EscalationWatch(settings.escalateAfter());
         this.digests = new WarningDigests(settings.digestInterval());
+        this.groups = new AlertGroups(settings.groupWindow());
         this.queue = new DeliveryQueue(settings.firstRetry(), settings.maxRetry());
     }
 
-    /** Takes the latest state of an alert. */
+    /**
+     * Takes the latest state of an alert: a raise or resolve waits in its unit's group for the group
+     * window; a resolve takes a raise still waiting out of its group (nobody has heard of it from there).
+     */
     public void onAlert(final KpiAlert alert) {
         final Instant now = clock.instant();
         if (alert.stale() || Period.parse(alert.period()).hasEndedAt(now)) {
             escalations.forget(alert);
+            groups.remove(NotificationKind.RAISED, alert);
+            groups.remove(NotificationKind.RESOLVED, alert);
             metrics.skipped("stale");
             LOG.info("stale alert not sent: {} {} {} {} {}", alert.unitId(), alert.fieldId(), alert.period(),
                 alert.kpi(), alert.state());
@@ -97,21 +108,14 @@ public final class Notifier {
         if (unit.isEmpty()) {
             return;
         }
-        final Notification raised = raised(alert, unit.get());
         if (alert.state() == AlertState.RESOLVED) {
-            final Notification resolved = notification(NotificationKind.RESOLVED, identity("resolved", alert),
-                alert, alertMessages.resolved(alert, unit.get()), unit.get());
-            final List<Delivery> raisedDeliveries = raised.deliveries();
-            final List<Delivery> resolvedDeliveries = resolved.deliveries();
-            for (int i = 0; i < resolvedDeliveries.size(); i++) {
-                final String raisedKey = raisedDeliveries.get(i).idempotencyKey();
-                if (ledger.contains(raisedKey) || queue.contains(raisedKey)) {
-                    enqueue(resolvedDeliveries.get(i), now);
-                }
-            }
-        } else {
-            raised.deliveries().forEach(d -> enqueue(d, now));
+            groups.remove(NotificationKind.RAISED, alert);
+            groups.add(NotificationKind.RESOLVED, alert, now);
+        } else if (destinations(unit.get()).stream()
+            .anyMatch(d -> toBeTold(NotificationKind.RAISED, alert, d.channel(), d.address()))) {
+            groups.add(NotificationKind.RAISED, alert, now);
         }
+        waitingAlerts = groups.waitingAlerts();
     }
 
     /** Takes a case warning into its unit's next digest. */
@@ -129,6 +133,8 @@ public final class Notifier {
     public void tick() {
         final Instant now = clock.instant();
         escalations.due(now).forEach(alert -> escalate(alert, now));
+        groups.due(now).forEach(group -> tell(group, now));
+        waitingAlerts = groups.waitingAlerts();
         digests.due(now).forEach(digest -> sendDigest(digest, now));
         waitingWarnings = digests.waitingWarnings();
         deliverDue();
@@ -140,9 +146,84 @@ public final class Notifier {
         return pending;
     }
 
+    /** Raised and resolved alerts waiting for their group. */
+    public int waitingAlerts() {
+        return waitingAlerts;
+    }
+
     /** Case warnings waiting for their digest. */
     public int waitingWarnings() {
         return waitingWarnings;
+    }
+
+    /**
+     * Tells each destination (head and channel) of the unit the group's alerts it has not been told:
+     * by e-mail in one mail (the single alert's own mail when only one is left), by webhook one call per
+     * alert. A resolve goes only where its raise was told or is waiting to be.
+     */
+    private void tell(final AlertGroups.Group group, final Instant now) {
+        final Unit unit = units.unit(group.unitId()).orElseThrow();
+        for (final Destination destination : destinations(unit)) {
+            final List<KpiAlert> untold = group.alerts().stream()
+                .filter(a -> toBeTold(group.kind(), a, destination.channel(), destination.address())).toList();
+            if (destination.channel() == ChannelKind.WEBHOOK || untold.size() == 1) {
+                untold.forEach(alert -> enqueue(single(group.kind(), alert, unit, destination.head()), destination, now));
+            } else if (!untold.isEmpty()) {
+                enqueue(grouped(group.kind(), untold, unit, destination.head()), destination, now);
+            }
+        }
+    }
+
+    private boolean toBeTold(final NotificationKind kind, final KpiAlert alert, final ChannelKind channel,
+                             final String address) {
+        if (told(Delivery.idempotencyKey(identity(kind.tag(), alert), channel, address))) {
+            return false;
+        }
+        return kind != NotificationKind.RESOLVED
+            || told(Delivery.idempotencyKey(identity(NotificationKind.RAISED.tag(), alert), channel, address));
+    }
+
+    /** Done (in the ledger) or waiting in the queue, alone or as a member of a group. */
+    private boolean told(final String key) {
+        return ledger.contains(key) || queue.contains(key);
+    }
+
+    private void enqueue(final Notification notification, final Destination destination, final Instant now) {
+        notification.deliveries().stream()
+            .filter(d -> d.channel() == destination.channel() && d.address().equals(destination.address()))
+            .forEach(d -> enqueue(d, now));
+    }
+
+    private Notification single(final NotificationKind kind, final KpiAlert alert, final Unit unit, final Head head) {
+        final Message message = kind == NotificationKind.RESOLVED
+            ? alertMessages.resolved(alert, unit) : alertMessages.raised(alert, unit);
+        return new Notification(kind, identity(kind.tag(), alert), alert.unitId(), message,
+            payload(kind, unit, message, Map.of("alert", alert)), alert.triggeredAt(), List.of(head), List.of());
+    }
+
+    /** Identity: the kind, the unit and the sorted identities of its members, so a regroup of the same alerts is the same. */
+    private Notification grouped(final NotificationKind kind, final List<KpiAlert> alerts, final Unit unit,
+                                 final Head head) {
+        final Message message = kind == NotificationKind.RESOLVED
+            ? alertMessages.resolvedGroup(alerts, unit) : alertMessages.raisedGroup(alerts, unit);
+        final List<String> members = alerts.stream().map(a -> identity(kind.tag(), a)).sorted().toList();
+        final Instant firstTriggered = alerts.stream().map(KpiAlert::triggeredAt).min(Comparator.naturalOrder())
+            .orElseThrow();
+        return new Notification(kind, "group|" + kind.tag() + "|" + unit.id() + "|" + String.join(",", members),
+            unit.id(), message, payload(kind, unit, message, Map.of("alerts", alerts)), firstTriggered, List.of(head),
+            List.of(), members);
+    }
+
+    private static List<Destination> destinations(final Unit unit) {
+        final List<Destination> destinations = new ArrayList<>();
+        for (final Head head : unit.heads()) {
+            destinations.add(new Destination(head, ChannelKind.EMAIL, head.email()));
+            head.webhookUri().ifPresent(uri -> destinations.add(new Destination(head, ChannelKind.WEBHOOK, uri.toString())));
+        }
+        return destinations;
+    }
+
+    private record Destination(Head head, ChannelKind channel, String address) {
     }
 
     private void escalate(final KpiAlert alert, final Instant now) {
@@ -206,8 +287,11 @@ public final class Notifier {
         }
         final Instant now = clock.instant();
         queue.succeeded(delivery, now);
-        ledger.record(delivery.idempotencyKey(), new Ledger.Entry(notification.kind().tag(), notification.unitId(),
-            delivery.channel().tag(), delivery.address(), now));
+        final Ledger.Entry entry = new Ledger.Entry(notification.kind().tag(), notification.unitId(),
+            delivery.channel().tag(), delivery.address(), now);
+        ledger.record(delivery.idempotencyKey(), entry);
+        delivery.toldKeys().stream().filter(key -> !key.equals(delivery.idempotencyKey()))
+            .forEach(key -> ledger.record(key, entry));
         metrics.sent(delivery.channel(), notification.kind(), Duration.between(notification.sourceTime(), now));
         LOG.info("{} {} sent to {} about {}: {}", notification.kind(), delivery.channel(), delivery.address(),
             notification.unitId(), notification.message().subject());
@@ -242,17 +326,6 @@ public final class Notifier {
             return Optional.empty();
         }
         return unit;
-    }
-
-    private Notification raised(final KpiAlert alert, final Unit unit) {
-        return notification(NotificationKind.RAISED, identity("raised", alert), alert,
-            alertMessages.raised(alert, unit), unit);
-    }
-
-    private Notification notification(final NotificationKind kind, final String identity, final KpiAlert alert,
-                                      final Message message, final Unit unit) {
-        return new Notification(kind, identity, alert.unitId(), message,
-            payload(kind, unit, message, Map.of("alert", alert)), alert.triggeredAt(), unit.heads(), List.of());
     }
 
     /** Once per raise of one alert: unit, field, period, KPI, what happened and when it was raised. */

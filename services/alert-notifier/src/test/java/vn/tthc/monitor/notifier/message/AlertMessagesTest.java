@@ -101,4 +101,43 @@ class AlertMessagesTest {
 
         assertThat(body).contains("Giá trị hiện tại: chưa có số liệu").doesNotContain("Kỳ này");
     }
+
+    @Test
+    void aGroupOfRaisesCountsThemInTheSubjectAndListsEachByKpiFieldAndPeriod() {
+        final KpiAlert month = TestAlerts.onTime(AlertState.RAISED, NOW);
+        final KpiAlert landField = new KpiAlert("UBND-P-BAN-CO", "DAT_DAI", "2026", "onTimeRate", AlertState.RAISED,
+            false, 0.9, 0.98, 40, 20, -3L, List.of("HS-0101"), NOW, NOW);
+
+        final Message message = messages.raisedGroup(
+            List.of(landField, TestAlerts.inPeriod(month, "2026"), month), banCo);
+
+        assertThat(message.subject()).isEqualTo("Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu – 3 chỉ tiêu");
+        assertThat(message.body())
+            .contains("3 chỉ tiêu của UBND phường Bàn Cờ đang dưới mục tiêu:\n\n"
+                + "1. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – tháng 11/2026\n"
+                + "     Giá trị hiện tại: 93%\n"
+                + "     Mục tiêu: 98%\n"
+                + "     Số lượng tính chỉ tiêu: 200 (tối thiểu 20 để đánh giá)\n\n"
+                + "   Kỳ này đã có 10 hồ sơ trễ hạn vượt quá mức cho phép để đạt mục tiêu.\n\n"
+                + "   Hồ sơ liên quan (mới nhất trước):\n     - HS-0042\n")
+            .contains("\n2. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – năm 2026\n")
+            .contains("\n3. Tỷ lệ hồ sơ giải quyết đúng hạn (lĩnh vực DAT_DAI) – năm 2026\n")
+            .contains("   Phát hiện lúc 14:00 ngày 22/11/2026.")
+            .endsWith("Bảng điều khiển của đơn vị: https://grafana.example.org/d/tthc-unit?var-unit=UBND-P-BAN-CO\n\n"
+                + "Thư này được gửi tự động bởi TTHC Monitor.\n");
+        assertThat(message.link()).isEqualTo("https://grafana.example.org/d/tthc-unit?var-unit=UBND-P-BAN-CO");
+    }
+
+    @Test
+    void aGroupOfResolvesCountsThemInTheSubject() {
+        final KpiAlert month = TestAlerts.withValue(TestAlerts.onTime(AlertState.RESOLVED, NOW), AlertState.RESOLVED,
+            0.985);
+
+        final Message message = messages.resolvedGroup(List.of(month, TestAlerts.inPeriod(month, "2026-Q4")), banCo);
+
+        assertThat(message.subject()).isEqualTo("Đã khắc phục: UBND phường Bàn Cờ không còn dưới mục tiêu – 2 chỉ tiêu");
+        assertThat(message.body()).contains("2 chỉ tiêu của UBND phường Bàn Cờ không còn dưới mục tiêu:")
+            .contains("2. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – quý 4/2026\n     Giá trị hiện tại: 98,5%")
+            .contains("   Cảnh báo đã được phát hiện lúc 14:00 ngày 22/11/2026.");
+    }
 }

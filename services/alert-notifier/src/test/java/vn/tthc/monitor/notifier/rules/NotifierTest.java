@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.CaseWarning.Kind;
@@ -19,6 +21,8 @@ import vn.tthc.monitor.notifier.delivery.Delivery;
 import vn.tthc.monitor.notifier.message.AlertMessages;
 import vn.tthc.monitor.notifier.message.DashboardLinks;
 import vn.tthc.monitor.notifier.message.DigestMessages;
+import vn.tthc.monitor.notifier.registry.UnitRegistry;
+import vn.tthc.monitor.notifier.registry.UnitRegistryFile;
 import vn.tthc.monitor.notifier.testing.InMemoryLedger;
 import vn.tthc.monitor.notifier.testing.MutableClock;
 import vn.tthc.monitor.notifier.testing.RecordingTransport;
@@ -35,12 +39,19 @@ class NotifierTest {
     private final RecordingTransport webhook = new RecordingTransport(ChannelKind.WEBHOOK);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<String> settledWarnings = new ArrayList<>();
+    /** Zero in the tests of the rules other than grouping: what arrived before a tick is told at that tick. */
+    private Duration groupWindow = Duration.ZERO;
     private Notifier notifier = newNotifier();
 
     private Notifier newNotifier() {
+        return newNotifier(UNITS);
+    }
+
+    private Notifier newNotifier(final UnitRegistry units) {
         final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
-        return new Notifier(UNITS, new AlertMessages(links), new DigestMessages(links),
-            new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2), Duration.ofMinutes(5)),
+        return new Notifier(units, new AlertMessages(links), new DigestMessages(links),
+            new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2), Duration.ofMinutes(5),
+                groupWindow),
             clock, ledger, List.of(mail, webhook), new NotificationMetrics(meters), settledWarnings::add);
     }
 
@@ -258,7 +269,7 @@ class NotifierTest {
 
     @Test
     void aHeadWithAWebhookAlsoGetsItWithTheSameKindOfKey() {
-        final var units = vn.tthc.monitor.notifier.registry.UnitRegistryFile.parse("""
+        final var units = UnitRegistryFile.parse("""
             units:
               - id: UBND-P-BAN-CO
                 name: UBND phường Bàn Cờ
@@ -267,10 +278,7 @@ class NotifierTest {
                     email: binh.tran@example.org
                     webhook: http://127.0.0.1:1/hook
             """);
-        final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
-        notifier = new Notifier(units, new AlertMessages(links), new DigestMessages(links),
-            new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2), Duration.ofMinutes(5)),
-            clock, ledger, List.of(mail, webhook), new NotificationMetrics(meters), settledWarnings::add);
+        notifier = newNotifier(units);
 
         notifier.onAlert(onTime(AlertState.RAISED, NOW));
         notifier.tick();
@@ -279,5 +287,216 @@ class NotifierTest {
             assertThat(d.address()).isEqualTo("http://127.0.0.1:1/hook");
             assertThat(d.idempotencyKey()).hasSize(64).isNotEqualTo(mail.sent().get(0).idempotencyKey());
         });
+    }
+
+    @Nested
+    class Grouping {
+
+        private static final Duration WINDOW = Duration.ofSeconds(10);
+        private static final String GROUP_SUBJECT = "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu – 3 chỉ tiêu";
+
+        private final KpiAlert month = onTime(AlertState.RAISED, NOW);
+        private final KpiAlert quarter = TestAlerts.inPeriod(month, "2026-Q4");
+        private final KpiAlert year = TestAlerts.inPeriod(month, "2026");
+
+        @BeforeEach
+        void withAWindow() {
+            groupWindow = WINDOW;
+            notifier = newNotifier();
+        }
+
+        private void raiseMonthQuarterAndYearWithinTheWindow() {
+            notifier.onAlert(month);
+            clock.advance(Duration.ofSeconds(3));
+            notifier.onAlert(quarter);
+            clock.advance(Duration.ofSeconds(3));
+            notifier.onAlert(year);
+        }
+
+        private void tickAfterTheWindow() {
+            clock.advance(WINDOW);
+            notifier.tick();
+        }
+
+        private List<String> mailsTo(final String address) {
+            return mail.sent().stream().filter(d -> d.address().equals(address))
+                .map(d -> d.notification().message().subject()).toList();
+        }
+
+        @Test
+        void threeRaisesOfAUnitWithinTheWindowAreOneMailPerHeadListingAllThree() {
+            raiseMonthQuarterAndYearWithinTheWindow();
+            clock.advance(Duration.ofSeconds(3));
+            notifier.tick();
+            assertThat(mail.sent()).as("the window opened by the first raise is not over").isEmpty();
+
+            clock.advance(Duration.ofSeconds(1));
+            notifier.tick();
+
+            assertThat(mail.sent()).extracting(Delivery::address)
+                .containsExactlyInAnyOrder("binh.tran@example.org", "cuong.vo@example.org");
+            assertThat(mail.sent()).allSatisfy(d -> {
+                assertThat(d.notification().message().subject()).isEqualTo(GROUP_SUBJECT);
+                assertThat(d.notification().message().body())
+                    .contains("1. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – tháng 11/2026")
+                    .contains("2. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – quý 4/2026")
+                    .contains("3. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – năm 2026");
+                assertThat(d.toldKeys()).hasSize(3).doesNotContain(d.idempotencyKey());
+            });
+            assertThat(ledger.entries()).as("each delivery's key and the key of each of its 3 alerts")
+                .hasSize(2 * (1 + 3));
+            assertThat(meters.counter("tthc.notifications.sent", "channel", "email", "kind", "raised").count())
+                .isEqualTo(2);
+        }
+
+        @Test
+        void aRaiseAfterTheWindowIsTheNextMail() {
+            notifier.onAlert(month);
+            tickAfterTheWindow();
+            notifier.onAlert(quarter);
+            tickAfterTheWindow();
+
+            assertThat(mailsTo("binh.tran@example.org")).containsExactly(
+                "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – tháng 11/2026",
+                "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – quý 4/2026");
+        }
+
+        @Test
+        void raisesOfAnotherUnitAreAnotherMail() {
+            final KpiAlert other = new KpiAlert("SO-TU-PHAP", "HO_TICH", "2026-11", "satisfactionRate",
+                AlertState.RAISED, false, 0.8, 0.9, 50, 20, -5L, List.of(), NOW, NOW);
+            notifier.onAlert(month);
+            notifier.onAlert(other);
+            tickAfterTheWindow();
+
+            assertThat(mailsTo("khanh.do@example.org")).singleElement().asString()
+                .startsWith("Cảnh báo: Sở Tư pháp dưới mục tiêu Tỷ lệ hài lòng (lĩnh vực HO_TICH)");
+            assertThat(mailsTo("binh.tran@example.org")).singleElement().asString().endsWith("tháng 11/2026");
+        }
+
+        @Test
+        void aRestartAfterTheGroupWasDeliveredSendsNothingAgainHoweverTheAlertsRegroup() {
+            raiseMonthQuarterAndYearWithinTheWindow();
+            tickAfterTheWindow();
+            assertThat(mail.sent()).hasSize(2);
+
+            notifier = newNotifier();
+            notifier.onAlert(TestAlerts.withValue(year, AlertState.UPDATED, 0.9));
+            tickAfterTheWindow();
+            notifier.onAlert(TestAlerts.withValue(month, AlertState.UPDATED, 0.9));
+            notifier.onAlert(TestAlerts.withValue(quarter, AlertState.UPDATED, 0.9));
+            tickAfterTheWindow();
+
+            assertThat(mail.sent()).hasSize(2);
+            assertThat(notifier.waitingAlerts()).isZero();
+        }
+
+        @Test
+        void anAlertAlreadyToldAloneIsLeftOutOfALaterGroup() {
+            notifier.onAlert(month);
+            tickAfterTheWindow();
+
+            notifier = newNotifier();
+            raiseMonthQuarterAndYearWithinTheWindow();
+            tickAfterTheWindow();
+
+            assertThat(mailsTo("binh.tran@example.org")).containsExactly(
+                "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – tháng 11/2026",
+                "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu – 2 chỉ tiêu");
+            assertThat(mail.sent().get(mail.sent().size() - 1).notification().message().body())
+                .contains("quý 4/2026").contains("năm 2026").doesNotContain("tháng 11/2026");
+        }
+
+        @Test
+        void theSameAlertsGroupedAgainGiveTheSameKeys() {
+            raiseMonthQuarterAndYearWithinTheWindow();
+            tickAfterTheWindow();
+            final List<String> keys = mail.sent().stream().map(Delivery::idempotencyKey).toList();
+
+            final InMemoryLedger otherLedger = new InMemoryLedger();
+            final RecordingTransport otherMail = new RecordingTransport(ChannelKind.EMAIL);
+            final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
+            final Notifier regrouped = new Notifier(UNITS, new AlertMessages(links), new DigestMessages(links),
+                new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2), Duration.ofMinutes(5),
+                    WINDOW), clock, otherLedger, List.of(otherMail), new NotificationMetrics(meters), key -> { });
+            regrouped.onAlert(TestAlerts.withValue(year, AlertState.UPDATED, 0.95));
+            regrouped.onAlert(quarter);
+            regrouped.onAlert(month);
+            clock.advance(WINDOW);
+            regrouped.tick();
+
+            assertThat(otherMail.sent()).extracting(Delivery::idempotencyKey).containsExactlyInAnyOrderElementsOf(keys);
+        }
+
+        @Test
+        void resolvesWithinTheWindowAreOneMailToTheHeadsToldOfTheRaises() {
+            raiseMonthQuarterAndYearWithinTheWindow();
+            tickAfterTheWindow();
+            notifier.onAlert(TestAlerts.withValue(month, AlertState.RESOLVED, 0.99));
+            notifier.onAlert(TestAlerts.withValue(year, AlertState.RESOLVED, 0.99));
+            notifier.onAlert(TestAlerts.withValue(quarter, AlertState.RESOLVED, 0.99));
+            tickAfterTheWindow();
+
+            assertThat(mailsTo("cuong.vo@example.org")).containsExactly(GROUP_SUBJECT,
+                "Đã khắc phục: UBND phường Bàn Cờ không còn dưới mục tiêu – 3 chỉ tiêu");
+            assertThat(mail.sent().get(3).notification().message().body())
+                .contains("3 chỉ tiêu của UBND phường Bàn Cờ không còn dưới mục tiêu")
+                .contains("   Giá trị hiện tại: 99%");
+        }
+
+        @Test
+        void aRaiseResolvedWithinItsWindowIsToldToNobodyAndItsResolveIsLeftOut() {
+            notifier.onAlert(month);
+            notifier.onAlert(quarter);
+            tickAfterTheWindow();
+            notifier.onAlert(year);
+            notifier.onAlert(TestAlerts.withValue(month, AlertState.RESOLVED, 0.99));
+            notifier.onAlert(TestAlerts.withValue(quarter, AlertState.RESOLVED, 0.99));
+            notifier.onAlert(TestAlerts.withValue(year, AlertState.RESOLVED, 0.99));
+            tickAfterTheWindow();
+
+            assertThat(mailsTo("binh.tran@example.org")).containsExactly(
+                "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu – 2 chỉ tiêu",
+                "Đã khắc phục: UBND phường Bàn Cờ không còn dưới mục tiêu – 2 chỉ tiêu");
+            assertThat(mail.sent()).noneMatch(d -> d.notification().message().body().contains("năm 2026"));
+        }
+
+        @Test
+        void aResolveWaitsBehindTheGroupedRaiseWhenTheServerIsDown() {
+            mail.down();
+            raiseMonthQuarterAndYearWithinTheWindow();
+            tickAfterTheWindow();
+            notifier.onAlert(TestAlerts.withValue(quarter, AlertState.RESOLVED, 0.99));
+            tickAfterTheWindow();
+            assertThat(notifier.pendingDeliveries()).as("a grouped raise and a resolve per head").isEqualTo(4);
+
+            mail.up();
+            clock.advance(Duration.ofMinutes(5));
+            notifier.tick();
+
+            assertThat(mailsTo("binh.tran@example.org")).containsExactly(GROUP_SUBJECT,
+                "Đã khắc phục: UBND phường Bàn Cờ không còn dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – quý 4/2026");
+        }
+
+        @Test
+        void webhooksGetOneCallPerAlertWhileTheMailIsGrouped() {
+            notifier = newNotifier(UnitRegistryFile.parse("""
+                units:
+                  - id: UBND-P-BAN-CO
+                    name: UBND phường Bàn Cờ
+                    heads:
+                      - name: Trần Thị Bình
+                        email: binh.tran@example.org
+                        webhook: http://127.0.0.1:1/hook
+                """));
+            raiseMonthQuarterAndYearWithinTheWindow();
+            tickAfterTheWindow();
+
+            assertThat(mail.sent()).singleElement()
+                .satisfies(d -> assertThat(d.notification().message().subject()).isEqualTo(GROUP_SUBJECT));
+            assertThat(webhook.sent()).hasSize(3)
+                .extracting(d -> ((KpiAlert) d.notification().payload().get("alert")).period())
+                .containsExactlyInAnyOrder("2026-11", "2026-Q4", "2026");
+        }
     }
 }

@@ -52,6 +52,13 @@ public final class TestAlerts {
             alert.triggeredAt());
     }
 
+    /** The same alert for another period row (e.g. {@code 2026-Q4}, {@code 2026}). */
+    public static KpiAlert inPeriod(final KpiAlert alert, final String period) {
+        return new KpiAlert(alert.unitId(), alert.fieldId(), period, alert.kpi(), alert.state(), alert.stale(),
+            alert.value(), alert.target(), alert.volume(), alert.minVolume(), alert.headroom(), alert.drivingIds(),
+            alert.raisedAt(), alert.triggeredAt());
+    }
+
     public static KpiAlert stale(final KpiAlert alert) {
         return new KpiAlert(alert.unitId(), alert.fieldId(), alert.period(), alert.kpi(), alert.state(), true,
             alert.value(), alert.target(), alert.volume(), alert.minVolume(), alert.headroom(), alert.drivingIds(),

@@ -27,10 +27,13 @@ import vn.tthc.monitor.notifier.rules.NotifierSettings;
 import vn.tthc.monitor.notifier.testing.InMemoryLedger;
 import vn.tthc.monitor.notifier.testing.MailServer;
 import vn.tthc.monitor.notifier.testing.MutableClock;
+import vn.tthc.monitor.notifier.testing.TestAlerts;
 import vn.tthc.monitor.notifier.testing.WebhookReceiver;
 
 /** The notifier with its real SMTP and webhook transports, against a real SMTP server and a real HTTP endpoint. */
 class RealDeliveryTest {
+
+    private static final Duration GROUP_WINDOW = Duration.ofSeconds(10);
 
     private final MailServer smtp = new MailServer();
     private final WebhookReceiver webhook = new WebhookReceiver();
@@ -53,7 +56,8 @@ class RealDeliveryTest {
         final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
         final MailComposer composer = new MailComposer("tthc-monitor@example.org", "TTHC Monitor");
         return new Notifier(units, new AlertMessages(links), new DigestMessages(links),
-            new NotifierSettings(Duration.ofHours(4), Duration.ofMinutes(15), Duration.ofSeconds(2), Duration.ofMinutes(1)),
+            new NotifierSettings(Duration.ofHours(4), Duration.ofMinutes(15), Duration.ofSeconds(2), Duration.ofMinutes(1),
+                GROUP_WINDOW),
             clock, ledger, List.of(
                 new SmtpTransport(new SmtpTransport.SmtpSettings("127.0.0.1", smtp.port(), null, null, false,
                     Duration.ofSeconds(5)), composer),
@@ -72,6 +76,7 @@ class RealDeliveryTest {
         smtp.start();
 
         notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        clock.advance(GROUP_WINDOW);
         notifier.tick();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> smtp.received().size() == 2);
@@ -92,6 +97,7 @@ class RealDeliveryTest {
         smtp.start();
 
         notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        clock.advance(GROUP_WINDOW);
         notifier.tick();
 
         assertThat(webhook.calls()).singleElement().satisfies(call -> {
@@ -104,6 +110,33 @@ class RealDeliveryTest {
             assertThat(json.get("alert").get("drivingIds").get(0).asText()).isEqualTo("HS-0042");
             assertThat(json.get("dashboard").asText()).isEqualTo("http://127.0.0.1:3000/d/tthc-unit?var-unit=UBND-P-BAN-CO");
         });
+    }
+
+    @Test
+    void theMonthQuarterAndYearRaisesOfOneBreachArriveAsOneMailPerHeadAndOneWebhookCallPerAlert() throws Exception {
+        smtp.start();
+        final var month = onTime(AlertState.RAISED, NOW);
+
+        notifier.onAlert(month);
+        notifier.onAlert(TestAlerts.inPeriod(month, "2026-Q4"));
+        notifier.onAlert(TestAlerts.inPeriod(month, "2026"));
+        clock.advance(GROUP_WINDOW);
+        notifier.tick();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> smtp.received().size() == 2);
+        assertThat(smtp.received()).allSatisfy(mail -> {
+            assertThat(mail.subject()).isEqualTo("Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu – 3 chỉ tiêu");
+            assertThat(mail.body())
+                .contains("3 chỉ tiêu của UBND phường Bàn Cờ đang dưới mục tiêu:")
+                .contains("1. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – tháng 11/2026")
+                .contains("3. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – năm 2026")
+                .contains("     Giá trị hiện tại: 93%");
+            assertThat(mail.body().split("Bảng điều khiển của đơn vị", -1)).as("one dashboard link").hasSize(2);
+            assertThat(mail.messageId()).matches("<[0-9a-f]{64}@tthc-monitor>");
+        });
+        assertThat(webhook.calls()).hasSize(3).allSatisfy(call ->
+            assertThat(ContractJson.mapper().readTree(call.body()).get("alert").get("state").asText()).isEqualTo("RAISED"));
+        assertThat(ledger.entries()).as("2 mails and their 3 alerts each, 3 webhook calls").hasSize(2 * 4 + 3);
     }
 
     @Test
@@ -138,6 +171,7 @@ class RealDeliveryTest {
     void anSmtpServerThatGoesDownInBetweenGetsTheLaterMailsWhenBackAndNoneTwice() {
         smtp.start();
         notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        clock.advance(GROUP_WINDOW);
         notifier.tick();
         assertThat(smtp.received()).hasSize(2);
 
