@@ -2,6 +2,7 @@ package vn.tthc.monitor.notifier.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.tthc.monitor.notifier.message.VietnameseText.periodName;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -93,6 +94,7 @@ class NotifierIT {
         properties.put("tthc.notifier.group-id", prefix);
         properties.put("tthc.notifier.units-file", units.toString());
         properties.put("tthc.notifier.digest-interval", "1s");
+        properties.put("tthc.notifier.group-window", "1s");
         properties.put("tthc.smtp.host", "127.0.0.1");
         properties.put("tthc.smtp.port", smtp.port());
         server = ApplicationContext.run(EmbeddedServer.class, properties);
@@ -111,11 +113,10 @@ class NotifierIT {
     @Test
     void alertAndWarningRecordsBecomeMailsOnceAcrossARestart() throws Exception {
         final Instant now = Instant.now();
-        final String period = Period.containing(now).get(0).toString();
-        final KpiAlert raised = new KpiAlert("SO-TNMT", "*", period, "onTimeRate", AlertState.RAISED, false, 0.9,
-            0.98, 120, 20, -8L, List.of("HS-7", "HS-5"), now, now);
-        final String alertKey = ContractJson.mapper().writeValueAsString(raised.key());
-        send("alerts", alertKey, raised);
+        final List<String> periods = Period.containing(now).stream().map(Period::toString).toList();
+        for (final String period : periods) {
+            send("alerts", alertKey(period), alert(period, AlertState.RAISED, 0.9, now));
+        }
         send("case-warnings", "HS-11", new CaseWarning(CaseWarning.Kind.OVERDUE, "HS-11", "SO-TNMT", "DAT_DAI",
             "CAP_GCN", now.minusSeconds(60), now));
 
@@ -123,9 +124,10 @@ class NotifierIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> smtp.received().size() == 2);
         assertThat(smtp.received()).extracting(MailServer.Mail::subject).containsExactlyInAnyOrder(
-            "Cảnh báo: Sở Tài nguyên và Môi trường dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – "
-                + vn.tthc.monitor.notifier.message.VietnameseText.periodName(period),
+            "Cảnh báo: Sở Tài nguyên và Môi trường dưới mục tiêu – 3 chỉ tiêu",
             "Tổng hợp hồ sơ quá hạn / sắp đến hạn – Sở Tài nguyên và Môi trường");
+        assertThat(smtp.received()).filteredOn(mail -> mail.subject().startsWith("Cảnh báo")).singleElement()
+            .satisfies(mail -> periods.forEach(period -> assertThat(mail.body()).contains(periodName(period))));
         assertThat(smtp.received()).allSatisfy(mail -> assertThat(mail.to()).endsWith("<huy.dang@example.org>"));
         assertThat(get("/health")).contains("\"status\":\"UP\"");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/prometheus"))
@@ -138,12 +140,24 @@ class NotifierIT {
         server = null;
         startService();
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/health").contains("\"status\":\"UP\""));
-        send("alerts", alertKey, new KpiAlert("SO-TNMT", "*", period, "onTimeRate", AlertState.RESOLVED, false, 0.985,
-            0.98, 130, 20, 1L, List.of("HS-7"), now, Instant.now()));
+        for (final String period : periods) {
+            send("alerts", alertKey(period), alert(period, AlertState.RESOLVED, 0.985, now));
+        }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> smtp.received().size() == 3);
-        assertThat(smtp.received().get(2).subject()).startsWith("Đã khắc phục: Sở Tài nguyên và Môi trường");
+        assertThat(smtp.received().get(2).subject())
+            .isEqualTo("Đã khắc phục: Sở Tài nguyên và Môi trường không còn dưới mục tiêu – 3 chỉ tiêu");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
             .until(() -> smtp.received().size() == 3);
+    }
+
+    private static KpiAlert alert(final String period, final AlertState state, final double value, final Instant raisedAt) {
+        return new KpiAlert("SO-TNMT", "*", period, "onTimeRate", state, false, value, 0.98, 120, 20,
+            state == AlertState.RESOLVED ? 1L : -8L, List.of("HS-7", "HS-5"), raisedAt,
+            state == AlertState.RESOLVED ? Instant.now() : raisedAt);
+    }
+
+    private static String alertKey(final String period) throws Exception {
+        return ContractJson.mapper().writeValueAsString(alert(period, AlertState.RAISED, 0.9, Instant.EPOCH).key());
     }
 }
