@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +32,19 @@ import vn.tthc.monitor.gateway.auth.ApiKeys;
 /**
  * Sustained load on the gateway over loopback, not a test: starts an embedded broker and the
  * gateway (or targets a running one with {@code --target URL --key KEY}), then for batch sizes
- * 1, 100 and 1000 sends unique events from several connections (JDK HttpClient, one per thread)
- * for a fixed time, and prints accepted events/s, requests/s and p50/p99 latency.
+ * 1, 100 and 1000 (or those of {@code --batches}) sends unique events from several connections
+ * (JDK HttpClient, one per thread) for a fixed time, and prints accepted events/s, requests/s and p50/p99 latency.
  *
- * <pre>java -cp ... vn.tthc.monitor.gateway.bench.GatewayBenchmark [--seconds 15] [--connections 8]</pre>
+ * <p>With {@code --serve SECONDS} it only starts the broker and the gateway, prints their URL and
+ * key, and serves that long, so that the load can come from another JVM ({@code --target}).
+ *
+ * <pre>java -cp ... vn.tthc.monitor.gateway.bench.GatewayBenchmark [--seconds 15] [--connections 8]
+ *     [--batches 1,100,1000] [--serve SECONDS | --target URL --key KEY]</pre>
  */
 public final class GatewayBenchmark {
 
     private static final String SOURCE = "bench";
-    private static final int[] BATCHES = {1, 100, 1000};
+    private static final String ALL_BATCHES = "1,100,1000";
 
     private GatewayBenchmark() {
     }
@@ -48,8 +53,10 @@ public final class GatewayBenchmark {
         final Map<String, String> options = options(args);
         final int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
         final int connections = Integer.parseInt(options.getOrDefault("connections", "8"));
+        final int[] batches = Arrays.stream(options.getOrDefault("batches", ALL_BATCHES).split(","))
+            .map(String::strip).mapToInt(Integer::parseInt).toArray();
         if (options.containsKey("target")) {
-            run(options.get("target"), options.get("key"), seconds, connections);
+            run(options.get("target"), options.get("key"), seconds, connections, batches);
             return;
         }
         final Path work = Files.createTempDirectory("tthc-gateway-bench");
@@ -66,18 +73,23 @@ public final class GatewayBenchmark {
             properties.put("tthc.gateway.rate-burst", 1_000_000);
             properties.put("micronaut.server.port", -1);
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
-                run(server.getURL().toString(), key, seconds, connections);
+                if (options.containsKey("serve")) {
+                    System.out.printf("gateway --target %s --key %s%n", server.getURL(), key);
+                    Thread.sleep(Duration.ofSeconds(Long.parseLong(options.get("serve"))).toMillis());
+                    return;
+                }
+                run(server.getURL().toString(), key, seconds, connections, batches);
             }
         }
     }
 
-    private static void run(final String baseUrl, final String key, final int seconds, final int connections)
-        throws Exception {
+    private static void run(final String baseUrl, final String key, final int seconds, final int connections,
+                            final int[] batches) throws Exception {
         System.out.printf("gateway %s, %d connections, %d s per batch size, %d cores%n", baseUrl, connections,
             seconds, Runtime.getRuntime().availableProcessors());
         System.out.printf("%6s %12s %12s %10s %10s %10s %8s%n", "batch", "requests/s", "events/s", "p50 ms",
             "p99 ms", "max ms", "errors");
-        for (final int batch : BATCHES) {
+        for (final int batch : batches) {
             load(baseUrl, key, batch, connections, Duration.ofSeconds(Math.max(2, seconds / 5)), false);
             load(baseUrl, key, batch, connections, Duration.ofSeconds(seconds), true);
         }
