@@ -33,7 +33,10 @@ import vn.tthc.monitor.gateway.auth.ApiKeys;
  * Sustained load on the gateway over loopback, not a test: starts an embedded broker and the
  * gateway (or targets a running one with {@code --target URL --key KEY}), then for batch sizes
  * 1, 100 and 1000 (or those of {@code --batches}) sends unique events from several connections
- * (JDK HttpClient, one per thread) for a fixed time, and prints accepted events/s, requests/s and p50/p99 latency.
+ * (JDK HttpClient, one per thread) for a fixed time, and prints accepted events/s, requests/s,
+ * p50/p99 latency, and the CPU time per request of the gateway's threads and of the whole process
+ * (broker and load included when they run in this JVM): figures that other processes on the same
+ * cores disturb less than the wall-clock ones.
  *
  * <p>With {@code --serve SECONDS} it only starts the broker and the gateway, prints their URL and
  * key, and serves that long, so that the load can come from another JVM ({@code --target}).
@@ -87,8 +90,8 @@ public final class GatewayBenchmark {
                             final int[] batches) throws Exception {
         System.out.printf("gateway %s, %d connections, %d s per batch size, %d cores%n", baseUrl, connections,
             seconds, Runtime.getRuntime().availableProcessors());
-        System.out.printf("%6s %12s %12s %10s %10s %10s %8s%n", "batch", "requests/s", "events/s", "p50 ms",
-            "p99 ms", "max ms", "errors");
+        System.out.printf("%6s %12s %12s %10s %10s %10s %8s %14s %14s%n", "batch", "requests/s", "events/s",
+            "p50 ms", "p99 ms", "max ms", "errors", "gw cpu us/req", "all cpu us/req");
         for (final int batch : batches) {
             load(baseUrl, key, batch, connections, Duration.ofSeconds(Math.max(2, seconds / 5)), false);
             load(baseUrl, key, batch, connections, Duration.ofSeconds(seconds), true);
@@ -100,6 +103,7 @@ public final class GatewayBenchmark {
         final ExecutorService threads = Executors.newFixedThreadPool(connections);
         final AtomicLong accepted = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
+        final ThreadCpu cpuAtStart = ThreadCpu.now();
         final long start = System.nanoTime();
         final long end = start + duration.toNanos();
         final List<Future<Histogram>> results = new ArrayList<>();
@@ -112,11 +116,15 @@ public final class GatewayBenchmark {
             latency.add(result.get());
         }
         final double elapsed = (System.nanoTime() - start) / 1e9;
+        final ThreadCpu cpuAtEnd = ThreadCpu.now();
         threads.shutdown();
         if (report) {
-            System.out.printf("%6d %12.0f %12.0f %10.1f %10.1f %10.1f %8d%n", batch, latency.getTotalCount() / elapsed,
-                accepted.get() / elapsed, latency.getValueAtPercentile(50) / 1000.0,
-                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, errors.get());
+            final long requests = Math.max(1, latency.getTotalCount());
+            System.out.printf("%6d %12.0f %12.0f %10.1f %10.1f %10.1f %8d %14.0f %14.0f%n", batch,
+                latency.getTotalCount() / elapsed, accepted.get() / elapsed, latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, errors.get(),
+                cpuAtEnd.since(cpuAtStart).get(ThreadCpu.Role.GATEWAY) / 1000.0 / requests,
+                cpuAtEnd.processSince(cpuAtStart) / 1000.0 / requests);
         }
     }
 
