@@ -10,8 +10,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,6 +19,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import vn.tthc.monitor.gateway.ingest.EventBodies;
 import vn.tthc.monitor.gateway.ingest.EventIngestion;
 import vn.tthc.monitor.gateway.ingest.EventLogUnavailableException;
@@ -31,17 +31,20 @@ import vn.tthc.monitor.gateway.ingest.MalformedBodyException;
 /** {@code POST /api/v1/events}: a JSON array or NDJSON of contract events from one source system. */
 @Controller("/api/v1")
 @Tag(name = "Events")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class EventsController {
 
     public static final String NDJSON = "application/x-ndjson";
 
     private final EventIngestion ingestion;
     private final MeterRegistry meters;
+    private final Timer requestDuration;
 
     public EventsController(final EventIngestion ingestion, final MeterRegistry meters) {
         this.ingestion = ingestion;
         this.meters = meters;
+        this.requestDuration = Timer.builder("tthc.gateway.request.duration")
+            .description("Time to answer an ingest request, broker acknowledgement included")
+            .tag("endpoint", "events").publishPercentileHistogram().register(meters);
     }
 
     @Post(uri = "/events", consumes = {MediaType.APPLICATION_JSON, NDJSON}, produces = MediaType.APPLICATION_JSON)
@@ -56,36 +59,46 @@ public class EventsController {
     @ApiResponse(responseCode = "415", description = "Not application/json or application/x-ndjson in UTF-8")
     @ApiResponse(responseCode = "429", description = "Above the key's request rate; see Retry-After")
     @ApiResponse(responseCode = "503", description = "The events topic did not acknowledge in time; re-send")
-    public HttpResponse<?> events(final HttpRequest<?> request, @Body final byte[] body,
-                                  @RequestAttribute(ApiKeyFilter.SOURCE) final String source) {
+    public CompletableFuture<HttpResponse<?>> events(final HttpRequest<?> request, @Body final byte[] body,
+                                                     @RequestAttribute(ApiKeyFilter.SOURCE) final String source) {
         final Timer.Sample sample = Timer.start(meters);
-        try {
-            return handle(request, body, source);
-        } finally {
-            sample.stop(Timer.builder("tthc.gateway.request.duration")
-                .description("Time to answer an ingest request, broker acknowledgement included")
-                .tag("endpoint", "events").publishPercentileHistogram().register(meters));
-        }
+        return handle(request, body, source).whenComplete((response, failure) -> sample.stop(requestDuration));
     }
 
-    private HttpResponse<?> handle(final HttpRequest<?> request, final byte[] body, final String source) {
+    /**
+     * Runs on the event loop up to the hand-over of the events to the producer; the answer
+     * completes when the broker has acknowledged them, without a thread waiting for it.
+     */
+    private CompletableFuture<HttpResponse<?>> handle(final HttpRequest<?> request, final byte[] body,
+                                                      final String source) {
         final MediaType type = request.getContentType().orElse(MediaType.APPLICATION_JSON_TYPE);
         if (type.getCharset().filter(charset -> !charset.equals(StandardCharsets.UTF_8)).isPresent()) {
-            return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                "events must be UTF-8, was " + type.getCharset().get());
+            return CompletableFuture.completedFuture(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type", "events must be UTF-8, was " + type.getCharset().get()));
         }
         final List<byte[]> events;
         try {
             events = NDJSON.equals(type.getName()) ? EventBodies.fromNdjson(body) : EventBodies.fromJsonArray(body);
         } catch (final MalformedBodyException e) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", e.getMessage());
+            return CompletableFuture.completedFuture(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
+                e.getMessage()));
         }
+        final CompletableFuture<IngestResponse> written;
         try {
-            return HttpResponse.ok(ingestion.ingest(source, events));
+            written = ingestion.ingestAsync(source, events);
         } catch (final ForeignSourceException e) {
-            return Problems.of(HttpStatus.FORBIDDEN, "forbidden-source", e.getMessage(), Map.of("events", e.events()));
-        } catch (final EventLogUnavailableException e) {
-            return Problems.unavailable(e.getMessage());
+            return CompletableFuture.completedFuture(Problems.of(HttpStatus.FORBIDDEN, "forbidden-source",
+                e.getMessage(), Map.of("events", e.events())));
         }
+        return written.handle((response, failure) -> {
+            if (failure == null) {
+                return HttpResponse.ok(response);
+            }
+            final Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof EventLogUnavailableException unavailable) {
+                return Problems.unavailable(unavailable.getMessage());
+            }
+            throw new CompletionException(cause);
+        });
     }
 }

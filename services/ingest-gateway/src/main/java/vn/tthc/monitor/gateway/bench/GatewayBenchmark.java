@@ -7,11 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +33,23 @@ import vn.tthc.monitor.gateway.auth.ApiKeys;
 /**
  * Sustained load on the gateway over loopback, not a test: starts an embedded broker and the
  * gateway (or targets a running one with {@code --target URL --key KEY}), then for batch sizes
- * 1, 100 and 1000 sends unique events from several connections (JDK HttpClient, one per thread)
- * for a fixed time, and prints accepted events/s, requests/s and p50/p99 latency.
+ * 1, 100 and 1000 (or those of {@code --batches}) sends unique events from several keep-alive
+ * connections, one per thread (plain sockets, or the JDK HttpClient with {@code --client jdk}), for a
+ * fixed time, and prints accepted events/s, requests/s,
+ * p50/p99 latency, and the CPU time per request of the gateway's threads and of the whole process
+ * (broker and load included when they run in this JVM): figures that other processes on the same
+ * cores disturb less than the wall-clock ones.
  *
- * <pre>java -cp ... vn.tthc.monitor.gateway.bench.GatewayBenchmark [--seconds 15] [--connections 8]</pre>
+ * <p>With {@code --serve SECONDS} it only starts the broker and the gateway, prints their URL and
+ * key, and serves that long, so that the load can come from another JVM ({@code --target}).
+ *
+ * <pre>java -cp ... vn.tthc.monitor.gateway.bench.GatewayBenchmark [--seconds 15] [--connections 8]
+ *     [--batches 1,100,1000] [--client socket|jdk] [--serve SECONDS | --target URL --key KEY]</pre>
  */
 public final class GatewayBenchmark {
 
     private static final String SOURCE = "bench";
-    private static final int[] BATCHES = {1, 100, 1000};
+    private static final String ALL_BATCHES = "1,100,1000";
 
     private GatewayBenchmark() {
     }
@@ -48,8 +58,11 @@ public final class GatewayBenchmark {
         final Map<String, String> options = options(args);
         final int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
         final int connections = Integer.parseInt(options.getOrDefault("connections", "8"));
+        final int[] batches = Arrays.stream(options.getOrDefault("batches", ALL_BATCHES).split(","))
+            .map(String::strip).mapToInt(Integer::parseInt).toArray();
+        final boolean jdkClient = "jdk".equals(options.getOrDefault("client", "socket"));
         if (options.containsKey("target")) {
-            run(options.get("target"), options.get("key"), seconds, connections);
+            run(options.get("target"), options.get("key"), seconds, connections, batches, jdkClient);
             return;
         }
         final Path work = Files.createTempDirectory("tthc-gateway-bench");
@@ -66,79 +79,117 @@ public final class GatewayBenchmark {
             properties.put("tthc.gateway.rate-burst", 1_000_000);
             properties.put("micronaut.server.port", -1);
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
-                run(server.getURL().toString(), key, seconds, connections);
+                if (options.containsKey("serve")) {
+                    System.out.printf("gateway --target %s --key %s%n", server.getURL(), key);
+                    Thread.sleep(Duration.ofSeconds(Long.parseLong(options.get("serve"))).toMillis());
+                    return;
+                }
+                run(server.getURL().toString(), key, seconds, connections, batches, jdkClient);
             }
         }
     }
 
-    private static void run(final String baseUrl, final String key, final int seconds, final int connections)
-        throws Exception {
-        System.out.printf("gateway %s, %d connections, %d s per batch size, %d cores%n", baseUrl, connections,
-            seconds, Runtime.getRuntime().availableProcessors());
-        System.out.printf("%6s %12s %12s %10s %10s %10s %8s%n", "batch", "requests/s", "events/s", "p50 ms",
-            "p99 ms", "max ms", "errors");
-        for (final int batch : BATCHES) {
-            load(baseUrl, key, batch, connections, Duration.ofSeconds(Math.max(2, seconds / 5)), false);
-            load(baseUrl, key, batch, connections, Duration.ofSeconds(seconds), true);
+    private static void run(final String baseUrl, final String key, final int seconds, final int connections,
+                            final int[] batches, final boolean jdkClient) throws Exception {
+        System.out.printf("gateway %s, %d connections (%s), %d s per batch size, %d cores%n", baseUrl, connections,
+            jdkClient ? "JDK HttpClient" : "keep-alive sockets", seconds, Runtime.getRuntime().availableProcessors());
+        System.out.printf("%6s %12s %12s %10s %10s %10s %8s   %s%n", "batch", "requests/s", "events/s",
+            "p50 ms", "p99 ms", "max ms", "errors", "cpu us/request: gateway load other process");
+        for (final int batch : batches) {
+            load(baseUrl, key, jdkClient, batch, connections, Duration.ofSeconds(Math.max(2, seconds / 5)), false);
+            load(baseUrl, key, jdkClient, batch, connections, Duration.ofSeconds(seconds), true);
         }
     }
 
-    private static void load(final String baseUrl, final String key, final int batch, final int connections,
-                             final Duration duration, final boolean report) throws Exception {
+    private static void load(final String baseUrl, final String key, final boolean jdkClient, final int batch,
+                             final int connections, final Duration duration, final boolean report) throws Exception {
         final ExecutorService threads = Executors.newFixedThreadPool(connections);
         final AtomicLong accepted = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
+        final ThreadCpu cpuAtStart = ThreadCpu.now();
         final long start = System.nanoTime();
         final long end = start + duration.toNanos();
         final List<Future<Histogram>> results = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             final String prefix = "b" + batch + "-" + (report ? "m" : "w") + "-" + c + "-" + start + "-";
-            results.add(threads.submit(() -> connection(baseUrl, key, batch, prefix, end, accepted, errors)));
+            results.add(threads.submit(() -> connection(baseUrl, key, jdkClient, batch, prefix, end, accepted,
+                errors)));
         }
         final Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         for (final Future<Histogram> result : results) {
             latency.add(result.get());
         }
         final double elapsed = (System.nanoTime() - start) / 1e9;
+        final ThreadCpu cpuAtEnd = ThreadCpu.now();
         threads.shutdown();
         if (report) {
-            System.out.printf("%6d %12.0f %12.0f %10.1f %10.1f %10.1f %8d%n", batch, latency.getTotalCount() / elapsed,
-                accepted.get() / elapsed, latency.getValueAtPercentile(50) / 1000.0,
-                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, errors.get());
+            final long requests = Math.max(1, latency.getTotalCount());
+            final Map<ThreadCpu.Role, Long> cpu = cpuAtEnd.since(cpuAtStart);
+            System.out.printf("%6d %12.0f %12.0f %10.1f %10.1f %10.1f %8d   %20.0f %4.0f %5.0f %7.0f%n", batch,
+                latency.getTotalCount() / elapsed, accepted.get() / elapsed, latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, errors.get(),
+                cpu.get(ThreadCpu.Role.GATEWAY) / 1000.0 / requests, cpu.get(ThreadCpu.Role.LOAD) / 1000.0 / requests,
+                cpu.get(ThreadCpu.Role.OTHER) / 1000.0 / requests, cpuAtEnd.processSince(cpuAtStart) / 1000.0 / requests);
         }
     }
 
-    private static Histogram connection(final String baseUrl, final String key, final int batch, final String prefix,
-                                        final long end, final AtomicLong accepted, final AtomicLong errors)
-        throws IOException, InterruptedException {
-        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static Histogram connection(final String baseUrl, final String key, final boolean jdkClient,
+                                        final int batch, final String prefix, final long end, final AtomicLong accepted,
+                                        final AtomicLong errors) throws IOException, InterruptedException {
         final URI uri = URI.create(baseUrl + "/api/v1/events");
         final Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-        long next = 0;
-        while (System.nanoTime() < end) {
-            final StringBuilder body = new StringBuilder(batch * 330).append('[');
-            for (int i = 0; i < batch; i++) {
-                final long n = next++;
-                body.append(i == 0 ? "" : ",").append("{\"eventId\":\"").append(prefix).append(n)
-                    .append("\",\"type\":\"case.received\",\"occurredAt\":\"2026-03-02T08:15:00+07:00\",\"source\":\"")
-                    .append(SOURCE).append("\",\"caseId\":\"").append(prefix).append(n)
-                    .append("\",\"unitId\":\"U").append(n % 50).append("\",\"fieldId\":\"DAT_DAI\",\"procedureId\":"
-                        + "\"1.004227\",\"channel\":\"ONLINE\",\"onlineEligible\":true,"
-                        + "\"dueAt\":\"2026-03-10T17:00:00+07:00\"}");
-            }
-            final HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString())).build();
-            final long sent = System.nanoTime();
-            final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            latency.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent)));
-            if (response.statusCode() == 200) {
-                accepted.addAndGet(acceptedCount(response.body()));
-            } else {
-                errors.incrementAndGet();
+        try (Poster poster = jdkClient ? jdkPoster(uri, key) : new KeepAliveConnection(uri, key)) {
+            long next = 0;
+            while (System.nanoTime() < end) {
+                final StringBuilder body = new StringBuilder(batch * 330).append('[');
+                for (int i = 0; i < batch; i++) {
+                    final long n = next++;
+                    body.append(i == 0 ? "" : ",").append("{\"eventId\":\"").append(prefix).append(n)
+                        .append("\",\"type\":\"case.received\",\"occurredAt\":\"2026-03-02T08:15:00+07:00\",\"source\":\"")
+                        .append(SOURCE).append("\",\"caseId\":\"").append(prefix).append(n)
+                        .append("\",\"unitId\":\"U").append(n % 50).append("\",\"fieldId\":\"DAT_DAI\",\"procedureId\":"
+                            + "\"1.004227\",\"channel\":\"ONLINE\",\"onlineEligible\":true,"
+                            + "\"dueAt\":\"2026-03-10T17:00:00+07:00\"}");
+                }
+                final byte[] bytes = body.append(']').toString().getBytes(StandardCharsets.UTF_8);
+                final long sent = System.nanoTime();
+                final KeepAliveConnection.Answer answer = poster.post(bytes);
+                latency.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent)));
+                if (answer.status() == 200) {
+                    accepted.addAndGet(acceptedCount(answer.body()));
+                } else {
+                    errors.incrementAndGet();
+                }
             }
         }
         return latency;
+    }
+
+    /** Sends one body and reads the whole answer. */
+    interface Poster extends AutoCloseable {
+
+        KeepAliveConnection.Answer post(byte[] body) throws IOException, InterruptedException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private static Poster jdkPoster(final URI uri, final String key) {
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return new Poster() {
+            @Override
+            public KeepAliveConnection.Answer post(final byte[] body) throws IOException, InterruptedException {
+                final HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                return new KeepAliveConnection.Answer(response.statusCode(), response.body());
+            }
+
+            @Override
+            public void close() {
+                // The JDK 17 HttpClient has no close: its threads end when it is collected.
+            }
+        };
     }
 
     /** The {@code accepted} count at the start of the answer, without parsing the per-event results. */

@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tthc.monitor.contract.event.Event;
@@ -32,6 +34,7 @@ public final class EventIngestion {
     private final RecentEventIds recent;
     private final Duration sendTimeout;
     private final MeterRegistry meters;
+    private final Map<String, OutcomeCounters> countersBySource = new ConcurrentHashMap<>();
 
     public EventIngestion(final EventLog log, final RecentEventIds recent, final Duration sendTimeout,
                           final MeterRegistry meters) {
@@ -41,8 +44,49 @@ public final class EventIngestion {
         this.meters = meters;
     }
 
+    /** The events counter of one source system, one per outcome, registered once. */
+    private record OutcomeCounters(Counter accepted, Counter duplicate, Counter rejected) {
+
+        static OutcomeCounters register(final MeterRegistry meters, final String source) {
+            return new OutcomeCounters(counter(meters, source, EventStatus.ACCEPTED),
+                counter(meters, source, EventStatus.DUPLICATE), counter(meters, source, EventStatus.REJECTED));
+        }
+
+        private static Counter counter(final MeterRegistry meters, final String source, final EventStatus outcome) {
+            return Counter.builder("tthc.gateway.events")
+                .description("Events received by the gateway, by source system and outcome")
+                .tag("source", source).tag("outcome", outcome.wireName())
+                .register(meters);
+        }
+    }
+
+    /** {@link #ingestAsync} waited for: returns once every accepted event is acknowledged. */
     public IngestResponse ingest(final String keySource, final List<byte[]> events)
         throws ForeignSourceException, EventLogUnavailableException {
+        final CompletableFuture<IngestResponse> response = ingestAsync(keySource, events);
+        try {
+            return response.get();
+        } catch (final ExecutionException e) {
+            if (e.getCause() instanceof EventLogUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new IllegalStateException("ingestion failed unexpectedly", e.getCause());
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventLogUnavailableException("interrupted while waiting for the events topic", e);
+        }
+    }
+
+    /**
+     * Judges the events and hands the accepted ones to the {@link EventLog} before returning; the
+     * answer completes once the broker has acknowledged every one of them, or fails with
+     * {@link EventLogUnavailableException} (after giving back the claims of the unacknowledged
+     * events) when it has not within the send timeout. No thread waits in between.
+     *
+     * @throws ForeignSourceException when an event carries another source; nothing is written
+     */
+    public CompletableFuture<IngestResponse> ingestAsync(final String keySource, final List<byte[]> events)
+        throws ForeignSourceException {
         final List<ParseResult> parsed = new ArrayList<>(events.size());
         final List<ForeignSourceException.ForeignEvent> foreign = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
@@ -61,8 +105,8 @@ public final class EventIngestion {
         return write(keySource, events, parsed);
     }
 
-    private IngestResponse write(final String keySource, final List<byte[]> events, final List<ParseResult> parsed)
-        throws EventLogUnavailableException {
+    private CompletableFuture<IngestResponse> write(final String keySource, final List<byte[]> events,
+                                                    final List<ParseResult> parsed) {
         final List<EventResult> results = new ArrayList<>(events.size());
         final Set<String> inRequest = new HashSet<>();
         final List<String> claimed = new ArrayList<>();
@@ -70,9 +114,15 @@ public final class EventIngestion {
         for (int i = 0; i < events.size(); i++) {
             results.add(resultOf(i, keySource, parsed.get(i), events.get(i), inRequest, claimed, writes));
         }
-        awaitAcknowledgements(claimed, writes);
-        count(keySource, results);
-        return IngestResponse.of(results);
+        return acknowledgements(writes).handle((acknowledged, failure) -> {
+            if (failure != null) {
+                releaseUnacknowledged(claimed, writes);
+                throw new CompletionException(new EventLogUnavailableException(
+                    "the events topic did not acknowledge within " + sendTimeout, failure));
+            }
+            count(keySource, results);
+            return IngestResponse.of(results);
+        });
     }
 
     private EventResult resultOf(final int index, final String keySource, final ParseResult parsed, final byte[] original,
@@ -97,19 +147,10 @@ public final class EventIngestion {
         return new EventResult(index, event.eventId(), EventStatus.ACCEPTED, null);
     }
 
-    private void awaitAcknowledgements(final List<String> claimed, final List<CompletableFuture<Void>> writes)
-        throws EventLogUnavailableException {
-        try {
-            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (final ExecutionException | TimeoutException e) {
-            releaseUnacknowledged(claimed, writes);
-            throw new EventLogUnavailableException("the events topic did not acknowledge within " + sendTimeout, e);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            releaseUnacknowledged(claimed, writes);
-            throw new EventLogUnavailableException("interrupted while waiting for the events topic", e);
-        }
+    private CompletableFuture<Void> acknowledgements(final List<CompletableFuture<Void>> writes) {
+        final CompletableFuture<Void> all = writes.size() == 1 ? writes.get(0)
+            : CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+        return all.isDone() ? all : all.copy().orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Acknowledged events keep their claim: a re-send of the request reports them as duplicates. */
@@ -137,17 +178,16 @@ public final class EventIngestion {
                 }
             }
         }
-        increment(source, EventStatus.ACCEPTED, accepted);
-        increment(source, EventStatus.DUPLICATE, duplicate);
-        increment(source, EventStatus.REJECTED, rejected);
+        final OutcomeCounters counters = countersBySource.computeIfAbsent(source,
+            s -> OutcomeCounters.register(meters, s));
+        increment(counters.accepted(), accepted);
+        increment(counters.duplicate(), duplicate);
+        increment(counters.rejected(), rejected);
     }
 
-    private void increment(final String source, final EventStatus outcome, final long amount) {
+    private static void increment(final Counter counter, final long amount) {
         if (amount > 0) {
-            Counter.builder("tthc.gateway.events")
-                .description("Events received by the gateway, by source system and outcome")
-                .tag("source", source).tag("outcome", outcome.wireName())
-                .register(meters).increment(amount);
+            counter.increment(amount);
         }
     }
 
