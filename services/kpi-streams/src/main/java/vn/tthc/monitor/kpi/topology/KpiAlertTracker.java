@@ -37,6 +37,8 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     private final Duration updateInterval;
     private final Map<String, KpiAlert> open = new HashMap<>();
     private final Map<String, KpiAlert> pendingUpdates = new LinkedHashMap<>();
+    /** How many alerts of each row (key {@link KpiRowKeyFormat}) are open: a row with none needs no alert key built. */
+    private final Map<String, Integer> openPerRow = new HashMap<>();
     private ProcessorContext<String, KpiAlert> context;
     private KeyValueStore<String, KpiAlert> alerts;
     private KeyValueStore<String, DrivingIds> drivers;
@@ -53,7 +55,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
         this.alerts = context.getStateStore(KpiAlertTopology.ALERTS_STORE);
         this.drivers = context.getStateStore(KpiAlertTopology.DRIVERS_STORE);
         try (KeyValueIterator<String, KpiAlert> all = alerts.all()) {
-            all.forEachRemaining(alert -> open.put(alert.key, alert.value));
+            all.forEachRemaining(alert -> markOpen(alert.key, alert.value));
         }
         context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> writeUpdates());
     }
@@ -61,9 +63,13 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     @Override
     public void process(final Record<String, RowOutput.Change> record) {
         final RowOutput.Change change = record.value();
+        final boolean rowHasOpenAlerts = openPerRow.containsKey(record.key());
         for (final KpiStatus status : targets.statuses(change.key(), change.after())) {
-            final String key = KpiRowKeyFormat.withKpi(record.key(), status.kpi().id());
             final long againstChange = against(status.kpi(), change.after()) - against(status.kpi(), change.before());
+            if (againstChange == 0 && !rowHasOpenAlerts && !status.breached()) {
+                continue;
+            }
+            final String key = KpiRowKeyFormat.withKpi(record.key(), status.kpi().id());
             final DrivingIds updatedDrivers = againstChange == 0 ? null : updateDrivers(key, change.entityId(), againstChange);
             final KpiAlert previous = open.get(key);
             if (previous == null && !status.breached()) {
@@ -111,12 +117,28 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     private void write(final String key, final KpiAlert alert) {
         if (alert.state() == AlertState.RESOLVED) {
             alerts.delete(key);
-            open.remove(key);
+            markResolved(key, alert);
         } else {
             alerts.put(key, alert);
-            open.put(key, alert);
+            markOpen(key, alert);
         }
         context.forward(new Record<>(key, alert, alert.triggeredAt().toEpochMilli()));
+    }
+
+    private void markOpen(final String key, final KpiAlert alert) {
+        if (open.put(key, alert) == null) {
+            openPerRow.merge(rowKey(alert), 1, Integer::sum);
+        }
+    }
+
+    private void markResolved(final String key, final KpiAlert alert) {
+        if (open.remove(key) != null) {
+            openPerRow.computeIfPresent(rowKey(alert), (row, count) -> count == 1 ? null : count - 1);
+        }
+    }
+
+    private static String rowKey(final KpiAlert alert) {
+        return KpiRowKeyFormat.format(new KpiRowKey(alert.unitId(), alert.fieldId(), alert.period()));
     }
 
     private KpiAlert alert(final KpiRowKey row, final KpiStatus status, final AlertState state, final DrivingIds driving,
