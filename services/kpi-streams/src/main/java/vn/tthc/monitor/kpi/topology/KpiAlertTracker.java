@@ -35,10 +35,9 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
 
     private final Targets targets;
     private final Duration updateInterval;
-    private final Map<String, KpiAlert> open = new HashMap<>();
+    /** The open alerts by row key ({@link KpiRowKeyFormat}, the record key) and KPI id: no alert key is built to look one up. */
+    private final Map<String, Map<String, KpiAlert>> openByRow = new HashMap<>();
     private final Map<String, KpiAlert> pendingUpdates = new LinkedHashMap<>();
-    /** How many alerts of each row (key {@link KpiRowKeyFormat}) are open: a row with none needs no alert key built. */
-    private final Map<String, Integer> openPerRow = new HashMap<>();
     private ProcessorContext<String, KpiAlert> context;
     private KeyValueStore<String, KpiAlert> alerts;
     private KeyValueStore<String, DrivingIds> drivers;
@@ -55,7 +54,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
         this.alerts = context.getStateStore(KpiAlertTopology.ALERTS_STORE);
         this.drivers = context.getStateStore(KpiAlertTopology.DRIVERS_STORE);
         try (KeyValueIterator<String, KpiAlert> all = alerts.all()) {
-            all.forEachRemaining(alert -> markOpen(alert.key, alert.value));
+            all.forEachRemaining(alert -> markOpen(rowKey(alert.value), alert.value));
         }
         context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> writeUpdates());
     }
@@ -63,28 +62,28 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     @Override
     public void process(final Record<String, RowOutput.Change> record) {
         final RowOutput.Change change = record.value();
-        final boolean rowHasOpenAlerts = openPerRow.containsKey(record.key());
+        final String row = record.key();
         for (final KpiStatus status : targets.statuses(change.key(), change.after())) {
             final long againstChange = against(status.kpi(), change.after()) - against(status.kpi(), change.before());
-            if (againstChange == 0 && !rowHasOpenAlerts && !status.breached()) {
+            final KpiAlert previous = openAlert(row, status.kpi().id());
+            if (againstChange == 0 && previous == null && !status.breached()) {
                 continue;
             }
-            final String key = KpiRowKeyFormat.withKpi(record.key(), status.kpi().id());
+            final String key = KpiRowKeyFormat.withKpi(row, status.kpi().id());
             final DrivingIds updatedDrivers = againstChange == 0 ? null : updateDrivers(key, change.entityId(), againstChange);
-            final KpiAlert previous = open.get(key);
             if (previous == null && !status.breached()) {
                 continue;
             }
             final DrivingIds driving = updatedDrivers != null ? updatedDrivers
                 : previous != null ? new DrivingIds(previous.drivingIds()) : storedDrivers(key);
             if (previous == null) {
-                write(key, alert(change.key(), status, AlertState.RAISED, driving, null, record.timestamp()));
+                write(row, key, alert(change.key(), status, AlertState.RAISED, driving, null, record.timestamp()));
             } else if (!status.breached()) {
                 pendingUpdates.remove(key);
-                write(key, alert(change.key(), status, AlertState.RESOLVED, driving, previous, record.timestamp()));
+                write(row, key, alert(change.key(), status, AlertState.RESOLVED, driving, previous, record.timestamp()));
             } else if (!sameAs(previous, status, driving)) {
                 final KpiAlert updated = alert(change.key(), status, AlertState.UPDATED, driving, previous, record.timestamp());
-                open.put(key, updated);
+                markOpen(row, updated);
                 pendingUpdates.put(key, updated);
             }
         }
@@ -108,32 +107,43 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     /** Writes the open alerts that changed since the last time; after a start, every open alert once. */
     private void writeUpdates() {
         pendingUpdates.forEach(alerts::put);
-        (rewriteOpen ? open : pendingUpdates)
-            .forEach((key, alert) -> context.forward(new Record<>(key, alert, alert.triggeredAt().toEpochMilli())));
+        if (rewriteOpen) {
+            openByRow.forEach((row, open) -> open.forEach((kpi, alert) -> forward(KpiRowKeyFormat.withKpi(row, kpi), alert)));
+        } else {
+            pendingUpdates.forEach(this::forward);
+        }
         rewriteOpen = false;
         pendingUpdates.clear();
     }
 
-    private void write(final String key, final KpiAlert alert) {
+    private void write(final String row, final String key, final KpiAlert alert) {
         if (alert.state() == AlertState.RESOLVED) {
             alerts.delete(key);
-            markResolved(key, alert);
+            markResolved(row, alert);
         } else {
             alerts.put(key, alert);
-            markOpen(key, alert);
+            markOpen(row, alert);
         }
+        forward(key, alert);
+    }
+
+    private void forward(final String key, final KpiAlert alert) {
         context.forward(new Record<>(key, alert, alert.triggeredAt().toEpochMilli()));
     }
 
-    private void markOpen(final String key, final KpiAlert alert) {
-        if (open.put(key, alert) == null) {
-            openPerRow.merge(rowKey(alert), 1, Integer::sum);
-        }
+    private KpiAlert openAlert(final String row, final String kpi) {
+        final Map<String, KpiAlert> open = openByRow.get(row);
+        return open == null ? null : open.get(kpi);
     }
 
-    private void markResolved(final String key, final KpiAlert alert) {
-        if (open.remove(key) != null) {
-            openPerRow.computeIfPresent(rowKey(alert), (row, count) -> count == 1 ? null : count - 1);
+    private void markOpen(final String row, final KpiAlert alert) {
+        openByRow.computeIfAbsent(row, any -> new HashMap<>()).put(alert.kpi(), alert);
+    }
+
+    private void markResolved(final String row, final KpiAlert alert) {
+        final Map<String, KpiAlert> open = openByRow.get(row);
+        if (open != null && open.remove(alert.kpi()) != null && open.isEmpty()) {
+            openByRow.remove(row);
         }
     }
 
