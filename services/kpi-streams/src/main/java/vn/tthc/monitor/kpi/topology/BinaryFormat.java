@@ -1,13 +1,15 @@
 package vn.tthc.monitor.kpi.topology;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.kafka.common.utils.ByteUtils;
@@ -61,7 +63,7 @@ final class BinaryFormat {
     }
 
     static <T> byte[] encode(final Writer<T> writer, final T value) {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        final ByteSink bytes = new ByteSink();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             writer.write(out, value);
@@ -72,7 +74,7 @@ final class BinaryFormat {
     }
 
     static <T> T decode(final Reader<T> reader, final byte[] data) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data))) {
+        try (DataInputStream in = new DataInputStream(new ByteSource(data))) {
             final byte version = in.readByte();
             if (version != VERSION) {
                 throw new IllegalArgumentException("unknown binary format version " + version);
@@ -300,5 +302,75 @@ final class BinaryFormat {
 
     private static Instant readNullableInstant(final DataInputStream in) throws IOException {
         return in.readBoolean() ? readInstant(in) : null;
+    }
+
+    // --- byte arrays as streams
+
+    /**
+     * A growing byte array, like {@link java.io.ByteArrayOutputStream} without its locks: a value is
+     * written by one thread, and the JDK's synchronized writes cost a lock per byte.
+     */
+    private static final class ByteSink extends OutputStream {
+
+        private byte[] buffer = new byte[128];
+        private int size;
+
+        @Override
+        public void write(final int b) {
+            ensureRoom(1);
+            buffer[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(final byte[] bytes, final int offset, final int length) {
+            ensureRoom(length);
+            System.arraycopy(bytes, offset, buffer, size, length);
+            size += length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer, size);
+        }
+
+        private void ensureRoom(final int more) {
+            if (size + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
+        }
+    }
+
+    /** Reads a byte array, like {@link java.io.ByteArrayInputStream} without its locks (see {@link ByteSink}). */
+    private static final class ByteSource extends InputStream {
+
+        private final byte[] data;
+        private int position;
+
+        ByteSource(final byte[] data) {
+            this.data = data;
+        }
+
+        @Override
+        public int read() {
+            return position < data.length ? data[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(final byte[] target, final int offset, final int length) {
+            if (length == 0) {
+                return 0;
+            }
+            if (position >= data.length) {
+                return -1;
+            }
+            final int count = Math.min(length, data.length - position);
+            System.arraycopy(data, position, target, offset, count);
+            position += count;
+            return count;
+        }
+
+        @Override
+        public int available() {
+            return data.length - position;
+        }
     }
 }

@@ -35,7 +35,8 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
 
     private final Targets targets;
     private final Duration updateInterval;
-    private final Map<String, KpiAlert> open = new HashMap<>();
+    /** The open alerts by row key ({@link KpiRowKeyFormat}, the record key) and KPI id: no alert key is built to look one up. */
+    private final Map<String, Map<String, KpiAlert>> openByRow = new HashMap<>();
     private final Map<String, KpiAlert> pendingUpdates = new LinkedHashMap<>();
     private ProcessorContext<String, KpiAlert> context;
     private KeyValueStore<String, KpiAlert> alerts;
@@ -53,7 +54,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
         this.alerts = context.getStateStore(KpiAlertTopology.ALERTS_STORE);
         this.drivers = context.getStateStore(KpiAlertTopology.DRIVERS_STORE);
         try (KeyValueIterator<String, KpiAlert> all = alerts.all()) {
-            all.forEachRemaining(alert -> open.put(alert.key, alert.value));
+            all.forEachRemaining(alert -> markOpen(rowKey(alert.value), alert.value));
         }
         context.schedule(updateInterval, PunctuationType.WALL_CLOCK_TIME, now -> writeUpdates());
     }
@@ -61,24 +62,28 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     @Override
     public void process(final Record<String, RowOutput.Change> record) {
         final RowOutput.Change change = record.value();
+        final String row = record.key();
         for (final KpiStatus status : targets.statuses(change.key(), change.after())) {
-            final String key = KpiRowKeyFormat.withKpi(record.key(), status.kpi().id());
             final long againstChange = against(status.kpi(), change.after()) - against(status.kpi(), change.before());
+            final KpiAlert previous = openAlert(row, status.kpi().id());
+            if (againstChange == 0 && previous == null && !status.breached()) {
+                continue;
+            }
+            final String key = KpiRowKeyFormat.withKpi(row, status.kpi().id());
             final DrivingIds updatedDrivers = againstChange == 0 ? null : updateDrivers(key, change.entityId(), againstChange);
-            final KpiAlert previous = open.get(key);
             if (previous == null && !status.breached()) {
                 continue;
             }
             final DrivingIds driving = updatedDrivers != null ? updatedDrivers
                 : previous != null ? new DrivingIds(previous.drivingIds()) : storedDrivers(key);
             if (previous == null) {
-                write(key, alert(change.key(), status, AlertState.RAISED, driving, null, record.timestamp()));
+                write(row, key, alert(change.key(), status, AlertState.RAISED, driving, null, record.timestamp()));
             } else if (!status.breached()) {
                 pendingUpdates.remove(key);
-                write(key, alert(change.key(), status, AlertState.RESOLVED, driving, previous, record.timestamp()));
+                write(row, key, alert(change.key(), status, AlertState.RESOLVED, driving, previous, record.timestamp()));
             } else if (!sameAs(previous, status, driving)) {
                 final KpiAlert updated = alert(change.key(), status, AlertState.UPDATED, driving, previous, record.timestamp());
-                open.put(key, updated);
+                markOpen(row, updated);
                 pendingUpdates.put(key, updated);
             }
         }
@@ -102,21 +107,48 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     /** Writes the open alerts that changed since the last time; after a start, every open alert once. */
     private void writeUpdates() {
         pendingUpdates.forEach(alerts::put);
-        (rewriteOpen ? open : pendingUpdates)
-            .forEach((key, alert) -> context.forward(new Record<>(key, alert, alert.triggeredAt().toEpochMilli())));
+        if (rewriteOpen) {
+            openByRow.forEach((row, open) -> open.forEach((kpi, alert) -> forward(KpiRowKeyFormat.withKpi(row, kpi), alert)));
+        } else {
+            pendingUpdates.forEach(this::forward);
+        }
         rewriteOpen = false;
         pendingUpdates.clear();
     }
 
-    private void write(final String key, final KpiAlert alert) {
+    private void write(final String row, final String key, final KpiAlert alert) {
         if (alert.state() == AlertState.RESOLVED) {
             alerts.delete(key);
-            open.remove(key);
+            markResolved(row, alert);
         } else {
             alerts.put(key, alert);
-            open.put(key, alert);
+            markOpen(row, alert);
         }
+        forward(key, alert);
+    }
+
+    private void forward(final String key, final KpiAlert alert) {
         context.forward(new Record<>(key, alert, alert.triggeredAt().toEpochMilli()));
+    }
+
+    private KpiAlert openAlert(final String row, final String kpi) {
+        final Map<String, KpiAlert> open = openByRow.get(row);
+        return open == null ? null : open.get(kpi);
+    }
+
+    private void markOpen(final String row, final KpiAlert alert) {
+        openByRow.computeIfAbsent(row, any -> new HashMap<>()).put(alert.kpi(), alert);
+    }
+
+    private void markResolved(final String row, final KpiAlert alert) {
+        final Map<String, KpiAlert> open = openByRow.get(row);
+        if (open != null && open.remove(alert.kpi()) != null && open.isEmpty()) {
+            openByRow.remove(row);
+        }
+    }
+
+    private static String rowKey(final KpiAlert alert) {
+        return KpiRowKeyFormat.format(new KpiRowKey(alert.unitId(), alert.fieldId(), alert.period()));
     }
 
     private KpiAlert alert(final KpiRowKey row, final KpiStatus status, final AlertState state, final DrivingIds driving,

@@ -40,6 +40,18 @@ public final class KpiRowKeyFormat {
     }
 
     private static String quoted(final String text) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+        final String escaped = needsEscaping(text) ? new String(JsonStringEncoder.getInstance().quoteAsString(text)) : text;
+        return "\"" + escaped + "\"";
+    }
+
+    /** Whether JSON would escape any character of {@code text}: a quote, a backslash or a control character. */
+    private static boolean needsEscaping(final String text) {
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -114,7 +114,9 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
 
     /** Sorts by time as text: epoch millis, zero-padded (times before 1970 sort first). */
     static String alarmKey(final Instant at, final String caseId) {
-        final long millis = Math.max(0, at.toEpochMilli());
-        return String.format("%0" + MILLIS_DIGITS + "d", millis) + "|" + caseId;
+        final String millis = Long.toString(Math.max(0, at.toEpochMilli()));
+        final StringBuilder key = new StringBuilder(MILLIS_DIGITS + 1 + caseId.length());
+        key.append("0".repeat(MILLIS_DIGITS - millis.length())).append(millis);
+        return key.append('|').append(caseId).toString();
     }
 }
