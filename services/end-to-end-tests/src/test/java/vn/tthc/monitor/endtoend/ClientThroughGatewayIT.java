@@ -2,9 +2,9 @@ package vn.tthc.monitor.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.tthc.monitor.endtoend.RunningPipeline.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.ingest.client.EventOutcome;
 import vn.tthc.monitor.ingest.client.IngestClient;
 import vn.tthc.monitor.ingest.client.IngestResult;
@@ -22,7 +21,6 @@ import vn.tthc.monitor.ingest.client.event.CaseResult;
 import vn.tthc.monitor.ingest.client.event.Channel;
 import vn.tthc.monitor.ingest.client.event.Events;
 import vn.tthc.monitor.ingest.client.event.IngestEvent;
-import vn.tthc.monitor.kpi.testing.RunningService;
 
 /**
  * A case system's events, built with the Java client and sent through a running gateway (its own JVM), counted by a
@@ -34,25 +32,17 @@ class ClientThroughGatewayIT {
     private static final String FIELD = "DAT_DAI";
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
-    private static RunningService kpiStreams;
-    private static GatewayProcess gateway;
+    private static RunningPipeline pipeline;
 
     @BeforeAll
     static void start() {
-        kpiStreams = new RunningService(Map.of());
-        // the events topic exists once kpi-streams has started; its stream threads start while the gateway does
-        gateway = new GatewayProcess(kpiStreams.topic("events"));
-        await("kpi-streams RUNNING").atMost(Duration.ofSeconds(60))
-            .untilAsserted(() -> assertThat(kpiStreams.get("/health").body()).contains("RUNNING"));
+        pipeline = new RunningPipeline(Map.of());
     }
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (kpiStreams != null) {
-            kpiStreams.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
@@ -86,7 +76,8 @@ class ClientThroughGatewayIT {
             c1Resolved,
             invalid);
 
-        final IngestClient client = IngestClient.builder(gateway.baseUri(), gateway.apiKey()).batchSize(4).build();
+        final IngestClient client = IngestClient.builder(pipeline.gateway.baseUri(), pipeline.gateway.apiKey())
+            .batchSize(4).build();
         final IngestResult result = client.send(events);
 
         assertThat(result.accepted()).isEqualTo(9);
@@ -101,7 +92,7 @@ class ClientThroughGatewayIT {
         });
 
         await("the unit's March row").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            final JsonNode rows = json(kpiStreams.get("/api/v1/units/" + UNIT + "/kpis"));
+            final JsonNode rows = pipeline.query("/api/v1/units/" + UNIT + "/kpis");
             for (final String field : List.of("*", FIELD)) {
                 final JsonNode counters = row(rows, field, "2026-03").get("counters");
                 assertThat(counters.get("received").asLong()).as(field + " received").isEqualTo(5);
@@ -116,18 +107,18 @@ class ClientThroughGatewayIT {
                 assertThat(counters.get("withdrawn").asLong()).as(field + " withdrawn").isZero();
             }
         });
-        final JsonNode onTimeRate = row(json(kpiStreams.get("/api/v1/units/" + UNIT + "/kpis")), "*", "2026-03")
+        final JsonNode onTimeRate = row(pipeline.query("/api/v1/units/" + UNIT + "/kpis"), "*", "2026-03")
             .get("kpis").get(0);
         assertThat(onTimeRate.get("kpi").asText()).isEqualTo("onTimeRate");
         assertThat(onTimeRate.get("value").asDouble()).isEqualTo(3.0 / 4);
 
         // kpi-streams saw exactly what the gateway accepted: 9 events of the key's source, nothing rejected or repeated
         await("the intake counts").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            final JsonNode pipeline = json(kpiStreams.get("/api/v1/pipeline"));
-            assertThat(pipeline.at("/acceptedBySource/" + GatewayProcess.SOURCE).asLong()).isEqualTo(9);
-            assertThat(pipeline.get("accepted").asLong()).isEqualTo(9);
-            assertThat(pipeline.get("rejected").asLong()).isZero();
-            assertThat(pipeline.get("duplicates").asLong()).isZero();
+            final JsonNode intake = pipeline.query("/api/v1/pipeline");
+            assertThat(intake.at("/acceptedBySource/" + GatewayProcess.SOURCE).asLong()).isEqualTo(9);
+            assertThat(intake.get("accepted").asLong()).isEqualTo(9);
+            assertThat(intake.get("rejected").asLong()).isZero();
+            assertThat(intake.get("duplicates").asLong()).isZero();
         });
     }
 
@@ -157,19 +148,5 @@ class ClientThroughGatewayIT {
         final Map<String, Object> fields = new LinkedHashMap<>(event.fields());
         fields.put(name, value);
         return new IngestEvent(event.type(), event.eventId(), event.key(), fields);
-    }
-
-    private static JsonNode row(final JsonNode rows, final String field, final String period) {
-        for (final JsonNode row : rows) {
-            if (row.get("fieldId").asText().equals(field) && row.get("period").asText().equals(period)) {
-                return row;
-            }
-        }
-        throw new AssertionError("no row " + field + " " + period + " in " + rows);
-    }
-
-    static JsonNode json(final HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return ContractJson.mapper().readTree(response.body());
     }
 }

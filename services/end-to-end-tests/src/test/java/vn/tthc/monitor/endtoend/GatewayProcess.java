@@ -38,10 +38,6 @@ final class GatewayProcess implements AutoCloseable {
     private final URI baseUri;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    GatewayProcess(final String eventsTopic) {
-        this(eventsTopic, Map.of());
-    }
-
     /** With more configuration properties of the gateway, e.g. {@code tthc.gateway.online-eligible-procedures}. */
     GatewayProcess(final String eventsTopic, final Map<String, String> extraProperties) {
         final String jarProperty = System.getProperty("tthc.gateway.jar");

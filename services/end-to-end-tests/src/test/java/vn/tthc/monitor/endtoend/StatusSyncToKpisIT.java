@@ -2,7 +2,7 @@ package vn.tthc.monitor.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static vn.tthc.monitor.endtoend.ClientThroughGatewayIT.json;
+import static vn.tthc.monitor.endtoend.RunningPipeline.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -11,8 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.tthc.monitor.contract.ContractJson;
-import vn.tthc.monitor.kpi.testing.RunningService;
 
 /**
  * The national portal's status records of several cases, posted to a running gateway (its own JVM) over HTTP, mapped
@@ -25,25 +23,17 @@ class StatusSyncToKpisIT {
     private static final String ELIGIBLE_PROCEDURE = "1.004227";
     private static final String OTHER_PROCEDURE = "1.001234";
 
-    private static RunningService kpiStreams;
-    private static GatewayProcess gateway;
+    private static RunningPipeline pipeline;
 
     @BeforeAll
     static void start() {
-        kpiStreams = new RunningService(Map.of());
-        gateway = new GatewayProcess(kpiStreams.topic("events"),
-            Map.of("tthc.gateway.online-eligible-procedures", ELIGIBLE_PROCEDURE));
-        await("kpi-streams RUNNING").atMost(Duration.ofSeconds(60))
-            .untilAsserted(() -> assertThat(kpiStreams.get("/health").body()).contains("RUNNING"));
+        pipeline = new RunningPipeline(Map.of("tthc.gateway.online-eligible-procedures", ELIGIBLE_PROCEDURE));
     }
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (kpiStreams != null) {
-            kpiStreams.close();
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
@@ -114,7 +104,7 @@ class StatusSyncToKpisIT {
         // receivedOnline 1 (H1, KenhThucHien 2); onlineEligible 2 (H1, H2: MaTTHC 1.004227 is configured);
         // onlineEligibleOnline 1 (H1); resolved 3 = early 1 (H5) + onTime 1 (H1) + late 1 (H2); withdrawn 1 (H3).
         await("the unit's March row").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            final JsonNode rows = json(kpiStreams.get("/api/v1/units/" + UNIT + "/kpis"));
+            final JsonNode rows = pipeline.query("/api/v1/units/" + UNIT + "/kpis");
             for (final String field : List.of("*", FIELD)) {
                 final JsonNode counters = row(rows, field, "2026-03").get("counters");
                 assertThat(counters.get("received").asLong()).as(field + " received").isEqualTo(4);
@@ -131,7 +121,7 @@ class StatusSyncToKpisIT {
         });
 
         // H2's view: due 13/03 17:00+07, paused 05/03 09:00 to 09/03 09:00, effective due 17/03 17:00+07, late
-        final JsonNode h2View = json(kpiStreams.get("/api/v1/cases/" + h2.maHoSo()));
+        final JsonNode h2View = pipeline.query("/api/v1/cases/" + h2.maHoSo());
         assertThat(h2View.get("status").asText()).isEqualTo("RESOLVED");
         assertThat(h2View.get("dueAt").asText()).isEqualTo("2026-03-13T10:00:00Z");
         assertThat(h2View.get("effectiveDue").asText()).isEqualTo("2026-03-17T10:00:00Z");
@@ -140,29 +130,18 @@ class StatusSyncToKpisIT {
             assertThat(pause.get("end").asText()).isEqualTo("2026-03-09T02:00:00Z");
         });
         assertThat(h2View.get("classification").asText()).isEqualTo("LATE");
-        assertThat(kpiStreams.get("/api/v1/cases/" + h6.maHoSo()).statusCode()).isEqualTo(404);
+        assertThat(pipeline.kpiStreams.get("/api/v1/cases/" + h6.maHoSo()).statusCode()).isEqualTo(404);
 
         // 6 + 6 events written, all of the key's source; the duplicate never reached the topic
         await("the intake counts").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            final JsonNode pipeline = json(kpiStreams.get("/api/v1/pipeline"));
-            assertThat(pipeline.at("/acceptedBySource/" + GatewayProcess.SOURCE).asLong()).isEqualTo(12);
-            assertThat(pipeline.get("accepted").asLong()).isEqualTo(12);
-            assertThat(pipeline.get("duplicates").asLong()).isZero();
+            final JsonNode intake = pipeline.query("/api/v1/pipeline");
+            assertThat(intake.at("/acceptedBySource/" + GatewayProcess.SOURCE).asLong()).isEqualTo(12);
+            assertThat(intake.get("accepted").asLong()).isEqualTo(12);
+            assertThat(intake.get("duplicates").asLong()).isZero();
         });
     }
 
     private static JsonNode post(final List<String> records) throws Exception {
-        final var response = gateway.post("api/v1/status-sync", "[" + String.join(",", records) + "]");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return ContractJson.mapper().readTree(response.body());
-    }
-
-    private static JsonNode row(final JsonNode rows, final String field, final String period) {
-        for (final JsonNode row : rows) {
-            if (row.get("fieldId").asText().equals(field) && row.get("period").asText().equals(period)) {
-                return row;
-            }
-        }
-        throw new AssertionError("no row " + field + " " + period + " in " + rows);
+        return RunningPipeline.json(pipeline.gateway.post("api/v1/status-sync", "[" + String.join(",", records) + "]"));
     }
 }
