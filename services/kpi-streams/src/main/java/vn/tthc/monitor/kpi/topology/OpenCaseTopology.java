@@ -11,14 +11,13 @@ import vn.tthc.monitor.contract.cases.DueSoonWindow;
 
 /**
  * The due-time watch of open cases, in the task that keeps the cases' histories (key caseId, no
- * repartition): keeps open cases in {@link #OPEN_CASES_STORE} and their alarms in
- * {@link #ALARMS_STORE}, and writes OVERDUE and DUE_SOON warnings to {@code caseWarnings}
+ * repartition): keeps open cases and their alarms in {@link #OPEN_CASES_STORE}, and writes
+ * OVERDUE and DUE_SOON warnings to {@code caseWarnings}
  * from the wall clock (see {@link OpenCaseWatch}).
  */
 public final class OpenCaseTopology {
 
     public static final String OPEN_CASES_STORE = "open-cases-store";
-    public static final String ALARMS_STORE = "case-alarms-store";
 
     private final TopicCatalog topics;
     private final DueSoonWindow window;
@@ -36,10 +35,8 @@ public final class OpenCaseTopology {
     public void addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> caseChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(OPEN_CASES_STORE), Serdes.String(), TopicCatalog.OPEN_CASE).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ALARMS_STORE), Serdes.String(), Serdes.String()));
         caseChanges
-            .process(() -> new OpenCaseWatch(window, interval, grace), Named.as("watch-open-cases"), OPEN_CASES_STORE, ALARMS_STORE)
+            .process(() -> new OpenCaseWatch(window, interval, grace), Named.as("watch-open-cases"), OPEN_CASES_STORE)
             .to(topics.caseWarnings().name(), topics.caseWarnings().produced("write-case-warnings"));
     }
 }

@@ -2,9 +2,10 @@ package vn.tthc.monitor.kpi.topology;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Comparator;
+import java.util.NavigableSet;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,10 +20,11 @@ import vn.tthc.monitor.contract.cases.OpenCase;
 
 /**
  * Watches the due times of open cases from the wall clock: keeps each open case in
- * {@link OpenCaseTopology#OPEN_CASES_STORE} and the next moment to look at it in
- * {@link OpenCaseTopology#ALARMS_STORE} (key: zero-padded epoch millis and caseId, so a range
- * scan finds what is due), and every {@code interval} forwards the DUE_SOON and OVERDUE warnings
- * that have come, each once per case and due time, with no new event needed.
+ * {@link OpenCaseTopology#OPEN_CASES_STORE}, with the next moment to look at it (its alarm), and
+ * every {@code interval} forwards the DUE_SOON and OVERDUE warnings that have come, each once per
+ * case and due time, with no new event needed. The alarms are ordered in memory
+ * ({@link #alarms}), rebuilt from the store when the task starts: an index of the store that
+ * needs no changelog of its own.
  *
  * <p>An event that leaves a case already due soon or overdue sets its alarm no earlier than
  * {@code grace} from now: a replay of history goes through each case's open days in seconds,
@@ -30,14 +32,13 @@ import vn.tthc.monitor.contract.cases.OpenCase;
  */
 final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory>, String, CaseWarning> {
 
-    private static final int MILLIS_DIGITS = 19;
-
     private final DueSoonWindow window;
     private final Duration interval;
     private final Duration grace;
     private ProcessorContext<String, CaseWarning> context;
     private KeyValueStore<String, OpenCase> openCases;
-    private KeyValueStore<String, String> alarms;
+    /** The open cases' alarms by time, then caseId. */
+    private final NavigableSet<Alarm> alarms = new TreeSet<>();
 
     OpenCaseWatch(final DueSoonWindow window, final Duration interval, final Duration grace) {
         this.window = window;
@@ -49,7 +50,9 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
     public void init(final ProcessorContext<String, CaseWarning> context) {
         this.context = context;
         this.openCases = context.getStateStore(OpenCaseTopology.OPEN_CASES_STORE);
-        this.alarms = context.getStateStore(OpenCaseTopology.ALARMS_STORE);
+        try (KeyValueIterator<String, OpenCase> all = openCases.all()) {
+            all.forEachRemaining(open -> reschedule(open.key, null, open.value.alarm()));
+        }
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> ring(Instant.ofEpochMilli(now)));
     }
 
@@ -73,13 +76,8 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
 
     /** Gives the warnings of every case whose alarm time has come, and sets each one's next alarm. */
     private void ring(final Instant now) {
-        final List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> ringing = alarms.range(alarmKey(Instant.EPOCH, ""), alarmKey(now, "\uffff"))) {
-            ringing.forEachRemaining(alarm -> due.add(alarm.key));
-        }
-        for (final String alarm : due) {
-            alarms.delete(alarm);
-            final String caseId = alarm.substring(MILLIS_DIGITS + 1);
+        while (!alarms.isEmpty() && !alarms.first().at().isAfter(now)) {
+            final String caseId = alarms.pollFirst().caseId();
             OpenCase openCase = openCases.get(caseId);
             if (openCase == null) {
                 continue;
@@ -90,9 +88,7 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
             }
             final Instant next = openCase.nextAlarm(window);
             openCases.put(caseId, openCase.withAlarm(next));
-            if (next != null) {
-                alarms.put(alarmKey(next, caseId), caseId);
-            }
+            reschedule(caseId, null, next);
         }
     }
 
@@ -101,10 +97,10 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
             return;
         }
         if (previous != null) {
-            alarms.delete(alarmKey(previous, caseId));
+            alarms.remove(new Alarm(previous, caseId));
         }
         if (next != null) {
-            alarms.put(alarmKey(next, caseId), caseId);
+            alarms.add(new Alarm(next, caseId));
         }
     }
 
@@ -112,11 +108,13 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
         return alarm == null || alarm.isAfter(earliest) ? alarm : earliest;
     }
 
-    /** Sorts by time as text: epoch millis, zero-padded (times before 1970 sort first). */
-    static String alarmKey(final Instant at, final String caseId) {
-        final String millis = Long.toString(Math.max(0, at.toEpochMilli()));
-        final StringBuilder key = new StringBuilder(MILLIS_DIGITS + 1 + caseId.length());
-        key.append("0".repeat(MILLIS_DIGITS - millis.length())).append(millis);
-        return key.append('|').append(caseId).toString();
+    /** When to look at a case again. */
+    private record Alarm(Instant at, String caseId) implements Comparable<Alarm> {
+        private static final Comparator<Alarm> ORDER = Comparator.comparing(Alarm::at).thenComparing(Alarm::caseId);
+
+        @Override
+        public int compareTo(final Alarm other) {
+            return ORDER.compare(this, other);
+        }
     }
 }

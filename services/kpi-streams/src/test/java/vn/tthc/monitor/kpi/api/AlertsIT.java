@@ -79,6 +79,28 @@ class AlertsIT {
         }
     }
 
+    @Test
+    void aCaseWarnedAboutBeforeARestartIsOverdueAfterItOnceAndOnlyOnce() throws Exception {
+        final Map<String, Object> fastWatch = Map.of("tthc.pipeline.watch-interval", "200ms", "tthc.pipeline.watch-grace", "1s");
+        final Instant due = Instant.now().plusSeconds(20);
+        final RunningService before = new RunningService(fastWatch);
+        try (TopicReader<CaseWarning> warnings = new TopicReader<>(before.topic("case-warnings"),
+                 JacksonSerde.json(CaseWarning.class).deserializer())) {
+            try (before) {
+                before.send(lines(new CaseReceived("x-r", Instant.now(), null, "X1", "U1", "HO_TICH", "1.1", Channel.ONLINE,
+                    true, due)));
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(warnings.values())
+                    .extracting(CaseWarning::kind).containsExactly(CaseWarning.Kind.DUE_SOON));
+            }
+            // the alarms live in memory: the new instance rebuilds them from the restored open-cases store
+            try (RunningService after = RunningService.restartOf(before, fastWatch)) {
+                await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(warnings.values())
+                    .extracting(CaseWarning::kind).containsExactly(CaseWarning.Kind.DUE_SOON, CaseWarning.Kind.OVERDUE));
+                assertThat(warnings.values().get(1).detectedAt()).isAfter(due);
+            }
+        }
+    }
+
     private static List<KpiAlert> openAlerts(final RunningService service, final String query) throws Exception {
         final var response = service.get("/api/v1/alerts" + query);
         assertThat(response.statusCode()).isEqualTo(200);

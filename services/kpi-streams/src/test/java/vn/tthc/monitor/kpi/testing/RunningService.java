@@ -29,11 +29,21 @@ import vn.tthc.monitor.testing.TestDirectories;
 public final class RunningService implements AutoCloseable {
 
     private final EmbeddedServer server;
-    private final String prefix = "it-" + UUID.randomUUID();
+    private final String prefix;
     private final HttpClient http = HttpClient.newHttpClient();
     private final KafkaProducer<byte[], byte[]> producer;
 
     public RunningService(final Map<String, Object> extraProperties) {
+        this("it-" + UUID.randomUUID(), extraProperties);
+    }
+
+    /** The service again after {@code before} stopped: same topics and application id, a fresh state directory. */
+    public static RunningService restartOf(final RunningService before, final Map<String, Object> extraProperties) {
+        return new RunningService(before.prefix, extraProperties);
+    }
+
+    private RunningService(final String prefix, final Map<String, Object> extraProperties) {
+        this.prefix = prefix;
         final Map<String, Object> properties = new HashMap<>(IsolatedTopics.named(prefix));
         properties.put("kafka.bootstrap.servers", TestKafkaCluster.bootstrapServers());
         properties.put("kafka.streams.default.application.id", prefix);

@@ -98,13 +98,4 @@ class OpenCaseWatchTest {
     private static CaseReceived received(final String caseId, final Instant due) {
         return new CaseReceived(caseId + "-r", NOW, null, caseId, "U1", "HO_TICH", "1.1", Channel.COUNTER, false, due);
     }
-
-    @Test
-    void alarmKeysAreZeroPaddedMillisSoThatTheySortByTime() {
-        assertThat(OpenCaseWatch.alarmKey(Instant.ofEpochMilli(123), "C1")).isEqualTo("0000000000000000123|C1");
-        assertThat(OpenCaseWatch.alarmKey(Instant.ofEpochMilli(Long.MAX_VALUE), "C|2")).isEqualTo(Long.MAX_VALUE + "|C|2");
-        assertThat(OpenCaseWatch.alarmKey(Instant.parse("1969-12-31T00:00:00Z"), "C1")).isEqualTo("0000000000000000000|C1");
-        assertThat(OpenCaseWatch.alarmKey(Instant.parse("2026-03-02T01:15:00Z"), "C9"))
-            .isLessThan(OpenCaseWatch.alarmKey(Instant.parse("2026-03-02T01:15:00.001Z"), "C1"));
-    }
 }
