@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -191,7 +189,7 @@ public final class EventParser {
                 return null;
             }
             try {
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                return OffsetTimestamp.parse(text);
             } catch (final DateTimeParseException e) {
                 throw new InvalidField("field '" + name + "' must be an ISO-8601 timestamp with offset"
                     + " (e.g. 2026-03-02T08:15:00+07:00), was '" + text + "'");

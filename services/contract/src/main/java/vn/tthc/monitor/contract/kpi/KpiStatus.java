@@ -20,10 +20,23 @@ public record KpiStatus(Kpi kpi, Double value, BigDecimal target, long volume, i
                                final int minVolume) {
         final long volume = kpi.volume(counters);
         final long good = kpi.numerator(counters);
-        final boolean belowTarget = BigDecimal.valueOf(good).compareTo(target.multiply(BigDecimal.valueOf(volume))) < 0;
-        final boolean breached = volume != 0 && volume >= minVolume && belowTarget;
-        return new KpiStatus(kpi, kpi.value(counters), target, volume, minVolume, breached,
+        final boolean belowTarget = isBelow(good, volume, target);
+        return new KpiStatus(kpi, kpi.value(counters), target, volume, minVolume, breached(volume, minVolume, belowTarget),
             headroom(good, volume, target, belowTarget));
+    }
+
+    /** Whether {@link #of} would say {@code breached}, without the rest of the status. */
+    public static boolean isBreached(final Kpi kpi, final KpiCounters counters, final BigDecimal target, final int minVolume) {
+        final long volume = kpi.volume(counters);
+        return breached(volume, minVolume, isBelow(kpi.numerator(counters), volume, target));
+    }
+
+    private static boolean breached(final long volume, final int minVolume, final boolean belowTarget) {
+        return volume != 0 && volume >= minVolume && belowTarget;
+    }
+
+    private static boolean isBelow(final long good, final long volume, final BigDecimal target) {
+        return BigDecimal.valueOf(good).compareTo(target.multiply(BigDecimal.valueOf(volume))) < 0;
     }
 
     private static Long headroom(final long good, final long volume, final BigDecimal target, final boolean belowTarget) {

@@ -31,6 +31,22 @@ class KpiStatusTest {
     }
 
     @Test
+    void isBreachedSaysWhatTheFullStatusSays() {
+        for (final String target : new String[] {"0", "0.5", "0.56", "0.96", "0.98", "1"}) {
+            for (int inTime = 0; inTime <= 60; inTime += 3) {
+                for (int late = 0; late <= 12; late++) {
+                    final KpiCounters counters = resolutions(inTime, late);
+                    for (final int minVolume : new int[] {0, 1, 20}) {
+                        assertThat(KpiStatus.isBreached(Kpi.ON_TIME_RATE, counters, new BigDecimal(target), minVolume))
+                            .as("%d on time, %d late, target %s, minVolume %d", inTime, late, target, minVolume)
+                            .isEqualTo(onTimeStatus(counters, new BigDecimal(target), minVolume).breached());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aRowBelowTargetWithVolumeEqualToMinVolumeIsInBreach() {
         final KpiStatus status = onTimeStatus(resolutions(19, 1), TARGET_98, 20);
 

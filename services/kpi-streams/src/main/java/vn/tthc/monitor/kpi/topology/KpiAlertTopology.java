@@ -38,7 +38,8 @@ public final class KpiAlertTopology {
             Stores.persistentKeyValueStore(DRIVERS_STORE), Serdes.String(), TopicCatalog.DRIVING_IDS)
             .withCachingEnabled());
         final KStream<String, KpiAlert> alerts = rowChanges
-            .process(() -> new KpiAlertTracker(targets, updateInterval), Named.as("track-alerts"), ALERTS_STORE, DRIVERS_STORE);
+            .process(() -> new KpiAlertTracker(targets, updateInterval), Named.as("track-alerts"), ALERTS_STORE,
+                DRIVERS_STORE, UnitKpiTopology.KPI_ROWS_STORE);
         alerts.to(topics.alerts().name(), topics.alerts().produced("write-alerts"));
         alerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-alert-history"));
     }

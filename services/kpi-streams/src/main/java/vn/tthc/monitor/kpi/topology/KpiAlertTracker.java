@@ -1,7 +1,9 @@
 package vn.tthc.monitor.kpi.topology;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,23 +26,30 @@ import vn.tthc.monitor.contract.kpi.Targets;
 /**
  * Judges each KPI of each changed row against its target and keeps the alert lifecycle: a KPI that
  * enters breach is {@code RAISED} and one that leaves it {@code RESOLVED}, both written at once; a
- * change while in breach makes the open alert {@code UPDATED}, written at most once per
- * {@code updateInterval} with its latest values (a breached row of a busy unit changes with nearly
- * every event). Open alerts live in {@link KpiAlertTopology#ALERTS_STORE}, mirrored in memory so
- * that a row change costs no store read; a task that starts writes its open alerts once, so the
- * compacted alerts topic converges. The cases counted against each KPI are kept in
- * {@link KpiAlertTopology#DRIVERS_STORE}. An alert of a period that has ended (wall clock) is stale.
+ * change while in breach only marks the open alert, which is judged again and written as
+ * {@code UPDATED}, if anything changed, once per {@code updateInterval} from the row's latest
+ * counters (a breached row of a busy unit changes with nearly every event). Open alerts live in
+ * {@link KpiAlertTopology#ALERTS_STORE}, mirrored in memory so that a row change costs no store
+ * read; a task that starts writes its open alerts once, so the compacted alerts topic converges.
+ * The cases counted against each KPI are kept in {@link KpiAlertTopology#DRIVERS_STORE}. An alert
+ * of a period that has ended (wall clock) is stale.
  */
 final class KpiAlertTracker implements Processor<String, RowOutput.Change, String, KpiAlert> {
+
+    private static final Kpi[] KPIS = Kpi.values();
 
     private final Targets targets;
     private final Duration updateInterval;
     /** The open alerts by row key ({@link KpiRowKeyFormat}, the record key) and KPI id: no alert key is built to look one up. */
     private final Map<String, Map<String, KpiAlert>> openByRow = new HashMap<>();
-    private final Map<String, KpiAlert> pendingUpdates = new LinkedHashMap<>();
+    /** The open alerts whose row changed since the last update, by alert key. */
+    private final Map<String, PendingUpdate> pendingUpdates = new LinkedHashMap<>();
+    /** Each row's targets and minVolume, resolved once: they depend on the row's unit and field only. */
+    private final Map<String, RowTargets> rowTargets = new HashMap<>();
     private ProcessorContext<String, KpiAlert> context;
     private KeyValueStore<String, KpiAlert> alerts;
     private KeyValueStore<String, DrivingIds> drivers;
+    private KeyValueStore<String, KpiCounters> rows;
     private boolean rewriteOpen = true;
 
     KpiAlertTracker(final Targets targets, final Duration updateInterval) {
@@ -53,6 +62,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
         this.context = context;
         this.alerts = context.getStateStore(KpiAlertTopology.ALERTS_STORE);
         this.drivers = context.getStateStore(KpiAlertTopology.DRIVERS_STORE);
+        this.rows = context.getStateStore(UnitKpiTopology.KPI_ROWS_STORE);
         try (KeyValueIterator<String, KpiAlert> all = alerts.all()) {
             all.forEachRemaining(alert -> markOpen(rowKey(alert.value), alert.value));
         }
@@ -63,28 +73,25 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     public void process(final Record<String, RowOutput.Change> record) {
         final RowOutput.Change change = record.value();
         final String row = record.key();
-        for (final KpiStatus status : targets.statuses(change.key(), change.after())) {
-            final long againstChange = against(status.kpi(), change.after()) - against(status.kpi(), change.before());
-            final KpiAlert previous = openAlert(row, status.kpi().id());
-            if (againstChange == 0 && previous == null && !status.breached()) {
-                continue;
-            }
-            final String key = KpiRowKeyFormat.withKpi(row, status.kpi().id());
+        final RowTargets judged = rowTargets.computeIfAbsent(row, any -> RowTargets.of(targets, change.key()));
+        for (final Kpi kpi : KPIS) {
+            final long againstChange = against(kpi, change.after()) - against(kpi, change.before());
+            final KpiAlert previous = openAlert(row, kpi.id());
+            final String key = againstChange != 0 || previous != null ? KpiRowKeyFormat.withKpi(row, kpi.id()) : null;
             final DrivingIds updatedDrivers = againstChange == 0 ? null : updateDrivers(key, change.entityId(), againstChange);
-            if (previous == null && !status.breached()) {
-                continue;
-            }
-            final DrivingIds driving = updatedDrivers != null ? updatedDrivers
-                : previous != null ? new DrivingIds(previous.drivingIds()) : storedDrivers(key);
-            if (previous == null) {
-                write(row, key, alert(change.key(), status, AlertState.RAISED, driving, null, record.timestamp()));
-            } else if (!status.breached()) {
+            final boolean breached = KpiStatus.isBreached(kpi, change.after(), judged.target(kpi), judged.minVolume());
+            if (previous == null && breached) {
+                final String raisedKey = key != null ? key : KpiRowKeyFormat.withKpi(row, kpi.id());
+                final DrivingIds driving = updatedDrivers != null ? updatedDrivers : storedDrivers(raisedKey);
+                write(row, raisedKey, alert(change.key(), judged.status(kpi, change.after()), AlertState.RAISED, driving, null,
+                    record.timestamp()));
+            } else if (previous != null && !breached) {
                 pendingUpdates.remove(key);
-                write(row, key, alert(change.key(), status, AlertState.RESOLVED, driving, previous, record.timestamp()));
-            } else if (!sameAs(previous, status, driving)) {
-                final KpiAlert updated = alert(change.key(), status, AlertState.UPDATED, driving, previous, record.timestamp());
-                markOpen(row, updated);
-                pendingUpdates.put(key, updated);
+                final DrivingIds driving = updatedDrivers != null ? updatedDrivers : storedDrivers(key);
+                write(row, key, alert(change.key(), judged.status(kpi, change.after()), AlertState.RESOLVED, driving, previous,
+                    record.timestamp()));
+            } else if (previous != null) {
+                pendingUpdates.put(key, new PendingUpdate(row, change.key(), kpi, record.timestamp()));
             }
         }
     }
@@ -106,14 +113,32 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
 
     /** Writes the open alerts that changed since the last time; after a start, every open alert once. */
     private void writeUpdates() {
-        pendingUpdates.forEach(alerts::put);
+        pendingUpdates.forEach(this::update);
         if (rewriteOpen) {
             openByRow.forEach((row, open) -> open.forEach((kpi, alert) -> forward(KpiRowKeyFormat.withKpi(row, kpi), alert)));
-        } else {
-            pendingUpdates.forEach(this::forward);
         }
         rewriteOpen = false;
         pendingUpdates.clear();
+    }
+
+    /** Judges an open alert's row again: an alert still in breach that changed is stored and, unless all are rewritten, written. */
+    private void update(final String key, final PendingUpdate pending) {
+        final KpiAlert previous = openAlert(pending.row(), pending.kpi().id());
+        final KpiCounters counters = rows.get(pending.row());
+        if (previous == null || counters == null) {
+            return;
+        }
+        final KpiStatus status = rowTargets.get(pending.row()).status(pending.kpi(), counters);
+        final DrivingIds driving = storedDrivers(key);
+        if (sameAs(previous, status, driving)) {
+            return;
+        }
+        final KpiAlert updated = alert(pending.rowKey(), status, AlertState.UPDATED, driving, previous, pending.timestamp());
+        alerts.put(key, updated);
+        markOpen(pending.row(), updated);
+        if (!rewriteOpen) {
+            forward(key, updated);
+        }
     }
 
     private void write(final String row, final String key, final KpiAlert alert) {
@@ -163,6 +188,30 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     private static boolean sameAs(final KpiAlert previous, final KpiStatus status, final DrivingIds driving) {
         return previous.volume() == status.volume() && Objects.equals(previous.value(), status.value())
             && previous.drivingIds().equals(driving.ids()) && previous.target() == status.target().doubleValue();
+    }
+
+    /** An open alert's row changed at {@code timestamp} (the latest change's event time) and is to be judged again. */
+    private record PendingUpdate(String row, KpiRowKey rowKey, Kpi kpi, long timestamp) {
+    }
+
+    /** A row's target per KPI and its minVolume. */
+    private record RowTargets(Map<Kpi, BigDecimal> targets, int minVolume) {
+
+        static RowTargets of(final Targets targets, final KpiRowKey row) {
+            final Map<Kpi, BigDecimal> byKpi = new EnumMap<>(Kpi.class);
+            for (final Kpi kpi : KPIS) {
+                byKpi.put(kpi, targets.target(kpi, row));
+            }
+            return new RowTargets(byKpi, targets.minVolume(row));
+        }
+
+        BigDecimal target(final Kpi kpi) {
+            return targets.get(kpi);
+        }
+
+        KpiStatus status(final Kpi kpi, final KpiCounters counters) {
+            return KpiStatus.of(kpi, counters, target(kpi), minVolume);
+        }
     }
 
     /** The cases counted against a KPI: its volume less its numerator (late, dissatisfied, not online, feedback late). */
