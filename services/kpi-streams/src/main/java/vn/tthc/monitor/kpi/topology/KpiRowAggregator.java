@@ -1,6 +1,7 @@
 package vn.tthc.monitor.kpi.topology;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -22,12 +23,24 @@ import vn.tthc.monitor.contract.report.KpiRowStatus;
  * {@code emitInterval}: a busy row changes hundreds of times a second and readers need its latest
  * value. The rows changed since the last snapshot are kept in memory only, so a task that starts
  * (after a restart or a rebalance) snapshots all its rows once: the topic converges to the store.
+ * The rows read and written most recently are also kept decoded in memory ({@link #recentRows}),
+ * so that the rows of the current periods, touched by nearly every change, are not read back and
+ * decoded from the store each time.
  */
 final class KpiRowAggregator implements Processor<String, KpiChange, String, RowOutput> {
 
     private final Targets targets;
     private final Duration emitInterval;
+    /** How many decoded rows {@link #recentRows} keeps: the current periods' rows of many units. */
+    static final int RECENT_ROWS = 20_000;
+
     private final Set<String> changed = new LinkedHashSet<>();
+    private final Map<String, KpiCounters> recentRows = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(final Map.Entry<String, KpiCounters> eldest) {
+            return size() > RECENT_ROWS;
+        }
+    };
     private ProcessorContext<String, RowOutput> context;
     private KeyValueStore<String, KpiCounters> rows;
     private boolean snapshotAll = true;
@@ -48,18 +61,28 @@ final class KpiRowAggregator implements Processor<String, KpiChange, String, Row
     public void process(final Record<String, KpiChange> record) {
         for (final Map.Entry<KpiRowKey, KpiCounters> change : record.value().rows().rows().entrySet()) {
             final String key = KpiRowKeyFormat.format(change.getKey());
-            final KpiCounters stored = rows.get(key);
-            final KpiCounters before = stored == null ? KpiCounters.ZERO : stored;
+            final KpiCounters before = row(key);
             final KpiCounters after = before.plus(change.getValue());
             if (after.isZero()) {
                 rows.delete(key);
             } else {
                 rows.put(key, after);
             }
+            recentRows.put(key, after);
             changed.add(key);
             context.forward(record.withKey(key)
                 .withValue(new RowOutput.Change(record.value().entityId(), change.getKey(), before, after)));
         }
+    }
+
+    /** The row's counters, {@link KpiCounters#ZERO} when it has none. */
+    private KpiCounters row(final String key) {
+        final KpiCounters recent = recentRows.get(key);
+        if (recent != null) {
+            return recent;
+        }
+        final KpiCounters stored = rows.get(key);
+        return stored == null ? KpiCounters.ZERO : stored;
     }
 
     private void snapshot(final long now) {
