@@ -13,10 +13,10 @@ import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.simulator.sink.EventSink;
 
 /**
- * Takes events from the stream and hands them to the sink, paced: live (each event when the wall
- * clock reaches its timestamp), at a fixed rate, or as fast as the sink takes them; until the
- * event count or the duration is reached, or {@link #stop()} is called. Logs progress as
- * structured fields every {@code progressEvery}.
+ * Takes deliveries (events, re-deliveries, broken lines) and hands them to the sink, paced: live
+ * (each event when the wall clock reaches its timestamp, a fault at once), at a fixed rate, or as
+ * fast as the sink takes them; until the delivery count or the duration is reached, or
+ * {@link #stop()} is called. Logs progress as structured fields every {@code progressEvery}.
  */
 final class Simulation {
 
@@ -53,7 +53,7 @@ final class Simulation {
     private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
     private static final Duration LONGEST_WAIT = Duration.ofMillis(500);
 
-    private final EventStream stream;
+    private final Deliveries deliveries;
     private final EventSink sink;
     private final Pacing pacing;
     private final long maxEvents;
@@ -63,12 +63,12 @@ final class Simulation {
     private volatile boolean stopping;
 
     /**
-     * @param maxEvents   stop after this many events; {@link Long#MAX_VALUE} for no limit
+     * @param maxEvents   stop after this many deliveries, faults included; {@link Long#MAX_VALUE} for no limit
      * @param maxDuration stop after this long; {@code null} for no limit
      */
-    Simulation(final EventStream stream, final EventSink sink, final Pacing pacing, final long maxEvents,
+    Simulation(final Deliveries deliveries, final EventSink sink, final Pacing pacing, final long maxEvents,
                final Duration maxDuration, final Duration progressEvery, final Clock clock) {
-        this.stream = stream;
+        this.deliveries = deliveries;
         this.sink = sink;
         this.pacing = pacing;
         this.maxEvents = maxEvents;
@@ -82,15 +82,15 @@ final class Simulation {
         stopping = true;
     }
 
-    /** Runs to the end and returns the number of events sent. */
+    /** Runs to the end and returns the number of deliveries sent. */
     long run() throws Exception {
         final Instant start = clock.instant();
         final Instant end = maxDuration == null ? Instant.MAX : start.plus(maxDuration);
         final ProgressLog progress = new ProgressLog(start);
         long sent = 0;
         while (sent < maxEvents && !stopping) {
-            final ScheduledEvent event = stream.next();
-            final Instant sendAt = pacing.sendAt(start, sent, event);
+            final Deliveries.Next next = deliveries.next();
+            final Instant sendAt = pacing.sendAt(start, sent, next.pacedBy());
             Instant now = clock.instant();
             while (now.isBefore(sendAt) && now.isBefore(end) && !stopping) {
                 sink.flush();
@@ -102,9 +102,9 @@ final class Simulation {
             if (!now.isBefore(end) || stopping) {
                 break;
             }
-            sink.send(event.event());
+            sink.send(next.delivery());
             sent++;
-            progress.latest = event;
+            progress.latest = next.pacedBy();
             progress.logIfDue(now, sent);
         }
         sink.flush();
@@ -139,8 +139,10 @@ final class Simulation {
             final Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("events", sent);
             fields.put("eventsPerSecond", interval.isZero() ? 0 : Math.round(sentInInterval * 1000.0 / interval.toMillis()));
-            fields.put("cases", stream.cases());
-            fields.put("waitingEvents", stream.waiting());
+            fields.put("cases", deliveries.stream().cases());
+            fields.put("waitingEvents", deliveries.stream().waiting());
+            fields.put("duplicatesSent", deliveries.duplicates());
+            fields.put("brokenSent", deliveries.broken());
             if (latest != null) {
                 fields.put("simulatedTime", latest.simulatedAt().atZone(VietnamTime.ZONE).toLocalDateTime().toString());
                 fields.put("latestOccurredAt", latest.timestamp().toString());

@@ -81,11 +81,19 @@ public final class SimulatorCommand implements Callable<Integer> {
         description = "live: a simulated day lasts this long (60s, 24h = real time); events are sent when their time comes")
     Duration dayLength;
 
-    @CommandLine.Option(names = "--events", paramLabel = "N", description = "stop after N events")
+    @CommandLine.Option(names = "--events", paramLabel = "N", description = "stop after N events (re-deliveries and broken lines included)")
     Long events;
 
     @CommandLine.Option(names = "--duration", paramLabel = "DURATION", converter = Durations.Converter.class, description = "stop after this long (e.g. 10m)")
     Duration duration;
+
+    @CommandLine.Option(names = "--duplicates", defaultValue = "0", paramLabel = "FRACTION",
+        description = "share of the deliveries that repeat one of the last 1,000 events, same bytes (default: ${DEFAULT-VALUE})")
+    double duplicates;
+
+    @CommandLine.Option(names = "--broken", defaultValue = "0", paramLabel = "FRACTION",
+        description = "share of the deliveries that are broken lines EVENTS.md rejects; not with --gateway (default: ${DEFAULT-VALUE})")
+    double broken;
 
     @CommandLine.Option(names = "--seed", defaultValue = "1", description = "the same seed gives the same events (default: ${DEFAULT-VALUE})")
     long seed;
@@ -128,6 +136,7 @@ public final class SimulatorCommand implements Callable<Integer> {
         if (destination.output != null && events == null && duration == null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--output needs --events or --duration");
         }
+        checkFaults();
         final Instant simulatedStart = start != null ? start.toInstant()
             : live ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : DEFAULT_HISTORY_START.toInstant();
         final Timeline timeline = live ? new Timeline(simulatedStart, clock.instant().truncatedTo(ChronoUnit.MILLIS), day)
@@ -140,11 +149,12 @@ public final class SimulatorCommand implements Callable<Integer> {
             : province.casesPerWorkingDay();
         final String ids = runId != null ? runId : "sim" + seed + "-"
             + DateTimeFormatter.ofPattern("yyMMddHHmmss", Locale.ROOT).format(simulatedStart.atZone(VietnamTime.ZONE));
-        final EventStream stream = new EventStream(resolved, officeHours, timeline, seed, casesPerWorkingDay, ids);
+        final Deliveries deliveries = new Deliveries(new EventStream(resolved, officeHours, timeline, seed, casesPerWorkingDay, ids),
+            duplicates, broken, seed);
         final Simulation.Pacing pacing = live ? new Simulation.Pacing.Live()
             : eventsPerSecond > 0 ? new Simulation.Pacing.Rate(eventsPerSecond) : new Simulation.Pacing.Unpaced();
         try (EventSink sink = sink()) {
-            final Simulation simulation = new Simulation(stream, sink, pacing, events == null ? Long.MAX_VALUE : events,
+            final Simulation simulation = new Simulation(deliveries, sink, pacing, events == null ? Long.MAX_VALUE : events,
                 duration, progressEvery, clock);
             LOG.info("simulating {} ({} units, {} cases per working day, {}) from {} to {}", province.province(),
                 province.units().size(), Math.round(casesPerWorkingDay),
@@ -153,6 +163,18 @@ public final class SimulatorCommand implements Callable<Integer> {
             runStoppable(simulation);
         }
         return 0;
+    }
+
+    /** Fractions that leave room for events, and no broken line for the ingest client, which sends event objects only. */
+    private void checkFaults() {
+        if (duplicates < 0 || broken < 0 || duplicates + broken >= 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                "--duplicates and --broken must be at least 0 and add up to less than 1");
+        }
+        if (destination.gateway != null && broken > 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--broken cannot go through --gateway: the ingest "
+                + "client sends event objects, a broken line is none; use --output or --bootstrap");
+        }
     }
 
     /** The --rate in events per second; 0 for none or 'max'. */
@@ -249,6 +271,7 @@ public final class SimulatorCommand implements Callable<Integer> {
         final String where = destination.output != null ? "file " + destination.output
             : destination.bootstrap != null ? "topic " + topic + " at " + destination.bootstrap
             : "gateway " + destination.gateway;
-        return where + (events != null ? ", " + events + " events" : "") + (duration != null ? ", for " + duration : "");
+        return where + (events != null ? ", " + events + " events" : "") + (duration != null ? ", for " + duration : "")
+            + (duplicates > 0 ? ", duplicates " + duplicates : "") + (broken > 0 ? ", broken " + broken : "");
     }
 }

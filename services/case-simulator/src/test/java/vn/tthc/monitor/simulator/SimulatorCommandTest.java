@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.tthc.monitor.contract.event.CaseReceived;
@@ -41,6 +42,26 @@ class SimulatorCommandTest {
     }
 
     @Test
+    void theSameSeedWritesTheSameReDeliveriesAndBrokenLines() throws IOException {
+        final Path first = directory.resolve("first.jsonl");
+        final Path second = directory.resolve("second.jsonl");
+        final Path faultless = directory.resolve("faultless.jsonl");
+
+        assertThat(run("--output", first.toString(), "--events", "20000", "--duplicates", "0.02", "--broken", "0.01")).isZero();
+        assertThat(run("--output", second.toString(), "--events", "20000", "--duplicates", "0.02", "--broken", "0.01")).isZero();
+        assertThat(run("--output", faultless.toString(), "--events", "20000")).isZero();
+
+        final List<String> lines = Files.readAllLines(first, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(20000);
+        assertThat(Files.mismatch(first, second)).isEqualTo(-1L);
+        assertThat(lines.stream().filter(line -> EventParser.parse(line) instanceof ParseResult.Rejected).count())
+            .isBetween(120L, 280L);
+        final List<String> firstDeliveries = lines.stream()
+            .filter(line -> EventParser.parse(line) instanceof ParseResult.Valid).distinct().toList();
+        assertThat(firstDeliveries).isEqualTo(Files.readAllLines(faultless, StandardCharsets.UTF_8).subList(0, firstDeliveries.size()));
+    }
+
+    @Test
     void theWrittenFileIsValidJsonLinesForReplay() throws IOException {
         final Path file = directory.resolve("events.jsonl");
 
@@ -63,6 +84,28 @@ class SimulatorCommandTest {
             assertThat(gateway.requests()).extracting(request -> request.body().size()).containsExactly(500, 500, 200);
             assertThat(gateway.requests()).allSatisfy(request ->
                 assertThat(request.authorization()).isEqualTo("Bearer key-of-the-province"));
+        }
+    }
+
+    @Test
+    void sendsReDeliveriesThroughTheGatewayButRefusesBrokenLines() {
+        try (StubGateway gateway = new StubGateway()) {
+            final SimulatorCommand command = new SimulatorCommand();
+            command.environment = Map.of("TTHC_API_KEY", "key-of-the-province")::get;
+            final SimulatorCommand broken = new SimulatorCommand();
+            broken.environment = command.environment;
+
+            assertThat(SimulatorCommand.commandLine(command).execute("--gateway", gateway.uri().toString(), "--events", "1000",
+                "--duplicates", "0.1")).isZero();
+            final List<String> sent = gateway.requests().stream()
+                .flatMap(request -> StreamSupport.stream(request.body().spliterator(), false))
+                .map(event -> event.get("eventId").asText()).toList();
+            assertThat(sent).hasSize(1000);
+            assertThat(sent.stream().distinct().count()).isBetween(860L, 940L);
+
+            assertThat(SimulatorCommand.commandLine(broken).execute("--gateway", gateway.uri().toString(), "--events", "10",
+                "--broken", "0.01")).isEqualTo(2);
+            assertThat(gateway.requests()).hasSize(2);
         }
     }
 
@@ -135,11 +178,13 @@ class SimulatorCommandTest {
     }
 
     @Test
-    void refusesAnUnpacedLiveRunAndAFileWithoutEnd() {
+    void refusesAnUnpacedLiveRunAFileWithoutEndAndFaultsWithoutEvents() {
         assertThat(run("--output", directory.resolve("a.jsonl").toString(), "--day-length", "60s", "--rate", "max",
             "--events", "10")).isEqualTo(2);
         assertThat(run("--output", directory.resolve("b.jsonl").toString())).isEqualTo(2);
-        assertThat(Set.of(directory.toFile().list())).doesNotContain("b.jsonl");
+        assertThat(run("--output", directory.resolve("c.jsonl").toString(), "--events", "10", "--duplicates", "0.5",
+            "--broken", "0.5")).isEqualTo(2);
+        assertThat(Set.of(directory.toFile().list())).doesNotContain("b.jsonl", "c.jsonl");
     }
 
     private static int run(final String... args) {

@@ -1,12 +1,11 @@
 package vn.tthc.monitor.simulator.sink;
 
 import java.util.Map;
-import vn.tthc.monitor.ingest.client.event.IngestEvent;
 
 /** Where the simulated events go: a JSON Lines file, the events topic, or the ingest gateway. */
 public interface EventSink extends AutoCloseable {
 
-    void send(IngestEvent event) throws Exception;
+    void send(Delivery delivery) throws Exception;
 
     /** Delivers whatever is buffered; called before the simulator waits and at the end. */
     void flush() throws Exception;

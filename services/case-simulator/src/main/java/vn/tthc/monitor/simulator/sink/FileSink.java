@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import vn.tthc.monitor.ingest.client.event.IngestEvent;
 
 /** Writes events as JSON Lines, for {@code ./tthc replay}. */
 public final class FileSink implements EventSink {
@@ -19,8 +18,8 @@ public final class FileSink implements EventSink {
     }
 
     @Override
-    public void send(final IngestEvent event) throws IOException {
-        out.write(EventJson.bytes(event));
+    public void send(final Delivery delivery) throws IOException {
+        out.write(delivery.json());
         out.write('\n');
         written++;
     }

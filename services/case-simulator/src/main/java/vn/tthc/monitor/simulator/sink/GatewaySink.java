@@ -14,6 +14,7 @@ import vn.tthc.monitor.ingest.client.event.IngestEvent;
  * Sends events through the ingest gateway with the ingest client, {@code batchSize} at a time (and
  * whatever is buffered whenever the simulator is about to wait). Rejected events are logged with
  * their reason; an exception of the client (bad key, gateway down through every retry) stops the run.
+ * The client sends event objects, so a broken line cannot go this way (the command refuses {@code --broken}).
  */
 public final class GatewaySink implements EventSink {
 
@@ -33,8 +34,11 @@ public final class GatewaySink implements EventSink {
     }
 
     @Override
-    public void send(final IngestEvent event) throws InterruptedException {
-        buffer.add(event);
+    public void send(final Delivery delivery) throws InterruptedException {
+        if (!(delivery instanceof Delivery.Valid valid)) {
+            throw new IllegalArgumentException("the ingest client sends events of the contract, not broken lines");
+        }
+        buffer.add(valid.event());
         if (buffer.size() >= batchSize) {
             flush();
         }

@@ -10,7 +10,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import vn.tthc.monitor.ingest.client.event.IngestEvent;
 
 /**
  * Produces events straight to the events topic, one record per event, keyed as EVENTS.md section 1
@@ -38,9 +37,9 @@ public final class KafkaSink implements EventSink {
     }
 
     @Override
-    public void send(final IngestEvent event) throws IOException {
+    public void send(final Delivery delivery) throws IOException {
         throwIfFailed();
-        producer.send(new ProducerRecord<>(topic, event.key().getBytes(StandardCharsets.UTF_8), EventJson.bytes(event)),
+        producer.send(new ProducerRecord<>(topic, delivery.key().getBytes(StandardCharsets.UTF_8), delivery.json()),
             (metadata, e) -> {
                 if (e != null) {
                     failure.compareAndSet(null, e);

@@ -32,23 +32,27 @@ import vn.tthc.monitor.gateway.auth.ApiKeys;
 
 /**
  * Sustained load on the gateway over loopback, not a test: starts an embedded broker and the
- * gateway (or targets a running one with {@code --target URL --key KEY}), then for batch sizes
- * 1, 100 and 1000 (or those of {@code --batches}) sends unique events from several keep-alive
- * connections, one per thread (plain sockets, or the JDK HttpClient with {@code --client jdk}), for a
- * fixed time, and prints accepted events/s, requests/s,
+ * gateway with an API key for the source of the events of {@code --file} (or targets a running one
+ * with {@code --target URL --key KEY}), then for batch sizes 1, 100 and 1000 (or those of
+ * {@code --batches}) sends the file's events from several keep-alive connections, one per thread
+ * (plain sockets, or the JDK HttpClient with {@code --client jdk}), for a fixed time, and prints
+ * accepted events/s, requests/s,
  * p50/p99 latency, and the CPU time per request of the gateway's threads and of the whole process
  * (broker and load included when they run in this JVM): figures that other processes on the same
  * cores disturb less than the wall-clock ones.
  *
+ * <p>Each connection starts at its own place in the file and goes round it; every event it sends
+ * gets a suffix on its {@code eventId} naming the run, batch size, connection and pass, so that no
+ * event is sent twice and the gateway accepts them all instead of answering {@code duplicate}.
+ *
  * <p>With {@code --serve SECONDS} it only starts the broker and the gateway, prints their URL and
  * key, and serves that long, so that the load can come from another JVM ({@code --target}).
  *
- * <pre>java -cp ... vn.tthc.monitor.gateway.bench.GatewayBenchmark [--seconds 15] [--connections 8]
+ * <pre>java -cp ... vn.tthc.monitor.gateway.bench.GatewayBenchmark --file EVENTS.jsonl [--seconds 15] [--connections 8]
  *     [--batches 1,100,1000] [--client socket|jdk] [--serve SECONDS | --target URL --key KEY]</pre>
  */
 public final class GatewayBenchmark {
 
-    private static final String SOURCE = "bench";
     private static final String ALL_BATCHES = "1,100,1000";
 
     private GatewayBenchmark() {
@@ -61,8 +65,13 @@ public final class GatewayBenchmark {
         final int[] batches = Arrays.stream(options.getOrDefault("batches", ALL_BATCHES).split(","))
             .map(String::strip).mapToInt(Integer::parseInt).toArray();
         final boolean jdkClient = "jdk".equals(options.getOrDefault("client", "socket"));
+        if (!options.containsKey("file")) {
+            throw new IllegalArgumentException("--file EVENTS.jsonl is required: the events to send, e.g. of the case simulator");
+        }
+        final EventLines events = EventLines.read(Path.of(options.get("file")));
+        System.out.printf("events: %s, %,d lines, source %s%n", options.get("file"), events.size(), events.source());
         if (options.containsKey("target")) {
-            run(options.get("target"), options.get("key"), seconds, connections, batches, jdkClient);
+            run(options.get("target"), options.get("key"), events, seconds, connections, batches, jdkClient);
             return;
         }
         final Path work = Files.createTempDirectory("tthc-gateway-bench");
@@ -74,7 +83,7 @@ public final class GatewayBenchmark {
             final String key = ApiKeyTool.newKey(new SecureRandom());
             final Map<String, Object> properties = new HashMap<>();
             properties.put("kafka.bootstrap.servers", broker.bootstrapServers());
-            properties.put("tthc.gateway.keys", SOURCE + ":" + ApiKeys.hashHex(key));
+            properties.put("tthc.gateway.keys", events.source() + ":" + ApiKeys.hashHex(key));
             properties.put("tthc.gateway.rate-limit", 1_000_000);
             properties.put("tthc.gateway.rate-burst", 1_000_000);
             properties.put("micronaut.server.port", -1);
@@ -84,25 +93,30 @@ public final class GatewayBenchmark {
                     Thread.sleep(Duration.ofSeconds(Long.parseLong(options.get("serve"))).toMillis());
                     return;
                 }
-                run(server.getURL().toString(), key, seconds, connections, batches, jdkClient);
+                run(server.getURL().toString(), key, events, seconds, connections, batches, jdkClient);
             }
         }
     }
 
-    private static void run(final String baseUrl, final String key, final int seconds, final int connections,
-                            final int[] batches, final boolean jdkClient) throws Exception {
+    private static void run(final String baseUrl, final String key, final EventLines events, final int seconds,
+                            final int connections, final int[] batches, final boolean jdkClient) throws Exception {
+        final String run = Long.toString(System.currentTimeMillis(), Character.MAX_RADIX);
         System.out.printf("gateway %s, %d connections (%s), %d s per batch size, %d cores%n", baseUrl, connections,
             jdkClient ? "JDK HttpClient" : "keep-alive sockets", seconds, Runtime.getRuntime().availableProcessors());
         System.out.printf("%6s %12s %12s %10s %10s %10s %8s   %s%n", "batch", "requests/s", "events/s",
             "p50 ms", "p99 ms", "max ms", "errors", "cpu us/request: gateway load other process");
         for (final int batch : batches) {
-            load(baseUrl, key, jdkClient, batch, connections, Duration.ofSeconds(Math.max(2, seconds / 5)), false);
-            load(baseUrl, key, jdkClient, batch, connections, Duration.ofSeconds(seconds), true);
+            load(baseUrl, key, jdkClient, events, "~" + run + "b" + batch + "w", batch, connections,
+                Duration.ofSeconds(Math.max(2, seconds / 5)), false);
+            load(baseUrl, key, jdkClient, events, "~" + run + "b" + batch + "m", batch, connections,
+                Duration.ofSeconds(seconds), true);
         }
     }
 
-    private static void load(final String baseUrl, final String key, final boolean jdkClient, final int batch,
-                             final int connections, final Duration duration, final boolean report) throws Exception {
+    /** One phase of one batch size; {@code tag} (run, batch size, warm-up or measured) starts every eventId suffix. */
+    private static void load(final String baseUrl, final String key, final boolean jdkClient, final EventLines events,
+                             final String tag, final int batch, final int connections, final Duration duration,
+                             final boolean report) throws Exception {
         final ExecutorService threads = Executors.newFixedThreadPool(connections);
         final AtomicLong accepted = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
@@ -111,9 +125,10 @@ public final class GatewayBenchmark {
         final long end = start + duration.toNanos();
         final List<Future<Histogram>> results = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            final String prefix = "b" + batch + "-" + (report ? "m" : "w") + "-" + c + "-" + start + "-";
-            results.add(threads.submit(() -> connection(baseUrl, key, jdkClient, batch, prefix, end, accepted,
-                errors)));
+            final String prefix = tag + c + ".";
+            final long first = (long) events.size() * c / connections;
+            results.add(threads.submit(() -> connection(baseUrl, key, jdkClient, events, batch, prefix, first, end,
+                accepted, errors)));
         }
         final Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         for (final Future<Histogram> result : results) {
@@ -133,23 +148,20 @@ public final class GatewayBenchmark {
         }
     }
 
+    /** Sends from line {@code first} on, round the file; a pass's events get {@code prefix} and the pass number. */
     private static Histogram connection(final String baseUrl, final String key, final boolean jdkClient,
-                                        final int batch, final String prefix, final long end, final AtomicLong accepted,
-                                        final AtomicLong errors) throws IOException, InterruptedException {
+                                        final EventLines events, final int batch, final String prefix, final long first,
+                                        final long end, final AtomicLong accepted, final AtomicLong errors)
+        throws IOException, InterruptedException {
         final URI uri = URI.create(baseUrl + "/api/v1/events");
         final Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         try (Poster poster = jdkClient ? jdkPoster(uri, key) : new KeepAliveConnection(uri, key)) {
-            long next = 0;
+            long next = first;
             while (System.nanoTime() < end) {
-                final StringBuilder body = new StringBuilder(batch * 330).append('[');
+                final StringBuilder body = new StringBuilder(batch * 300).append('[');
                 for (int i = 0; i < batch; i++) {
                     final long n = next++;
-                    body.append(i == 0 ? "" : ",").append("{\"eventId\":\"").append(prefix).append(n)
-                        .append("\",\"type\":\"case.received\",\"occurredAt\":\"2026-03-02T08:15:00+07:00\",\"source\":\"")
-                        .append(SOURCE).append("\",\"caseId\":\"").append(prefix).append(n)
-                        .append("\",\"unitId\":\"U").append(n % 50).append("\",\"fieldId\":\"DAT_DAI\",\"procedureId\":"
-                            + "\"1.004227\",\"channel\":\"ONLINE\",\"onlineEligible\":true,"
-                            + "\"dueAt\":\"2026-03-10T17:00:00+07:00\"}");
+                    events.append(body.append(i == 0 ? "" : ","), (int) (n % events.size()), prefix + n / events.size());
                 }
                 final byte[] bytes = body.append(']').toString().getBytes(StandardCharsets.UTF_8);
                 final long sent = System.nanoTime();

@@ -4,7 +4,6 @@ import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -35,11 +34,11 @@ import vn.tthc.monitor.kpi.replay.CommandLineLogging;
 import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
 import vn.tthc.monitor.kpi.replay.EventFileProducer;
 import vn.tthc.monitor.kpi.replay.Replay;
-import vn.tthc.monitor.kpi.sample.SampleHistory;
 import vn.tthc.monitor.kpi.streams.TopicReadiness;
 
 /**
- * The throughput benchmark of the README: on one embedded broker and one generated file, measures
+ * The throughput benchmark of the README: on one embedded broker and one events file (JSON Lines;
+ * {@code ./tthc bench} has the case simulator write it), measures
  * (a) plain produce and read_committed consume of the file's bytes, (b) a trivial exactly-once
  * topology (count per caseId) and (c) the full KPI pipeline, each processing a topic already
  * filled with the file, and prints events/s and peak heap for each.
@@ -50,10 +49,8 @@ public final class ThroughputBenchmark implements Callable<Integer> {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    @CommandLine.Option(names = "--events", defaultValue = "2000000", description = "events to generate")
-    long events;
-
-    @CommandLine.Option(names = "--file", description = "reuse this events file instead of generating one")
+    @CommandLine.Option(names = "--file", required = true, paramLabel = "EVENTS.jsonl",
+        description = "the events, one JSON object a line, e.g. written by the case simulator")
     Path file;
 
     @CommandLine.Option(names = "--threads", defaultValue = "2", description = "stream threads of both topologies")
@@ -78,29 +75,21 @@ public final class ThroughputBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final Path work = Files.createTempDirectory("tthc-bench-");
-        final Path input = file != null ? file : generate(work.resolve("events.jsonl"));
-        final long lines = EventFileProducer.countLines(input);
+        final long lines = EventFileProducer.countLines(file);
         System.out.printf(Locale.ROOT, "machine: %d cores, %s, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
             System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
             ZonedDateTime.now(VietnamTime.ZONE));
-        System.out.printf(Locale.ROOT, "input: %,d lines (%,d MiB), stream threads %d, commit interval %d ms, %d partitions, exactly_once_v2%n",
-            lines, Files.size(input) / (1024 * 1024), threads, commitIntervalMs, partitions);
+        System.out.printf(Locale.ROOT, "input: %s, %,d lines (%,d MiB), stream threads %d, commit interval %d ms, %d partitions, exactly_once_v2%n",
+            file, lines, Files.size(file) / (1024 * 1024), threads, commitIntervalMs, partitions);
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(work.resolve("kafka"));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             final String servers = broker.bootstrapServers();
             System.out.println("broker: " + servers);
-            report("(a) plain produce + consume", lines, plainProduceConsume(admin, servers, input, lines));
-            report("(b) trivial topology: count per caseId", lines, trivialTopology(admin, servers, input));
-            report("(c) full KPI pipeline", lines, fullPipeline(admin, servers, input, work));
+            report("(a) plain produce + consume", lines, plainProduceConsume(admin, servers, file, lines));
+            report("(b) trivial topology: count per caseId", lines, trivialTopology(admin, servers, file));
+            report("(c) full KPI pipeline", lines, fullPipeline(admin, servers, file, work));
         }
         return 0;
-    }
-
-    private Path generate(final Path target) throws Exception {
-        final long started = System.nanoTime();
-        final long written = SampleHistory.write(target, events, 2026, Instant.parse("2025-01-01T01:00:00Z"));
-        System.out.printf(Locale.ROOT, "generated %,d lines in %.1f s%n", written, seconds(started));
-        return target;
     }
 
     /** Produces the file to a topic, then reads it back read_committed; returns the time of both. */
