@@ -67,7 +67,8 @@ public final class ThroughputBenchmark implements Callable<Integer> {
     @CommandLine.Option(names = "--threads", defaultValue = "2", description = "stream threads of both topologies")
     int threads;
 
-    @CommandLine.Option(names = "--commit-interval-ms", defaultValue = "100", description = "commit interval of both topologies")
+    @CommandLine.Option(names = "--commit-interval-ms", defaultValue = "1000",
+        description = "commit interval of both topologies (default ${DEFAULT-VALUE}, a backfill's, as ./tthc replay)")
     long commitIntervalMs;
 
     @CommandLine.Option(names = "--partitions", defaultValue = "4", description = "partitions of every topic")

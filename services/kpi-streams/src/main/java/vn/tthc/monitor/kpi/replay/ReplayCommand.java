@@ -49,6 +49,11 @@ public final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--state-dir", paramLabel = "DIR", description = "state directory (default: a temporary one)")
     Path stateDir;
 
+    @CommandLine.Option(names = "--commit-interval-ms", defaultValue = "1000", paramLabel = "MS",
+        description = "commit interval of the backfill (default ${DEFAULT-VALUE}: a backfill wants throughput, the live "
+            + "service commits every 50 ms for its alerts' latency)")
+    long commitIntervalMs;
+
     @CommandLine.Option(names = "--property", paramLabel = "KEY=VALUE",
         description = "further kpi-streams configuration, e.g. tthc.topics.events=other-events or "
             + "kafka.streams.default.num.stream.threads=2")
@@ -78,8 +83,11 @@ public final class ReplayCommand implements Callable<Integer> {
             final String servers = broker == null ? bootstrap : broker.bootstrapServers();
             final String appId = applicationId != null ? applicationId
                 : broker == null ? SERVICE_APPLICATION_ID : "tthc-replay-" + UUID.randomUUID();
+            final Map<String, Object> configuration = new HashMap<>();
+            configuration.put("kafka.streams.default.commit.interval.ms", commitIntervalMs);
+            configuration.putAll(properties);
             final KpiReport result = Replay.run(new Replay.Options(events, targets, servers, appId,
-                stateDir != null ? stateDir : workDir.resolve("state"), new HashMap<>(properties)), ReplayCommand::printProgress);
+                stateDir != null ? stateDir : workDir.resolve("state"), configuration), ReplayCommand::printProgress);
             write(result);
             return 0;
         } catch (final ReplayException e) {
