@@ -89,7 +89,7 @@ final class OffsetTimestamp {
         final char sign = text.charAt(position);
         final int hours = number(text, position + 1, 2);
         final int minutes = number(text, position + 4, 2);
-        if (sign != '+' && sign != '-' || sign == '-' && hours == 0 && minutes == 0) {
+        if ((sign != '+' && sign != '-') || (sign == '-' && hours == 0 && minutes == 0)) {
             return null;
         }
         try {

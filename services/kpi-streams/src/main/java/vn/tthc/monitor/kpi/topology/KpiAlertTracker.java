@@ -63,6 +63,10 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
         this.alerts = context.getStateStore(KpiAlertTopology.ALERTS_STORE);
         this.drivers = context.getStateStore(KpiAlertTopology.DRIVERS_STORE);
         this.rows = context.getStateStore(UnitKpiTopology.KPI_ROWS_STORE);
+        // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
+        openByRow.clear();
+        pendingUpdates.clear();
+        rewriteOpen = true;
         try (KeyValueIterator<String, KpiAlert> all = alerts.all()) {
             all.forEachRemaining(alert -> markOpen(rowKey(alert.value), alert.value));
         }
@@ -77,13 +81,15 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
         for (final Kpi kpi : KPIS) {
             final long againstChange = against(kpi, change.after()) - against(kpi, change.before());
             final KpiAlert previous = openAlert(row, kpi.id());
-            final String key = againstChange != 0 || previous != null ? KpiRowKeyFormat.withKpi(row, kpi.id()) : null;
+            final boolean breached = judged.isBreached(kpi, change.after());
+            if (againstChange == 0 && previous == null && !breached) {
+                continue;
+            }
+            final String key = KpiRowKeyFormat.withKpi(row, kpi.id());
             final DrivingIds updatedDrivers = againstChange == 0 ? null : updateDrivers(key, change.entityId(), againstChange);
-            final boolean breached = KpiStatus.isBreached(kpi, change.after(), judged.target(kpi), judged.minVolume());
             if (previous == null && breached) {
-                final String raisedKey = key != null ? key : KpiRowKeyFormat.withKpi(row, kpi.id());
-                final DrivingIds driving = updatedDrivers != null ? updatedDrivers : storedDrivers(raisedKey);
-                write(row, raisedKey, alert(change.key(), judged.status(kpi, change.after()), AlertState.RAISED, driving, null,
+                final DrivingIds driving = updatedDrivers != null ? updatedDrivers : storedDrivers(key);
+                write(row, key, alert(change.key(), judged.status(kpi, change.after()), AlertState.RAISED, driving, null,
                     record.timestamp()));
             } else if (previous != null && !breached) {
                 pendingUpdates.remove(key);
@@ -205,12 +211,12 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
             return new RowTargets(byKpi, targets.minVolume(row));
         }
 
-        BigDecimal target(final Kpi kpi) {
-            return targets.get(kpi);
+        boolean isBreached(final Kpi kpi, final KpiCounters counters) {
+            return KpiStatus.isBreached(kpi, counters, targets.get(kpi), minVolume);
         }
 
         KpiStatus status(final Kpi kpi, final KpiCounters counters) {
-            return KpiStatus.of(kpi, counters, target(kpi), minVolume);
+            return KpiStatus.of(kpi, counters, targets.get(kpi), minVolume);
         }
     }
 

@@ -29,11 +29,11 @@ import vn.tthc.monitor.contract.report.KpiRowStatus;
  */
 final class KpiRowAggregator implements Processor<String, KpiChange, String, RowOutput> {
 
+    /** How many decoded rows {@link #recentRows} keeps: the current periods' rows of many units. */
+    private static final int RECENT_ROWS = 20_000;
+
     private final Targets targets;
     private final Duration emitInterval;
-    /** How many decoded rows {@link #recentRows} keeps: the current periods' rows of many units. */
-    static final int RECENT_ROWS = 20_000;
-
     private final Set<String> changed = new LinkedHashSet<>();
     private final Map<String, KpiCounters> recentRows = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -54,6 +54,10 @@ final class KpiRowAggregator implements Processor<String, KpiChange, String, Row
     public void init(final ProcessorContext<String, RowOutput> context) {
         this.context = context;
         this.rows = context.getStateStore(UnitKpiTopology.KPI_ROWS_STORE);
+        // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
+        changed.clear();
+        recentRows.clear();
+        snapshotAll = true;
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::snapshot);
     }
 

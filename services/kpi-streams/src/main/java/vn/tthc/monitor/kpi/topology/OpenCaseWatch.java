@@ -50,6 +50,8 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
     public void init(final ProcessorContext<String, CaseWarning> context) {
         this.context = context;
         this.openCases = context.getStateStore(OpenCaseTopology.OPEN_CASES_STORE);
+        // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
+        alarms.clear();
         try (KeyValueIterator<String, OpenCase> all = openCases.all()) {
             all.forEachRemaining(open -> reschedule(open.key, null, open.value.alarm()));
         }
