@@ -32,6 +32,16 @@ class NotifierTest {
 
     private static final Duration ESCALATE_AFTER = Duration.ofHours(4);
     private static final Duration DIGEST_INTERVAL = Duration.ofMinutes(15);
+    /** One unit whose one head has a webhook beside her e-mail. */
+    private static final String UNIT_WITH_A_WEBHOOK_HEAD = """
+        units:
+          - id: UBND-P-BAN-CO
+            name: UBND phường Bàn Cờ
+            heads:
+              - name: Trần Thị Bình
+                email: binh.tran@example.org
+                webhook: http://127.0.0.1:1/hook
+        """;
 
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryLedger ledger = new InMemoryLedger();
@@ -269,16 +279,7 @@ class NotifierTest {
 
     @Test
     void aHeadWithAWebhookAlsoGetsItWithTheSameKindOfKey() {
-        final var units = UnitRegistryFile.parse("""
-            units:
-              - id: UBND-P-BAN-CO
-                name: UBND phường Bàn Cờ
-                heads:
-                  - name: Trần Thị Bình
-                    email: binh.tran@example.org
-                    webhook: http://127.0.0.1:1/hook
-            """);
-        notifier = newNotifier(units);
+        notifier = newNotifier(UnitRegistryFile.parse(UNIT_WITH_A_WEBHOOK_HEAD));
 
         notifier.onAlert(onTime(AlertState.RAISED, NOW));
         notifier.tick();
@@ -480,15 +481,7 @@ class NotifierTest {
 
         @Test
         void webhooksGetOneCallPerAlertWhileTheMailIsGrouped() {
-            notifier = newNotifier(UnitRegistryFile.parse("""
-                units:
-                  - id: UBND-P-BAN-CO
-                    name: UBND phường Bàn Cờ
-                    heads:
-                      - name: Trần Thị Bình
-                        email: binh.tran@example.org
-                        webhook: http://127.0.0.1:1/hook
-                """));
+            notifier = newNotifier(UnitRegistryFile.parse(UNIT_WITH_A_WEBHOOK_HEAD));
             raiseMonthQuarterAndYearWithinTheWindow();
             tickAfterTheWindow();
 
