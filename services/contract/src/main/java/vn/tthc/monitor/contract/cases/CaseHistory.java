@@ -37,4 +37,12 @@ public record CaseHistory(String caseId, List<CaseEvent> events) {
         merged.add(position, event);
         return new CaseHistory(caseId, merged);
     }
+
+    /** This history without the event of {@code event}'s id, or this history when it has no such event. */
+    public CaseHistory without(final CaseEvent event) {
+        if (!contains(event.eventId())) {
+            return this;
+        }
+        return new CaseHistory(caseId, events.stream().filter(e -> !e.eventId().equals(event.eventId())).toList());
+    }
 }

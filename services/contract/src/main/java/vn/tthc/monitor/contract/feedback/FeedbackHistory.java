@@ -28,4 +28,12 @@ public record FeedbackHistory(String feedbackId, List<FeedbackEvent> events) {
         merged.sort(FeedbackEvent.FEEDBACK_ORDER);
         return new FeedbackHistory(feedbackId, merged);
     }
+
+    /** This history without the event of {@code event}'s id, or this history when it has no such event. */
+    public FeedbackHistory without(final FeedbackEvent event) {
+        if (!contains(event.eventId())) {
+            return this;
+        }
+        return new FeedbackHistory(feedbackId, events.stream().filter(e -> !e.eventId().equals(event.eventId())).toList());
+    }
 }

@@ -134,4 +134,16 @@ class CaseHistoryTest {
         }
         return result;
     }
+
+    @Test
+    void withoutAnEventTheHistoryIsAsIfItHadNeverArrived() {
+        final CaseEvent reception = received("r1", vn("2026-03-02T08:00"), DUE);
+        final CaseEvent resolution = resolved("s1", vn("2026-03-04T08:00"));
+        final CaseEvent request = supplementRequested("q1", vn("2026-03-03T08:00"));
+
+        final CaseHistory history = history(reception, request, resolution).without(request);
+
+        assertThat(history).isEqualTo(history(reception, resolution));
+        assertThat(history.without(request)).isSameAs(history);
+    }
 }

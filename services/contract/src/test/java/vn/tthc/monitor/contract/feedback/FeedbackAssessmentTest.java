@@ -101,4 +101,14 @@ class FeedbackAssessmentTest {
 
         assertThat(assessment.resolution()).isEqualTo(first);
     }
+
+    @Test
+    void aResolutionTakenOutOfTheHistoryNoLongerCounts() {
+        final FeedbackResolved resolution = feedbackResolved("f-s1", vn("2026-03-18T08:00"));
+        final FeedbackHistory history = FeedbackHistory.empty(FEEDBACK).with(RECEPTION).with(resolution);
+
+        assertThat(FeedbackAssessment.assess(history.without(resolution)))
+            .isEqualTo(FeedbackAssessment.assess(FeedbackHistory.empty(FEEDBACK).with(RECEPTION)));
+        assertThat(history.without(resolution).without(resolution).events()).containsExactly(RECEPTION);
+    }
 }
