@@ -8,8 +8,12 @@ record CountsBySource(KeyValueStore<String, Long> store) {
     static final String UNKNOWN_SOURCE = "";
 
     void increment(final String source) {
+        add(source, 1);
+    }
+
+    void add(final String source, final long delta) {
         final String key = source == null ? UNKNOWN_SOURCE : source;
         final Long count = store.get(key);
-        store.put(key, count == null ? 1 : count + 1);
+        store.put(key, count == null ? delta : count + delta);
     }
 }

@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.cases.CaseClock;
 import vn.tthc.monitor.contract.cases.CaseHistory;
@@ -31,16 +30,17 @@ public final class HistoryTopology<E extends Event, H> {
     /** hồ sơ: the case clock of EVENTS.md section 2. */
     public static final HistoryTopology<CaseEvent, CaseHistory> CASES = new HistoryTopology<>(
         "case", CASE_HISTORIES_STORE, new Rules<>(CaseEvent.class, TopicCatalog.CASE_HISTORY,
-        CaseHistory::empty, CaseHistory::with, history -> KpiContribution.of(CaseClock.assess(history))));
+        CaseHistory::empty, CaseHistory::with, CaseHistory::without, history -> KpiContribution.of(CaseClock.assess(history))));
 
     /** PAKN: the feedback rules of EVENTS.md section 1. */
     public static final HistoryTopology<FeedbackEvent, FeedbackHistory> FEEDBACK = new HistoryTopology<>(
         "feedback", FEEDBACK_HISTORIES_STORE, new Rules<>(FeedbackEvent.class, TopicCatalog.FEEDBACK_HISTORY,
-        FeedbackHistory::empty, FeedbackHistory::with, history -> KpiContribution.of(FeedbackAssessment.assess(history))));
+        FeedbackHistory::empty, FeedbackHistory::with, FeedbackHistory::without, history -> KpiContribution.of(FeedbackAssessment.assess(history))));
 
     /** How one kind of entity keeps its history and what the history counts in the KPIs. */
     record Rules<E extends Event, H>(Class<E> eventType, Serde<H> historySerde, Function<String, H> empty,
-                                     BiFunction<H, E, H> add, Function<H, KpiContribution> contribution) {
+                                     BiFunction<H, E, H> add, BiFunction<H, E, H> remove,
+                                     Function<H, KpiContribution> contribution) {
     }
 
     private final String entity;
@@ -57,21 +57,21 @@ public final class HistoryTopology<E extends Event, H> {
         return storeName;
     }
 
-    /** The repartition topic that brings all events of one entity together, e.g. {@code case-events-by-case}. */
-    public String repartitionName() {
-        return entity + "-events-by-" + entity;
-    }
-
-    public KStream<String, HistoryChange<H>> addTo(final StreamsBuilder builder, final KStream<String, Event> events) {
+    /**
+     * The histories' changes: {@code intake}'s events (keyed by entity id, all events of an entity in
+     * one task) added, its retracted events taken out again.
+     */
+    public KStream<String, HistoryChange<H>> addTo(final StreamsBuilder builder, final EventIntakeTopology.Intake intake) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(storeName), Serdes.String(), rules.historySerde()).withCachingEnabled());
-        return events
-            .filter((eventId, event) -> rules.eventType().isInstance(event), Named.as("filter-" + entity + "-events"))
-            // re-keyed by the entity's id, so this repartitions: all events of one entity meet in one task
-            .selectKey((eventId, event) -> event.key(), Named.as("key-by-" + entity + "-id"))
-            .repartition(Repartitioned.<String, Event>as(repartitionName())
-                .withKeySerde(Serdes.String()).withValueSerde(TopicCatalog.EVENT))
-            .processValues(() -> new HistoryTracker<>(storeName, rules), Named.as("track-" + entity), storeName);
+        final KStream<String, HistoryChange<H>> added = intake.events()
+            .filter((id, event) -> rules.eventType().isInstance(event), Named.as("filter-" + entity + "-events"))
+            .processValues(() -> new HistoryTracker<>(storeName, rules, rules.add()), Named.as("track-" + entity), storeName);
+        final KStream<String, HistoryChange<H>> removed = intake.retracted()
+            .filter((id, event) -> rules.eventType().isInstance(event), Named.as("filter-retracted-" + entity + "-events"))
+            .processValues(() -> new HistoryTracker<>(storeName, rules, rules.remove()), Named.as("retract-" + entity + "-events"),
+                storeName);
+        return added.merge(removed, Named.as("merge-" + entity + "-history-changes"));
     }
 
     /**

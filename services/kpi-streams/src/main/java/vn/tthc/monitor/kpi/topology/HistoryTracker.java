@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.topology;
 
+import java.util.function.BiFunction;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -7,19 +8,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import vn.tthc.monitor.contract.event.Event;
 
 /**
- * Adds each event to its entity's history, kept in event order whatever the order of arrival, and
- * forwards the history before and after; a repeated event changes nothing and forwards nothing.
+ * Applies each event to its entity's history (adds it, kept in event order whatever the order of
+ * arrival, or takes it out) and forwards the history before and after; an event that changes
+ * nothing (a repeat, or one the history does not hold) forwards nothing.
  */
 final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<String, Event, HistoryChange<H>> {
 
     private final String storeName;
     private final HistoryTopology.Rules<E, H> rules;
+    private final BiFunction<H, E, H> change;
     private FixedKeyProcessorContext<String, HistoryChange<H>> context;
     private KeyValueStore<String, H> histories;
 
-    HistoryTracker(final String storeName, final HistoryTopology.Rules<E, H> rules) {
+    HistoryTracker(final String storeName, final HistoryTopology.Rules<E, H> rules, final BiFunction<H, E, H> change) {
         this.storeName = storeName;
         this.rules = rules;
+        this.change = change;
     }
 
     @Override
@@ -32,7 +36,7 @@ final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<Stri
     public void process(final FixedKeyRecord<String, Event> record) {
         final H stored = histories.get(record.key());
         final H before = stored == null ? rules.empty().apply(record.key()) : stored;
-        final H after = rules.add().apply(before, rules.eventType().cast(record.value()));
+        final H after = change.apply(before, rules.eventType().cast(record.value()));
         if (after == before) {
             return;
         }

@@ -23,28 +23,37 @@ public final class KpiPipeline {
         this.settings = settings;
     }
 
-    /** Adds the pipeline to {@code builder}; returns the distinct valid events for further topologies. */
+    /** Adds the pipeline to {@code builder}; returns the distinct valid events (keyed by entity id) for further topologies. */
     public KStream<String, Event> addTo(final StreamsBuilder builder) {
-        final KStream<String, Event> events = new EventIntakeTopology(topics).addTo(builder);
-        final KStream<String, HistoryChange<CaseHistory>> cases = HistoryTopology.CASES.addTo(builder, events);
+        final EventIntakeTopology.Intake intake = new EventIntakeTopology(topics).addTo(builder);
+        final KStream<String, HistoryChange<CaseHistory>> cases = HistoryTopology.CASES.addTo(builder, intake);
         new OpenCaseTopology(topics, settings.dueSoonWindow(), settings.watchInterval(), settings.watchGrace())
             .addTo(builder, cases);
         final KStream<String, KpiChange> caseChanges = HistoryTopology.CASES.kpiChanges(cases);
         final KStream<String, KpiChange> feedbackChanges =
-            HistoryTopology.FEEDBACK.kpiChanges(HistoryTopology.FEEDBACK.addTo(builder, events));
-        final KStream<String, KpiChange> surveyChanges = events
-            .filter((eventId, event) -> event instanceof SurveySubmitted, Named.as("filter-surveys"))
-            .mapValues((eventId, event) -> surveyChange(eventId, (SurveySubmitted) event), Named.as("count-surveys"));
+            HistoryTopology.FEEDBACK.kpiChanges(HistoryTopology.FEEDBACK.addTo(builder, intake));
+        final KStream<String, KpiChange> surveyChanges = intake.events()
+            .filter((unitId, event) -> event instanceof SurveySubmitted, Named.as("filter-surveys"))
+            .mapValues(event -> surveyChange((SurveySubmitted) event, true), Named.as("count-surveys"))
+            .merge(intake.retracted()
+                .filter((unitId, event) -> event instanceof SurveySubmitted, Named.as("filter-retracted-surveys"))
+                .mapValues(event -> surveyChange((SurveySubmitted) event, false), Named.as("uncount-surveys")),
+                Named.as("merge-retracted-surveys"));
         final KStream<String, RowOutput.Change> rowChanges = new UnitKpiTopology(topics, settings.targets(),
             settings.emitInterval()).addTo(builder, caseChanges
                 .merge(feedbackChanges, Named.as("merge-feedback-changes"))
                 .merge(surveyChanges, Named.as("merge-survey-changes")));
         new KpiAlertTopology(topics, settings.targets(), settings.emitInterval()).addTo(builder, rowChanges);
-        return events;
+        return intake.events();
     }
 
-    /** A survey drives an alert on satisfaction under its case's id when it names one, else under its own. */
-    private static KpiChange surveyChange(final String eventId, final SurveySubmitted survey) {
-        return new KpiChange(survey.caseId() != null ? survey.caseId() : eventId, KpiContribution.of(survey));
+    /**
+     * What a survey adds to the KPI rows, or takes out when it is retracted. It drives an alert on
+     * satisfaction under its case's id when it names one, else under its own.
+     */
+    private static KpiChange surveyChange(final SurveySubmitted survey, final boolean counted) {
+        final KpiContribution contribution = KpiContribution.of(survey);
+        return new KpiChange(survey.caseId() != null ? survey.caseId() : survey.eventId(),
+            counted ? contribution : KpiContribution.NONE.minus(contribution));
     }
 }

@@ -7,11 +7,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import vn.tthc.monitor.contract.event.Event;
 
 /**
- * Passes the first delivery of each {@code eventId} and drops the others, whatever their content
- * (EVENTS.md section 1), counting both per source system. Keyed by {@code eventId}, so every
- * delivery of an id meets here.
+ * Passes the first delivery of each {@code eventId} in this partition of the events and drops the
+ * others, whatever their content (EVENTS.md section 1), counting both per source system. The
+ * events are keyed by their entity's id, so every delivery of an id under the same key meets
+ * here; {@link CrossKeyDuplicateFinder} finds those under another key.
  */
-final class Deduplicator implements FixedKeyProcessor<String, Event, Event> {
+final class PartitionDeduplicator implements FixedKeyProcessor<String, Event, Event> {
 
     private FixedKeyProcessorContext<String, Event> context;
     private KeyValueStore<String, Long> seenEventIds;
@@ -21,14 +22,14 @@ final class Deduplicator implements FixedKeyProcessor<String, Event, Event> {
     @Override
     public void init(final FixedKeyProcessorContext<String, Event> context) {
         this.context = context;
-        this.seenEventIds = context.getStateStore(EventIntakeTopology.EVENT_IDS_STORE);
+        this.seenEventIds = context.getStateStore(EventIntakeTopology.PARTITION_EVENT_IDS_STORE);
         this.duplicateCounts = new CountsBySource(context.getStateStore(EventIntakeTopology.DUPLICATE_COUNTS_STORE));
         this.acceptedCounts = new CountsBySource(context.getStateStore(EventIntakeTopology.ACCEPTED_COUNTS_STORE));
     }
 
     @Override
     public void process(final FixedKeyRecord<String, Event> record) {
-        if (seenEventIds.putIfAbsent(record.key(), context.currentSystemTimeMs()) != null) {
+        if (seenEventIds.putIfAbsent(record.value().eventId(), context.currentSystemTimeMs()) != null) {
             duplicateCounts.increment(record.value().source());
             return;
         }

@@ -1,0 +1,28 @@
+package vn.tthc.monitor.kpi.topology;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import vn.tthc.monitor.contract.event.Event;
+
+/** An event found to repeat an id delivered under another key was counted accepted: it counts as a duplicate now. */
+final class RetractionCounter implements FixedKeyProcessor<String, Event, Event> {
+
+    private FixedKeyProcessorContext<String, Event> context;
+    private CountsBySource duplicateCounts;
+    private CountsBySource acceptedCounts;
+
+    @Override
+    public void init(final FixedKeyProcessorContext<String, Event> context) {
+        this.context = context;
+        this.duplicateCounts = new CountsBySource(context.getStateStore(EventIntakeTopology.DUPLICATE_COUNTS_STORE));
+        this.acceptedCounts = new CountsBySource(context.getStateStore(EventIntakeTopology.ACCEPTED_COUNTS_STORE));
+    }
+
+    @Override
+    public void process(final FixedKeyRecord<String, Event> record) {
+        acceptedCounts.add(record.value().source(), -1);
+        duplicateCounts.add(record.value().source(), 1);
+        context.forward(record);
+    }
+}
