@@ -7,10 +7,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import vn.tthc.monitor.contract.event.Event;
 
 /**
- * Keyed by {@code eventId}: sees the first delivery of each id in every events partition. The
- * first to arrive is the one kept; any later one was delivered under another key (the same key
- * would have met its twin in {@link PartitionDeduplicator}) and is forwarded, keyed by its
- * entity's id, to be taken out where it was counted.
+ * Keyed by {@code eventId}: sees every delivery of an id that was counted in the KPIs, whatever
+ * its key. The first is the one kept. A later one cannot be of the first one's entity (there it would
+ * have been dropped as a repeat), so it is forwarded, keyed by its entity's id, to be taken out
+ * where it was counted.
  */
 final class CrossKeyDuplicateFinder implements Processor<String, Event, String, Event> {
 
@@ -20,7 +20,7 @@ final class CrossKeyDuplicateFinder implements Processor<String, Event, String, 
     @Override
     public void init(final ProcessorContext<String, Event> context) {
         this.context = context;
-        this.seenEventIds = context.getStateStore(EventIntakeTopology.EVENT_IDS_STORE);
+        this.seenEventIds = context.getStateStore(CrossKeyDuplicateTopology.EVENT_IDS_STORE);
     }
 
     @Override

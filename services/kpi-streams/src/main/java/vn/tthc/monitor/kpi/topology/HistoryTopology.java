@@ -58,20 +58,25 @@ public final class HistoryTopology<E extends Event, H> {
     }
 
     /**
-     * The histories' changes: {@code intake}'s events (keyed by entity id, all events of an entity in
-     * one task) added, its retracted events taken out again.
+     * Adds each of {@code events} of this kind (keyed by entity id, all events of an entity in one
+     * task) to its entity's history, and counts each delivery accepted or, when the history holds
+     * its id already, duplicate; returns the histories' changes.
      */
-    public KStream<String, HistoryChange<H>> addTo(final StreamsBuilder builder, final EventIntakeTopology.Intake intake) {
+    public KStream<String, HistoryChange<H>> track(final StreamsBuilder builder, final KStream<String, Event> events) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(storeName), Serdes.String(), rules.historySerde()).withCachingEnabled());
-        final KStream<String, HistoryChange<H>> added = intake.events()
+        return events
             .filter((id, event) -> rules.eventType().isInstance(event), Named.as("filter-" + entity + "-events"))
-            .processValues(() -> new HistoryTracker<>(storeName, rules, rules.add()), Named.as("track-" + entity), storeName);
-        final KStream<String, HistoryChange<H>> removed = intake.retracted()
+            .processValues(() -> HistoryTracker.adding(storeName, rules), Named.as("track-" + entity), storeName,
+                EventIntakeTopology.ACCEPTED_COUNTS_STORE, EventIntakeTopology.DUPLICATE_COUNTS_STORE);
+    }
+
+    /** Takes each of {@code retracted} of this kind out of its entity's history again; returns the histories' changes. */
+    public KStream<String, HistoryChange<H>> retract(final KStream<String, Event> retracted) {
+        return retracted
             .filter((id, event) -> rules.eventType().isInstance(event), Named.as("filter-retracted-" + entity + "-events"))
-            .processValues(() -> new HistoryTracker<>(storeName, rules, rules.remove()), Named.as("retract-" + entity + "-events"),
+            .processValues(() -> HistoryTracker.removing(storeName, rules), Named.as("retract-" + entity + "-events"),
                 storeName);
-        return added.merge(removed, Named.as("merge-" + entity + "-history-changes"));
     }
 
     /**

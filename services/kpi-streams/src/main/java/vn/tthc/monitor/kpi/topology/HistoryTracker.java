@@ -10,26 +10,40 @@ import vn.tthc.monitor.contract.event.Event;
 /**
  * Applies each event to its entity's history (adds it, kept in event order whatever the order of
  * arrival, or takes it out) and forwards the history before and after; an event that changes
- * nothing (a repeat, or one the history does not hold) forwards nothing.
+ * nothing (a repeat, or one the history does not hold) forwards nothing. Adding, it counts each
+ * delivery: accepted, or duplicate when the history holds its id already.
  */
 final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<String, Event, HistoryChange<H>> {
 
     private final String storeName;
     private final HistoryTopology.Rules<E, H> rules;
     private final BiFunction<H, E, H> change;
+    private final boolean counting;
     private FixedKeyProcessorContext<String, HistoryChange<H>> context;
     private KeyValueStore<String, H> histories;
+    private DeliveryCounts counts;
 
-    HistoryTracker(final String storeName, final HistoryTopology.Rules<E, H> rules, final BiFunction<H, E, H> change) {
+    private HistoryTracker(final String storeName, final HistoryTopology.Rules<E, H> rules, final BiFunction<H, E, H> change,
+                           final boolean counting) {
         this.storeName = storeName;
         this.rules = rules;
         this.change = change;
+        this.counting = counting;
+    }
+
+    static <E extends Event, H> HistoryTracker<E, H> adding(final String storeName, final HistoryTopology.Rules<E, H> rules) {
+        return new HistoryTracker<>(storeName, rules, rules.add(), true);
+    }
+
+    static <E extends Event, H> HistoryTracker<E, H> removing(final String storeName, final HistoryTopology.Rules<E, H> rules) {
+        return new HistoryTracker<>(storeName, rules, rules.remove(), false);
     }
 
     @Override
     public void init(final FixedKeyProcessorContext<String, HistoryChange<H>> context) {
         this.context = context;
         this.histories = context.getStateStore(storeName);
+        this.counts = counting ? DeliveryCounts.of(context) : null;
     }
 
     @Override
@@ -38,9 +52,15 @@ final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<Stri
         final H before = stored == null ? rules.empty().apply(record.key()) : stored;
         final H after = change.apply(before, rules.eventType().cast(record.value()));
         if (after == before) {
+            if (counting) {
+                counts.duplicate(record.value());
+            }
             return;
         }
+        if (counting) {
+            counts.accepted(record.value());
+        }
         histories.put(record.key(), after);
-        context.forward(record.withValue(new HistoryChange<>(record.key(), before, after)));
+        context.forward(record.withValue(new HistoryChange<>(record.key(), record.value(), before, after)));
     }
 }

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.kstream.Named;
 import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.event.SurveySubmitted;
+import vn.tthc.monitor.contract.feedback.FeedbackHistory;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 
 /**
@@ -23,28 +24,39 @@ public final class KpiPipeline {
         this.settings = settings;
     }
 
-    /** Adds the pipeline to {@code builder}; returns the distinct valid events (keyed by entity id) for further topologies. */
+    /** Adds the pipeline to {@code builder}; returns the valid events (keyed by entity id) for further topologies. */
     public KStream<String, Event> addTo(final StreamsBuilder builder) {
-        final EventIntakeTopology.Intake intake = new EventIntakeTopology(topics).addTo(builder);
-        final KStream<String, HistoryChange<CaseHistory>> cases = HistoryTopology.CASES.addTo(builder, intake);
+        final KStream<String, Event> events = new EventIntakeTopology(topics).addTo(builder);
+        final KStream<String, HistoryChange<CaseHistory>> casesAdded = HistoryTopology.CASES.track(builder, events);
+        final KStream<String, HistoryChange<FeedbackHistory>> feedbackAdded = HistoryTopology.FEEDBACK.track(builder, events);
+        final KStream<String, Event> surveys = events
+            .filter((unitId, event) -> event instanceof SurveySubmitted, Named.as("filter-surveys"));
+
+        final KStream<String, Event> retracted = new CrossKeyDuplicateTopology().addTo(builder, casesAdded
+            .mapValues(HistoryChange::event, Named.as("counted-case-events"))
+            .merge(feedbackAdded.mapValues(HistoryChange::event, Named.as("counted-feedback-events")),
+                Named.as("merge-counted-feedback-events"))
+            .merge(surveys, Named.as("merge-counted-surveys")));
+
+        final KStream<String, HistoryChange<CaseHistory>> cases = casesAdded
+            .merge(HistoryTopology.CASES.retract(retracted), Named.as("merge-case-retractions"));
         new OpenCaseTopology(topics, settings.dueSoonWindow(), settings.watchInterval(), settings.watchGrace())
             .addTo(builder, cases);
         final KStream<String, KpiChange> caseChanges = HistoryTopology.CASES.kpiChanges(cases);
-        final KStream<String, KpiChange> feedbackChanges =
-            HistoryTopology.FEEDBACK.kpiChanges(HistoryTopology.FEEDBACK.addTo(builder, intake));
-        final KStream<String, KpiChange> surveyChanges = intake.events()
-            .filter((unitId, event) -> event instanceof SurveySubmitted, Named.as("filter-surveys"))
+        final KStream<String, KpiChange> feedbackChanges = HistoryTopology.FEEDBACK.kpiChanges(feedbackAdded
+            .merge(HistoryTopology.FEEDBACK.retract(retracted), Named.as("merge-feedback-retractions")));
+        final KStream<String, KpiChange> surveyChanges = surveys
             .mapValues(event -> surveyChange((SurveySubmitted) event, true), Named.as("count-surveys"))
-            .merge(intake.retracted()
+            .merge(retracted
                 .filter((unitId, event) -> event instanceof SurveySubmitted, Named.as("filter-retracted-surveys"))
                 .mapValues(event -> surveyChange((SurveySubmitted) event, false), Named.as("uncount-surveys")),
-                Named.as("merge-retracted-surveys"));
+                Named.as("merge-survey-retractions"));
         final KStream<String, RowOutput.Change> rowChanges = new UnitKpiTopology(topics, settings.targets(),
             settings.emitInterval()).addTo(builder, caseChanges
                 .merge(feedbackChanges, Named.as("merge-feedback-changes"))
                 .merge(surveyChanges, Named.as("merge-survey-changes")));
         new KpiAlertTopology(topics, settings.targets(), settings.emitInterval()).addTo(builder, rowChanges);
-        return intake.events();
+        return events;
     }
 
     /**

@@ -9,20 +9,17 @@ import vn.tthc.monitor.contract.event.Event;
 final class RetractionCounter implements FixedKeyProcessor<String, Event, Event> {
 
     private FixedKeyProcessorContext<String, Event> context;
-    private CountsBySource duplicateCounts;
-    private CountsBySource acceptedCounts;
+    private DeliveryCounts counts;
 
     @Override
     public void init(final FixedKeyProcessorContext<String, Event> context) {
         this.context = context;
-        this.duplicateCounts = new CountsBySource(context.getStateStore(EventIntakeTopology.DUPLICATE_COUNTS_STORE));
-        this.acceptedCounts = new CountsBySource(context.getStateStore(EventIntakeTopology.ACCEPTED_COUNTS_STORE));
+        this.counts = DeliveryCounts.of(context);
     }
 
     @Override
     public void process(final FixedKeyRecord<String, Event> record) {
-        acceptedCounts.add(record.value().source(), -1);
-        duplicateCounts.add(record.value().source(), 1);
+        counts.retracted(record.value());
         context.forward(record);
     }
 }
