@@ -18,9 +18,11 @@ import vn.tthc.monitor.contract.feedback.FeedbackHistory;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 
 /**
- * Per-entity state, for cases (key caseId) and for feedback (key feedbackId): takes the distinct
- * events of its kind, keeps each entity's history in a store (see {@link HistoryTracker}) and
- * returns the histories' changes; {@link #kpiChanges} turns them into changes of KPI rows.
+ * Per-entity state, for cases (key caseId) and for feedback (key feedbackId), in the task of the
+ * events' own partition: {@link #track} adds the events of its kind to each entity's history in a
+ * store (see {@link HistoryTracker}), {@link #retract} takes out those found to repeat an id
+ * delivered under another key, and both return the histories' changes; {@link #kpiChanges} turns
+ * them into changes of KPI rows.
  */
 public final class HistoryTopology<E extends Event, H> {
 

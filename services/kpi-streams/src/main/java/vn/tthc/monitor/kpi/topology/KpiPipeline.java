@@ -11,8 +11,9 @@ import vn.tthc.monitor.contract.kpi.KpiContribution;
 
 /**
  * The whole pipeline, from {@code events} to the KPI rows, alerts and case warnings: intake, case
- * and feedback histories, surveys (which need no state), the unit KPI rows and their alerts, and
- * the due-time watch of open cases. See docs/ARCHITECTURE.md.
+ * and feedback histories, surveys (which need no state), the check for ids repeated under another
+ * key (whose findings go back to the histories and survey counts), the unit KPI rows and their
+ * alerts, and the due-time watch of open cases. See docs/ARCHITECTURE.md.
  */
 public final class KpiPipeline {
 
