@@ -13,12 +13,15 @@ import vn.tthc.monitor.contract.kpi.Targets;
  * Alerts on KPI rows: takes every row change (in the task that sums the row, so no repartition),
  * keeps each alert's lifecycle in {@link #ALERTS_STORE} and the cases that drove it in
  * {@link #DRIVERS_STORE} (see {@link KpiAlertTracker}), and writes each alert record to
- * {@code alerts} (compacted, latest state) and {@code alertHistory} (every change).
+ * {@code alerts} (compacted, latest state) and {@code alertHistory} (every change); a task that
+ * starts writes its open alerts again to {@code alerts} only, as they are no change.
  */
 public final class KpiAlertTopology {
 
     public static final String ALERTS_STORE = "kpi-alerts-store";
     public static final String DRIVERS_STORE = "kpi-alert-drivers-store";
+    /** The sink of {@code alerts}: the tracker writes to it alone when it rewrites the open alerts. */
+    static final String WRITE_ALERTS = "write-alerts";
 
     private final TopicCatalog topics;
     private final Targets targets;
@@ -40,7 +43,7 @@ public final class KpiAlertTopology {
         final KStream<String, KpiAlert> alerts = rowChanges
             .process(() -> new KpiAlertTracker(targets, updateInterval), Named.as("track-alerts"), ALERTS_STORE,
                 DRIVERS_STORE, UnitKpiTopology.KPI_ROWS_STORE);
-        alerts.to(topics.alerts().name(), topics.alerts().produced("write-alerts"));
+        alerts.to(topics.alerts().name(), topics.alerts().produced(WRITE_ALERTS));
         alerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-alert-history"));
     }
 }

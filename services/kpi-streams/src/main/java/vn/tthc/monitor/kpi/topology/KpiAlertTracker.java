@@ -30,7 +30,8 @@ import vn.tthc.monitor.contract.kpi.Targets;
  * {@code UPDATED}, if anything changed, once per {@code updateInterval} from the row's latest
  * counters (a breached row of a busy unit changes with nearly every event). Open alerts live in
  * {@link KpiAlertTopology#ALERTS_STORE}, mirrored in memory so that a row change costs no store
- * read; a task that starts writes its open alerts once, so the compacted alerts topic converges.
+ * read; a task that starts writes its open alerts once more, to the compacted alerts topic only (no
+ * state changed), so that topic converges and the history holds changes alone.
  * The cases counted against each KPI are kept in {@link KpiAlertTopology#DRIVERS_STORE}. An alert
  * of a period that has ended (wall clock) is stale.
  */
@@ -121,13 +122,15 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     private void writeUpdates() {
         pendingUpdates.forEach(this::update);
         if (rewriteOpen) {
-            openByRow.forEach((row, open) -> open.forEach((kpi, alert) -> forward(KpiRowKeyFormat.withKpi(row, kpi), alert)));
+            openByRow.forEach((row, open) -> open.forEach((kpi, alert) -> context.forward(
+                new Record<>(KpiRowKeyFormat.withKpi(row, kpi), alert, alert.triggeredAt().toEpochMilli()),
+                KpiAlertTopology.WRITE_ALERTS)));
         }
         rewriteOpen = false;
         pendingUpdates.clear();
     }
 
-    /** Judges an open alert's row again: an alert still in breach that changed is stored and, unless all are rewritten, written. */
+    /** Judges an open alert's row again: an alert still in breach that changed is stored and written. */
     private void update(final String key, final PendingUpdate pending) {
         final KpiAlert previous = openAlert(pending.row(), pending.kpi().id());
         final KpiCounters counters = rows.get(pending.row());
@@ -142,9 +145,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
         final KpiAlert updated = alert(pending.rowKey(), status, AlertState.UPDATED, driving, previous, pending.timestamp());
         alerts.put(key, updated);
         markOpen(pending.row(), updated);
-        if (!rewriteOpen) {
-            forward(key, updated);
-        }
+        forward(key, updated);
     }
 
     private void write(final String row, final String key, final KpiAlert alert) {

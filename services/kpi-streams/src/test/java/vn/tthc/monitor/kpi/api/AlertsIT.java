@@ -101,6 +101,30 @@ class AlertsIT {
         }
     }
 
+    @Test
+    void afterARestartAnOpenAlertIsWrittenAgainToTheAlertsTopicButNotToItsHistory() throws Exception {
+        final Path targets = TestDirectories.fresh("targets").resolve("targets.yaml");
+        Files.writeString(targets, "defaults: {minVolume: 2, onTimeRate: 0.5}\n");
+        final Map<String, Object> properties = Map.of("tthc.targets.file", targets.toString());
+        final String month = Period.containing(Instant.now()).get(0).toString();
+        final RunningService before = new RunningService(properties);
+        try (TopicReader<KpiAlert> latest = new TopicReader<>(before.topic("alerts"), JacksonSerde.json(KpiAlert.class).deserializer());
+             TopicReader<KpiAlert> history = new TopicReader<>(before.topic("alert-history"),
+                 JacksonSerde.json(KpiAlert.class).deserializer())) {
+            try (before) {
+                before.send(lines(resolved("A", Instant.now(), true)));
+                before.send(lines(resolved("B", Instant.now(), true)));
+                await().atMost(Duration.ofSeconds(60)).until(() -> states(latest.values(), month).size() == 1);
+            }
+            try (RunningService after = RunningService.restartOf(before, properties)) {
+                // written again in the transaction that would also hold a history record, were there one
+                await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(states(latest.values(), month))
+                    .containsExactly(AlertState.RAISED, AlertState.RAISED));
+                assertThat(states(history.values(), month)).containsExactly(AlertState.RAISED);
+            }
+        }
+    }
+
     private static List<KpiAlert> openAlerts(final RunningService service, final String query) throws Exception {
         final var response = service.get("/api/v1/alerts" + query);
         assertThat(response.statusCode()).isEqualTo(200);
