@@ -13,16 +13,16 @@ record DeliveryCounts(CountsBySource accepted, CountsBySource duplicates) {
     }
 
     void accepted(final Event event) {
-        accepted.add(event.source(), 1);
+        accepted.increment(event.source());
     }
 
     void duplicate(final Event event) {
-        duplicates.add(event.source(), 1);
+        duplicates.increment(event.source());
     }
 
     /** An event counted accepted turned out to repeat an id delivered before under another key. */
     void retracted(final Event event) {
         accepted.add(event.source(), -1);
-        duplicates.add(event.source(), 1);
+        duplicates.increment(event.source());
     }
 }

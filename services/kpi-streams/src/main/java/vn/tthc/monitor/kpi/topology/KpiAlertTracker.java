@@ -88,18 +88,19 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
             }
             final String key = KpiRowKeyFormat.withKpi(row, kpi.id());
             final DrivingIds updatedDrivers = againstChange == 0 ? null : updateDrivers(key, change.entityId(), againstChange);
-            if (previous == null && breached) {
-                final DrivingIds driving = updatedDrivers != null ? updatedDrivers : storedDrivers(key);
-                write(row, key, alert(change.key(), judged.status(kpi, change.after()), AlertState.RAISED, driving, null,
-                    record.timestamp()));
-            } else if (previous != null && !breached) {
-                pendingUpdates.remove(key);
-                final DrivingIds driving = updatedDrivers != null ? updatedDrivers : storedDrivers(key);
-                write(row, key, alert(change.key(), judged.status(kpi, change.after()), AlertState.RESOLVED, driving, previous,
-                    record.timestamp()));
-            } else if (previous != null) {
-                pendingUpdates.put(key, new PendingUpdate(row, change.key(), kpi, record.timestamp()));
+            // no change of state: an alert still in breach is judged again at the next update
+            if (breached == (previous != null)) {
+                if (previous != null) {
+                    pendingUpdates.put(key, new PendingUpdate(row, change.key(), kpi, record.timestamp()));
+                }
+                continue;
             }
+            if (!breached) {
+                pendingUpdates.remove(key);
+            }
+            final DrivingIds driving = updatedDrivers != null ? updatedDrivers : storedDrivers(key);
+            write(row, key, alert(change.key(), judged.status(kpi, change.after()),
+                breached ? AlertState.RAISED : AlertState.RESOLVED, driving, previous, record.timestamp()));
         }
     }
 
@@ -122,9 +123,8 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     private void writeUpdates() {
         pendingUpdates.forEach(this::update);
         if (rewriteOpen) {
-            openByRow.forEach((row, open) -> open.forEach((kpi, alert) -> context.forward(
-                new Record<>(KpiRowKeyFormat.withKpi(row, kpi), alert, alert.triggeredAt().toEpochMilli()),
-                KpiAlertTopology.WRITE_ALERTS)));
+            openByRow.forEach((row, open) -> open.forEach((kpi, alert) ->
+                context.forward(record(KpiRowKeyFormat.withKpi(row, kpi), alert), KpiAlertTopology.WRITE_ALERTS)));
         }
         rewriteOpen = false;
         pendingUpdates.clear();
@@ -160,7 +160,12 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     }
 
     private void forward(final String key, final KpiAlert alert) {
-        context.forward(new Record<>(key, alert, alert.triggeredAt().toEpochMilli()));
+        context.forward(record(key, alert));
+    }
+
+    /** An alert record, stamped with its triggering event's time. */
+    private static Record<String, KpiAlert> record(final String key, final KpiAlert alert) {
+        return new Record<>(key, alert, alert.triggeredAt().toEpochMilli());
     }
 
     private KpiAlert openAlert(final String row, final String kpi) {
