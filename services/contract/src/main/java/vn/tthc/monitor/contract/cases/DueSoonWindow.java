@@ -10,9 +10,9 @@ public interface DueSoonWindow {
 
     Instant opensAt(Instant due);
 
-    /** A window of a fixed length, whatever the calendar says. */
+    /** A window of a fixed length, whatever the calendar says; it opens at {@link Instant#MIN} at the earliest. */
     static DueSoonWindow fixed(final Duration length) {
-        return due -> due.minus(length);
+        return due -> due.isBefore(Instant.MIN.plus(length)) ? Instant.MIN : due.minus(length);
     }
 
     /**

@@ -70,7 +70,7 @@ public record OpenCase(String caseId, String unitId, String fieldId, String proc
             return window.opensAt(effectiveDue);
         }
         if (!effectiveDue.equals(overdueWarnedFor)) {
-            return effectiveDue.plusMillis(1);
+            return effectiveDue.isAfter(Instant.MAX.minusMillis(1)) ? Instant.MAX : effectiveDue.plusMillis(1);
         }
         return null;
     }
