@@ -8,6 +8,7 @@ import static vn.tthc.monitor.notifier.message.VietnameseText.fieldName;
 import static vn.tthc.monitor.notifier.message.VietnameseText.kpiName;
 import static vn.tthc.monitor.notifier.message.VietnameseText.percent;
 import static vn.tthc.monitor.notifier.message.VietnameseText.periodName;
+import static vn.tthc.monitor.notifier.message.VietnameseText.unitName;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -32,16 +33,16 @@ public final class AlertMessages {
     /** To the unit's heads, when the KPI falls below its target. */
     public Message raised(final KpiAlert alert, final Unit unit) {
         final Kpi kpi = Kpi.fromId(alert.kpi());
-        final String subject = "Cảnh báo: " + unit.name() + " dưới mục tiêu " + what(alert, kpi);
+        final String subject = "Cảnh báo: " + unitName(unit) + " dưới mục tiêu " + what(alert, kpi);
         final StringBuilder body = new StringBuilder()
-            .append("Kính gửi lãnh đạo ").append(unit.name()).append(",\n\n")
-            .append(kpiName(kpi)).append(" của ").append(unit.name()).append(" (").append(fieldName(alert.fieldId()))
+            .append("Kính gửi lãnh đạo ").append(unitName(unit)).append(",\n\n")
+            .append(kpiName(kpi)).append(" của ").append(unitName(unit)).append(" (").append(fieldName(alert.fieldId()))
             .append(") trong ").append(periodName(alert.period())).append(" đang dưới mục tiêu.\n\n");
         figures(body, alert, kpi);
         headroom(body, alert, kpi);
         drivingIds(body, alert, kpi);
         body.append("\nPhát hiện lúc ").append(dateTime(alert.raisedAt())).append(".\n");
-        return new Message(subject, footer(body, alert), dashboards.unit(alert.unitId()));
+        return new Message(subject, footer(body, unit), dashboards.unit(unit.id()));
     }
 
     /**
@@ -49,58 +50,58 @@ public final class AlertMessages {
      * quarter and year rows of one breach, other fields, other KPIs): one item per alert.
      */
     public Message raisedGroup(final List<KpiAlert> alerts, final Unit unit) {
-        final String subject = "Cảnh báo: " + unit.name() + " dưới mục tiêu – " + alerts.size() + " chỉ tiêu";
+        final String subject = "Cảnh báo: " + unitName(unit) + " dưới mục tiêu – " + alerts.size() + " chỉ tiêu";
         final StringBuilder body = new StringBuilder()
-            .append("Kính gửi lãnh đạo ").append(unit.name()).append(",\n\n")
-            .append(alerts.size()).append(" chỉ tiêu của ").append(unit.name()).append(" đang dưới mục tiêu:\n");
+            .append("Kính gửi lãnh đạo ").append(unitName(unit)).append(",\n\n")
+            .append(alerts.size()).append(" chỉ tiêu của ").append(unitName(unit)).append(" đang dưới mục tiêu:\n");
         items(body, alerts, (item, alert, kpi) -> {
             headroom(item, alert, kpi);
             drivingIds(item, alert, kpi);
             item.append("\nPhát hiện lúc ").append(dateTime(alert.raisedAt())).append(".\n");
         });
-        return new Message(subject, footer(body, unit.id()), dashboards.unit(unit.id()));
+        return new Message(subject, footer(body, unit), dashboards.unit(unit.id()));
     }
 
     /** To the heads who were told of the raises, when several KPI rows of the unit are no longer below target. */
     public Message resolvedGroup(final List<KpiAlert> alerts, final Unit unit) {
-        final String subject = "Đã khắc phục: " + unit.name() + " không còn dưới mục tiêu – " + alerts.size()
+        final String subject = "Đã khắc phục: " + unitName(unit) + " không còn dưới mục tiêu – " + alerts.size()
             + " chỉ tiêu";
         final StringBuilder body = new StringBuilder()
-            .append("Kính gửi lãnh đạo ").append(unit.name()).append(",\n\n")
-            .append(alerts.size()).append(" chỉ tiêu của ").append(unit.name()).append(" không còn dưới mục tiêu:\n");
+            .append("Kính gửi lãnh đạo ").append(unitName(unit)).append(",\n\n")
+            .append(alerts.size()).append(" chỉ tiêu của ").append(unitName(unit)).append(" không còn dưới mục tiêu:\n");
         items(body, alerts, (item, alert, kpi) ->
             item.append("\nCảnh báo đã được phát hiện lúc ").append(dateTime(alert.raisedAt())).append(".\n"));
-        return new Message(subject, footer(body, unit.id()), dashboards.unit(unit.id()));
+        return new Message(subject, footer(body, unit), dashboards.unit(unit.id()));
     }
 
     /** To the heads who were told it was raised, when the KPI is no longer below its target. */
     public Message resolved(final KpiAlert alert, final Unit unit) {
         final Kpi kpi = Kpi.fromId(alert.kpi());
-        final String subject = "Đã khắc phục: " + unit.name() + " không còn dưới mục tiêu " + what(alert, kpi);
+        final String subject = "Đã khắc phục: " + unitName(unit) + " không còn dưới mục tiêu " + what(alert, kpi);
         final StringBuilder body = new StringBuilder()
-            .append("Kính gửi lãnh đạo ").append(unit.name()).append(",\n\n")
-            .append(kpiName(kpi)).append(" của ").append(unit.name()).append(" (").append(fieldName(alert.fieldId()))
+            .append("Kính gửi lãnh đạo ").append(unitName(unit)).append(",\n\n")
+            .append(kpiName(kpi)).append(" của ").append(unitName(unit)).append(" (").append(fieldName(alert.fieldId()))
             .append(") trong ").append(periodName(alert.period())).append(" không còn dưới mục tiêu.\n\n");
         figures(body, alert, kpi);
         body.append("\nCảnh báo đã được phát hiện lúc ").append(dateTime(alert.raisedAt())).append(".\n");
-        return new Message(subject, footer(body, alert), dashboards.unit(alert.unitId()));
+        return new Message(subject, footer(body, unit), dashboards.unit(unit.id()));
     }
 
     /** To the heads of the unit above, when an alert has stayed open for {@code openFor}. */
     public Message escalated(final KpiAlert alert, final Unit unit, final Unit parent, final Duration openFor) {
         final Kpi kpi = Kpi.fromId(alert.kpi());
-        final String subject = "Chuyển cấp: " + unit.name() + " dưới mục tiêu " + what(alert, kpi)
+        final String subject = "Chuyển cấp: " + unitName(unit) + " dưới mục tiêu " + what(alert, kpi)
             + ", chưa khắc phục sau " + VietnameseText.duration(openFor);
         final StringBuilder body = new StringBuilder()
-            .append("Kính gửi lãnh đạo ").append(parent.name()).append(",\n\n")
-            .append(kpiName(kpi)).append(" của đơn vị trực thuộc ").append(unit.name()).append(" (")
+            .append("Kính gửi lãnh đạo ").append(unitName(parent)).append(",\n\n")
+            .append(kpiName(kpi)).append(" của đơn vị trực thuộc ").append(unitName(unit)).append(" (")
             .append(fieldName(alert.fieldId())).append(") trong ").append(periodName(alert.period()))
             .append(" đang dưới mục tiêu và chưa được khắc phục sau ").append(VietnameseText.duration(openFor))
             .append(" (phát hiện lúc ").append(dateTime(alert.raisedAt())).append(").\n\n");
         figures(body, alert, kpi);
         headroom(body, alert, kpi);
         drivingIds(body, alert, kpi);
-        return new Message(subject, footer(body, alert), dashboards.unit(alert.unitId()));
+        return new Message(subject, footer(body, unit), dashboards.unit(unit.id()));
     }
 
     private interface ItemDetails {
@@ -173,15 +174,12 @@ public final class AlertMessages {
             return;
         }
         body.append('\n').append(drivingItems(kpi)).append(" (mới nhất trước):\n");
-        alert.drivingIds().forEach(id -> body.append("  - ").append(id).append('\n'));
+        alert.drivingIds().forEach(id -> body.append("  - ").append(MailText.quoted(id)).append('\n'));
     }
 
-    private String footer(final StringBuilder body, final KpiAlert alert) {
-        return footer(body, alert.unitId());
-    }
-
-    private String footer(final StringBuilder body, final String unitId) {
-        return body.append("\nBảng điều khiển của đơn vị: ").append(dashboards.unit(unitId)).append("\n\n")
+    /** The dashboard link is built from the registry's unit, never from a field of the event. */
+    private String footer(final StringBuilder body, final Unit unit) {
+        return body.append("\nBảng điều khiển của đơn vị: ").append(dashboards.unit(unit.id())).append("\n\n")
             .append(SIGNATURE).append('\n').toString();
     }
 }

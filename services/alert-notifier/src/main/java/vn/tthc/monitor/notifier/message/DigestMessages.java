@@ -32,15 +32,15 @@ public final class DigestMessages {
         final Instant last = warnings.stream().map(CaseWarning::detectedAt).max(Comparator.naturalOrder()).orElseThrow();
 
         final StringBuilder body = new StringBuilder()
-            .append("Kính gửi lãnh đạo ").append(unit.name()).append(",\n\n")
+            .append("Kính gửi lãnh đạo ").append(VietnameseText.unitName(unit)).append(",\n\n")
             .append("Từ ").append(dateTime(first)).append(" đến ").append(dateTime(last)).append(", ")
-            .append(unit.name()).append(" có ").append(overdue.size()).append(" hồ sơ quá hạn và ")
+            .append(VietnameseText.unitName(unit)).append(" có ").append(overdue.size()).append(" hồ sơ quá hạn và ")
             .append(dueSoon.size()).append(" hồ sơ sắp đến hạn.\n");
         section(body, "Hồ sơ quá hạn", overdue);
         section(body, "Hồ sơ sắp đến hạn", dueSoon);
         body.append("\nBảng điều khiển của đơn vị: ").append(dashboards.unit(unit.id())).append("\n\n")
             .append("Thư này được gửi tự động bởi TTHC Monitor.\n");
-        return new Message("Tổng hợp hồ sơ quá hạn / sắp đến hạn – " + unit.name(), body.toString(),
+        return new Message("Tổng hợp hồ sơ quá hạn / sắp đến hạn – " + VietnameseText.unitName(unit), body.toString(),
             dashboards.unit(unit.id()));
     }
 
@@ -55,8 +55,8 @@ public final class DigestMessages {
         }
         body.append('\n').append(title).append(" (").append(warnings.size()).append("):\n");
         for (final CaseWarning w : warnings) {
-            body.append("  - ").append(w.caseId()).append(": ").append(VietnameseText.fieldName(w.fieldId()))
-                .append(", thủ tục ").append(w.procedureId()).append(", hạn xử lý ").append(dateTime(w.effectiveDue()))
+            body.append("  - ").append(MailText.quoted(w.caseId())).append(": ").append(VietnameseText.fieldName(w.fieldId()))
+                .append(", thủ tục ").append(MailText.quoted(w.procedureId())).append(", hạn xử lý ").append(dateTime(w.effectiveDue()))
                 .append('\n');
         }
     }

@@ -14,10 +14,12 @@ import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.VietnamTime;
+import vn.tthc.monitor.notifier.registry.Unit;
 
 /** How KPIs, periods, ratios, times and durations read in the notifications. */
 public final class VietnameseText {
 
+    private static final int MAX_NAME_LENGTH = 200;
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
     private static final DateTimeFormatter DATE_TIME =
         DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy", VIETNAMESE).withZone(VietnamTime.ZONE);
@@ -51,13 +53,13 @@ public final class VietnameseText {
         return kpi == Kpi.FEEDBACK_ON_TIME_RATE ? "Phản ánh kiến nghị liên quan" : "Hồ sơ liên quan";
     }
 
-    /** "tháng 11/2026", "quý 4/2026" or "năm 2026"; the text itself if it is not a period. */
+    /** "tháng 11/2026", "quý 4/2026" or "năm 2026"; the text itself, {@link MailText#quoted quoted}, if it is not a period. */
     public static String periodName(final String period) {
         final Period parsed;
         try {
             parsed = Period.parse(period);
         } catch (final IllegalArgumentException e) {
-            return period;
+            return MailText.quoted(period);
         }
         return switch (parsed.kind()) {
             case MONTH -> "tháng " + parsed.index() + "/" + parsed.year();
@@ -66,9 +68,14 @@ public final class VietnameseText {
         };
     }
 
-    /** "tất cả lĩnh vực" for the unit's all-fields row, else "lĩnh vực DAT_DAI". */
+    /** "tất cả lĩnh vực" for the unit's all-fields row, else "lĩnh vực «DAT_DAI»". */
     public static String fieldName(final String fieldId) {
-        return KpiRowKey.ALL_FIELDS.equals(fieldId) ? "tất cả lĩnh vực" : "lĩnh vực " + fieldId;
+        return KpiRowKey.ALL_FIELDS.equals(fieldId) ? "tất cả lĩnh vực" : "lĩnh vực " + MailText.quoted(fieldId);
+    }
+
+    /** A unit's name from the registry, on one line (names are configuration, not event data, and are not quoted). */
+    public static String unitName(final Unit unit) {
+        return MailText.plain(unit.name(), MAX_NAME_LENGTH);
     }
 
     /**

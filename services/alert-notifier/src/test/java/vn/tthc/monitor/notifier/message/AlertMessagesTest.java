@@ -36,7 +36,7 @@ class AlertMessagesTest {
             .contains("Mục tiêu: 98%")
             .contains("Số lượng tính chỉ tiêu: 200 (tối thiểu 20 để đánh giá)")
             .contains("Kỳ này đã có 10 hồ sơ trễ hạn vượt quá mức cho phép để đạt mục tiêu.")
-            .contains("Hồ sơ liên quan (mới nhất trước):\n  - HS-0042\n  - HS-0031\n  - HS-0007")
+            .contains("Hồ sơ liên quan (mới nhất trước):\n  - «HS-0042»\n  - «HS-0031»\n  - «HS-0007»")
             .contains("Phát hiện lúc 14:00 ngày 22/11/2026")
             .contains("https://grafana.example.org/d/tthc-unit?var-unit=UBND-P-BAN-CO");
     }
@@ -49,7 +49,7 @@ class AlertMessagesTest {
         final Message message = messages.raised(alert, UNITS.unit("SO-TU-PHAP").orElseThrow());
 
         assertThat(message.subject())
-            .isEqualTo("Cảnh báo: Sở Tư pháp dưới mục tiêu Tỷ lệ hài lòng (lĩnh vực HO_TICH) – quý 4/2026");
+            .isEqualTo("Cảnh báo: Sở Tư pháp dưới mục tiêu Tỷ lệ hài lòng (lĩnh vực «HO_TICH») – quý 4/2026");
         assertThat(message.body())
             .contains("Giá trị hiện tại: 95,12%")
             .contains("Mục tiêu: 96%")
@@ -64,7 +64,7 @@ class AlertMessagesTest {
         final Message message = messages.raised(alert, banCo);
 
         assertThat(message.subject()).endsWith("Tỷ lệ phản ánh kiến nghị xử lý đúng hạn – năm 2026");
-        assertThat(message.body()).contains("Phản ánh kiến nghị liên quan (mới nhất trước):\n  - PAKN-9");
+        assertThat(message.body()).contains("Phản ánh kiến nghị liên quan (mới nhất trước):\n  - «PAKN-9»");
     }
 
     @Test
@@ -119,9 +119,9 @@ class AlertMessagesTest {
                 + "     Mục tiêu: 98%\n"
                 + "     Số lượng tính chỉ tiêu: 200 (tối thiểu 20 để đánh giá)\n\n"
                 + "   Kỳ này đã có 10 hồ sơ trễ hạn vượt quá mức cho phép để đạt mục tiêu.\n\n"
-                + "   Hồ sơ liên quan (mới nhất trước):\n     - HS-0042\n")
+                + "   Hồ sơ liên quan (mới nhất trước):\n     - «HS-0042»\n")
             .contains("\n2. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – năm 2026\n")
-            .contains("\n3. Tỷ lệ hồ sơ giải quyết đúng hạn (lĩnh vực DAT_DAI) – năm 2026\n")
+            .contains("\n3. Tỷ lệ hồ sơ giải quyết đúng hạn (lĩnh vực «DAT_DAI») – năm 2026\n")
             .contains("   Phát hiện lúc 14:00 ngày 22/11/2026.")
             .endsWith("Bảng điều khiển của đơn vị: https://grafana.example.org/d/tthc-unit?var-unit=UBND-P-BAN-CO\n\n"
                 + "Thư này được gửi tự động bởi TTHC Monitor.\n");

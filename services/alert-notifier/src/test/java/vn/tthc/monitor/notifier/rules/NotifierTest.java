@@ -371,7 +371,7 @@ class NotifierTest {
             tickAfterTheWindow();
 
             assertThat(mailsTo("khanh.do@example.org")).singleElement().asString()
-                .startsWith("Cảnh báo: Sở Tư pháp dưới mục tiêu Tỷ lệ hài lòng (lĩnh vực HO_TICH)");
+                .startsWith("Cảnh báo: Sở Tư pháp dưới mục tiêu Tỷ lệ hài lòng (lĩnh vực «HO_TICH»)");
             assertThat(mailsTo("binh.tran@example.org")).singleElement().asString().endsWith("tháng 11/2026");
         }
 
