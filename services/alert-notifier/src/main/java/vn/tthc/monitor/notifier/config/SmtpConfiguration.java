@@ -15,7 +15,8 @@ public record SmtpConfiguration(@Nullable String host,
                                 @Bindable(defaultValue = "25") int port,
                                 @Nullable String user,
                                 @Nullable String password,
-                                @Bindable(defaultValue = "false") boolean startTls,
+                                @Bindable(defaultValue = "true") boolean startTls,
+                                @Bindable(defaultValue = "false") boolean startTlsRequired,
                                 @Bindable(defaultValue = "10s") Duration timeout) {
 
     public boolean configured() {
@@ -23,7 +24,7 @@ public record SmtpConfiguration(@Nullable String host,
     }
 
     public SmtpTransport.SmtpSettings settings() {
-        return new SmtpTransport.SmtpSettings(host, port, user, password, startTls, timeout);
+        return new SmtpTransport.SmtpSettings(host, port, user, password, startTls, startTlsRequired, timeout);
     }
 
     @Override

@@ -9,7 +9,10 @@ import vn.tthc.monitor.notifier.delivery.Delivery;
 import vn.tthc.monitor.notifier.delivery.DeliveryException;
 import vn.tthc.monitor.notifier.delivery.Transport;
 
-/** Sends mails to an SMTP server (Jakarta Mail), with a login when a user is given. */
+/**
+ * Sends mails to an SMTP server (Jakarta Mail), with a login when a user is given and STARTTLS
+ * whenever the server offers it (required only when configured so).
+ */
 public final class SmtpTransport implements Transport {
 
     private final Session session;
@@ -18,6 +21,14 @@ public final class SmtpTransport implements Transport {
     private final String password;
 
     public SmtpTransport(final SmtpSettings settings, final MailComposer composer) {
+        this.session = Session.getInstance(sessionProperties(settings));
+        this.composer = composer;
+        this.user = settings.user();
+        this.password = settings.password();
+    }
+
+    /** The Jakarta Mail session of {@code settings}: STARTTLS used when offered, required only with {@code startTlsRequired}. */
+    static Properties sessionProperties(final SmtpSettings settings) {
         final Properties properties = new Properties();
         properties.put("mail.smtp.host", settings.host());
         properties.put("mail.smtp.port", Integer.toString(settings.port()));
@@ -25,24 +36,24 @@ public final class SmtpTransport implements Transport {
         properties.put("mail.smtp.connectiontimeout", timeout);
         properties.put("mail.smtp.timeout", timeout);
         properties.put("mail.smtp.writetimeout", timeout);
-        properties.put("mail.smtp.starttls.enable", Boolean.toString(settings.startTls()));
-        properties.put("mail.smtp.starttls.required", Boolean.toString(settings.startTls()));
+        properties.put("mail.smtp.starttls.enable", Boolean.toString(settings.startTls() || settings.startTlsRequired()));
+        properties.put("mail.smtp.starttls.required", Boolean.toString(settings.startTlsRequired()));
         properties.put("mail.smtp.auth", Boolean.toString(settings.user() != null && !settings.user().isBlank()));
-        this.session = Session.getInstance(properties);
-        this.composer = composer;
-        this.user = settings.user();
-        this.password = settings.password();
+        return properties;
     }
 
     /**
-     * @param timeout how long to wait to connect, read and write: a server that hangs delays the other deliveries
+     * @param startTls         upgrade to TLS when the server offers STARTTLS (opportunistic)
+     * @param startTlsRequired refuse to send unless the connection could be upgraded
+     * @param timeout          how long to wait to connect, read and write: a server that hangs delays the other deliveries
      */
     public record SmtpSettings(String host, int port, String user, String password, boolean startTls,
-                               Duration timeout) {
+                               boolean startTlsRequired, Duration timeout) {
 
         @Override
         public String toString() {
-            return "SmtpSettings[" + host + ":" + port + ", user=" + user + ", startTls=" + startTls + "]";
+            return "SmtpSettings[" + host + ":" + port + ", user=" + user + ", startTls=" + startTls
+                + ", startTlsRequired=" + startTlsRequired + "]";
         }
     }
 

@@ -59,8 +59,8 @@ class RealDeliveryTest {
             new NotifierSettings(Duration.ofHours(4), Duration.ofMinutes(15), Duration.ofSeconds(2), Duration.ofMinutes(1),
                 GROUP_WINDOW),
             clock, ledger, List.of(
-                new SmtpTransport(new SmtpTransport.SmtpSettings("127.0.0.1", smtp.port(), null, null, false,
-                    Duration.ofSeconds(5)), composer),
+                new SmtpTransport(new SmtpTransport.SmtpSettings("127.0.0.1", smtp.port(), null, null, true,
+                    false, Duration.ofSeconds(5)), composer),
                 new WebhookTransport(Duration.ofSeconds(5))),
             new NotificationMetrics(new SimpleMeterRegistry()), key -> { });
     }
