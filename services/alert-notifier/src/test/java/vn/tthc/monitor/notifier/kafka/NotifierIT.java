@@ -42,6 +42,8 @@ import vn.tthc.monitor.testing.TestKafkaCluster;
 /** The service on a real broker: alert and warning records in, mails out through a real SMTP server, once. */
 class NotifierIT {
 
+    private static final String OPERATOR_KEY = "operator-key-" + UUID.randomUUID();
+
     private final String prefix = "it-" + UUID.randomUUID();
     private final MailServer smtp = new MailServer();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -97,6 +99,7 @@ class NotifierIT {
         properties.put("tthc.notifier.group-window", "1s");
         properties.put("tthc.smtp.host", "127.0.0.1");
         properties.put("tthc.smtp.port", smtp.port());
+        properties.put("tthc.operator-key", OPERATOR_KEY);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
     }
 
@@ -108,6 +111,11 @@ class NotifierIT {
     private String get(final String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).build(),
             HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private String getWith(final String path, final String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Authorization", authorization)
+            .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
@@ -129,7 +137,9 @@ class NotifierIT {
         assertThat(smtp.received()).filteredOn(mail -> mail.subject().startsWith("Cảnh báo")).singleElement()
             .satisfies(mail -> periods.forEach(period -> assertThat(mail.body()).contains(periodName(period))));
         assertThat(smtp.received()).allSatisfy(mail -> assertThat(mail.to()).endsWith("<huy.dang@example.org>"));
-        assertThat(get("/health")).contains("\"status\":\"UP\"");
+        assertThat(get("/health")).contains("\"status\":\"UP\"").doesNotContain("details").doesNotContain("alertNotifier");
+        assertThat(getWith("/health", "Bearer wrong-key")).doesNotContain("details");
+        assertThat(getWith("/health", "Bearer " + OPERATOR_KEY)).contains("\"alertNotifier\"").contains("\"state\":\"RUNNING\"");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/prometheus"))
             .contains("tthc_notifications_sent_total{channel=\"email\",kind=\"raised\"} 1.0")
             .contains("tthc_notifications_sent_total{channel=\"email\",kind=\"digest\"} 1.0")
