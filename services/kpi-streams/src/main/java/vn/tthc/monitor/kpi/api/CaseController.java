@@ -3,6 +3,8 @@ package vn.tthc.monitor.kpi.api;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,6 +15,8 @@ import vn.tthc.monitor.kpi.query.KpiQueryService;
 
 /** Read-only case states: due times, pauses, classification. */
 @Controller("/api/v1/cases")
+// queries wait for the query pool (at most tthc.query.timeout): not on the event loop
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Cases")
 public class CaseController {
 

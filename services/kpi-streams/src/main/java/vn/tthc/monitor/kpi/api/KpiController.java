@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,6 +21,8 @@ import vn.tthc.monitor.kpi.query.PipelineCounts;
 
 /** Read-only KPIs: the section-5 report, one unit's rows and overdue cases, open-case counts, breaches, intake counts. */
 @Controller("/api/v1")
+// queries wait for the query pool (at most tthc.query.timeout): not on the event loop
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "KPIs")
 public class KpiController {
 

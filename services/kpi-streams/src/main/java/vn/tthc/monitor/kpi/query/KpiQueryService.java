@@ -1,5 +1,7 @@
 package vn.tthc.monitor.kpi.query;
 
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -43,11 +47,21 @@ import vn.tthc.monitor.kpi.topology.UnitKpiTopology;
 
 /**
  * Answers the query API from the pipeline's state stores (interactive queries) on this instance.
- * Every answer tells "not ready" (stores restoring or rebalancing) from "not found".
+ * Every answer tells "not ready" (stores restoring or rebalancing) from "not found"; every query runs
+ * on a bounded pool within a time limit ({@code tthc.query.timeout}), and the lists of alerts, overdue
+ * cases and units are cut at a maximum (flagged truncated), so no stored value makes an answer unbounded.
  */
 @Singleton
 public class KpiQueryService {
 
+    /** The most alerts or overdue cases one answer lists. */
+    public static final int MAX_LISTED = 1_000;
+    /** The most units the open-case counts list. */
+    public static final int MAX_UNITS = 5_000;
+    private static final int QUERY_THREADS = 4;
+    private static final int QUERIES_WAITING = 32;
+
+    private final QueryRunner runner;
     private final KafkaStreams streams;
     private final Targets targets;
     private final DueSoonWindow dueSoonWindow;
@@ -55,7 +69,9 @@ public class KpiQueryService {
     private final Clock clock;
 
     public KpiQueryService(final KafkaStreams streams, final Targets targets, final DueSoonWindow dueSoonWindow,
-                           final WorkingCalendar calendar, final Clock clock) {
+                           final WorkingCalendar calendar, final Clock clock,
+                           @Value("${tthc.query.timeout:5s}") final Duration timeout) {
+        this.runner = new QueryRunner(QUERY_THREADS, QUERIES_WAITING, timeout);
         this.streams = streams;
         this.targets = targets;
         this.dueSoonWindow = dueSoonWindow;
@@ -67,9 +83,7 @@ public class KpiQueryService {
     public QueryResult<KpiReport> report() {
         return read(stores -> {
             final Map<KpiRowKey, KpiCounters> rows = new HashMap<>();
-            try (KeyValueIterator<String, KpiCounters> all = stores.kpiRows().all()) {
-                all.forEachRemaining(row -> rows.put(KpiRowKeyFormat.parse(row.key), row.value));
-            }
+            scan(stores.kpiRows().all(), row -> rows.put(KpiRowKeyFormat.parse(row.key), row.value));
             final long rejected = PipelineCounts.total(bySource(stores.rejectedCounts()));
             return new QueryResult.Found<>(KpiReport.of(rows, targets, rejected));
         });
@@ -79,10 +93,8 @@ public class KpiQueryService {
     public QueryResult<List<KpiRowStatus>> unitRows(final String unitId) {
         return read(stores -> {
             final List<KpiRowStatus> rows = new ArrayList<>();
-            try (KeyValueIterator<String, KpiCounters> unit =
-                     stores.kpiRows().prefixScan(KpiRowKeyFormat.unitPrefix(unitId), new StringSerializer())) {
-                unit.forEachRemaining(row -> rows.add(KpiRowStatus.of(KpiRowKeyFormat.parse(row.key), row.value, targets)));
-            }
+            scan(stores.kpiRows().prefixScan(KpiRowKeyFormat.unitPrefix(unitId), new StringSerializer()),
+                row -> rows.add(KpiRowStatus.of(KpiRowKeyFormat.parse(row.key), row.value, targets)));
             return rows.isEmpty() ? new QueryResult.NotFound<>("unit " + unitId) : new QueryResult.Found<>(rows);
         });
     }
@@ -93,66 +105,78 @@ public class KpiQueryService {
             .collect(Collectors.toSet());
         return read(stores -> {
             final List<KpiRowStatus> rows = new ArrayList<>();
-            try (KeyValueIterator<String, KpiCounters> all = stores.kpiRows().all()) {
-                all.forEachRemaining(row -> {
-                    final KpiRowKey key = KpiRowKeyFormat.parse(row.key);
-                    if (current.contains(key.period())) {
-                        rows.add(KpiRowStatus.of(key, row.value, targets));
-                    }
-                });
-            }
+            scan(stores.kpiRows().all(), row -> {
+                final KpiRowKey key = KpiRowKeyFormat.parse(row.key);
+                if (current.contains(key.period())) {
+                    rows.add(KpiRowStatus.of(key, row.value, targets));
+                }
+            });
             return new QueryResult.Found<>(new CurrentKpis(rows));
         });
     }
 
-    /** The alerts open now (KPIs in breach), newest raised first; {@code includeStale} adds those of ended periods. */
+    /**
+     * The alerts open now (KPIs in breach), newest raised first, at most {@value #MAX_LISTED};
+     * {@code includeStale} adds those of ended periods.
+     */
     public QueryResult<List<KpiAlert>> openAlerts(final boolean includeStale) {
         return read(stores -> {
-            final List<KpiAlert> open = new ArrayList<>();
-            try (KeyValueIterator<String, KpiAlert> all = stores.alerts().all()) {
-                all.forEachRemaining(entry -> {
-                    if (includeStale || !entry.value.stale()) {
-                        open.add(entry.value);
-                    }
-                });
-            }
-            open.sort(Comparator.comparing(KpiAlert::raisedAt).reversed());
-            return new QueryResult.Found<>(open);
+            final FirstItems<KpiAlert> open = new FirstItems<>(MAX_LISTED,
+                Comparator.comparing(KpiAlert::raisedAt).reversed().thenComparing(KpiQueryService::alertKey));
+            scan(stores.alerts().all(), entry -> {
+                if (includeStale || !entry.value.stale()) {
+                    open.add(entry.value);
+                }
+            });
+            return open.found();
         });
     }
 
-    /** Each unit's open, waiting, due-soon and overdue cases at the current wall-clock time. */
+    private static String alertKey(final KpiAlert alert) {
+        return alert.unitId() + "|" + alert.fieldId() + "|" + alert.period() + "|" + alert.kpi();
+    }
+
+    /**
+     * Each unit's open, waiting, due-soon and overdue cases at the current wall-clock time; at most
+     * {@value #MAX_UNITS} units (the first met), flagged truncated when there are more.
+     */
     public QueryResult<Map<String, OpenCaseCounts>> openCaseCounts() {
         final Instant now = clock.instant();
         return read(stores -> {
             final Map<String, OpenCaseCounts> byUnit = new TreeMap<>();
-            try (KeyValueIterator<String, OpenCase> all = stores.openCases().all()) {
-                all.forEachRemaining(entry -> byUnit.merge(entry.value.unitId(), counts(entry.value, now), OpenCaseCounts::plus));
-            }
-            return new QueryResult.Found<>(byUnit);
+            final boolean[] truncated = {false};
+            scan(stores.openCases().all(), entry -> {
+                if (byUnit.size() < MAX_UNITS || byUnit.containsKey(entry.value.unitId())) {
+                    byUnit.merge(entry.value.unitId(), counts(entry.value, now), OpenCaseCounts::plus);
+                } else {
+                    truncated[0] = true;
+                }
+            });
+            return new QueryResult.Found<>(byUnit, truncated[0]);
         });
     }
 
-    /** One unit's overdue cases, most overdue first; not found when the unit has no open case. */
+    /**
+     * One unit's overdue cases, most overdue first, at most {@value #MAX_LISTED}; not found when the unit
+     * has no open case.
+     */
     public QueryResult<List<OverdueCase>> overdueCases(final String unitId) {
         final Instant now = clock.instant();
         return read(stores -> {
-            final List<OverdueCase> overdue = new ArrayList<>();
-            boolean anyOpen = false;
-            try (KeyValueIterator<String, OpenCase> all = stores.openCases().all()) {
-                while (all.hasNext()) {
-                    final OpenCase open = all.next().value;
-                    if (open.unitId().equals(unitId)) {
-                        anyOpen = true;
-                        if (open.isOverdueAt(now)) {
-                            overdue.add(new OverdueCase(open.caseId(), open.fieldId(), open.procedureId(), open.effectiveDue(),
-                                Duration.between(open.effectiveDue(), now)));
-                        }
+            final FirstItems<OverdueCase> overdue = new FirstItems<>(MAX_LISTED,
+                Comparator.comparing(OverdueCase::effectiveDue).thenComparing(OverdueCase::caseId));
+            final boolean[] anyOpen = {false};
+            scan(stores.openCases().all(), entry -> {
+                final OpenCase open = entry.value;
+                if (open.unitId().equals(unitId)) {
+                    anyOpen[0] = true;
+                    if (open.isOverdueAt(now)) {
+                        overdue.add(new OverdueCase(open.caseId(), open.fieldId(), open.procedureId(), open.effectiveDue(),
+                            Duration.between(open.effectiveDue(), now)));
                     }
                 }
-            }
-            overdue.sort(Comparator.comparing(OverdueCase::effectiveDue));
-            return anyOpen ? new QueryResult.Found<>(overdue) : new QueryResult.NotFound<>("open cases of unit " + unitId);
+            });
+            return anyOpen[0] ? overdue.found() : new QueryResult.NotFound<>("open cases of unit " + unitId);
         });
     }
 
@@ -183,7 +207,12 @@ public class KpiQueryService {
                 bySource(stores.duplicateCounts()))));
     }
 
+    /** Runs {@code query} on the bounded pool, within the time limit. */
     private <T> QueryResult<T> read(final Function<Stores, QueryResult<T>> query) {
+        return runner.run(() -> readNow(query));
+    }
+
+    private <T> QueryResult<T> readNow(final Function<Stores, QueryResult<T>> query) {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return new QueryResult.NotReady<>("Kafka Streams is " + streams.state());
         }
@@ -197,10 +226,25 @@ public class KpiQueryService {
     /** Sums per key: a composite store over several tasks yields the same source once per task. */
     private static Map<String, Long> bySource(final ReadOnlyKeyValueStore<String, Long> counts) {
         final Map<String, Long> bySource = new HashMap<>();
-        try (KeyValueIterator<String, Long> all = counts.all()) {
-            all.forEachRemaining((KeyValue<String, Long> entry) -> bySource.merge(entry.key, entry.value, Long::sum));
-        }
+        scan(counts.all(), entry -> bySource.merge(entry.key, entry.value, Long::sum));
         return bySource;
+    }
+
+    /** Every entry of {@code entries}, closed at the end; stops with the query when its time is up (the thread is interrupted). */
+    private static <K, V> void scan(final KeyValueIterator<K, V> entries, final Consumer<KeyValue<K, V>> action) {
+        try (entries) {
+            while (entries.hasNext()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("query cancelled at its time limit");
+                }
+                action.accept(entries.next());
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        runner.close();
     }
 
     /** The stores of this instance, looked up when a query runs. */

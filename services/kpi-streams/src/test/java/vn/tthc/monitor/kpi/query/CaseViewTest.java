@@ -50,6 +50,23 @@ class CaseViewTest {
         assertThat(view(resolved, vietnam("2026-11-20T16:00")).remainingWorkingTime()).isNull();
     }
 
+    @Test
+    void aCaseDueInYear999999999HasItsWeekdaysLeftAndReadsOnlyTheCalendarsKnownYears() {
+        final java.util.Set<Integer> yearsRead = new java.util.TreeSet<>();
+        final WorkingCalendar counted = new WorkingCalendar(year -> {
+            yearsRead.add(year);
+            return vn.tthc.monitor.contract.calendar.HolidayRules.VIETNAM.derive(year);
+        }, vn.tthc.monitor.contract.calendar.CalendarOverride.NONE, VietnamTime.ZONE);
+        final CaseHistory farAway = CaseHistory.empty("C9").with(new CaseReceived("r9", RECEIVED, null, "C9", "U1", "HO_TICH",
+            "1.1", Channel.COUNTER, false, Instant.parse("+999999999-12-31T23:59:59Z")));
+
+        final CaseView view = CaseView.of(farAway, CaseClock.assess(farAway), vietnam("2026-11-20T16:00"), counted);
+
+        assertThat(view.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(view.remainingWorkingTime().toDays()).isGreaterThan(999_000_000L * 365 * 5 / 7);
+        assertThat(yearsRead).hasSizeLessThanOrEqualTo(WorkingCalendar.LAST_YEAR + 1 - 2025 + 1);
+    }
+
     private static CaseView view(final CaseHistory history, final Instant now) {
         return CaseView.of(history, CaseClock.assess(history), now, CALENDAR);
     }
