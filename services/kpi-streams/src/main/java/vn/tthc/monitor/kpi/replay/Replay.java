@@ -133,8 +133,11 @@ public final class Replay {
         throws IOException, InterruptedException {
         try {
             while (true) {
+                // whether the production is over is read before the offsets: a snapshot taken before
+                // the last records were acknowledged could show no lag
+                final boolean produced = production.isDone();
                 final ConsumerGroupProgress.Snapshot snapshot = progress.snapshot();
-                if (production.isDone()) {
+                if (produced) {
                     production.get();
                     if (snapshot.isDone()) {
                         return;
