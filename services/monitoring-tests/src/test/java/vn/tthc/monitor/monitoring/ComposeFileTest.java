@@ -30,6 +30,13 @@ class ComposeFileTest {
     }
 
     @Test
+    void theServicesOfTheProductAreRestartedWhenTheyExit() {
+        for (final String service : Set.of("kpi-streams", "alert-notifier", "ingest-gateway", "case-simulator")) {
+            assertThat(SERVICES.path(service).path("restart").asText()).as(service + " restart policy").isEqualTo("unless-stopped");
+        }
+    }
+
+    @Test
     void everyBindMountSourceExistsInTheRepository() {
         int bindMounts = 0;
         for (final Map.Entry<String, JsonNode> service : services().entrySet()) {

@@ -39,6 +39,7 @@ import vn.tthc.monitor.contract.event.CaseResult;
 import vn.tthc.monitor.contract.event.Channel;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.kpi.VietnamTime;
+import vn.tthc.monitor.kpi.failure.PipelineGuard;
 import vn.tthc.monitor.kpi.replay.CommandLineLogging;
 import vn.tthc.monitor.kpi.replay.Replay;
 import vn.tthc.monitor.kpi.streams.TopicReadiness;
@@ -74,7 +75,8 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
 
     public static void main(final String[] args) {
         CommandLineLogging.useStderr();
-        System.exit(new CommandLine(new AlertLatencyBenchmark()).execute(args));
+        System.exit(new CommandLine(new AlertLatencyBenchmark())
+            .setExecutionExceptionHandler(PipelineStoppedHandler.INSTANCE).execute(args));
     }
 
     @Override
@@ -99,7 +101,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
                 final Latencies latencies = new Latencies(new ArrayList<>(), new ArrayList<>());
                 alerts.subscribe(List.of("tthc-kpi-alert-history"));
                 final Instant countFrom = Instant.now().plusSeconds(warmUpSeconds);
-                sendLoad(producer, alerts, latencies, countFrom);
+                sendLoad(producer, alerts, latencies, countFrom, new PipelineGuard(pipeline, Duration.ofSeconds(seconds)));
                 final long drainUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 while (System.nanoTime() < drainUntil) {
                     collect(alerts, latencies, countFrom);
@@ -115,7 +117,8 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
 
     /** {@code rate} events a second: background cases of ten units, and every 100 ms one case of the alert unit, late or on time in turn. */
     private void sendLoad(final KafkaProducer<byte[], byte[]> producer, final KafkaConsumer<String, String> alerts,
-                          final Latencies latencies, final Instant countFrom) throws Exception {
+                          final Latencies latencies, final Instant countFrom, final PipelineGuard guard)
+        throws Exception {
         final long started = System.nanoTime();
         long sent = 0;
         long triggers = 0;
@@ -135,6 +138,7 @@ public final class AlertLatencyBenchmark implements Callable<Integer> {
                 }
             }
             collect(alerts, latencies, countFrom);
+            guard.check(sent, "the load to be sent");
         }
         System.out.printf(Locale.ROOT, "sent %,d events in %d s (%,d a second), %,d of them to drive %s across its target%n",
             sent, seconds, sent / seconds, triggers * 2, ALERT_UNIT);

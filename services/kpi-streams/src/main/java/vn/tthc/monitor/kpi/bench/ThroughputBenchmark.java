@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,7 +34,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import picocli.CommandLine;
 import vn.tthc.monitor.broker.LocalKafkaBroker;
 import vn.tthc.monitor.contract.kpi.VietnamTime;
+import vn.tthc.monitor.kpi.failure.PipelineGuard;
+import vn.tthc.monitor.kpi.failure.PipelineStoppedException;
 import vn.tthc.monitor.kpi.replay.CommandLineLogging;
+import vn.tthc.monitor.kpi.replay.DurationConverter;
 import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
 import vn.tthc.monitor.kpi.replay.EventFileProducer;
 import vn.tthc.monitor.kpi.replay.Replay;
@@ -74,6 +77,11 @@ public final class ThroughputBenchmark implements Callable<Integer> {
     @CommandLine.Option(names = "--partitions", defaultValue = "4", description = "partitions of every topic")
     int partitions;
 
+    @CommandLine.Option(names = "--stall-timeout", defaultValue = "120s", paramLabel = "DURATION",
+        converter = DurationConverter.class,
+        description = "give up (exit 1) when the pipeline processes nothing for this long (default ${DEFAULT-VALUE})")
+    Duration stallTimeout;
+
     @CommandLine.Option(names = "--property", paramLabel = "KEY=VALUE", description = "further kpi-streams configuration")
     Map<String, String> extra = new HashMap<>();
 
@@ -81,7 +89,8 @@ public final class ThroughputBenchmark implements Callable<Integer> {
 
     public static void main(final String[] args) {
         CommandLineLogging.useStderr();
-        System.exit(new CommandLine(new ThroughputBenchmark()).execute(args));
+        System.exit(new CommandLine(new ThroughputBenchmark())
+            .setExecutionExceptionHandler(PipelineStoppedHandler.INSTANCE).execute(args));
     }
 
     @Override
@@ -169,8 +178,12 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         final long started = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(config), config)) {
             streams.start();
-            awaitDone(new ConsumerGroupProgress(admin, "bench-trivial", "bench-trivial"),
-                () -> streams.state().isRunningOrRebalancing() || streams.state() == KafkaStreams.State.CREATED);
+            awaitDone(new ConsumerGroupProgress(admin, "bench-trivial", "bench-trivial"), snapshot -> {
+                if (!streams.state().isRunningOrRebalancing() && streams.state() != KafkaStreams.State.CREATED) {
+                    throw new PipelineStoppedException("Kafka Streams stopped before the end (" + streams.state()
+                        + "); see the errors above");
+                }
+            });
             return new Measurement(seconds(started), heap.peakMiB());
         }
     }
@@ -192,8 +205,9 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         final long started = System.nanoTime();
         try (ApplicationContext pipeline = Replay.startPipeline(new Replay.Options(input, null, servers, applicationId,
             work.resolve("state-" + name), properties))) {
-            final KafkaStreams streams = pipeline.getBean(KafkaStreams.class);
-            awaitDone(new ConsumerGroupProgress(admin, applicationId, topic), () -> streams.state().isRunningOrRebalancing());
+            final PipelineGuard guard = new PipelineGuard(pipeline, stallTimeout);
+            awaitDone(new ConsumerGroupProgress(admin, applicationId, topic),
+                snapshot -> guard.check(snapshot, "the events of " + topic + " to be processed"));
             return new Measurement(seconds(started), heap.peakMiB());
         }
     }
@@ -209,13 +223,14 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         }
     }
 
-    /** Waits until the application has no lag; fails when its Kafka Streams stops on the way. */
-    private static void awaitDone(final ConsumerGroupProgress progress, final BooleanSupplier alive) throws Exception {
-        while (!progress.snapshot().isDone()) {
-            if (!alive.getAsBoolean()) {
-                throw new IllegalStateException("Kafka Streams stopped before the end; see the errors above");
-            }
+    /** Waits until the application has no lag; {@code check} throws when its Kafka Streams stops or stalls on the way. */
+    private static void awaitDone(final ConsumerGroupProgress progress,
+                                  final Consumer<ConsumerGroupProgress.Snapshot> check) throws Exception {
+        ConsumerGroupProgress.Snapshot snapshot = progress.snapshot();
+        while (!snapshot.isDone()) {
+            check.accept(snapshot);
             Thread.sleep(POLL.toMillis());
+            snapshot = progress.snapshot();
         }
     }
 

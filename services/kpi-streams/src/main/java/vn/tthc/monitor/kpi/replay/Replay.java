@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -17,6 +20,8 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.kpi.config.TopicsConfiguration;
+import vn.tthc.monitor.kpi.failure.PipelineGuard;
+import vn.tthc.monitor.kpi.failure.PipelineStoppedException;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
 import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
@@ -25,12 +30,15 @@ import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
  * Replays a JSON Lines file through the real KPI pipeline: starts the kpi-streams application
  * context against a broker, produces the file to the events topic, waits until the application
  * has processed every event (no lag on any of its source topics), and returns the report.
- * Progress goes to a listener every two seconds.
+ * Progress goes to a listener every two seconds. When Kafka Streams stops on a failure, or nothing
+ * moves for the stall timeout, it throws {@link PipelineStoppedException} within a poll (100 ms).
  */
 public final class Replay {
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
     private static final Duration POLL_EVERY = Duration.ofMillis(100);
+    /** How long a replay may make no progress at all (nothing produced, committed or caught up) before it gives up. */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(120);
 
     /**
      * @param events           the JSON Lines file
@@ -56,20 +64,25 @@ public final class Replay {
 
     public static KpiReport run(final Options options, final Consumer<Progress> listener)
         throws IOException, InterruptedException {
+        return run(options, DEFAULT_STALL_TIMEOUT, listener);
+    }
+
+    public static KpiReport run(final Options options, final Duration stallTimeout, final Consumer<Progress> listener)
+        throws IOException, InterruptedException {
         final long total = EventFileProducer.countLines(options.events());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers()))) {
             refuseWhenGroupIsActive(admin, options.applicationId());
             try (ApplicationContext context = startPipeline(options)) {
                 final String eventsTopic = context.getBean(TopicsConfiguration.class).events();
                 final ConsumerGroupProgress progress = new ConsumerGroupProgress(admin, options.applicationId(), eventsTopic);
+                final PipelineGuard guard = new PipelineGuard(context, stallTimeout);
                 final long started = System.nanoTime();
                 try (EventFileProducer producer = new EventFileProducer(options.bootstrapServers(), eventsTopic);
                      Reporter reporter = new Reporter(listener, producer, progress, total, started)) {
-                    producer.produce(options.events());
-                    awaitProcessed(progress);
+                    awaitProcessed(produceInBackground(producer, options.events()), producer, progress, guard);
                     reporter.reportNow();
                 }
-                return awaitReport(context.getBean(KpiQueryService.class));
+                return awaitReport(context.getBean(KpiQueryService.class), guard);
             }
         }
     }
@@ -91,7 +104,7 @@ public final class Replay {
     private static void refuseWhenGroupIsActive(final Admin admin, final String applicationId) throws InterruptedException {
         try {
             final ConsumerGroupDescription group =
-                admin.describeConsumerGroups(java.util.List.of(applicationId)).all().get().get(applicationId);
+                admin.describeConsumerGroups(List.of(applicationId)).all().get().get(applicationId);
             if (group != null && !group.members().isEmpty()) {
                 throw new ReplayException("application id " + applicationId + " has " + group.members().size()
                     + " running member(s): stop kpi-streams before a backfill, or replay apart with --application-id");
@@ -103,22 +116,53 @@ public final class Replay {
         }
     }
 
-    private static void awaitProcessed(final ConsumerGroupProgress progress) throws InterruptedException {
+    /** Produces the file on a thread of its own, so that a pipeline that stops meanwhile is seen at once. */
+    private static Future<Void> produceInBackground(final EventFileProducer producer, final Path events) {
+        final FutureTask<Void> production = new FutureTask<>(() -> {
+            producer.produce(events);
+            return null;
+        });
+        final Thread thread = new Thread(production, "replay-producer");
+        thread.setDaemon(true);
+        thread.start();
+        return production;
+    }
+
+    private static void awaitProcessed(final Future<Void> production, final EventFileProducer producer,
+                                       final ConsumerGroupProgress progress, final PipelineGuard guard)
+        throws IOException, InterruptedException {
         try {
-            while (!progress.snapshot().isDone()) {
+            while (true) {
+                // whether the production is over is read before the offsets: a snapshot taken before
+                // the last records were acknowledged could show no lag
+                final boolean produced = production.isDone();
+                final ConsumerGroupProgress.Snapshot snapshot = progress.snapshot();
+                if (produced) {
+                    production.get();
+                    if (snapshot.isDone()) {
+                        return;
+                    }
+                }
+                guard.check(List.of(producer.produced(), snapshot.eventsCommitted(), snapshot.totalLag()),
+                    "the events to be processed");
                 Thread.sleep(POLL_EVERY.toMillis());
             }
         } catch (final ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             throw new ReplayException("cannot follow the replay's progress: " + e.getCause().getMessage());
         }
     }
 
-    private static KpiReport awaitReport(final KpiQueryService queries) throws InterruptedException {
+    private static KpiReport awaitReport(final KpiQueryService queries, final PipelineGuard guard)
+        throws InterruptedException {
         while (true) {
             final QueryResult<KpiReport> result = queries.report();
             if (result instanceof QueryResult.Found<KpiReport> found) {
                 return found.value();
             }
+            guard.check("report", "the report to be readable");
             Thread.sleep(POLL_EVERY.toMillis());
         }
     }

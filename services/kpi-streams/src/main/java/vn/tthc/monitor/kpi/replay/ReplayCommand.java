@@ -3,6 +3,7 @@ package vn.tthc.monitor.kpi.replay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,12 +15,14 @@ import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.kpi.InvalidTargetsException;
 import vn.tthc.monitor.contract.kpi.TargetsFile;
 import vn.tthc.monitor.contract.report.KpiReport;
+import vn.tthc.monitor.kpi.failure.PipelineStoppedException;
 
 /**
  * {@code tthc replay EVENTS.jsonl [--targets FILE] [--report OUT] [--bootstrap HOST:PORT]}: replays a
  * file through the real pipeline and writes the section-5 report. Without {@code --bootstrap} it
  * runs on a fresh embedded broker. Progress goes to stderr; exit code 0 when the report is written,
- * 1 when the replay could not run, 2 for bad arguments.
+ * 1 when the replay could not run (the pipeline stopped on a failure, printed with its cause, or made
+ * no progress for {@code --stall-timeout}), 2 for bad arguments.
  */
 @CommandLine.Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Replays a JSON Lines file of events through the KPI pipeline and writes the KPI report.")
@@ -54,6 +57,12 @@ public final class ReplayCommand implements Callable<Integer> {
             + "service commits every 50 ms for its alerts' latency)")
     long commitIntervalMs;
 
+    @CommandLine.Option(names = "--stall-timeout", defaultValue = "120s", paramLabel = "DURATION",
+        converter = DurationConverter.class,
+        description = "give up (exit 1) when nothing is produced, processed or committed for this long, e.g. 120s, 5m "
+            + "(default ${DEFAULT-VALUE})")
+    Duration stallTimeout;
+
     @CommandLine.Option(names = "--property", paramLabel = "KEY=VALUE",
         description = "further kpi-streams configuration, e.g. tthc.topics.events=other-events or "
             + "kafka.streams.default.num.stream.threads=2")
@@ -87,10 +96,11 @@ public final class ReplayCommand implements Callable<Integer> {
             configuration.put("kafka.streams.default.commit.interval.ms", commitIntervalMs);
             configuration.putAll(properties);
             final KpiReport result = Replay.run(new Replay.Options(events, targets, servers, appId,
-                stateDir != null ? stateDir : workDir.resolve("state"), configuration), ReplayCommand::printProgress);
+                stateDir != null ? stateDir : workDir.resolve("state"), configuration), stallTimeout,
+                ReplayCommand::printProgress);
             write(result);
             return 0;
-        } catch (final ReplayException e) {
+        } catch (final ReplayException | PipelineStoppedException e) {
             System.err.println("replay: " + e.getMessage());
             return 1;
         }
