@@ -53,7 +53,10 @@ public final class VietnameseText {
         return kpi == Kpi.FEEDBACK_ON_TIME_RATE ? "Phản ánh kiến nghị liên quan" : "Hồ sơ liên quan";
     }
 
-    /** "tháng 11/2026", "quý 4/2026" or "năm 2026"; the text itself, {@link MailText#quoted quoted}, if it is not a period. */
+    /**
+     * "tháng 11/2026", "quý 4/2026", "6 tháng đầu năm 2026" / "6 tháng cuối năm 2026" or "năm 2026";
+     * the text itself, {@link MailText#quoted quoted}, if it is not a period.
+     */
     public static String periodName(final String period) {
         final Period parsed;
         try {
@@ -64,6 +67,7 @@ public final class VietnameseText {
         return switch (parsed.kind()) {
             case MONTH -> "tháng " + parsed.index() + "/" + parsed.year();
             case QUARTER -> "quý " + parsed.index() + "/" + parsed.year();
+            case HALF_YEAR -> "6 tháng " + (parsed.index() == 1 ? "đầu" : "cuối") + " năm " + parsed.year();
             case YEAR -> "năm " + parsed.year();
         };
     }

@@ -132,7 +132,7 @@ class NotifierIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> smtp.received().size() == 2);
         assertThat(smtp.received()).extracting(MailServer.Mail::subject).containsExactlyInAnyOrder(
-            "Cảnh báo: Sở Tài nguyên và Môi trường dưới mục tiêu – 3 chỉ tiêu",
+            "Cảnh báo: Sở Tài nguyên và Môi trường dưới mục tiêu – " + periods.size() + " chỉ tiêu",
             "Tổng hợp hồ sơ quá hạn / sắp đến hạn – Sở Tài nguyên và Môi trường");
         assertThat(smtp.received()).filteredOn(mail -> mail.subject().startsWith("Cảnh báo")).singleElement()
             .satisfies(mail -> periods.forEach(period -> assertThat(mail.body()).contains(periodName(period))));
@@ -156,7 +156,7 @@ class NotifierIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> smtp.received().size() == 3);
         assertThat(smtp.received().get(2).subject())
-            .isEqualTo("Đã khắc phục: Sở Tài nguyên và Môi trường không còn dưới mục tiêu – 3 chỉ tiêu");
+            .isEqualTo("Đã khắc phục: Sở Tài nguyên và Môi trường không còn dưới mục tiêu – " + periods.size() + " chỉ tiêu");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
             .until(() -> smtp.received().size() == 3);
     }

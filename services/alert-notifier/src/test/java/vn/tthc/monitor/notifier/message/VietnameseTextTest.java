@@ -10,10 +10,12 @@ import vn.tthc.monitor.contract.kpi.Kpi;
 class VietnameseTextTest {
 
     @Test
-    void periodsReadAsMonthQuarterAndYear() {
+    void periodsReadAsMonthQuarterHalfYearAndYear() {
         assertThat(VietnameseText.periodName("2026-11")).isEqualTo("tháng 11/2026");
         assertThat(VietnameseText.periodName("2026-03")).isEqualTo("tháng 3/2026");
         assertThat(VietnameseText.periodName("2026-Q4")).isEqualTo("quý 4/2026");
+        assertThat(VietnameseText.periodName("2026-H1")).isEqualTo("6 tháng đầu năm 2026");
+        assertThat(VietnameseText.periodName("2026-H2")).isEqualTo("6 tháng cuối năm 2026");
         assertThat(VietnameseText.periodName("2026")).isEqualTo("năm 2026");
     }
 

@@ -14,16 +14,23 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Parses and validates one event exactly as EVENTS.md section 1 says: a JSON object with every
- * required field, a known {@code type}, timestamps with an offset, values of the right JSON type
- * and inside their enumerations. {@code null} counts as absent, and an invalid optional field
- * rejects the event too. Fields the contract does not name are ignored.
+ * Parses and validates one event exactly as EVENTS.md section 1 (v2) says: a JSON object with every
+ * required field, a known {@code type}, identifiers by {@link Identifiers}, timestamps with an offset in
+ * the years 2000 to 2099, values of the right JSON type and inside their enumerations. {@code null}
+ * counts as absent, and an invalid optional field rejects the event too. Fields the contract does not
+ * name are ignored.
  *
- * <p>Every rejection carries a reason that names the field and what was wrong with it.
+ * <p>Every rejection carries a short reason that names the field and the rule; a value it quotes is cut
+ * to 40 characters with control characters escaped ({@link Identifiers#quote}).
  */
 public final class EventParser {
 
-    private static final int MAX_EVENT_ID_LENGTH = 128;
+    /** The first instant of the contract's years, 2000-01-01T00:00:00Z. */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** The first instant after them, 2100-01-01T00:00:00Z. */
+    public static final Instant END = Instant.parse("2100-01-01T00:00:00Z");
+    /** How many characters of a JSON reader's message a reason keeps. */
+    private static final int MAX_JSON_MESSAGE_LENGTH = 200;
     private static final String EMPTY_RECORD = "empty record: expected a JSON object";
 
     private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
@@ -43,15 +50,25 @@ public final class EventParser {
         try {
             node = STRICT_JSON.readTree(json);
         } catch (final JsonProcessingException e) {
-            return new ParseResult.Rejected("not valid JSON: " + e.getOriginalMessage(), null, null);
+            return new ParseResult.Rejected("not valid JSON: " + jsonMessage(e.getOriginalMessage()), null, null);
         } catch (final IOException e) {
-            return new ParseResult.Rejected("not valid JSON: " + e.getMessage(), null, null);
+            return new ParseResult.Rejected("not valid JSON: " + jsonMessage(e.getMessage()), null, null);
         }
         return parse(node);
     }
 
+    /** Parses one line already decoded; read as it is, so that an unpaired surrogate is seen, not turned into '?'. */
     public static ParseResult parse(final String json) {
-        return parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (json == null) {
+            return new ParseResult.Rejected(EMPTY_RECORD, null, null);
+        }
+        final JsonNode node;
+        try {
+            node = STRICT_JSON.readTree(json);
+        } catch (final JsonProcessingException e) {
+            return new ParseResult.Rejected("not valid JSON: " + jsonMessage(e.getOriginalMessage()), null, null);
+        }
+        return parse(node);
     }
 
     private static ParseResult parse(final JsonNode node) {
@@ -65,37 +82,42 @@ public final class EventParser {
         try {
             return new ParseResult.Valid(event(fields));
         } catch (final InvalidField e) {
-            return new ParseResult.Rejected(e.getMessage(), fields.readableText("eventId"), fields.readableText("source"));
+            return new ParseResult.Rejected(e.getMessage(), fields.usableId("eventId"), fields.usableId("source"));
         }
     }
 
     private static Event event(final Fields f) {
-        final String eventId = f.eventId();
+        final String eventId = f.requiredId("eventId");
         final String typeName = f.requiredText("type");
         final EventType type = EventType.fromWireName(typeName)
-            .orElseThrow(() -> new InvalidField("unknown type '" + typeName + "'"));
+            .orElseThrow(() -> new InvalidField("unknown type " + Identifiers.quote(typeName)));
         final Instant occurredAt = f.requiredTimestamp("occurredAt");
-        final String source = f.optionalText("source");
+        final String source = f.optionalId("source");
         return switch (type) {
-            case CASE_RECEIVED -> new CaseReceived(eventId, occurredAt, source, f.requiredText("caseId"),
-                f.requiredText("unitId"), f.requiredText("fieldId"), f.requiredText("procedureId"),
+            case CASE_RECEIVED -> new CaseReceived(eventId, occurredAt, source, f.requiredId("caseId"),
+                f.requiredId("unitId"), f.fieldId(f.requiredId("fieldId")), f.requiredId("procedureId"),
                 f.requiredEnum("channel", Channel.class), f.requiredBoolean("onlineEligible"),
                 f.requiredTimestamp("dueAt"));
-            case CASE_SUPPLEMENT_REQUESTED -> new SupplementRequested(eventId, occurredAt, source, f.requiredText("caseId"));
-            case CASE_SUPPLEMENT_RECEIVED -> new SupplementReceived(eventId, occurredAt, source, f.requiredText("caseId"),
+            case CASE_SUPPLEMENT_REQUESTED -> new SupplementRequested(eventId, occurredAt, source, f.requiredId("caseId"));
+            case CASE_SUPPLEMENT_RECEIVED -> new SupplementReceived(eventId, occurredAt, source, f.requiredId("caseId"),
                 f.optionalTimestamp("dueAt"));
-            case CASE_EXTENDED -> new CaseExtended(eventId, occurredAt, source, f.requiredText("caseId"),
+            case CASE_EXTENDED -> new CaseExtended(eventId, occurredAt, source, f.requiredId("caseId"),
                 f.requiredTimestamp("dueAt"));
-            case CASE_RESOLVED -> new CaseResolved(eventId, occurredAt, source, f.requiredText("caseId"),
+            case CASE_RESOLVED -> new CaseResolved(eventId, occurredAt, source, f.requiredId("caseId"),
                 f.requiredEnum("result", CaseResult.class));
-            case CASE_WITHDRAWN -> new CaseWithdrawn(eventId, occurredAt, source, f.requiredText("caseId"));
-            case CASE_RETURNED -> new CaseReturned(eventId, occurredAt, source, f.requiredText("caseId"));
-            case SURVEY_SUBMITTED -> new SurveySubmitted(eventId, occurredAt, source, f.requiredText("unitId"),
-                f.optionalText("fieldId"), f.optionalText("caseId"), f.requiredEnum("rating", Rating.class));
-            case FEEDBACK_RECEIVED -> new FeedbackReceived(eventId, occurredAt, source, f.requiredText("feedbackId"),
-                f.requiredText("unitId"), f.requiredTimestamp("dueAt"));
-            case FEEDBACK_RESOLVED -> new FeedbackResolved(eventId, occurredAt, source, f.requiredText("feedbackId"));
+            case CASE_WITHDRAWN -> new CaseWithdrawn(eventId, occurredAt, source, f.requiredId("caseId"));
+            case CASE_RETURNED -> new CaseReturned(eventId, occurredAt, source, f.requiredId("caseId"));
+            case SURVEY_SUBMITTED -> new SurveySubmitted(eventId, occurredAt, source, f.requiredId("unitId"),
+                f.fieldId(f.optionalId("fieldId")), f.optionalId("caseId"), f.requiredEnum("rating", Rating.class));
+            case FEEDBACK_RECEIVED -> new FeedbackReceived(eventId, occurredAt, source, f.requiredId("feedbackId"),
+                f.requiredId("unitId"), f.requiredTimestamp("dueAt"));
+            case FEEDBACK_RESOLVED -> new FeedbackResolved(eventId, occurredAt, source, f.requiredId("feedbackId"));
         };
+    }
+
+    /** A JSON reader's message, short and on one line. */
+    private static String jsonMessage(final String message) {
+        return message == null ? "unreadable input" : Identifiers.quote(message, MAX_JSON_MESSAGE_LENGTH);
     }
 
     private static String jsonType(final JsonNode node) {
@@ -117,12 +139,31 @@ public final class EventParser {
             return value == null || value.isNull() ? null : value;
         }
 
-        String eventId() {
-            final String id = requiredText("eventId");
-            final int length = id.codePointCount(0, id.length());
-            if (length < 1 || length > MAX_EVENT_ID_LENGTH) {
-                throw new InvalidField("field 'eventId' must be 1 to " + MAX_EVENT_ID_LENGTH
-                    + " characters long, was " + length);
+        String requiredId(final String name) {
+            final String id = optionalId(name);
+            if (id == null) {
+                throw missing(name);
+            }
+            return id;
+        }
+
+        /** An identifier of section 1, or {@code null} when absent. */
+        String optionalId(final String name) {
+            final String id = optionalText(name);
+            if (id == null) {
+                return null;
+            }
+            final String problem = Identifiers.problem(id);
+            if (problem != null) {
+                throw new InvalidField("field '" + name + "' " + problem + ": " + Identifiers.quote(id));
+            }
+            return id;
+        }
+
+        /** A {@code fieldId} is never {@code *}, the name of a unit's row over all fields. */
+        String fieldId(final String id) {
+            if ("*".equals(id)) {
+                throw new InvalidField("field 'fieldId' must not be '*' (that names the all-fields row)");
             }
             return id;
         }
@@ -146,10 +187,11 @@ public final class EventParser {
             return value.textValue();
         }
 
-        /** The text of a field for the rejection record, or {@code null} when it is not a usable string. */
-        String readableText(final String name) {
+        /** An identifier for the rejection record, or {@code null} when the field holds none by the rule. */
+        String usableId(final String name) {
             final JsonNode value = present(name);
-            return value != null && value.isTextual() ? value.textValue() : null;
+            return value != null && value.isTextual() && Identifiers.problem(value.textValue()) == null
+                ? value.textValue() : null;
         }
 
         boolean requiredBoolean(final String name) {
@@ -172,7 +214,7 @@ public final class EventParser {
             }
             final String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name)
                 .collect(Collectors.joining(", "));
-            throw new InvalidField("field '" + name + "' must be one of " + allowed + ", was '" + text + "'");
+            throw new InvalidField("field '" + name + "' must be one of " + allowed + ", was " + Identifiers.quote(text));
         }
 
         Instant requiredTimestamp(final String name) {
@@ -188,12 +230,18 @@ public final class EventParser {
             if (text == null) {
                 return null;
             }
+            final Instant instant;
             try {
-                return OffsetTimestamp.parse(text);
+                instant = OffsetTimestamp.parse(text);
             } catch (final DateTimeParseException e) {
                 throw new InvalidField("field '" + name + "' must be an ISO-8601 timestamp with offset"
-                    + " (e.g. 2026-03-02T08:15:00+07:00), was '" + text + "'");
+                    + " (e.g. 2026-03-02T08:15:00+07:00), was " + Identifiers.quote(text));
             }
+            if (instant.isBefore(EARLIEST) || !instant.isBefore(END)) {
+                throw new InvalidField("field '" + name + "' must lie in the years 2000 to 2099"
+                    + " (from 2000-01-01T00:00:00Z, before 2100-01-01T00:00:00Z), was " + Identifiers.quote(text));
+            }
+            return instant;
         }
 
         private static InvalidField missing(final String name) {

@@ -17,7 +17,7 @@ import vn.tthc.monitor.contract.feedback.FeedbackAssessment;
 
 /**
  * What one case, feedback or survey adds to the KPI rows (EVENTS.md section 3): counters per row,
- * each in the month, quarter and year of the event that counts, on the (unit, field) row and the
+ * each in the month, quarter, half-year and year of the event that counts, on the (unit, field) row and the
  * unit's {@code *} row. The difference of two contributions is the change a late event makes.
  */
 public record KpiContribution(@JsonIgnore SortedMap<KpiRowKey, KpiCounters> rows) {

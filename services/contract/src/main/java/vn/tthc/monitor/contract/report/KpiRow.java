@@ -5,10 +5,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.contract.kpi.Scope;
 
-/** One row of the section-5 report: its key and its counters, side by side in one JSON object. */
-@JsonPropertyOrder({"unitId", "fieldId", "period"})
-public record KpiRow(@JsonIgnore KpiRowKey key, @JsonUnwrapped KpiCounters counters) {
+/** One row of the section-5 report: its key, its scope and its counters, side by side in one JSON object. */
+@JsonPropertyOrder({"unitId", "fieldId", "period", "scope"})
+public record KpiRow(@JsonIgnore KpiRowKey key, Scope scope, @JsonUnwrapped KpiCounters counters) {
 
     public String getUnitId() {
         return key.unitId();

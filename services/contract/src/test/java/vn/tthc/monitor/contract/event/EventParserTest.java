@@ -351,7 +351,8 @@ class EventParserTest {
         @Test
         void anEventIdOf129CharactersIsRejectedNamingIt() {
             assertThat(reason(minimal("case.returned").put("eventId", "x".repeat(129))))
-                .isEqualTo("field 'eventId' must be 1 to 128 characters long, was 129");
+                .isEqualTo("field 'eventId' must be 1 to 128 characters (code points) long, was 129: '"
+                    + "x".repeat(40) + "'… (129 characters)");
         }
 
         @Test
@@ -366,6 +367,204 @@ class EventParserTest {
 
             assertThat(rejection.eventId()).isEqualTo("e1");
             assertThat(rejection.source()).isEqualTo("motcua-hcm");
+        }
+    }
+
+    /** Section 1, v2: the bounds of identifiers and timestamps. */
+    @Nested
+    class Bounds {
+
+        /** Each identifier field, with a type of event that carries it. */
+        static Stream<Arguments> identifierFields() {
+            return Stream.of(Arguments.of("case.received", "eventId"), Arguments.of("case.received", "caseId"),
+                Arguments.of("case.received", "unitId"), Arguments.of("case.received", "fieldId"),
+                Arguments.of("case.received", "procedureId"), Arguments.of("feedback.received", "feedbackId"),
+                Arguments.of("case.returned", "source"), Arguments.of("survey.submitted", "fieldId"),
+                Arguments.of("survey.submitted", "caseId"));
+        }
+
+        private static String reasonWith(final String type, final String field, final String value) {
+            return reason(minimal(type).put(field, value));
+        }
+
+        @ParameterizedTest(name = "{0} {1}")
+        @MethodSource("identifierFields")
+        void anEmptyIdentifierIsRejectedNamingTheField(final String type, final String field) {
+            assertThat(reasonWith(type, field, "")).isEqualTo("field '" + field + "' must not be empty: ''");
+        }
+
+        @ParameterizedTest(name = "{0} {1}")
+        @MethodSource("identifierFields")
+        void anIdentifierOf129CharactersIsRejectedAndOf128Accepted(final String type, final String field) {
+            assertThat(reasonWith(type, field, "a".repeat(129))).startsWith("field '" + field + "' must be 1 to 128");
+            valid(minimal(type).put(field, "a".repeat(128)));
+        }
+
+        @ParameterizedTest(name = "{0} {1}")
+        @MethodSource("identifierFields")
+        void anIdentifierWithTrailingSpaceIsRejected(final String type, final String field) {
+            assertThat(reasonWith(type, field, "B10 "))
+                .isEqualTo("field '" + field + "' must not end with white space (U+0020): 'B10 '");
+        }
+
+        @ParameterizedTest(name = "{0} {1}")
+        @MethodSource("identifierFields")
+        void anIdentifierWithANewlineIsRejectedAndTheNewlineEscapedInTheReason(final String type, final String field) {
+            assertThat(reasonWith(type, field, "B12\nKHẨN"))
+                .isEqualTo("field '" + field + "' must not contain the control character U+000A (at character 4): "
+                    + "'B12\\u000AKHẨN'");
+        }
+
+        @ParameterizedTest(name = "{0} {1}")
+        @MethodSource("identifierFields")
+        void anIdentifierInNfdIsRejected(final String type, final String field) {
+            assertThat(reasonWith(type, field, "UBND-PHU\u031bO\u031bNG"))
+                .startsWith("field '" + field + "' must be in Unicode normalisation form NFC");
+        }
+
+        @Test
+        void aVietnameseIdentifierInNfcIsAccepted() {
+            assertThat(((CaseReceived) valid(minimal("case.received").put("unitId", "UBND-PHƯỜNG-BÀN-CỜ"))).unitId())
+                .isEqualTo("UBND-PHƯỜNG-BÀN-CỜ");
+        }
+
+        @Test
+        void anUnpairedSurrogateDecodedFromAnEscapeIsRejected() {
+            final String line = minimal("case.returned").toString().replace("\"e1\"", "\"e1\\ud800\"");
+
+            assertThat(rejected(line).reason())
+                .isEqualTo("field 'eventId' must not contain the unpaired surrogate U+D800 (at character 3): 'e1\\uD800'");
+        }
+
+        @Test
+        void aLowSurrogateAloneAndAReversedPairAreRejected() {
+            assertThat(reasonWith("case.returned", "caseId", "C\uDC00")).contains("unpaired surrogate U+DC00");
+            assertThat(reasonWith("case.returned", "caseId", "C\uDE00\uD83D")).contains("unpaired surrogate U+DE00");
+        }
+
+        @Test
+        void astralCharactersCountAsOneCharacterEach() {
+            final String emoji = "\uD83D\uDE00";
+
+            assertThat(((CaseReturned) valid(minimal("case.returned").put("caseId", emoji.repeat(128)))).caseId())
+                .hasSize(256);
+            assertThat(reasonWith("case.returned", "caseId", emoji.repeat(129))).contains("was 129");
+            assertThat(reasonWith("case.returned", "caseId", emoji.repeat(127) + "ab")).contains("was 129");
+        }
+
+        @Test
+        void aCombiningSequenceThatHasNoPrecomposedFormIsNfcAndAccepted() {
+            // q + combining dot below has no precomposed character: NFC leaves it as it is
+            valid(minimal("case.returned").put("caseId", "q\u0323"));
+        }
+
+        @Test
+        void aDecomposedCombiningSequenceWithAPrecomposedFormIsRejected() {
+            assertThat(reasonWith("case.returned", "caseId", "e\u0301")).contains("NFC");
+            valid(minimal("case.returned").put("caseId", "\u00e9"));
+        }
+
+        @Test
+        void aLeadingCombiningMarkIsNfcAndAccepted() {
+            valid(minimal("case.returned").put("caseId", "\u0301x"));
+        }
+
+        @ParameterizedTest(name = "U+{0}")
+        @ValueSource(strings = {"0000", "0009", "001F", "007F", "0085", "009F"})
+        void aControlCharacterAnywhereIsRejected(final String hex) {
+            final String control = Character.toString(Integer.parseInt(hex, 16));
+
+            assertThat(reasonWith("case.returned", "caseId", "C" + control + "1"))
+                .startsWith("field 'caseId' must not contain the control character U+" + hex);
+        }
+
+        @ParameterizedTest(name = "U+{0}")
+        @ValueSource(strings = {"2028", "2029"})
+        void aLineOrParagraphSeparatorAnywhereIsRejected(final String hex) {
+            final String separator = Character.toString(Integer.parseInt(hex, 16));
+
+            assertThat(reasonWith("case.received", "unitId", "U-B" + separator + "KHẨN"))
+                .contains("separator U+" + hex);
+        }
+
+        @ParameterizedTest(name = "U+{0}")
+        @ValueSource(strings = {"00A0", "1680", "2002", "2007", "200A", "202F", "205F", "3000"})
+        void unicodeWhiteSpaceAtEitherEndIsRejectedAndInsideAccepted(final String hex) {
+            final String space = Character.toString(Integer.parseInt(hex, 16));
+
+            assertThat(reasonWith("case.returned", "caseId", space + "C1"))
+                .startsWith("field 'caseId' must not start with white space (U+" + hex + ")");
+            assertThat(reasonWith("case.returned", "caseId", "C1" + space))
+                .startsWith("field 'caseId' must not end with white space (U+" + hex + ")");
+            valid(minimal("case.returned").put("caseId", "C" + space + "1"));
+        }
+
+        @Test
+        void anEnQuadInsideIsNotNfc() {
+            // U+2000 decomposes canonically to U+2002: NFC has no U+2000 at all
+            assertThat(reasonWith("case.returned", "caseId", "C\u20001")).contains("NFC");
+        }
+
+        @Test
+        void aSpaceInsideAnIdentifierIsAccepted() {
+            valid(minimal("case.received").put("unitId", "UBND phường 1"));
+        }
+
+        @Test
+        void formatCharactersAreNotWhiteSpace() {
+            valid(minimal("case.returned").put("caseId", "\u200BC1\uFEFF"));
+        }
+
+        @Test
+        void aFieldIdOfStarIsRejectedInAReceptionAndASurvey() {
+            assertThat(reason(minimal("case.received").put("fieldId", "*")))
+                .isEqualTo("field 'fieldId' must not be '*' (that names the all-fields row)");
+            assertThat(reason(minimal("survey.submitted").put("fieldId", "*"))).contains("'fieldId'");
+            valid(minimal("case.received").put("fieldId", "**"));
+        }
+
+        @Test
+        void aHugeIdentifierIsQuotedShortInTheReason() {
+            final String reason = reasonWith("case.received", "unitId", "U".repeat(900_000));
+
+            assertThat(reason).hasSizeLessThan(200).endsWith("… (900000 characters)");
+        }
+
+        @Test
+        void aRejectionDoesNotCarryAnEventIdOrSourceThatBreaksTheRule() {
+            final ParseResult.Rejected rejection = rejected(minimal("case.resolved").put("result", "PENDING")
+                .put("eventId", "e1 ").put("source", "x".repeat(129)).toString());
+
+            assertThat(rejection.eventId()).isNull();
+            assertThat(rejection.source()).isNull();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"2000-01-01T00:00:00Z", "2000-01-01T07:00:00+07:00", "1999-12-31T23:00:00-01:00",
+            "2099-12-31T23:59:59.999999999Z", "2099-12-31T23:59:59Z", "2100-01-01T06:59:59+07:00"})
+        void aTimestampAtTheEdgesOfTheYearsIsAccepted(final String timestamp) {
+            valid(minimal("case.returned").put("occurredAt", timestamp));
+            valid(minimal("case.received").put("dueAt", timestamp));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"1999-12-31T23:59:59.999999999Z", "2000-01-01T06:59:59+07:00", "2100-01-01T00:00:00Z",
+            "2099-12-31T23:00:00-01:00", "0001-01-01T00:00:00+07:00", "0999-06-01T08:00:00+07:00",
+            "9999-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+            "+10000-01-01T00:00:00Z"})
+        void aTimestampOutsideTheYearsIsRejectedNamingTheFieldAndTheRule(final String timestamp) {
+            assertThat(reason(minimal("case.returned").put("occurredAt", timestamp)))
+                .isEqualTo("field 'occurredAt' must lie in the years 2000 to 2099 (from 2000-01-01T00:00:00Z,"
+                    + " before 2100-01-01T00:00:00Z), was '" + timestamp + "'");
+            assertThat(reason(minimal("case.received").put("dueAt", timestamp))).startsWith("field 'dueAt' must lie");
+            assertThat(reason(minimal("case.supplement_received").put("dueAt", timestamp)))
+                .startsWith("field 'dueAt' must lie");
+        }
+
+        @Test
+        void anUnknownTypeIsQuotedShortAndEscaped() {
+            assertThat(reason(minimal("case.returned").put("type", "case.\n" + "x".repeat(100))))
+                .startsWith("unknown type 'case.\\u000Axxx").endsWith("… (106 characters)");
         }
     }
 }

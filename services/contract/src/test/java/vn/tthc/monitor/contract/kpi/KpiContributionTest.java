@@ -58,7 +58,7 @@ class KpiContributionTest {
     @Test
     void aReceivedCaseCountsOnItsFieldRowAndItsUnitRowInTheMonthQuarterAndYearOfTheReception() {
         assertThat(KpiContribution.of(assess(RECEPTION)).rows())
-            .isEqualTo(onBothRows(COUNTER_RECEPTION, "2026-03", "2026-Q1", "2026"));
+            .isEqualTo(onBothRows(COUNTER_RECEPTION, "2026-03", "2026-Q1", "2026-H1", "2026"));
     }
 
     @Test
@@ -94,7 +94,8 @@ class KpiContributionTest {
 
         final Map<KpiRowKey, KpiCounters> expected = onBothRows(COUNTER_RECEPTION, "2026-03", "2026-Q1");
         expected.putAll(onBothRows(KpiCounters.resolution(Classification.EARLY, false), "2026-04", "2026-Q2"));
-        expected.putAll(onBothRows(COUNTER_RECEPTION.plus(KpiCounters.resolution(Classification.EARLY, false)), "2026"));
+        expected.putAll(onBothRows(COUNTER_RECEPTION.plus(KpiCounters.resolution(Classification.EARLY, false)),
+            "2026-H1", "2026"));
         assertThat(contribution.rows()).isEqualTo(expected);
     }
 
@@ -147,7 +148,7 @@ class KpiContributionTest {
             survey("v1", vn("2026-03-04T16:00"), UNIT, FIELD, Rating.VERY_SATISFIED));
 
         assertThat(contribution.rows()).isEqualTo(onBothRows(
-            new KpiCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0), "2026-03", "2026-Q1", "2026"));
+            new KpiCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0), "2026-03", "2026-Q1", "2026-H1", "2026"));
     }
 
     @Test
@@ -155,7 +156,8 @@ class KpiContributionTest {
         final KpiContribution contribution = KpiContribution.of(
             survey("v1", vn("2026-03-04T16:00"), UNIT, null, Rating.SATISFIED));
 
-        assertThat(contribution.rows()).containsOnlyKeys(row(ALL, "2026-03"), row(ALL, "2026-Q1"), row(ALL, "2026"));
+        assertThat(contribution.rows()).containsOnlyKeys(row(ALL, "2026-03"), row(ALL, "2026-Q1"), row(ALL, "2026-H1"),
+            row(ALL, "2026"));
     }
 
     @Test
@@ -193,7 +195,8 @@ class KpiContributionTest {
 
         final KpiContribution contribution = KpiContribution.of(FeedbackAssessment.assess(history));
 
-        assertThat(contribution.rows()).containsOnlyKeys(row(ALL, "2026-04"), row(ALL, "2026-Q2"), row(ALL, "2026"));
+        assertThat(contribution.rows()).containsOnlyKeys(row(ALL, "2026-04"), row(ALL, "2026-Q2"), row(ALL, "2026-H1"),
+            row(ALL, "2026"));
         assertThat(contribution.rows().get(row(ALL, "2026-04"))).isEqualTo(KpiCounters.feedback(true));
     }
 
@@ -212,7 +215,7 @@ class KpiContributionTest {
             resolved("s1", vn("2026-03-10T09:00"))));
 
         final KpiCounters lateToOnTime = new KpiCounters(0, 0, 0, 0, 0, 0, 1, -1, 0, 0, 0, 0, 0, 0);
-        assertThat(after.minus(before).rows()).isEqualTo(onBothRows(lateToOnTime, "2026-03", "2026-Q1", "2026"));
+        assertThat(after.minus(before).rows()).isEqualTo(onBothRows(lateToOnTime, "2026-03", "2026-Q1", "2026-H1", "2026"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import vn.tthc.monitor.contract.cases.Classification;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.kpi.Targets;
 
 /** EVENTS.md section 5: the rows with a counter that is not zero, their breaches, and the rejected count. */
@@ -48,14 +49,14 @@ class KpiReportTest {
     }
 
     @Test
-    void oneCaseGivesRowsOfAllThreePeriodKinds() {
+    void oneCaseGivesRowsOfAllFourPeriodKinds() {
         final KpiContribution contribution = KpiContribution.of(assess(
             received("r1", vn("2026-03-02T08:00"), vn("2026-03-10T17:00")), resolved("s1", vn("2026-03-04T08:00"))));
 
         final KpiReport report = KpiReport.of(contribution.rows(), Targets.sectionThreeDefaults(), 0);
 
         assertThat(report.kpis()).extracting(row -> row.key().period())
-            .containsOnly("2026-03", "2026-Q1", "2026").hasSize(6);
+            .containsOnly("2026-03", "2026-Q1", "2026-H1", "2026").hasSize(8);
     }
 
     @Test
@@ -63,7 +64,7 @@ class KpiReportTest {
         final KpiReport report = report(Map.of(UNIT_MARCH, resolutions(38, 2)));
 
         assertThat(report.breaches()).containsExactly(
-            new Breach("U1", KpiRowKey.ALL_FIELDS, "2026-03", "onTimeRate", 0.95, 0.98, 40));
+            new Breach("U1", KpiRowKey.ALL_FIELDS, "2026-03", Scope.OWN, "onTimeRate", 0.95, 0.98, 40));
     }
 
     @Test

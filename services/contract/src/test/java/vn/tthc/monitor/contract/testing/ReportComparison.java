@@ -11,8 +11,9 @@ import java.util.TreeMap;
 import vn.tthc.monitor.contract.ContractJson;
 
 /**
- * Compares a section-5 report with an expected one: the same rows with the same counters, the same
- * breaches (values within 1e-6, as the examples round them), the same {@code rejected}. Order is free.
+ * Compares a section-5 report with an expected one: the same rows (by unit, field, period and scope) with
+ * the same counters, the same breaches (values within 1e-6, as the examples round them), the same
+ * {@code rejected}. Order is free.
  */
 public final class ReportComparison {
 
@@ -75,7 +76,8 @@ public final class ReportComparison {
         final Map<String, JsonNode> byKey = new TreeMap<>();
         for (final JsonNode row : rows) {
             final String key = row.get("unitId").asText() + "|" + row.get("fieldId").asText() + "|"
-                + row.get("period").asText() + (breach ? "|" + row.get("kpi").asText() : "");
+                + row.get("period").asText() + "|" + row.path("scope").asText("(no scope)")
+                + (breach ? "|" + row.get("kpi").asText() : "");
             if (byKey.put(key, row) != null) {
                 byKey.put(key + "#duplicate", row);
             }

@@ -48,7 +48,8 @@ class KpiApiIT {
     @Test
     void theReportListsEveryRowWithAllCountersAndNoBreachBelowMinVolume() throws Exception {
         final JsonNode report = json(service.get("/api/v1/report"));
-        assertThat(report.get("kpis")).hasSize(19);
+        assertThat(report.get("kpis")).hasSize(24)
+            .allSatisfy(row -> assertThat(row.get("scope").asText()).isEqualTo("own"));
         assertThat(report.get("breaches")).isEmpty();
         assertThat(report.get("rejected").asLong()).isEqualTo(4);
     }
@@ -56,7 +57,7 @@ class KpiApiIT {
     @Test
     void aUnitsRowsCarryTheirKpisJudgedAgainstTheTargets() throws Exception {
         final JsonNode rows = json(service.get("/api/v1/units/UBND-P-VTS/kpis"));
-        assertThat(rows).hasSize(13);
+        assertThat(rows).hasSize(16);
         final JsonNode march = find(rows, "*", "2026-03");
         assertThat(march.at("/counters/resolved").asLong()).isEqualTo(7);
         final JsonNode onTime = march.get("kpis").get(0);

@@ -30,6 +30,12 @@ class ReplayExamplesIT {
     }
 
     @Test
+    void boundsEventsGiveTheBoundsReport() throws Exception {
+        assertThat(ReportComparison.differences(replay("bounds.events.jsonl", null), ExampleFiles.example("bounds.report.json")))
+            .isEmpty();
+    }
+
+    @Test
     void mixedEventsGiveTheMixedReportAndProgressReachesTheEnd() throws Exception {
         final List<Replay.Progress> progress = new ArrayList<>();
         final KpiReport report = replay("mixed.events.jsonl", null, progress);

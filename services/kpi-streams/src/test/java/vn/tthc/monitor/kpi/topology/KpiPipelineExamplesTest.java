@@ -43,6 +43,14 @@ class KpiPipelineExamplesTest {
     }
 
     @Test
+    void theBoundsExampleGivesItsExpectedReport() {
+        try (PipelineDriver pipeline = new PipelineDriver()) {
+            pipeline.sendAll(ExampleFiles.lines("bounds.events.jsonl"));
+            assertThat(ReportComparison.differences(pipeline.report(), ExampleFiles.example("bounds.report.json"))).isEmpty();
+        }
+    }
+
+    @Test
     void theMixedExampleInReverseAndShuffledOrderGivesTheSameCounters() {
         final List<String> reversed = new ArrayList<>(ExampleFiles.lines("mixed.events.jsonl"));
         Collections.reverse(reversed);
