@@ -28,6 +28,7 @@ import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.kpi.deadletter.DeadLetterHandlers;
 
 /** The production pipeline in a {@link TopologyTestDriver}, with typed access to its topics and stores. */
 final class PipelineDriver implements AutoCloseable {
@@ -61,6 +62,7 @@ final class PipelineDriver implements AutoCloseable {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.STATE_DIR_CONFIG, TestDirectories.fresh("pipeline-driver").toString());
+        config.putAll(DeadLetterHandlers.streamsConfig(TOPICS.rejected().name()));
         driver = new TopologyTestDriver(builder.build(config), config, wallClock);
         events = driver.createInputTopic(TOPICS.events().name(), new ByteArraySerializer(), new ByteArraySerializer());
     }
