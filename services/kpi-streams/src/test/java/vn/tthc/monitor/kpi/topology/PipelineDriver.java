@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -141,6 +142,16 @@ final class PipelineDriver implements AutoCloseable {
     List<TestRecord<byte[], byte[]>> rejectedRecords() {
         return driver.createOutputTopic(TOPICS.rejected().name(),
             TOPICS.rejected().keySerde().deserializer(), TOPICS.rejected().valueSerde().deserializer()).readRecordsToList();
+    }
+
+    /** The records written so far to {@code topic}, internal ones too (e.g. {@code pipeline-test-<name>-repartition}). */
+    List<TestRecord<byte[], byte[]>> records(final String topic) {
+        return driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+    }
+
+    /** Sends a record of the events topic as it is. */
+    void send(final TestRecord<byte[], byte[]> record) {
+        events.pipeInput(record);
     }
 
     /** Lets the wall clock run past the next emission of changed KPI rows. */
