@@ -1,6 +1,7 @@
 package vn.tthc.monitor.contract.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.tthc.monitor.contract.testing.TestEvents.extended;
 import static vn.tthc.monitor.contract.testing.TestEvents.history;
 import static vn.tthc.monitor.contract.testing.TestEvents.received;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.contract.HistoryFullException;
 import vn.tthc.monitor.contract.event.CaseEvent;
 import vn.tthc.monitor.contract.event.CaseResolved;
 import vn.tthc.monitor.contract.event.CaseResult;
@@ -145,5 +147,21 @@ class CaseHistoryTest {
 
         assertThat(history).isEqualTo(history(reception, resolution));
         assertThat(history.without(request)).isSameAs(history);
+    }
+
+    @Test
+    void aFullHistoryRefusesAFurtherDistinctEventAndStillKnowsItsOwn() {
+        CaseHistory history = CaseHistory.empty("C");
+        for (int i = 0; i < CaseHistory.MAX_EVENTS; i++) {
+            history = history.with(supplementRequested("e" + i, vn("2026-03-02T08:00").plusSeconds(i)));
+        }
+        final CaseHistory full = history;
+
+        assertThatThrownBy(() -> full.with(resolved("late", vn("2026-03-01T08:00"))))
+            .isInstanceOf(HistoryFullException.class)
+            .hasMessage("case C holds 64 distinct events, the most a history may hold: event late is not counted");
+        assertThat(full.with(supplementRequested("e0", vn("2026-03-02T08:00")))).isSameAs(full);
+        assertThat(full.without(supplementRequested("e0", vn("2026-03-02T08:00"))).with(resolved("late", vn("2026-03-01T08:00"))).events())
+            .as("room again once an event is taken out").hasSize(CaseHistory.MAX_EVENTS);
     }
 }

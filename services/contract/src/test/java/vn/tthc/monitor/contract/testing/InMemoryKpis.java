@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.tthc.monitor.contract.HistoryFullException;
 import vn.tthc.monitor.contract.cases.CaseClock;
 import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.event.CaseEvent;
@@ -51,6 +52,16 @@ public final class InMemoryKpis {
         if (!seenEventIds.add(event.eventId())) {
             return;
         }
+        try {
+            count(event);
+        } catch (final HistoryFullException full) {
+            // dead-lettered by the pipeline: counted in rejected, and its id reserves nothing
+            seenEventIds.remove(event.eventId());
+            rejected++;
+        }
+    }
+
+    private void count(final Event event) {
         if (event instanceof CaseEvent caseEvent) {
             final CaseHistory before = cases.getOrDefault(caseEvent.caseId(), CaseHistory.empty(caseEvent.caseId()));
             final CaseHistory after = before.with(caseEvent);

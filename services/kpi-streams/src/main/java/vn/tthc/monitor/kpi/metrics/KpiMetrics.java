@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -18,6 +19,8 @@ import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.KpiStatus;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.kpi.deadletter.DeadLetterKind;
+import vn.tthc.monitor.kpi.deadletter.DeadLetters;
 import vn.tthc.monitor.kpi.query.CurrentKpis;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.OpenCaseCounts;
@@ -30,7 +33,8 @@ import vn.tthc.monitor.kpi.query.QueryResult;
  * the KPIs of the current month, quarter and year per unit, and of the periods in
  * {@code tthc.metrics.field-periods} (the month by default) per (unit, field), with their volumes,
  * targets and breach state; open, waiting, due-soon and overdue cases and open alerts per unit;
- * accepted, rejected and duplicate events per source system; and the pipeline's lag.
+ * accepted, rejected and duplicate events per source system; and the pipeline's lag. Records
+ * dead-lettered by the exception handlers are counted as they happen, by reason kind.
  */
 @Singleton
 @Requires(beans = MeterRegistry.class)
@@ -64,6 +68,12 @@ public class KpiMetrics {
             "Events so far per source system and outcome: accepted, rejected, duplicate (monotonic)");
         this.lagGauge = gauge(registry, "tthc.pipeline.lag",
             "Records of the events and internal topics not yet processed by the pipeline");
+        for (final DeadLetterKind kind : DeadLetterKind.values()) {
+            FunctionCounter.builder("tthc.events.dead.lettered", kind, DeadLetters::count)
+                .description("Records the pipeline sent to the dead-letter topic since it started, by reason kind")
+                .tag("reason", kind.label())
+                .register(registry);
+        }
     }
 
     @Scheduled(fixedDelay = "${tthc.metrics.refresh:5s}", initialDelay = "${tthc.metrics.refresh:5s}")

@@ -4,7 +4,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** A serde in {@link BinaryFormat}; {@code null} stays {@code null}. */
+/** A serde in {@link BinaryFormat}, values at most {@link ValueSize#MAX_BYTES}; {@code null} stays {@code null}. */
 final class BinarySerde<T> implements Serde<T> {
 
     private final BinaryFormat.Writer<T> writer;
@@ -17,7 +17,7 @@ final class BinarySerde<T> implements Serde<T> {
 
     @Override
     public Serializer<T> serializer() {
-        return (topic, value) -> value == null ? null : BinaryFormat.encode(writer, value);
+        return (topic, value) -> value == null ? null : ValueSize.checked(topic, BinaryFormat.encode(writer, value));
     }
 
     @Override

@@ -61,8 +61,9 @@ public final class HistoryTopology<E extends Event, H> {
 
     /**
      * Adds each of {@code events} of this kind (keyed by entity id, all events of an entity in one
-     * task) to its entity's history, and counts each delivery accepted or, when the history holds
-     * its id already, duplicate; returns the histories' changes.
+     * task) to its entity's history, and counts each delivery accepted, duplicate when the history
+     * holds its id already, or rejected when the history is full (the record is dead-lettered);
+     * returns the histories' changes.
      */
     public KStream<String, HistoryChange<H>> track(final StreamsBuilder builder, final KStream<String, Event> events) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -70,7 +71,8 @@ public final class HistoryTopology<E extends Event, H> {
         return events
             .filter((id, event) -> rules.eventType().isInstance(event), Named.as("filter-" + entity + "-events"))
             .processValues(() -> HistoryTracker.adding(storeName, rules), Named.as("track-" + entity), storeName,
-                EventIntakeTopology.ACCEPTED_COUNTS_STORE, EventIntakeTopology.DUPLICATE_COUNTS_STORE);
+                EventIntakeTopology.ACCEPTED_COUNTS_STORE, EventIntakeTopology.DUPLICATE_COUNTS_STORE,
+                EventIntakeTopology.REJECTED_COUNTS_STORE);
     }
 
     /** Takes each of {@code retracted} of this kind out of its entity's history again; returns the histories' changes. */

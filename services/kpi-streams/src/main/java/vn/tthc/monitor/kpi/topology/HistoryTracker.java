@@ -5,13 +5,16 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
+import vn.tthc.monitor.contract.HistoryFullException;
 import vn.tthc.monitor.contract.event.Event;
 
 /**
  * Applies each event to its entity's history (adds it, kept in event order whatever the order of
  * arrival, or takes it out) and forwards the history before and after; an event that changes
  * nothing (a repeat, or one the history does not hold) forwards nothing. Adding, it counts each
- * delivery: accepted, or duplicate when the history holds its id already.
+ * delivery: accepted, duplicate when the history holds its id already, or rejected when the
+ * history is full; a full history's {@link HistoryFullException} goes on to the processing
+ * exception handler, which dead-letters the record (vn.tthc.monitor.kpi.deadletter).
  */
 final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<String, Event, HistoryChange<H>> {
 
@@ -22,6 +25,7 @@ final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<Stri
     private FixedKeyProcessorContext<String, HistoryChange<H>> context;
     private KeyValueStore<String, H> histories;
     private DeliveryCounts counts;
+    private CountsBySource rejected;
 
     private HistoryTracker(final String storeName, final HistoryTopology.Rules<E, H> rules, final BiFunction<H, E, H> change,
                            final boolean counting) {
@@ -44,13 +48,21 @@ final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<Stri
         this.context = context;
         this.histories = context.getStateStore(storeName);
         this.counts = counting ? DeliveryCounts.of(context) : null;
+        this.rejected = counting ? new CountsBySource(context.getStateStore(EventIntakeTopology.REJECTED_COUNTS_STORE)) : null;
     }
 
     @Override
     public void process(final FixedKeyRecord<String, Event> record) {
         final H stored = histories.get(record.key());
         final H before = stored == null ? rules.empty().apply(record.key()) : stored;
-        final H after = change.apply(before, rules.eventType().cast(record.value()));
+        final H after;
+        try {
+            after = change.apply(before, rules.eventType().cast(record.value()));
+        } catch (final HistoryFullException full) {
+            // counted here, where the counts are; the handler writes the record the task read to the dead letters
+            rejected.increment(record.value().source());
+            throw full;
+        }
         if (after == before) {
             if (counting) {
                 counts.duplicate(record.value());

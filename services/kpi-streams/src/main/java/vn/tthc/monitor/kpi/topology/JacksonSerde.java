@@ -9,7 +9,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import vn.tthc.monitor.contract.ContractJson;
 
-/** A JSON serde for the contract's own types ({@link ContractJson}), for the topics others read; {@code null} stays {@code null}. */
+/**
+ * A JSON serde for the contract's own types ({@link ContractJson}), for the topics others read,
+ * values at most {@link ValueSize#MAX_BYTES}; {@code null} stays {@code null}.
+ */
 public final class JacksonSerde<T> implements Serde<T> {
 
     private final ObjectMapper mapper;
@@ -31,7 +34,7 @@ public final class JacksonSerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                return mapper.writerFor(type).writeValueAsBytes(value);
+                return ValueSize.checked(topic, mapper.writerFor(type).writeValueAsBytes(value));
             } catch (final IOException e) {
                 throw new SerializationException("cannot write " + type + " for topic " + topic, e);
             }

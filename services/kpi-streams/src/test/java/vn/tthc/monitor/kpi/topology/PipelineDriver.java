@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -28,6 +29,7 @@ import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.kpi.deadletter.DeadLetterHandlers;
 
 /** The production pipeline in a {@link TopologyTestDriver}, with typed access to its topics and stores. */
 final class PipelineDriver implements AutoCloseable {
@@ -61,6 +63,7 @@ final class PipelineDriver implements AutoCloseable {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.STATE_DIR_CONFIG, TestDirectories.fresh("pipeline-driver").toString());
+        config.putAll(DeadLetterHandlers.streamsConfig(TOPICS.rejected().name()));
         driver = new TopologyTestDriver(builder.build(config), config, wallClock);
         events = driver.createInputTopic(TOPICS.events().name(), new ByteArraySerializer(), new ByteArraySerializer());
     }
@@ -139,6 +142,16 @@ final class PipelineDriver implements AutoCloseable {
     List<TestRecord<byte[], byte[]>> rejectedRecords() {
         return driver.createOutputTopic(TOPICS.rejected().name(),
             TOPICS.rejected().keySerde().deserializer(), TOPICS.rejected().valueSerde().deserializer()).readRecordsToList();
+    }
+
+    /** The records written so far to {@code topic}, internal ones too (e.g. {@code pipeline-test-<name>-repartition}). */
+    List<TestRecord<byte[], byte[]>> records(final String topic) {
+        return driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+    }
+
+    /** Sends a record of the events topic as it is. */
+    void send(final TestRecord<byte[], byte[]> record) {
+        events.pipeInput(record);
     }
 
     /** Lets the wall clock run past the next emission of changed KPI rows. */

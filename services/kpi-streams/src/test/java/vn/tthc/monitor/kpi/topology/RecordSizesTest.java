@@ -1,0 +1,110 @@
+package vn.tthc.monitor.kpi.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.contract.alert.AlertState;
+import vn.tthc.monitor.contract.alert.CaseWarning;
+import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.cases.CaseClock;
+import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.cases.OpenCase;
+import vn.tthc.monitor.contract.event.CaseEvent;
+import vn.tthc.monitor.contract.event.CaseReceived;
+import vn.tthc.monitor.contract.event.CaseResolved;
+import vn.tthc.monitor.contract.event.CaseResult;
+import vn.tthc.monitor.contract.event.Channel;
+import vn.tthc.monitor.contract.event.FeedbackEvent;
+import vn.tthc.monitor.contract.event.FeedbackReceived;
+import vn.tthc.monitor.contract.event.SurveySubmitted;
+import vn.tthc.monitor.contract.event.Rating;
+import vn.tthc.monitor.contract.feedback.FeedbackHistory;
+import vn.tthc.monitor.contract.kpi.KpiContribution;
+import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.report.KpiRowStatus;
+
+/**
+ * docs/ARCHITECTURE.md, "Record sizes": the largest value of every type the pipeline stores or
+ * writes, with every identifier at its 128 code points of 4 UTF-8 bytes each and every list at its
+ * bound, stays within the size documented there, far below the brokers' 1 MB and below
+ * {@link ValueSize#MAX_BYTES}.
+ */
+class RecordSizesTest {
+
+    /** 128 code points, 4 bytes each in UTF-8: the largest identifier the parser accepts. */
+    private static final String ID = "😀".repeat(127);
+    private static final Instant AT = Instant.parse("2026-03-02T01:00:00Z");
+    private static final Instant LATER = Instant.parse("2099-12-31T16:59:59Z");
+
+    @Test
+    void aFullCaseHistoryOfLongestReceptionsIsAbout200KilobytesAtMost() {
+        assertThat(size(TopicCatalog.CASE_HISTORY, fullCaseHistory())).isBetween(190_000, 205_000);
+    }
+
+    @Test
+    void aFullFeedbackHistoryIsAbout33KilobytesAtMost() {
+        final List<FeedbackEvent> events = new ArrayList<>();
+        for (int i = 0; i < FeedbackHistory.MAX_EVENTS; i++) {
+            events.add(new FeedbackReceived(id(i), AT, ID, ID, ID, LATER));
+        }
+        assertThat(size(TopicCatalog.FEEDBACK_HISTORY, new FeedbackHistory(ID, events))).isBetween(30_000, 34_000);
+    }
+
+    @Test
+    void everyOtherValueIsAFewKilobytesAtMost() {
+        final CaseHistory resolved = new CaseHistory(ID, List.of(reception(0), new CaseResolved(id(1), LATER, ID, ID,
+            CaseResult.APPROVED)));
+        final CaseHistory receivedElsewhereFirst = new CaseHistory(ID, List.of(new CaseReceived(id(2), AT.minusSeconds(60),
+            ID, ID, "😁".repeat(127), "😁".repeat(127), ID, Channel.ONLINE, true, LATER)));
+        // the widest change: a case that moves from one unit and field to another and resolves in another year
+        final KpiChange change = new KpiChange(ID, KpiContribution.of(CaseClock.assess(resolved))
+            .minus(KpiContribution.of(CaseClock.assess(receivedElsewhereFirst))));
+        final KpiAlert alert = new KpiAlert(ID, ID, "2026-03", "feedbackOnTimeRate", AlertState.UPDATED, false, 0.5, 0.8,
+            Long.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, Collections.nCopies(DrivingIds.MAX, ID), AT, LATER);
+
+        assertThat(size(TopicCatalog.KPI_CHANGE, change)).isLessThan(20_000);
+        assertThat(size(TopicCatalog.EVENT, reception(0))).isLessThan(4_000);
+        assertThat(size(TopicCatalog.EVENT, new SurveySubmitted(ID, AT, ID, ID, ID, ID, Rating.DISSATISFIED))).isLessThan(4_000);
+        assertThat(size(TopicCatalog.DRIVING_IDS, new DrivingIds(Collections.nCopies(DrivingIds.MAX, ID)))).isLessThan(11_000);
+        assertThat(size(TopicCatalog.OPEN_CASE, new OpenCase(ID, ID, ID, ID, LATER, true, LATER, LATER, LATER))).isLessThan(8_000);
+        assertThat(size(TopicCatalog.KPI_COUNTERS, max())).isLessThan(200);
+        assertThat(size(JacksonSerde.json(KpiAlert.class), alert)).as("JSON escapes each 4-byte code point as 12 bytes").isLessThan(36_000);
+        assertThat(size(JacksonSerde.json(CaseWarning.class), new CaseWarning(CaseWarning.Kind.DUE_SOON, ID, ID, ID, ID,
+            LATER, LATER))).isLessThan(8_000);
+        assertThat(size(JacksonSerde.json(KpiRowStatus.class), new KpiRowStatus(ID, ID, "2026-03", max(), List.of())))
+            .isLessThan(4_000);
+    }
+
+    private static CaseHistory fullCaseHistory() {
+        final List<CaseEvent> events = new ArrayList<>();
+        for (int i = 0; i < CaseHistory.MAX_EVENTS; i++) {
+            events.add(reception(i));
+        }
+        return new CaseHistory(ID, events);
+    }
+
+    private static CaseReceived reception(final int i) {
+        return new CaseReceived(id(i), AT, ID, ID, ID, ID, ID, Channel.ONLINE, true, LATER);
+    }
+
+    /** A distinct identifier of the longest kind. */
+    private static String id(final int i) {
+        return ID.substring(0, ID.length() - 2) + Character.toString(0x1F600 + i % 64) + (char) ('a' + i / 64);
+    }
+
+    private static KpiCounters max() {
+        final long m = Long.MAX_VALUE;
+        return new KpiCounters(m, m, m, m, m, m, m, m, m, m, m, m, m, m);
+    }
+
+    private static <T> int size(final Serde<T> serde, final T value) {
+        final int size = serde.serializer().serialize("t", value).length;
+        assertThat(size).isLessThan(ValueSize.MAX_BYTES);
+        return size;
+    }
+}
