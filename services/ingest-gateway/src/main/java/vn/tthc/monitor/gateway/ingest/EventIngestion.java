@@ -29,18 +29,22 @@ import vn.tthc.monitor.contract.event.ParseResult;
 public final class EventIngestion {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventIngestion.class);
+    /** Rejections named in a request's log line; the answer names them all. */
+    private static final int LOGGED_REJECTIONS = 3;
 
     private final EventLog log;
     private final RecentEventIds recent;
     private final Duration sendTimeout;
+    private final int maxEventBytes;
     private final MeterRegistry meters;
     private final Map<String, OutcomeCounters> countersBySource = new ConcurrentHashMap<>();
 
     public EventIngestion(final EventLog log, final RecentEventIds recent, final Duration sendTimeout,
-                          final MeterRegistry meters) {
+                          final int maxEventBytes, final MeterRegistry meters) {
         this.log = log;
         this.recent = recent;
         this.sendTimeout = sendTimeout;
+        this.maxEventBytes = maxEventBytes;
         this.meters = meters;
     }
 
@@ -90,7 +94,7 @@ public final class EventIngestion {
         final List<ParseResult> parsed = new ArrayList<>(events.size());
         final List<ForeignSourceException.ForeignEvent> foreign = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            final ParseResult result = EventParser.parse(events.get(i));
+            final ParseResult result = parse(events.get(i));
             parsed.add(result);
             final String source = sourceOf(result);
             if (source != null && !source.equals(keySource)) {
@@ -103,6 +107,15 @@ public final class EventIngestion {
             throw new ForeignSourceException(keySource, foreign);
         }
         return write(keySource, events, parsed);
+    }
+
+    /** An event above the size limit is rejected unread: it would cost memory here and downstream. */
+    private ParseResult parse(final byte[] event) {
+        if (event.length > maxEventBytes) {
+            return new ParseResult.Rejected("the event has " + event.length + " bytes, above the limit of "
+                + maxEventBytes + " bytes per event", null, null);
+        }
+        return EventParser.parse(event);
     }
 
     private CompletableFuture<IngestResponse> write(final String keySource, final List<byte[]> events,
@@ -163,20 +176,28 @@ public final class EventIngestion {
         }
     }
 
+    /** Counts the outcomes and logs one line for a request with rejections, naming the first few. */
     private void count(final String source, final List<EventResult> results) {
         long accepted = 0;
         long duplicate = 0;
         long rejected = 0;
+        final List<String> firstRejections = new ArrayList<>();
         for (final EventResult result : results) {
             switch (result.status()) {
                 case ACCEPTED -> accepted++;
                 case DUPLICATE -> duplicate++;
                 case REJECTED -> {
                     rejected++;
-                    LOG.atInfo().addKeyValue("source", source).addKeyValue("eventId", result.eventId())
-                        .addKeyValue("reason", result.reason()).log("event rejected");
+                    if (firstRejections.size() < LOGGED_REJECTIONS) {
+                        firstRejections.add(result.index() + " " + result.eventId() + ": " + result.reason());
+                    }
                 }
             }
+        }
+        if (rejected > 0) {
+            LOG.atInfo().addKeyValue("source", source).addKeyValue("accepted", accepted)
+                .addKeyValue("duplicate", duplicate).addKeyValue("rejected", rejected)
+                .addKeyValue("firstRejections", firstRejections).log("request with rejected events");
         }
         final OutcomeCounters counters = countersBySource.computeIfAbsent(source,
             s -> OutcomeCounters.register(meters, s));
