@@ -1,7 +1,13 @@
 package vn.tthc.monitor.gateway.ingest;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,16 +27,21 @@ import vn.tthc.monitor.contract.event.ParseResult;
 
 /**
  * Takes the events of one request from one source system: refuses the request if an event
- * carries another source, answers each event {@code rejected} (contract violated, or no
- * {@code source}), {@code duplicate} (eventId accepted recently or earlier in the request) or
+ * carries another source, answers each event {@code rejected} (contract violated, or above the
+ * size limit), {@code duplicate} (eventId accepted recently or earlier in the request) or
  * {@code accepted} (written to the {@link EventLog} with its original bytes, keyed by
- * {@link Event#key()}, and acknowledged). A rejected event is never written.
+ * {@link Event#key()}, and acknowledged; an event without {@code source} is written with its key's).
+ * A rejected event is never written.
  */
 public final class EventIngestion {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventIngestion.class);
     /** Rejections named in a request's log line; the answer names them all. */
     private static final int LOGGED_REJECTIONS = 3;
+    private static final ObjectMapper EXACT_JSON = JsonMapper.builder(JsonLimits.FACTORY)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        .build();
 
     private final EventLog log;
     private final RecentEventIds recent;
@@ -145,10 +156,6 @@ public final class EventIngestion {
             return new EventResult(index, rejected.eventId(), EventStatus.REJECTED, rejected.reason());
         }
         final Event event = ((ParseResult.Valid) parsed).event();
-        if (event.source() == null) {
-            return new EventResult(index, event.eventId(), EventStatus.REJECTED,
-                "missing field 'source': this key writes events with source '" + keySource + "'");
-        }
         if (!inRequest.add(event.eventId())) {
             return new EventResult(index, event.eventId(), EventStatus.DUPLICATE, "eventId already accepted in this request");
         }
@@ -156,8 +163,22 @@ public final class EventIngestion {
             return new EventResult(index, event.eventId(), EventStatus.DUPLICATE, "eventId already accepted recently");
         }
         claimed.add(event.eventId());
-        writes.add(log.append(event.key(), original));
+        writes.add(log.append(event.key(), event.source() == null ? withSource(original, keySource) : original));
         return new EventResult(index, event.eventId(), EventStatus.ACCEPTED, null);
+    }
+
+    /**
+     * An event without {@code source} (absent or null) takes its key's: written with that field set,
+     * its other fields as they were (numbers exactly), so that every event from the gateway names its source.
+     */
+    static byte[] withSource(final byte[] original, final String source) {
+        try {
+            final ObjectNode event = (ObjectNode) EXACT_JSON.readTree(original);
+            event.put("source", source);
+            return EXACT_JSON.writeValueAsBytes(event);
+        } catch (final IOException e) {
+            throw new IllegalStateException("an event the contract parser accepted is a JSON object", e);
+        }
     }
 
     private CompletableFuture<Void> acknowledgements(final List<CompletableFuture<Void>> writes) {
