@@ -140,7 +140,7 @@ public final class EventIngestion {
         }
         return acknowledgements(writes).handle((acknowledged, failure) -> {
             if (failure != null) {
-                releaseUnacknowledged(claimed, writes);
+                releaseUnacknowledged(keySource, claimed, writes);
                 throw new CompletionException(new EventLogUnavailableException(
                     "the events topic did not acknowledge within " + sendTimeout, failure));
             }
@@ -159,8 +159,12 @@ public final class EventIngestion {
         if (!inRequest.add(event.eventId())) {
             return new EventResult(index, event.eventId(), EventStatus.DUPLICATE, "eventId already accepted in this request");
         }
-        if (!recent.claim(event.eventId())) {
-            return new EventResult(index, event.eventId(), EventStatus.DUPLICATE, "eventId already accepted recently");
+        final String claimant = recent.claim(event.eventId(), keySource);
+        if (claimant != null) {
+            return claimant.equals(keySource)
+                ? new EventResult(index, event.eventId(), EventStatus.DUPLICATE, "eventId already accepted recently")
+                : new EventResult(index, event.eventId(), EventStatus.REJECTED,
+                    "eventId already accepted from source '" + claimant + "'");
         }
         claimed.add(event.eventId());
         writes.add(log.append(event.key(), event.source() == null ? withSource(original, keySource) : original));
@@ -188,11 +192,12 @@ public final class EventIngestion {
     }
 
     /** Acknowledged events keep their claim: a re-send of the request reports them as duplicates. */
-    private void releaseUnacknowledged(final List<String> claimed, final List<CompletableFuture<Void>> writes) {
+    private void releaseUnacknowledged(final String source, final List<String> claimed,
+                                       final List<CompletableFuture<Void>> writes) {
         for (int i = 0; i < writes.size(); i++) {
             final CompletableFuture<Void> write = writes.get(i);
             if (!write.isDone() || write.isCompletedExceptionally()) {
-                recent.release(claimed.get(i));
+                recent.release(claimed.get(i), source);
             }
         }
     }

@@ -115,6 +115,24 @@ class EventsIT {
     }
 
     @Test
+    void an_event_id_accepted_from_another_source_is_refused_with_the_reason_not_a_duplicate() throws IOException {
+        final String fromOther = SURVEY.replace("\"so-tnmt\"", "\"" + RunningGateway.OTHER_SOURCE + "\"");
+        final JsonNode first = JSON.readTree(gateway.post("/api/v1/events", "application/json",
+            ("[" + fromOther + "]").getBytes(StandardCharsets.UTF_8),
+            Map.of("X-Api-Key", RunningGateway.OTHER_KEY)).body());
+        assertThat(first.get("results").findValuesAsText("status")).containsExactly("accepted");
+
+        final String sameIdHere = RECEIVED.replace("\"r-1\"", "\"s-1\"");
+        final JsonNode answer = JSON.readTree(gateway.post("/api/v1/events", "application/json",
+            "[" + sameIdHere + "," + FEEDBACK + "]").body());
+        assertThat(answer.get("results").findValuesAsText("status")).containsExactly("rejected", "accepted");
+        assertThat(answer.get("results").get(0).get("reason").textValue())
+            .isEqualTo("eventId already accepted from source '" + RunningGateway.OTHER_SOURCE + "'");
+        assertThat(valuesByKey(gateway.records())).containsExactlyInAnyOrderEntriesOf(Map.of(
+            "UBND-P-VTS", fromOther, "PAKN-7", FEEDBACK));
+    }
+
+    @Test
     void a_rejected_event_reserves_no_event_id() throws IOException {
         final String invalidFirst = RECEIVED.replace("\"COUNTER\"", "\"FAX\"");
         final JsonNode answer = JSON.readTree(gateway.post("/api/v1/events", "application/json",
