@@ -94,9 +94,14 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     public HttpResponse<String> get(final String path) {
+        return get(path, Map.of());
+    }
+
+    public HttpResponse<String> get(final String path, final Map<String, String> headers) {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET();
+        headers.forEach(request::header);
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (final IOException e) {
             throw new IllegalStateException("GET " + path + " failed", e);
         } catch (final InterruptedException e) {

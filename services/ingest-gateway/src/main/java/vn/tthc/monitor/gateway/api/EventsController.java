@@ -2,6 +2,7 @@ package vn.tthc.monitor.gateway.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,7 +17,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -52,14 +52,14 @@ public class EventsController {
         security = @SecurityRequirement(name = "apiKey"))
     @ApiResponse(responseCode = "200", description = "Per-event results",
         content = @Content(schema = @Schema(implementation = IngestResponse.class)))
-    @ApiResponse(responseCode = "400", description = "Not UTF-8 JSON, not an array, or an NDJSON line that is not JSON")
+    @ApiResponse(responseCode = "400", description = "Empty, not UTF-8 JSON, not an array, above a JSON limit, or an NDJSON line that is not JSON")
     @ApiResponse(responseCode = "401", description = "No API key, or an unknown one")
     @ApiResponse(responseCode = "403", description = "Events of another source than the key's; nothing written")
     @ApiResponse(responseCode = "413", description = "Body larger than the configured maximum")
     @ApiResponse(responseCode = "415", description = "Not application/json or application/x-ndjson in UTF-8")
     @ApiResponse(responseCode = "429", description = "Above the key's request rate; see Retry-After")
     @ApiResponse(responseCode = "503", description = "The events topic did not acknowledge in time; re-send")
-    public CompletableFuture<HttpResponse<?>> events(final HttpRequest<?> request, @Body final byte[] body,
+    public CompletableFuture<HttpResponse<?>> events(final HttpRequest<?> request, @Nullable @Body final byte[] body,
                                                      @RequestAttribute(ApiKeyFilter.SOURCE) final String source) {
         final Timer.Sample sample = Timer.start(meters);
         return handle(request, body, source).whenComplete((response, failure) -> sample.stop(requestDuration));
@@ -71,14 +71,12 @@ public class EventsController {
      */
     private CompletableFuture<HttpResponse<?>> handle(final HttpRequest<?> request, final byte[] body,
                                                       final String source) {
+        // The charset was checked by CharsetFilter; an empty body arrives as null.
         final MediaType type = request.getContentType().orElse(MediaType.APPLICATION_JSON_TYPE);
-        if (type.getCharset().filter(charset -> !charset.equals(StandardCharsets.UTF_8)).isPresent()) {
-            return CompletableFuture.completedFuture(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "unsupported-media-type", "events must be UTF-8, was " + type.getCharset().get()));
-        }
+        final byte[] content = body == null ? new byte[0] : body;
         final List<byte[]> events;
         try {
-            events = NDJSON.equals(type.getName()) ? EventBodies.fromNdjson(body) : EventBodies.fromJsonArray(body);
+            events = NDJSON.equals(type.getName()) ? EventBodies.fromNdjson(content) : EventBodies.fromJsonArray(content);
         } catch (final MalformedBodyException e) {
             return CompletableFuture.completedFuture(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
                 e.getMessage()));

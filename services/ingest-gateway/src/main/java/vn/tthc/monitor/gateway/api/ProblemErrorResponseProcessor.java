@@ -9,7 +9,10 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.stream.Collectors;
 
-/** The errors Micronaut answers by itself (413, 415, 404, ...) as problem+json, like the gateway's own. */
+/**
+ * The errors Micronaut answers by itself (413, 415, 404, ...) as problem+json, like the gateway's
+ * own. A 5xx never carries the exception's text (Micronaut logs it): its detail is a fixed sentence.
+ */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<byte[]> {
@@ -17,7 +20,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<byt
     @Override
     public MutableHttpResponse<byte[]> processResponse(final ErrorContext context, final MutableHttpResponse<?> base) {
         final HttpStatus status = base.getStatus();
-        final String detail = context.hasErrors()
+        final String detail = status.getCode() >= 500 ? "internal error of the gateway; it is logged"
+            : context.hasErrors()
             ? context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "))
             : status.getReason();
         final MutableHttpResponse<byte[]> problem = Problems.of(status, Problems.typeOf(status), detail);

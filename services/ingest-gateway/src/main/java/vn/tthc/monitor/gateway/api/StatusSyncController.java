@@ -1,10 +1,8 @@
 package vn.tthc.monitor.gateway.api;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -21,9 +19,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import vn.tthc.monitor.gateway.ingest.EventBodies;
 import vn.tthc.monitor.gateway.ingest.EventLogUnavailableException;
+import vn.tthc.monitor.gateway.ingest.JsonLimits;
+import vn.tthc.monitor.gateway.ingest.MalformedBodyException;
 import vn.tthc.monitor.gateway.status.StatusSync;
 import vn.tthc.monitor.gateway.status.StatusSyncResponse;
 
@@ -32,11 +34,6 @@ import vn.tthc.monitor.gateway.status.StatusSyncResponse;
 @Tag(name = "National status sync")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class StatusSyncController {
-
-    private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .build();
 
     private final StatusSync statusSync;
 
@@ -49,19 +46,27 @@ public class StatusSyncController {
         security = @SecurityRequirement(name = "apiKey"))
     @ApiResponse(responseCode = "200", description = "Per-record results",
         content = @Content(schema = @Schema(implementation = StatusSyncResponse.class)))
-    @ApiResponse(responseCode = "400", description = "Not JSON, or neither an object nor an array")
+    @ApiResponse(responseCode = "400", description = "Empty, not UTF-8 JSON, above a JSON limit, or neither an object nor an array")
     @ApiResponse(responseCode = "401", description = "No API key, or an unknown one")
     @ApiResponse(responseCode = "413", description = "Body larger than the configured maximum")
-    @ApiResponse(responseCode = "415", description = "Not application/json")
+    @ApiResponse(responseCode = "415", description = "Not application/json in UTF-8")
     @ApiResponse(responseCode = "429", description = "Above the key's request rate; see Retry-After")
     @ApiResponse(responseCode = "503", description = "The events topic did not acknowledge in time; re-send")
-    public HttpResponse<?> statusSync(@Body final byte[] body,
+    public HttpResponse<?> statusSync(@Nullable @Body final byte[] body,
                                       @RequestAttribute(ApiKeyFilter.SOURCE) final String source) {
+        if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "the body is empty");
+        }
         final JsonNode root;
         try {
-            root = STRICT_JSON.readTree(body);
+            EventBodies.requireUtf8(body);
+            root = JsonLimits.STRICT_MAPPER.readTree(body);
+        } catch (final MalformedBodyException e) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", e.getMessage());
+        } catch (final JsonProcessingException e) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", JsonLimits.reason(e, null));
         } catch (final IOException e) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "not valid JSON: " + e.getMessage());
+            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "the body could not be read as JSON");
         }
         if (root == null || !(root.isArray() || root.isObject())) {
             return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",

@@ -17,6 +17,8 @@ import java.util.List;
  * @param dedupSize             how many accepted eventIds the gateway remembers
  * @param dedupTtl              how long it remembers each
  * @param sendTimeout           how long a request waits for the broker's acknowledgement before answering 503
+ * @param maxEventBytes         the largest event accepted, in bytes; larger ones are rejected alone
+ * @param operatorKey           the operator key ({@code TTHC_OPERATOR_KEY}): who sees the details of /health
  * @param caseMemorySize        how many cases' last national status the status mapping remembers
  * @param onlineEligibleProcedures procedure codes (MaTTHC) offered as full-process online service
  */
@@ -30,6 +32,8 @@ public record GatewayConfiguration(
     @Bindable(defaultValue = "500000") long dedupSize,
     @Bindable(defaultValue = "24h") Duration dedupTtl,
     @Bindable(defaultValue = "10s") Duration sendTimeout,
+    @Bindable(defaultValue = "65536") int maxEventBytes,
+    @Nullable String operatorKey,
     @Bindable(defaultValue = "200000") long caseMemorySize,
     @Nullable List<String> onlineEligibleProcedures) {
 }

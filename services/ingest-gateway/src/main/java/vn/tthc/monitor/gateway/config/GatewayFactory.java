@@ -70,7 +70,7 @@ public class GatewayFactory {
     EventIngestion eventIngestion(final GatewayConfiguration config, final KafkaEventLog eventLog,
                                   final MeterRegistry meters) {
         return new EventIngestion(eventLog, new RecentEventIds(config.dedupSize(), config.dedupTtl()),
-            config.sendTimeout(), meters);
+            config.sendTimeout(), config.maxEventBytes(), meters);
     }
 
     @Singleton

@@ -1,6 +1,5 @@
 package vn.tthc.monitor.gateway.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -21,16 +20,17 @@ import java.util.List;
  */
 public final class EventBodies {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-
     private EventBodies() {
     }
 
     /** The elements of a top-level JSON array, each as the exact bytes it had in the body. */
     public static List<byte[]> fromJsonArray(final byte[] body) throws MalformedBodyException {
         requireUtf8(body);
+        requireContent(body);
         final List<byte[]> events = new ArrayList<>();
-        try (JsonParser parser = JSON.createParser(body)) {
+        JsonParser parser = null;
+        try {
+            parser = JsonLimits.FACTORY.createParser(body);
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new MalformedBodyException("the body must be a JSON array of events");
             }
@@ -51,10 +51,11 @@ public final class EventBodies {
                     + parser.currentTokenLocation().getByteOffset());
             }
         } catch (final JsonProcessingException e) {
-            throw new MalformedBodyException("not valid JSON at byte " + e.getLocation().getByteOffset()
-                + ": " + e.getOriginalMessage());
+            throw new MalformedBodyException(JsonLimits.reason(e, parser));
         } catch (final IOException e) {
-            throw new MalformedBodyException("not valid JSON: " + e.getMessage());
+            throw new MalformedBodyException("the body could not be read as JSON");
+        } finally {
+            close(parser);
         }
         return events;
     }
@@ -62,6 +63,7 @@ public final class EventBodies {
     /** The non-blank lines of an NDJSON body, each of which must be one JSON value. */
     public static List<byte[]> fromNdjson(final byte[] body) throws MalformedBodyException {
         requireUtf8(body);
+        requireContent(body);
         final List<byte[]> events = new ArrayList<>();
         int lineNumber = 0;
         int start = 0;
@@ -86,16 +88,47 @@ public final class EventBodies {
     }
 
     private static void requireOneJsonValue(final byte[] line, final int lineNumber) throws MalformedBodyException {
-        try (JsonParser parser = JSON.createParser(line)) {
+        JsonParser parser = null;
+        try {
+            parser = JsonLimits.FACTORY.createParser(line);
             parser.nextToken();
             parser.skipChildren();
+            parser.finishToken();
             if (parser.nextToken() != null) {
                 throw new MalformedBodyException("line " + lineNumber + ": more than one JSON value");
             }
         } catch (final JsonProcessingException e) {
-            throw new MalformedBodyException("line " + lineNumber + ": not valid JSON: " + e.getOriginalMessage());
+            throw new MalformedBodyException("line " + lineNumber + ": " + JsonLimits.reason(e, parser));
         } catch (final IOException e) {
-            throw new MalformedBodyException("line " + lineNumber + ": not valid JSON: " + e.getMessage());
+            throw new MalformedBodyException("line " + lineNumber + ": could not be read as JSON");
+        } finally {
+            close(parser);
+        }
+    }
+
+    /** An empty body (or one of white space only) carries no array and no line: say so rather than "not JSON". */
+    private static void requireContent(final byte[] body) throws MalformedBodyException {
+        if (allWhiteSpace(body)) {
+            throw new MalformedBodyException("the body is empty");
+        }
+    }
+
+    private static boolean allWhiteSpace(final byte[] body) {
+        for (final byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void close(final JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (final IOException e) {
+                // A parser over a byte array holds no resource that could fail to close.
+            }
         }
     }
 
@@ -112,7 +145,7 @@ public final class EventBodies {
      * Refuses bodies that are not strict UTF-8, and NUL bytes, which JSON text never holds but
      * which would let the parser guess UTF-16 or UTF-32 and the topic get non-UTF-8 values.
      */
-    private static void requireUtf8(final byte[] body) throws MalformedBodyException {
+    public static void requireUtf8(final byte[] body) throws MalformedBodyException {
         for (int i = 0; i < body.length; i++) {
             if (body[i] == 0) {
                 throw new MalformedBodyException("NUL byte at byte " + i + ": the body must be UTF-8 JSON");

@@ -1,7 +1,13 @@
 package vn.tthc.monitor.gateway.ingest;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,26 +27,35 @@ import vn.tthc.monitor.contract.event.ParseResult;
 
 /**
  * Takes the events of one request from one source system: refuses the request if an event
- * carries another source, answers each event {@code rejected} (contract violated, or no
- * {@code source}), {@code duplicate} (eventId accepted recently or earlier in the request) or
+ * carries another source, answers each event {@code rejected} (contract violated, or above the
+ * size limit), {@code duplicate} (eventId accepted recently or earlier in the request) or
  * {@code accepted} (written to the {@link EventLog} with its original bytes, keyed by
- * {@link Event#key()}, and acknowledged). A rejected event is never written.
+ * {@link Event#key()}, and acknowledged; an event without {@code source} is written with its key's).
+ * A rejected event is never written.
  */
 public final class EventIngestion {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventIngestion.class);
+    /** Rejections named in a request's log line; the answer names them all. */
+    private static final int LOGGED_REJECTIONS = 3;
+    private static final ObjectMapper EXACT_JSON = JsonMapper.builder(JsonLimits.FACTORY)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        .build();
 
     private final EventLog log;
     private final RecentEventIds recent;
     private final Duration sendTimeout;
+    private final int maxEventBytes;
     private final MeterRegistry meters;
     private final Map<String, OutcomeCounters> countersBySource = new ConcurrentHashMap<>();
 
     public EventIngestion(final EventLog log, final RecentEventIds recent, final Duration sendTimeout,
-                          final MeterRegistry meters) {
+                          final int maxEventBytes, final MeterRegistry meters) {
         this.log = log;
         this.recent = recent;
         this.sendTimeout = sendTimeout;
+        this.maxEventBytes = maxEventBytes;
         this.meters = meters;
     }
 
@@ -90,7 +105,7 @@ public final class EventIngestion {
         final List<ParseResult> parsed = new ArrayList<>(events.size());
         final List<ForeignSourceException.ForeignEvent> foreign = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            final ParseResult result = EventParser.parse(events.get(i));
+            final ParseResult result = parse(events.get(i));
             parsed.add(result);
             final String source = sourceOf(result);
             if (source != null && !source.equals(keySource)) {
@@ -105,6 +120,15 @@ public final class EventIngestion {
         return write(keySource, events, parsed);
     }
 
+    /** An event above the size limit is rejected unread: it would cost memory here and downstream. */
+    private ParseResult parse(final byte[] event) {
+        if (event.length > maxEventBytes) {
+            return new ParseResult.Rejected("the event has " + event.length + " bytes, above the limit of "
+                + maxEventBytes + " bytes per event", null, null);
+        }
+        return EventParser.parse(event);
+    }
+
     private CompletableFuture<IngestResponse> write(final String keySource, final List<byte[]> events,
                                                     final List<ParseResult> parsed) {
         final List<EventResult> results = new ArrayList<>(events.size());
@@ -116,7 +140,7 @@ public final class EventIngestion {
         }
         return acknowledgements(writes).handle((acknowledged, failure) -> {
             if (failure != null) {
-                releaseUnacknowledged(claimed, writes);
+                releaseUnacknowledged(keySource, claimed, writes);
                 throw new CompletionException(new EventLogUnavailableException(
                     "the events topic did not acknowledge within " + sendTimeout, failure));
             }
@@ -132,19 +156,33 @@ public final class EventIngestion {
             return new EventResult(index, rejected.eventId(), EventStatus.REJECTED, rejected.reason());
         }
         final Event event = ((ParseResult.Valid) parsed).event();
-        if (event.source() == null) {
-            return new EventResult(index, event.eventId(), EventStatus.REJECTED,
-                "missing field 'source': this key writes events with source '" + keySource + "'");
-        }
         if (!inRequest.add(event.eventId())) {
             return new EventResult(index, event.eventId(), EventStatus.DUPLICATE, "eventId already accepted in this request");
         }
-        if (!recent.claim(event.eventId())) {
-            return new EventResult(index, event.eventId(), EventStatus.DUPLICATE, "eventId already accepted recently");
+        final String claimant = recent.claim(event.eventId(), keySource);
+        if (claimant != null) {
+            return claimant.equals(keySource)
+                ? new EventResult(index, event.eventId(), EventStatus.DUPLICATE, "eventId already accepted recently")
+                : new EventResult(index, event.eventId(), EventStatus.REJECTED,
+                    "eventId already accepted from source '" + claimant + "'");
         }
         claimed.add(event.eventId());
-        writes.add(log.append(event.key(), original));
+        writes.add(log.append(event.key(), event.source() == null ? withSource(original, keySource) : original));
         return new EventResult(index, event.eventId(), EventStatus.ACCEPTED, null);
+    }
+
+    /**
+     * An event without {@code source} (absent or null) takes its key's: written with that field set,
+     * its other fields as they were (numbers exactly), so that every event from the gateway names its source.
+     */
+    static byte[] withSource(final byte[] original, final String source) {
+        try {
+            final ObjectNode event = (ObjectNode) EXACT_JSON.readTree(original);
+            event.put("source", source);
+            return EXACT_JSON.writeValueAsBytes(event);
+        } catch (final IOException e) {
+            throw new IllegalStateException("an event the contract parser accepted is a JSON object", e);
+        }
     }
 
     private CompletableFuture<Void> acknowledgements(final List<CompletableFuture<Void>> writes) {
@@ -154,29 +192,38 @@ public final class EventIngestion {
     }
 
     /** Acknowledged events keep their claim: a re-send of the request reports them as duplicates. */
-    private void releaseUnacknowledged(final List<String> claimed, final List<CompletableFuture<Void>> writes) {
+    private void releaseUnacknowledged(final String source, final List<String> claimed,
+                                       final List<CompletableFuture<Void>> writes) {
         for (int i = 0; i < writes.size(); i++) {
             final CompletableFuture<Void> write = writes.get(i);
             if (!write.isDone() || write.isCompletedExceptionally()) {
-                recent.release(claimed.get(i));
+                recent.release(claimed.get(i), source);
             }
         }
     }
 
+    /** Counts the outcomes and logs one line for a request with rejections, naming the first few. */
     private void count(final String source, final List<EventResult> results) {
         long accepted = 0;
         long duplicate = 0;
         long rejected = 0;
+        final List<String> firstRejections = new ArrayList<>();
         for (final EventResult result : results) {
             switch (result.status()) {
                 case ACCEPTED -> accepted++;
                 case DUPLICATE -> duplicate++;
                 case REJECTED -> {
                     rejected++;
-                    LOG.atInfo().addKeyValue("source", source).addKeyValue("eventId", result.eventId())
-                        .addKeyValue("reason", result.reason()).log("event rejected");
+                    if (firstRejections.size() < LOGGED_REJECTIONS) {
+                        firstRejections.add(result.index() + " " + result.eventId() + ": " + result.reason());
+                    }
                 }
             }
+        }
+        if (rejected > 0) {
+            LOG.atInfo().addKeyValue("source", source).addKeyValue("accepted", accepted)
+                .addKeyValue("duplicate", duplicate).addKeyValue("rejected", rejected)
+                .addKeyValue("firstRejections", firstRejections).log("request with rejected events");
         }
         final OutcomeCounters counters = countersBySource.computeIfAbsent(source,
             s -> OutcomeCounters.register(meters, s));

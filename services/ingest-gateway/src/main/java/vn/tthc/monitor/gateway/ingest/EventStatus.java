@@ -9,7 +9,7 @@ public enum EventStatus {
     ACCEPTED,
     /** Its eventId was accepted recently or earlier in the same request: not written again. */
     DUPLICATE,
-    /** It breaks the contract (or has no source): not written. */
+    /** It breaks the contract or is above the size limit per event: not written. */
     REJECTED;
 
     @JsonValue

@@ -24,6 +24,8 @@ import vn.tthc.monitor.gateway.ingest.IngestResponse;
 public final class StatusSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusSync.class);
+    /** Rejected records named in a request's one log line; the answer names them all. */
+    private static final int LOGGED_RECORDS = 3;
 
     private final NationalStatusMapping mapping;
     private final CaseStatusMemory memory;
@@ -83,6 +85,7 @@ public final class StatusSync {
         int next = 0;
         int ignored = 0;
         int rejectedRecords = 0;
+        final List<String> firstRejections = new ArrayList<>();
         for (final Mapping m : mappings) {
             final String maHoSo = m.record() == null ? null : m.record().maHoSo();
             final Integer status = m.record() == null ? null : m.record().trangThaiHoSo();
@@ -98,20 +101,24 @@ public final class StatusSync {
                     StatusSyncResponse.Outcome.MAPPED, null, outcomes);
             } else if (m.result() instanceof StatusMapping.Ignored ignore) {
                 ignored++;
-                LOG.atInfo().addKeyValue("source", source).addKeyValue("maHoSo", maHoSo)
-                    .addKeyValue("trangThaiHoSo", status).log(ignore.reason());
                 result = new StatusSyncResponse.RecordResult(m.index(), maHoSo, status,
                     StatusSyncResponse.Outcome.IGNORED, ignore.reason(), List.of());
             } else {
                 rejectedRecords++;
                 final String reason = ((StatusMapping.Rejected) m.result()).reason();
-                LOG.atInfo().addKeyValue("source", source).addKeyValue("maHoSo", maHoSo)
-                    .addKeyValue("reason", reason).log("status record rejected");
+                if (firstRejections.size() < LOGGED_RECORDS) {
+                    firstRejections.add(m.index() + " " + maHoSo + ": " + reason);
+                }
                 result = new StatusSyncResponse.RecordResult(m.index(), maHoSo, status,
                     StatusSyncResponse.Outcome.REJECTED, reason, List.of());
             }
             countRecord(source, result);
             results.add(result);
+        }
+        if (ignored > 0 || rejectedRecords > 0) {
+            LOG.atInfo().addKeyValue("source", source).addKeyValue("records", mappings.size())
+                .addKeyValue("ignored", ignored).addKeyValue("rejected", rejectedRecords)
+                .addKeyValue("firstRejections", firstRejections).log("status records ignored or rejected");
         }
         final IngestResponse counts = IngestResponse.of(eventResults);
         return new StatusSyncResponse(counts.accepted(), counts.duplicate(), counts.rejected() + rejectedRecords,

@@ -47,13 +47,17 @@ class EventsIT {
     private static final String NO_SOURCE = "{\"eventId\":\"nosrc-1\",\"type\":\"case.returned\","
         + "\"occurredAt\":\"2026-03-04T10:00:00+07:00\",\"caseId\":\"H12.1-0001\"}";
 
+    /** The source-less event as the gateway writes it: with its key's source, the rest unchanged. */
+    private static final String NO_SOURCE_WRITTEN = "{\"eventId\":\"nosrc-1\",\"type\":\"case.returned\","
+        + "\"occurredAt\":\"2026-03-04T10:00:00+07:00\",\"caseId\":\"H12.1-0001\",\"source\":\"so-tnmt\"}";
+
     private static Map<String, String> valuesByKey(final List<ConsumerRecord<byte[], byte[]>> records) {
         return records.stream().collect(Collectors.toMap(r -> new String(r.key(), StandardCharsets.UTF_8),
             r -> new String(r.value(), StandardCharsets.UTF_8)));
     }
 
     @Test
-    void accepted_events_are_written_byte_for_byte_keyed_by_case_unit_or_feedback_and_the_others_are_not()
+    void accepted_events_are_written_byte_for_byte_keyed_by_case_unit_or_feedback_a_source_less_one_with_the_keys_source()
         throws IOException {
         final String body = "[\n  " + RECEIVED + ",\n  " + MISSING_CASE_ID + ",\n  " + SURVEY + ",\n  42,\n  "
             + FEEDBACK + ",\n  " + NO_SOURCE + "\n]";
@@ -61,22 +65,23 @@ class EventsIT {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         final JsonNode answer = JSON.readTree(response.body());
-        assertThat(answer.get("accepted").intValue()).isEqualTo(3);
-        assertThat(answer.get("rejected").intValue()).isEqualTo(3);
+        assertThat(answer.get("accepted").intValue()).isEqualTo(4);
+        assertThat(answer.get("rejected").intValue()).isEqualTo(2);
         final JsonNode results = answer.get("results");
         assertThat(results.findValuesAsText("status"))
-            .containsExactly("accepted", "rejected", "accepted", "rejected", "accepted", "rejected");
+            .containsExactly("accepted", "rejected", "accepted", "rejected", "accepted", "accepted");
         assertThat(results.get(1).get("eventId").textValue()).isEqualTo("bad-1");
         assertThat(results.get(1).get("reason").textValue()).isEqualTo("missing required field 'caseId'");
         assertThat(results.get(3).get("eventId").isNull()).isTrue();
         assertThat(results.get(3).get("reason").textValue()).contains("not a JSON object");
-        assertThat(results.get(5).get("reason").textValue()).contains("source");
         assertThat(results.get(0).has("reason")).isFalse();
 
         final List<ConsumerRecord<byte[], byte[]>> records = gateway.records();
-        assertThat(records).hasSize(3);
-        assertThat(valuesByKey(records)).containsExactlyInAnyOrderEntriesOf(Map.of(
-            "H12.1-0001", RECEIVED, "UBND-P-VTS", SURVEY, "PAKN-7", FEEDBACK));
+        assertThat(records).hasSize(4);
+        final Map<String, String> written = records.stream().collect(Collectors.toMap(
+            r -> new String(r.value(), StandardCharsets.UTF_8), r -> new String(r.key(), StandardCharsets.UTF_8)));
+        assertThat(written).containsExactlyInAnyOrderEntriesOf(Map.of(RECEIVED, "H12.1-0001", SURVEY, "UBND-P-VTS",
+            FEEDBACK, "PAKN-7", NO_SOURCE_WRITTEN, "H12.1-0001"));
     }
 
     @Test
@@ -110,6 +115,24 @@ class EventsIT {
     }
 
     @Test
+    void an_event_id_accepted_from_another_source_is_refused_with_the_reason_not_a_duplicate() throws IOException {
+        final String fromOther = SURVEY.replace("\"so-tnmt\"", "\"" + RunningGateway.OTHER_SOURCE + "\"");
+        final JsonNode first = JSON.readTree(gateway.post("/api/v1/events", "application/json",
+            ("[" + fromOther + "]").getBytes(StandardCharsets.UTF_8),
+            Map.of("X-Api-Key", RunningGateway.OTHER_KEY)).body());
+        assertThat(first.get("results").findValuesAsText("status")).containsExactly("accepted");
+
+        final String sameIdHere = RECEIVED.replace("\"r-1\"", "\"s-1\"");
+        final JsonNode answer = JSON.readTree(gateway.post("/api/v1/events", "application/json",
+            "[" + sameIdHere + "," + FEEDBACK + "]").body());
+        assertThat(answer.get("results").findValuesAsText("status")).containsExactly("rejected", "accepted");
+        assertThat(answer.get("results").get(0).get("reason").textValue())
+            .isEqualTo("eventId already accepted from source '" + RunningGateway.OTHER_SOURCE + "'");
+        assertThat(valuesByKey(gateway.records())).containsExactlyInAnyOrderEntriesOf(Map.of(
+            "UBND-P-VTS", fromOther, "PAKN-7", FEEDBACK));
+    }
+
+    @Test
     void a_rejected_event_reserves_no_event_id() throws IOException {
         final String invalidFirst = RECEIVED.replace("\"COUNTER\"", "\"FAX\"");
         final JsonNode answer = JSON.readTree(gateway.post("/api/v1/events", "application/json",
@@ -122,7 +145,8 @@ class EventsIT {
     void health_prometheus_and_openapi_are_served() {
         final HttpResponse<String> health = gateway.get("/health");
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-        assertThat(health.body()).contains("\"eventsTopic\"").contains(gateway.topic());
+        assertThat(health.body()).as("details are the operator's (GatewayErrorsIT)").contains("\"UP\"")
+            .doesNotContain(gateway.topic());
 
         gateway.post("/api/v1/events", "application/json", "[" + RECEIVED + "," + MISSING_CASE_ID + "]");
         final String metrics = gateway.get("/prometheus").body();

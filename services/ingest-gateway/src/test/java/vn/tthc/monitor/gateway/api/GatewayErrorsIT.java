@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.gateway.LogLines;
 import vn.tthc.monitor.gateway.RunningGateway;
 
 /** Each error status of the API, by real HTTP calls to a running gateway on a real broker. */
@@ -18,11 +19,13 @@ class GatewayErrorsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json";
+    private static final String OPERATOR_KEY = "tthc_test-operator-key";
     private static RunningGateway gateway;
 
     @BeforeAll
     static void start() {
-        gateway = new RunningGateway(Map.of("micronaut.server.max-request-size", "64KB"));
+        gateway = new RunningGateway(Map.of("micronaut.server.max-request-size", "64KB",
+            "tthc.gateway.operator-key", OPERATOR_KEY));
     }
 
     @AfterAll
@@ -111,6 +114,69 @@ class GatewayErrorsIT {
     }
 
     @Test
+    void a_utf_16_or_unknown_charset_is_415_on_every_endpoint() throws IOException {
+        final Map<String, String> key = Map.of("X-Api-Key", RunningGateway.SOURCE_KEY);
+        for (final String path : new String[] {"/api/v1/events", "/api/v1/status-sync"}) {
+            for (final String type : new String[] {"application/json; charset=utf-16", "application/json; charset=bogus",
+                EventsController.NDJSON + "; charset=\"UTF-16LE\""}) {
+                final byte[] body = type.contains("16") ? "[]".getBytes(StandardCharsets.UTF_16) : utf8("[]");
+                final JsonNode problem = problem(gateway.post(path, type, body, key), 415);
+                assertThat(problem.get("type").textValue()).isEqualTo("urn:tthc-monitor:problem:unsupported-media-type");
+                assertThat(problem.get("detail").textValue()).as(path + " " + type)
+                    .matches("the body must be UTF-8; charset '(utf-16|bogus|utf-16le)' is not accepted");
+            }
+        }
+        problem(gateway.get("/health", Map.of("Content-Type", "application/json; charset=bogus")), 415);
+        assertThat(gateway.post("/api/v1/events", "application/json; charset=UTF-8", utf8("[]"), key).statusCode())
+            .isEqualTo(200);
+        assertThat(gateway.records()).isEmpty();
+    }
+
+    @Test
+    void health_shows_details_only_to_the_operator_key() throws IOException {
+        final HttpResponse<String> anonymous = gateway.get("/health");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertStatusOnly(anonymous.body());
+
+        final HttpResponse<String> operator = gateway.get("/health", Map.of("Authorization", "Bearer " + OPERATOR_KEY));
+        assertThat(operator.statusCode()).isEqualTo(200);
+        final JsonNode details = JSON.readTree(operator.body()).get("details");
+        assertThat(details.get("eventsTopic").get("details").get("topic").textValue()).isEqualTo(gateway.topic());
+        assertThat(details.get("eventsTopic").get("details").get("clusterId").textValue()).isNotBlank();
+        assertThat(details.has("diskSpace")).isTrue();
+
+        problem(gateway.get("/health", Map.of("Authorization", "Bearer " + RunningGateway.SOURCE_KEY)), 401);
+    }
+
+    /** Micronaut writes the absent fields as null (jackson serialization-inclusion: always). */
+    private static void assertStatusOnly(final String health) throws IOException {
+        assertThat(JSON.readTree(health)).isEqualTo(JSON.readTree("{\"name\":null,\"status\":\"UP\",\"details\":null}"));
+    }
+
+    @Test
+    void health_shows_details_to_nobody_when_no_operator_key_is_configured() throws IOException {
+        try (RunningGateway keyless = new RunningGateway()) {
+            assertStatusOnly(keyless.get("/health").body());
+            problem(keyless.get("/health", Map.of("Authorization", "Bearer " + OPERATOR_KEY)), 401);
+            problem(keyless.get("/health", Map.of("Authorization", "Bearer ")), 401);
+        }
+    }
+
+    @Test
+    void failed_logins_are_counted_and_logged_once_a_minute_per_address_with_their_count() throws IOException {
+        try (RunningGateway fresh = new RunningGateway(); LogLines logs = LogLines.capture()) {
+            for (int i = 0; i < 5; i++) {
+                problem(fresh.post("/api/v1/events", JSON_TYPE, utf8("[]"), Map.of("X-Api-Key", "tthc_wrong-" + i)), 401);
+            }
+            problem(fresh.post("/api/v1/events", JSON_TYPE, utf8("[]"), Map.of()), 401);
+            assertThat(logs.messages()).filteredOn(m -> m.contains("refused 401")).hasSize(1);
+            assertThat(fresh.get("/prometheus").body())
+                .contains("tthc_gateway_auth_failures_total{reason=\"unknown-key\"} 5.0")
+                .contains("tthc_gateway_auth_failures_total{reason=\"missing-key\"} 1.0");
+        }
+    }
+
+    @Test
     void requests_above_the_keys_rate_are_429_with_retry_after() throws IOException {
         try (RunningGateway slow = new RunningGateway(Map.of("tthc.gateway.rate-limit", "0.01",
             "tthc.gateway.rate-burst", "2"))) {
@@ -124,6 +190,14 @@ class GatewayErrorsIT {
             assertThat(slow.post("/api/v1/events", JSON_TYPE, utf8(body),
                 Map.of("X-Api-Key", RunningGateway.OTHER_KEY)).statusCode())
                 .as("another key has its own bucket").isEqualTo(200);
+            try (LogLines logs = LogLines.capture()) {
+                problem(slow.post("/api/v1/events", JSON_TYPE, body), 429);
+                problem(slow.post("/api/v1/events", JSON_TYPE, body), 429);
+                assertThat(logs.messages()).as("the first 429 of this source was logged already")
+                    .noneMatch(m -> m.contains("refused 429"));
+            }
+            assertThat(slow.get("/prometheus").body())
+                .contains("tthc_gateway_rate_limited_total{source=\"" + RunningGateway.SOURCE + "\"} 3.0");
         }
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.event.EventParser;
 import vn.tthc.monitor.contract.event.ParseResult;
+import vn.tthc.monitor.gateway.LogLines;
 import vn.tthc.monitor.gateway.RunningGateway;
 
 /**
@@ -77,6 +78,87 @@ class GatewayFuzzIT {
                 assertThat(event.source()).isEqualTo(RunningGateway.SOURCE);
                 assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(event.key());
             }
+        }
+    }
+
+    @Test
+    void hostile_bodies_are_400_problems_with_a_short_reason_and_no_internal_text() throws IOException {
+        final String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        final String longNumber = "[{\"eventId\":\"n-1\",\"n\":" + "9".repeat(100_000) + "}]";
+        final Map<String, String> events = new java.util.LinkedHashMap<>();
+        events.put(deep, "nested deeper than 64 levels at byte 65");
+        events.put("[{\"a\":" + deep + "}]", "nested deeper than 64 levels at byte 69");
+        events.put(longNumber, "a number longer than 1000 characters at byte 100022");
+        events.put("[{\"eventId\":\"x", "not valid JSON at byte 14 (the JSON ends early)");
+        events.put("[{\"eventId\" \"x\"}]", "not valid JSON at byte 12");
+        events.put("", "the body is empty");
+        events.put(" \r\n", "the body is empty");
+        events.put("\"" + "x".repeat(1_000_000) + "\"", "the body must be a JSON array of events");
+        events.put("1" + "0".repeat(10_000), "a number longer than 1000 characters at byte 10001");
+        events.put("42", "the body must be a JSON array of events");
+        try (RunningGateway gateway = new RunningGateway()) {
+            for (final Map.Entry<String, String> hostile : events.entrySet()) {
+                assertProblem(gateway.post("/api/v1/events", "application/json", hostile.getKey()), hostile.getValue());
+            }
+            assertProblem(gateway.post("/api/v1/events", "application/json",
+                new byte[] {'[', '"', (byte) 0xC3, '"', ']'}, Map.of("X-Api-Key", RunningGateway.SOURCE_KEY)),
+                "the body is not valid UTF-8");
+            assertProblem(gateway.post("/api/v1/events", EventsController.NDJSON, "{}\n" + deep),
+                "line 2: nested deeper than 64 levels at byte 65");
+            assertProblem(gateway.post("/api/v1/events", EventsController.NDJSON, ""), "the body is empty");
+            assertProblem(gateway.post("/api/v1/status-sync", "application/json", deep),
+                "nested deeper than 64 levels");
+            assertProblem(gateway.post("/api/v1/status-sync", "application/json", "{\"a\":" + "9".repeat(100_000) + "}"),
+                "a number longer than 1000 characters");
+            assertProblem(gateway.post("/api/v1/status-sync", "application/json", ""), "the body is empty");
+            assertProblem(gateway.post("/api/v1/status-sync", "application/json", new byte[] {'{', (byte) 0xFF, '}'},
+                Map.of("X-Api-Key", RunningGateway.SOURCE_KEY)), "the body is not valid UTF-8");
+            assertThat(gateway.records()).isEmpty();
+        }
+    }
+
+    private static void assertProblem(final HttpResponse<String> response, final String detail) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        final JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").textValue()).isEqualTo("urn:tthc-monitor:problem:malformed-body");
+        assertThat(problem.get("detail").textValue()).isEqualTo(detail);
+    }
+
+    @Test
+    void an_event_above_the_size_limit_is_rejected_alone_and_the_rest_of_its_batch_is_written() throws IOException {
+        final String big = String.format(VALID[0], "big-1", 1).replace("\"U1\"", "\"" + "U".repeat(70_000) + "\"");
+        final String huge = "\"" + "x".repeat(3_000_000) + "\"";
+        final String body = "[" + String.format(VALID[0], "ok-1", 1) + "," + big + "," + huge + ","
+            + String.format(VALID[2], "ok-2", 2) + "]";
+        try (RunningGateway gateway = new RunningGateway()) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                final HttpResponse<String> response = gateway.post("/api/v1/events", "application/json", body);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                final JsonNode results = JSON.readTree(response.body()).get("results");
+                assertThat(results.findValuesAsText("status")).containsExactly(attempt == 0 ? "accepted" : "duplicate",
+                    "rejected", "rejected", attempt == 0 ? "accepted" : "duplicate");
+                assertThat(results.get(1).get("reason").textValue())
+                    .isEqualTo("the event has " + big.length() + " bytes, above the limit of 65536 bytes per event");
+                assertThat(results.get(2).get("reason").textValue())
+                    .isEqualTo("the event has 3000002 bytes, above the limit of 65536 bytes per event");
+            }
+            assertThat(gateway.records()).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder("C1", "C2");
+        }
+    }
+
+    @Test
+    void a_hundred_thousand_empty_objects_are_answered_one_by_one_and_logged_in_one_line() throws IOException {
+        final String body = "[" + String.join(",", java.util.Collections.nCopies(100_000, "{}")) + "]";
+        try (RunningGateway gateway = new RunningGateway(); LogLines logs = LogLines.capture()) {
+            final HttpResponse<String> response = gateway.post("/api/v1/events", "application/json", body);
+            assertThat(response.statusCode()).isEqualTo(200);
+            final JsonNode answer = JSON.readTree(response.body());
+            assertThat(answer.get("rejected").intValue()).isEqualTo(100_000);
+            assertThat(answer.get("results").get(99_999).get("reason").textValue())
+                .isEqualTo("missing required field 'eventId'");
+            assertThat(logs.messages()).containsExactly("request with rejected events");
         }
     }
 

@@ -22,18 +22,22 @@ import vn.tthc.monitor.testing.TestKafkaCluster;
 
 /**
  * The gateway's /health follows the pipeline it feeds: events waiting while kpi-streams' group has no
- * member are shown (the gateway stays UP), and a member that has read them all clears it.
+ * member are shown to the operator (the gateway stays UP), and a member that has read them all clears it.
  */
 class PipelineHealthIT {
+
+    private static final String OPERATOR_KEY = "tthc_test-operator-key";
+    private static final Map<String, String> AS_OPERATOR = Map.of("Authorization", "Bearer " + OPERATOR_KEY);
 
     @Test
     void eventsWaitingForAnAbsentPipelineAreShownAndTheGatewayStaysUp() {
         final String applicationId = "kpi-streams-" + UUID.randomUUID();
-        try (RunningGateway gateway = new RunningGateway(Map.of("tthc.gateway.pipeline-application-id", applicationId))) {
+        try (RunningGateway gateway = new RunningGateway(Map.of(
+            "tthc.gateway.pipeline-application-id", applicationId, "tthc.gateway.operator-key", OPERATOR_KEY))) {
             produce(gateway.topic(), 3);
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                final HttpResponse<String> health = gateway.get("/health");
+                final HttpResponse<String> health = gateway.get("/health", AS_OPERATOR);
                 assertThat(health.statusCode()).isEqualTo(200);
                 assertThat(health.body()).contains("\"applicationId\":\"" + applicationId + "\"")
                     .contains("\"kpiStreamsMembers\":0").contains("\"lag\":3")
@@ -45,7 +49,7 @@ class PipelineHealthIT {
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     pipeline.poll(Duration.ofMillis(200));
                     pipeline.commitSync();
-                    final String body = gateway.get("/health").body();
+                    final String body = gateway.get("/health", AS_OPERATOR).body();
                     assertThat(body).contains("\"kpiStreamsMembers\":1").contains("\"lag\":0")
                         .doesNotContain("kpi-streams is not running");
                 });
