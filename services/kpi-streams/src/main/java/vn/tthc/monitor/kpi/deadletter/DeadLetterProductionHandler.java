@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * A result that cannot be written (too large, refused by the broker, not serializable): the
  * record the task read that made it goes to the dead-letter topic with the reason
  * ({@link DeadLetters}) and the pipeline goes on, where Kafka Streams' own handler would stop the
- * application after writing the dead letter. A retriable error is retried.
+ * application after writing the dead letter. A retriable error is retried. A dead letter that
+ * cannot be written itself (counted once already) is logged, not dead-lettered again (that would recurse
+ * for ever); its source record stays in its topic at the offset the log names.
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
 
@@ -30,6 +32,11 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
                                 final Exception exception) {
         if (exception instanceof RetriableException) {
             return Response.retry();
+        }
+        if (deadLetters.isDeadLetter(record)) {
+            LOG.error("the dead letter of the record {}-{}@{} cannot be written either; the pipeline goes on without it",
+                context.topic(), context.partition(), context.offset(), exception);
+            return Response.resume();
         }
         LOG.warn("a record for {} made by processor {} from {}-{}@{} cannot be written; the source record goes to the"
             + " dead-letter topic and the pipeline goes on", record.topic(), context.processorNodeId(), context.topic(),

@@ -140,6 +140,37 @@ class DeadLetterHandlersTest {
     }
 
     @Test
+    void aDeadLetterThatCannotBeWrittenIsNotDeadLetteredAgain() {
+        final DeadLetterProductionHandler handler = new DeadLetterProductionHandler();
+        handler.configure(CONFIG);
+        final ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>("dead-letters", KEY, new byte[2_000_000]);
+
+        final ProductionExceptionHandler.Response response = handler.handleError(context(KEY, VALUE), deadLetter,
+            new RecordTooLargeException("too large"));
+
+        assertThat(response.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
+        assertThat(response.deadLetterQueueRecords()).as("another dead letter would fail again, for ever").isEmpty();
+    }
+
+    @Test
+    void aSourceRecordTooLargeForADeadLetterIsCutAndSaysSo() {
+        final DeadLetterProcessingHandler handler = new DeadLetterProcessingHandler();
+        handler.configure(CONFIG);
+        final byte[] huge = new byte[1_000_000];
+
+        final ProcessingExceptionHandler.Response response = handler.handleError(context(KEY, huge),
+            new Record<>("C1", "parsed", 0L), new IllegalStateException("boom"));
+
+        assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo(KEY);
+            assertThat(record.value()).hasSize(DeadLetters.MAX_RECORD_BYTES / 2);
+            assertThat(header(record, DeadLetters.TRUNCATED)).isEqualTo("key=2,value=1000000,headers=18");
+            assertThat(header(record, "trace")).as("the source's own headers are left out").isNull();
+            assertThat(header(record, RejectionHeaders.SOURCE_OFFSET)).isEqualTo("42");
+        });
+    }
+
+    @Test
     void aHandlerWithoutADeadLetterTopicFailsAtStart() {
         assertThatThrownBy(() -> new DeadLetterProcessingHandler().configure(Map.of()))
             .isInstanceOf(IllegalArgumentException.class)

@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * Configuration under which the pipeline fails for real on its first record: every record it writes is
- * larger than the producer's {@code max.request.size} (RecordTooLargeException), and Kafka's default
- * production exception handler, set explicitly under both of its names, answers FAIL (whatever handler
- * application.yml chooses). Nothing in the pipeline absorbs it: the stream thread dies.
+ * larger than the producer's {@code max.request.size} (RecordTooLargeException), and the test hook
+ * {@link FailingProductionHandler}, set in place of the dead-letter handler of application.yml, answers
+ * FAIL. Nothing in the pipeline absorbs it: the stream thread dies.
  */
 public final class FailingPipeline {
 
@@ -18,9 +18,6 @@ public final class FailingPipeline {
     public static Map<String, Object> properties() {
         return Map.of(
             "kafka.streams.default.producer.max.request.size", "200",
-            "kafka.streams.default.production.exception.handler",
-            "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler",
-            "kafka.streams.default.default.production.exception.handler",
-            "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler");
+            "kafka.streams.default.production.exception.handler", FailingProductionHandler.class.getName());
     }
 }
