@@ -44,7 +44,7 @@ final class GatewayProcess implements AutoCloseable {
         final Path jar = Path.of(jarProperty == null ? "" : jarProperty);
         if (jarProperty == null || !Files.isRegularFile(jar)) {
             throw new IllegalStateException("no gateway jar at " + jar.toAbsolutePath()
-                + ": build services/ingest-gateway first (mvn -pl services/end-to-end-tests -am verify does)");
+                + ": build services/ingest-gateway first (mvn -pl tests/end-to-end -am verify does)");
         }
         final int port = freePort();
         baseUri = URI.create("http://127.0.0.1:" + port + "/");

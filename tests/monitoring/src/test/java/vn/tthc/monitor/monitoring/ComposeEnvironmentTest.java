@@ -26,9 +26,9 @@ class ComposeEnvironmentTest {
 
     @Test
     void theNotifierReadsEverySettingComposeGivesIt() throws IOException {
-        final Set<String> set = composeSettings("alert-notifier");
+        final Set<String> set = composeSettings("services/alert-notifier");
         assertThat(set).contains("TTHC_SMTP_HOST", "TTHC_SMTP_PORT", "TTHC_SMTP_USER", "TTHC_SMTP_PASSWORD");
-        assertThat(readBy("alert-notifier")).containsAll(set);
+        assertThat(readBy("services/alert-notifier")).containsAll(set);
     }
 
     @Test
@@ -37,7 +37,7 @@ class ComposeEnvironmentTest {
         final Iterator<String> names = RepositoryFiles.yaml("docker-compose.yml").path("services").fieldNames();
         while (names.hasNext()) {
             final String module = RepositoryFiles.yaml("docker-compose.yml").path("services").path(names.next())
-                .path("build").path("args").path("SERVICE").asText("");
+                .path("build").path("args").path("MODULE").asText("");
             if (!module.isEmpty() && Files.exists(applicationYml(module))) {
                 checked++;
                 assertThat(readBy(module)).as(module + " reads what compose sets").containsAll(composeSettings(module));
@@ -50,7 +50,7 @@ class ComposeEnvironmentTest {
     private static Set<String> composeSettings(final String module) {
         final Set<String> names = new TreeSet<>();
         for (final JsonNode service : RepositoryFiles.yaml("docker-compose.yml").path("services")) {
-            if (module.equals(service.path("build").path("args").path("SERVICE").asText())) {
+            if (module.equals(service.path("build").path("args").path("MODULE").asText())) {
                 final JsonNode environment = service.path("environment");
                 final List<String> keys = new ArrayList<>();
                 if (environment.isArray()) {
@@ -74,6 +74,6 @@ class ComposeEnvironmentTest {
     }
 
     private static Path applicationYml(final String module) {
-        return RepositoryFiles.path("services/" + module + "/src/main/resources/application.yml");
+        return RepositoryFiles.path(module + "/src/main/resources/application.yml");
     }
 }

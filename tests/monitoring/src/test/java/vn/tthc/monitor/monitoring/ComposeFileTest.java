@@ -76,13 +76,16 @@ class ComposeFileTest {
     @Test
     void everyBuiltServiceIsAModuleOfTheBuild() throws Exception {
         final String dockerfile = Files.readString(RepositoryFiles.path("services/Dockerfile"));
-        assertThat(dockerfile).contains("-pl services/${SERVICE} -am").contains("services/${SERVICE}/target/${SERVICE}-${VERSION}.jar");
+        assertThat(dockerfile).contains("-pl ${MODULE} -am").contains("${MODULE}/target/${NAME}-${VERSION}.jar")
+            .contains("NAME=$(basename \"${MODULE}\")")
+            .contains("COPY libs libs", "COPY services services", "COPY tools tools", "COPY tests tests", "COPY config config");
         final String rootPom = Files.readString(RepositoryFiles.path("pom.xml"));
         for (final Map.Entry<String, String> built : builtModules().entrySet()) {
-            assertThat(rootPom).as(built.getKey() + " builds a module of the root pom").contains("<module>services/" + built.getValue() + "</module>");
-            assertThat(RepositoryFiles.path("services/" + built.getValue() + "/pom.xml")).isRegularFile();
+            assertThat(rootPom).as(built.getKey() + " builds a module of the root pom").contains("<module>" + built.getValue() + "</module>");
+            assertThat(RepositoryFiles.path(built.getValue() + "/pom.xml")).isRegularFile();
         }
-        assertThat(builtModules()).containsValues("kpi-streams", "alert-notifier", "ingest-gateway", "case-simulator");
+        assertThat(builtModules()).containsValues("services/kpi-streams", "services/alert-notifier", "services/ingest-gateway",
+            "tools/case-simulator");
     }
 
     @Test
@@ -118,7 +121,7 @@ class ComposeFileTest {
                     final String[] hostAndPort = target.asText().split(":");
                     final JsonNode service = SERVICES.path(hostAndPort[0]);
                     assertThat(service.isMissingNode()).as("scrape target " + target.asText() + " is a compose service").isFalse();
-                    final JsonNode server = RepositoryFiles.yaml("services/" + builtModules().get(hostAndPort[0])
+                    final JsonNode server = RepositoryFiles.yaml(builtModules().get(hostAndPort[0])
                         + "/src/main/resources/application.yml").path("micronaut").path("server");
                     final JsonNode environment = service.path("environment");
                     assertThat(environment.path(variableOf(server.path("host").asText())).asText())
@@ -170,11 +173,11 @@ class ComposeFileTest {
             .startsWith("${GRAFANA_ADMIN_PASSWORD:?");
     }
 
-    /** Compose service → the module its image is built from (build argument SERVICE). */
+    /** Compose service → the module its image is built from (build argument MODULE, its path). */
     private static Map<String, String> builtModules() {
         final Map<String, String> modules = new TreeMap<>();
         services().forEach((name, service) -> {
-            final JsonNode module = service.path("build").path("args").path("SERVICE");
+            final JsonNode module = service.path("build").path("args").path("MODULE");
             if (!module.isMissingNode()) {
                 modules.put(name, module.asText());
             }
