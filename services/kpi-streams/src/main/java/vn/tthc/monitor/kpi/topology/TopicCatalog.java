@@ -13,7 +13,7 @@ import vn.tthc.monitor.contract.report.KpiRowStatus;
 
 /**
  * The topics the KPI pipeline reads and writes, and the serdes of its internal topics and stores.
- * Topic names come from configuration (README.md, Configuration).
+ * Topic names come from configuration (docs/RUNNING.md, Configuration).
  *
  * @param events   every event of the contract, as the case systems sent it (key: caseId, unitId or feedbackId)
  * @param rejected events that failed validation: original key and bytes, the reason and source offset in headers

@@ -44,7 +44,7 @@ import vn.tthc.monitor.kpi.replay.Replay;
 import vn.tthc.monitor.kpi.streams.TopicReadiness;
 
 /**
- * The throughput benchmark of the README: on one embedded broker and one events file (JSON Lines;
+ * The throughput benchmark of docs/BENCHMARKS.md: on one embedded broker and one events file (JSON Lines;
  * {@code ./tthc bench} has the case simulator write it), measures
  * (a) plain produce and read_committed consume of the file's bytes, (b) a trivial exactly-once
  * topology (count per caseId) and (c) the full KPI pipeline, each processing a topic already
