@@ -19,6 +19,6 @@ public final class Executables {
             .filter(Files::isExecutable)
             .findFirst()
             .orElseThrow(() -> new AssertionError(name + " is not on the PATH (" + path + "): install Prometheus, "
-                + "e.g. apt-get install --no-install-recommends prometheus (.ci/run does it in CI)"));
+                + "e.g. apt-get install --no-install-recommends prometheus (./tthc test does it)"));
     }
 }

@@ -105,6 +105,8 @@ public final class CaseClock {
             if (due == null) {
                 return;
             }
+            // cannot overflow: valid pauses lie one after another in the contract's years, so the due time
+            // stays before 2200-01-02 (CaseClockBoundsTest)
             due = supplement.dueAt() != null ? supplement.dueAt() : due.plus(pause.length());
         }
 

@@ -10,9 +10,18 @@ public interface DueSoonWindow {
 
     Instant opensAt(Instant due);
 
-    /** A window of a fixed length, whatever the calendar says; it opens at {@link Instant#MIN} at the earliest. */
+    /**
+     * A window of a fixed length, whatever the calendar says; it opens at {@link Instant#MIN} at the earliest,
+     * for any length up to {@link Duration}'s largest (longer than all of {@link Instant}'s range).
+     *
+     * @throws IllegalArgumentException when {@code length} is negative
+     */
     static DueSoonWindow fixed(final Duration length) {
-        return due -> due.isBefore(Instant.MIN.plus(length)) ? Instant.MIN : due.minus(length);
+        if (length.isNegative()) {
+            throw new IllegalArgumentException("a due-soon window must not be negative, was " + length);
+        }
+        // Duration.between never overflows between two instants; Instant.MIN.plus(length) would
+        return due -> Duration.between(Instant.MIN, due).compareTo(length) <= 0 ? Instant.MIN : due.minus(length);
     }
 
     /**

@@ -128,10 +128,29 @@ class KpiApiIT {
     }
 
     @Test
-    void healthIsUpWithKafkaStreamsRunning() {
+    void healthShowsTheOperatorThePipelineRunning() {
         final HttpResponse<String> health = service.get("/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"", "kafkaStreams", "RUNNING");
+        assertThat(health.body()).contains("\"status\":\"UP\"", "kafkaStreams", "\"pipeline\"", "RUNNING");
+    }
+
+    @Test
+    void healthShowsOnlyUpToAnonymousCallers() throws Exception {
+        final HttpResponse<String> health = service.get("/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        // Micronaut writes the absent fields as null (jackson serialization-inclusion: always)
+        assertThat(ContractJson.mapper().readTree(health.body()))
+            .isEqualTo(ContractJson.mapper().readTree("{\"name\":null,\"status\":\"UP\",\"details\":null}"));
+    }
+
+    @Test
+    void healthRefusesAWrongOperatorKey() {
+        for (final String authorization : List.of("Bearer wrong-key", "Bearer ", "Basic " + RunningService.OPERATOR_KEY)) {
+            final HttpResponse<String> health = service.get("/health", authorization);
+            assertThat(health.statusCode()).as(authorization).isEqualTo(401);
+            assertThat(health.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+            assertThat(health.body()).contains("unknown operator key").doesNotContain("RUNNING");
+        }
     }
 
     @Test

@@ -14,8 +14,9 @@ import vn.tthc.monitor.kpi.testing.RunningService;
 
 /**
  * kpi-streams whose pipeline fails for real on its first record (see {@link FailingPipeline}): /health
- * is DOWN and names the cause, the metrics say it failed, and the process exits with status 1 after
- * the grace period (through a recording {@link ProcessExit}, so that the test JVM lives on).
+ * is DOWN and names the cause to the operator (DOWN only to others), the metrics say it failed, and the
+ * process exits with status 1 after the grace period (through a recording {@link ProcessExit}, so that
+ * the test JVM lives on).
  */
 class ServiceFailureIT {
 
@@ -37,6 +38,9 @@ class ServiceFailureIT {
                 assertThat(health.body()).contains("\"pipeline\"").contains("\"status\":\"DOWN\"")
                     .contains(FailingPipeline.CAUSE).contains("\"taskId\":\"").contains("\"state\":\"ERROR\"");
             });
+            final HttpResponse<String> anonymous = service.get("/health", null);
+            assertThat(anonymous.statusCode()).isEqualTo(503);
+            assertThat(anonymous.body()).contains("\"status\":\"DOWN\"").doesNotContain(FailingPipeline.CAUSE);
             final String metrics = service.get("/prometheus").body();
             assertThat(metrics).contains("tthc_pipeline_failed 1.0")
                 .containsPattern("tthc_pipeline_thread_failures_total\\{exception=\"" + FailingPipeline.CAUSE.replace(".", "\\.")

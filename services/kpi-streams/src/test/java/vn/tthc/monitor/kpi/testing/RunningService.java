@@ -24,9 +24,13 @@ import vn.tthc.monitor.testing.TestDirectories;
 
 /**
  * kpi-streams with its HTTP server on a free loopback port, against the shared test broker, with
- * topics and an application id of its own; and a producer and an HTTP client to talk to it.
+ * topics and an application id of its own; and a producer and an HTTP client to talk to it, which
+ * presents the operator key (so that /health shows its details) unless told otherwise.
  */
 public final class RunningService implements AutoCloseable {
+
+    /** The operator key the service is started with ({@code tthc.operator-key}), which {@link #get(String)} presents. */
+    public static final String OPERATOR_KEY = "it-operator-key";
 
     private final EmbeddedServer server;
     private final String prefix;
@@ -50,6 +54,7 @@ public final class RunningService implements AutoCloseable {
         properties.put("kafka.streams.default.state.dir", TestDirectories.fresh("service").toString());
         properties.put("micronaut.server.port", -1);
         properties.put("tthc.metrics.refresh", "200ms");
+        properties.put("tthc.operator-key", OPERATOR_KEY);
         properties.putAll(extraProperties);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         final Properties config = new Properties();
@@ -78,10 +83,19 @@ public final class RunningService implements AutoCloseable {
         producer.flush();
     }
 
+    /** GET {@code path} as the operator ({@code Authorization: Bearer <OPERATOR_KEY>}). */
     public HttpResponse<String> get(final String path) {
+        return get(path, "Bearer " + OPERATOR_KEY);
+    }
+
+    /** GET {@code path} with this {@code Authorization} header, or anonymously when it is null. */
+    public HttpResponse<String> get(final String path, final String authorization) {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (final IOException e) {
             throw new IllegalStateException("GET " + path + " failed", e);
         } catch (final InterruptedException e) {

@@ -6,14 +6,19 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import vn.tthc.monitor.contract.event.EventParser;
+import vn.tthc.monitor.contract.event.Identifiers;
 
 /**
  * Typed builders, one per event type of EVENTS.md section 1. Each starts from the fields every
  * event has ({@code eventId}, {@code occurredAt}; {@code source} is optional) and {@link
- * EventBuilder#build()} checks that the type's required fields are set:
+ * EventBuilder#build()} checks that the type's required fields are set and follow section 1 (v2)
+ * by the contract's own rules ({@link Identifiers}, the years of {@link EventParser}):
  *
  * <pre>{@code
  * IngestEvent received = Events.caseReceived("HS-001-1", receivedAt)
@@ -26,8 +31,6 @@ import java.util.Map;
  * is written in UTC ({@code ...Z}).
  */
 public final class Events {
-
-    private static final int MAX_EVENT_ID_LENGTH = 128;
 
     private Events() {
     }
@@ -137,6 +140,9 @@ public final class Events {
         private final List<String> fieldOrder;
         private final List<String> requiredFields;
         private final Map<String, Object> values = new HashMap<>();
+        /** The fields that hold identifiers, and the instants of the timestamp fields, for the checks of section 1. */
+        private final Set<String> identifiers = new HashSet<>();
+        private final Map<String, Instant> instants = new HashMap<>();
 
         EventBuilder(final String type, final String eventId, final OffsetDateTime occurredAt, final String keyField,
                      final List<String> fieldOrder, final List<String> requiredFields) {
@@ -144,20 +150,24 @@ public final class Events {
             this.keyField = keyField;
             this.fieldOrder = fieldOrder;
             this.requiredFields = requiredFields;
-            values.put("eventId", eventId);
+            identifier("eventId", eventId);
             values.put("type", type);
             timestamp("occurredAt", occurredAt);
         }
 
         /** The producing system, e.g. the province's one-stop-shop software; the gateway checks it against the API key. */
         public B source(final String source) {
-            return text("source", source);
+            return identifier("source", source);
         }
 
         /**
-         * The event, once every required field is set.
+         * The event, once every required field is set and every field follows EVENTS.md section 1 (v2):
+         * identifiers of 1 to 128 code points in NFC, with no control character, line or paragraph
+         * separator, unpaired surrogate or white space at either end, a {@code fieldId} other than
+         * {@code *}, timestamps from 2000-01-01T00:00:00Z and before 2100-01-01T00:00:00Z.
          *
-         * @throws IllegalStateException naming the first missing field, or when {@code eventId} is not 1 to 128 characters
+         * @throws IllegalStateException naming the first missing or invalid field and the rule it breaks,
+         *                               in the words of the contract's parser
          */
         public IngestEvent build() {
             for (final String name : requiredFields) {
@@ -165,29 +175,48 @@ public final class Events {
                     throw new IllegalStateException(type + ": missing required field '" + name + "'");
                 }
             }
-            final String eventId = (String) values.get("eventId");
-            final int length = eventId.codePointCount(0, eventId.length());
-            if (length < 1 || length > MAX_EVENT_ID_LENGTH) {
-                throw new IllegalStateException(type + ": 'eventId' must be 1 to " + MAX_EVENT_ID_LENGTH
-                    + " characters long, was " + length);
-            }
             final Map<String, Object> fields = new LinkedHashMap<>();
             for (final String name : fieldOrder) {
                 final Object value = values.get(name);
                 if (value != null) {
+                    final String problem = problem(name, value);
+                    if (problem != null) {
+                        throw new IllegalStateException(type + ": field '" + name + "' " + problem);
+                    }
                     fields.put(name, value);
                 }
             }
-            return new IngestEvent(type, eventId, (String) values.get(keyField), fields);
+            return new IngestEvent(type, (String) values.get("eventId"), (String) values.get(keyField), fields);
         }
 
-        final B text(final String name, final String value) {
+        /** What breaks section 1 in a field's value, as the contract's parser words it; {@code null} when nothing. */
+        private String problem(final String name, final Object value) {
+            if (identifiers.contains(name)) {
+                final String id = (String) value;
+                final String problem = Identifiers.problem(id);
+                if (problem != null) {
+                    return problem + ": " + Identifiers.quote(id);
+                }
+                return "fieldId".equals(name) && "*".equals(id) ? "must not be '*' (that names the all-fields row)" : null;
+            }
+            final Instant instant = instants.get(name);
+            if (instant != null && (instant.isBefore(EventParser.EARLIEST) || !instant.isBefore(EventParser.END))) {
+                return "must lie in the years 2000 to 2099 (from 2000-01-01T00:00:00Z, before 2100-01-01T00:00:00Z), was "
+                    + Identifiers.quote((String) value);
+            }
+            return null;
+        }
+
+        /** An identifier field. */
+        final B identifier(final String name, final String value) {
+            identifiers.add(name);
             values.put(name, value);
             return self();
         }
 
         final B timestamp(final String name, final OffsetDateTime value) {
             values.put(name, value == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+            instants.put(name, value == null ? null : value.toInstant());
             return self();
         }
 
@@ -222,7 +251,7 @@ public final class Events {
         }
 
         public CaseEventBuilder caseId(final String caseId) {
-            return text("caseId", caseId);
+            return identifier("caseId", caseId);
         }
     }
 
@@ -236,22 +265,22 @@ public final class Events {
         }
 
         public CaseReceivedBuilder caseId(final String caseId) {
-            return text("caseId", caseId);
+            return identifier("caseId", caseId);
         }
 
         /** The receiving, responsible unit. */
         public CaseReceivedBuilder unitId(final String unitId) {
-            return text("unitId", unitId);
+            return identifier("unitId", unitId);
         }
 
         /** The field (lĩnh vực), e.g. {@code DAT_DAI}. */
         public CaseReceivedBuilder fieldId(final String fieldId) {
-            return text("fieldId", fieldId);
+            return identifier("fieldId", fieldId);
         }
 
         /** The procedure's code (mã TTHC). */
         public CaseReceivedBuilder procedureId(final String procedureId) {
-            return text("procedureId", procedureId);
+            return identifier("procedureId", procedureId);
         }
 
         public CaseReceivedBuilder channel(final Channel channel) {
@@ -281,7 +310,7 @@ public final class Events {
         }
 
         public SupplementReceivedBuilder caseId(final String caseId) {
-            return text("caseId", caseId);
+            return identifier("caseId", caseId);
         }
 
         /** Optional: the new appointment when the case system restarted the statutory clock. */
@@ -301,7 +330,7 @@ public final class Events {
         }
 
         public CaseExtendedBuilder caseId(final String caseId) {
-            return text("caseId", caseId);
+            return identifier("caseId", caseId);
         }
 
         /** The new appointment promised in the apology letter. */
@@ -321,7 +350,7 @@ public final class Events {
         }
 
         public CaseResolvedBuilder caseId(final String caseId) {
-            return text("caseId", caseId);
+            return identifier("caseId", caseId);
         }
 
         public CaseResolvedBuilder result(final CaseResult result) {
@@ -337,17 +366,17 @@ public final class Events {
         }
 
         public SurveySubmittedBuilder unitId(final String unitId) {
-            return text("unitId", unitId);
+            return identifier("unitId", unitId);
         }
 
         /** Optional: without it the survey counts only in the unit's all-fields row. */
         public SurveySubmittedBuilder fieldId(final String fieldId) {
-            return text("fieldId", fieldId);
+            return identifier("fieldId", fieldId);
         }
 
         /** Optional and informational. */
         public SurveySubmittedBuilder caseId(final String caseId) {
-            return text("caseId", caseId);
+            return identifier("caseId", caseId);
         }
 
         public SurveySubmittedBuilder rating(final Rating rating) {
@@ -363,12 +392,12 @@ public final class Events {
         }
 
         public FeedbackReceivedBuilder feedbackId(final String feedbackId) {
-            return text("feedbackId", feedbackId);
+            return identifier("feedbackId", feedbackId);
         }
 
         /** The unit that must handle the feedback. */
         public FeedbackReceivedBuilder unitId(final String unitId) {
-            return text("unitId", unitId);
+            return identifier("unitId", unitId);
         }
 
         public FeedbackReceivedBuilder dueAt(final OffsetDateTime dueAt) {
@@ -387,7 +416,7 @@ public final class Events {
         }
 
         public FeedbackResolvedBuilder feedbackId(final String feedbackId) {
-            return text("feedbackId", feedbackId);
+            return identifier("feedbackId", feedbackId);
         }
     }
 }

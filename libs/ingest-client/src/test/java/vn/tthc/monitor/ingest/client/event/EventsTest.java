@@ -113,7 +113,7 @@ class EventsTest {
     @Test
     void anEventIdLongerThan128CharactersIsRefused() {
         assertThatThrownBy(() -> Events.caseReturned("x".repeat(129), AT).caseId("HS-1").build())
-            .hasMessage("case.returned: 'eventId' must be 1 to 128 characters long, was 129");
+            .hasMessageStartingWith("case.returned: field 'eventId' must be 1 to 128 characters (code points) long, was 129");
     }
 
     private static Event parsed(final IngestEvent event) {
