@@ -94,11 +94,16 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     HttpResponse<String> post(final String path, final String jsonBody) {
+        return post(path, "application/json", jsonBody.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A POST with this key of exactly {@code body}, whatever it holds, as {@code contentType}. */
+    HttpResponse<String> post(final String path, final String contentType, final byte[] body) {
         final HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", contentType)
             .header("Authorization", "Bearer " + apiKey)
-            .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

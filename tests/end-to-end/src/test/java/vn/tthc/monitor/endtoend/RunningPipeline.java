@@ -21,7 +21,12 @@ final class RunningPipeline implements AutoCloseable {
     final GatewayProcess gateway;
 
     RunningPipeline(final Map<String, String> gatewayProperties) {
-        kpiStreams = new RunningService(Map.of());
+        this(Map.of(), gatewayProperties);
+    }
+
+    /** With more configuration properties of kpi-streams too, e.g. {@code tthc.pipeline.failure.exit}. */
+    RunningPipeline(final Map<String, Object> kpiStreamsProperties, final Map<String, String> gatewayProperties) {
+        kpiStreams = new RunningService(kpiStreamsProperties);
         GatewayProcess started = null;
         try {
             // the events topic exists once kpi-streams has started; its stream threads start while the gateway does

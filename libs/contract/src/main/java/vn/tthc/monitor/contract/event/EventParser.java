@@ -41,10 +41,18 @@ public final class EventParser {
     private EventParser() {
     }
 
-    /** Parses one record value or file line (UTF-8 JSON); {@code null} is an empty record. */
+    /**
+     * Parses one record value or file line (UTF-8 JSON); {@code null} is an empty record. A NUL byte rejects it:
+     * UTF-8 JSON never holds one, and the JSON reader would take it for UTF-16 or UTF-32 text and read that.
+     */
     public static ParseResult parse(final byte[] json) {
         if (json == null) {
             return new ParseResult.Rejected(EMPTY_RECORD, null, null);
+        }
+        for (int i = 0; i < json.length; i++) {
+            if (json[i] == 0) {
+                return new ParseResult.Rejected("not UTF-8 JSON: NUL byte at byte " + i, null, null);
+            }
         }
         final JsonNode node;
         try {

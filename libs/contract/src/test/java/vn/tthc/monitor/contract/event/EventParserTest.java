@@ -198,6 +198,29 @@ class EventParserTest {
             assertThat(rejected("").reason()).contains("empty record");
         }
 
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"UTF-16", "UTF-16BE", "UTF-16LE", "UTF-32"})
+        void aValidEventInAnotherEncodingThanUtf8IsRejectedAtItsFirstNulByte(final String encoding) {
+            final byte[] value = minimal("case.returned").toString().getBytes(java.nio.charset.Charset.forName(encoding));
+            int firstNul = 0;
+            while (value[firstNul] != 0) {
+                firstNul++;
+            }
+
+            final ParseResult result = EventParser.parse(value);
+
+            assertThat(result).isEqualTo(new ParseResult.Rejected("not UTF-8 JSON: NUL byte at byte " + firstNul, null, null));
+        }
+
+        @Test
+        void aNulByteAfterAValidEventIsRejected() {
+            final byte[] line = (minimal("case.returned") + " ").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            line[line.length - 1] = 0;
+
+            assertThat(EventParser.parse(line))
+                .isEqualTo(new ParseResult.Rejected("not UTF-8 JSON: NUL byte at byte " + (line.length - 1), null, null));
+        }
+
         @Test
         void aSecondJsonValueOnTheLineIsRejected() {
             assertThat(rejected(minimal("case.returned") + " {}").reason()).startsWith("not valid JSON");

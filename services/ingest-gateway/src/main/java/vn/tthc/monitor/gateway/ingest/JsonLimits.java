@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,12 +34,20 @@ public final class JsonLimits {
         .maxStringLength(MAX_STRING_LENGTH)
         .build();
 
-    /** Splits bodies token by token. */
+    /**
+     * Splits bodies token by token. A repeated field name is no error here: the event that has one is
+     * {@code EventParser}'s to reject, alone.
+     */
     public static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
 
-    /** Reads whole documents (status records): duplicate fields and trailing content are errors. */
-    public static final ObjectMapper STRICT_MAPPER = JsonMapper.builder(FACTORY)
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+    /**
+     * Reads whole documents (status records): duplicate fields and trailing content are errors. On a
+     * factory of its own: enabling a parser feature on a mapper enables it on the mapper's factory.
+     */
+    public static final ObjectMapper STRICT_MAPPER = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(CONSTRAINTS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build())
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .build();
 

@@ -32,6 +32,18 @@ class EventBodiesTest {
     }
 
     @Test
+    void an_event_with_a_repeated_field_is_split_like_any_other_for_the_contract_to_reject_alone()
+        throws MalformedBodyException {
+        final String repeated = "{\"caseId\":\"HS-1\",\"caseId\":\"HS-2\"}";
+        assertThat(texts(EventBodies.fromJsonArray(utf8("[" + repeated + ",{\"a\":1}]"))))
+            .containsExactly(repeated, "{\"a\":1}");
+        assertThat(texts(EventBodies.fromNdjson(utf8(repeated + "\n{\"a\":1}")))).containsExactly(repeated, "{\"a\":1}");
+        // the status records' reader stays strict
+        assertThatThrownBy(() -> JsonLimits.STRICT_MAPPER.readTree(repeated))
+            .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+    }
+
+    @Test
     void bodies_that_are_not_a_utf8_json_array_are_malformed() {
         for (final String body : List.of("", "{}", "[{}", "[{}]]", "[{}] x", "[{\"a\":}]", "[1,]", "nope")) {
             assertThatThrownBy(() -> EventBodies.fromJsonArray(utf8(body))).as(body)

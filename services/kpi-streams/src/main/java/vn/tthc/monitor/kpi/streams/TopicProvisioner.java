@@ -15,10 +15,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tthc.monitor.kpi.config.TopicsConfiguration;
+import vn.tthc.monitor.kpi.topology.TopicCatalog;
 
 /**
  * Creates the pipeline's own topics before Kafka Streams starts, when they are missing (Kafka
- * Streams stops with {@code MissingSourceTopicException} otherwise). Existing topics are left as they are.
+ * Streams stops with {@code MissingSourceTopicException} otherwise), the events topic with
+ * {@link TopicCatalog#EVENTS_MAX_MESSAGE_BYTES}. Existing topics are left as they are.
  */
 @Singleton
 public class TopicProvisioner implements ApplicationEventListener<BeforeKafkaStreamStart> {
@@ -39,13 +41,7 @@ public class TopicProvisioner implements ApplicationEventListener<BeforeKafkaStr
     }
 
     public void ensureTopics() {
-        final List<NewTopic> wanted = List.of(
-            topic(config.events(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.eventsRetention()))),
-            topic(config.rejected(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.rejectedRetention()))),
-            topic(config.kpiRows(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-            topic(config.alerts(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-            topic(config.alertHistory(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.eventsRetention()))),
-            topic(config.caseWarnings(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.rejectedRetention()))));
+        final List<NewTopic> wanted = wanted();
         try {
             final Set<String> existing = admin.listTopics().names().get();
             final List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
@@ -59,6 +55,18 @@ public class TopicProvisioner implements ApplicationEventListener<BeforeKafkaStr
         } catch (final ExecutionException e) {
             throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** The pipeline's topics with the configuration they are created with. */
+    List<NewTopic> wanted() {
+        return List.of(
+            topic(config.events(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.eventsRetention()),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(TopicCatalog.EVENTS_MAX_MESSAGE_BYTES))),
+            topic(config.rejected(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.rejectedRetention()))),
+            topic(config.kpiRows(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+            topic(config.alerts(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+            topic(config.alertHistory(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.eventsRetention()))),
+            topic(config.caseWarnings(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.rejectedRetention()))));
     }
 
     private void awaitCreated(final String name, final org.apache.kafka.common.KafkaFuture<Void> creation)

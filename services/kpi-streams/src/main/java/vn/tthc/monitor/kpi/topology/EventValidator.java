@@ -1,20 +1,30 @@
 package vn.tthc.monitor.kpi.topology;
 
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import vn.tthc.monitor.contract.event.EventParser;
+import vn.tthc.monitor.contract.event.Identifiers;
 import vn.tthc.monitor.contract.event.ParseResult;
 
 /**
  * Validates each record of the events topic against the contract. A rejected record gets the
  * reason and its source offset as headers and is counted per source system in
  * {@link EventIntakeTopology#REJECTED_COUNTS_STORE}; a valid one keyed by its entity goes on
- * without the headers it came with.
+ * without the headers it came with; one keyed otherwise is rejected too if it is too large to be
+ * written back under its entity id.
  */
 final class EventValidator implements FixedKeyProcessor<byte[], byte[], IntakeRecord> {
+
+    /** A record batch's header (61 bytes) and one record's own fields (at most 26 bytes of lengths, delta and attributes). */
+    private static final int BATCH_OVERHEAD = 61 + 26;
+    /** A header's key and value lengths, at most 5 bytes each. */
+    private static final int HEADER_OVERHEAD = 10;
 
     private FixedKeyProcessorContext<byte[], IntakeRecord> context;
     private CountsBySource rejectedCounts;
@@ -27,7 +37,7 @@ final class EventValidator implements FixedKeyProcessor<byte[], byte[], IntakeRe
 
     @Override
     public void process(final FixedKeyRecord<byte[], byte[]> record) {
-        final ParseResult result = EventParser.parse(record.value());
+        final ParseResult result = writableBack(record, EventParser.parse(record.value()));
         if (result instanceof ParseResult.Rejected rejected) {
             final RecordMetadata source = context.recordMetadata().orElseThrow();
             RejectionHeaders.add(record.headers(), rejected.reason(), source);
@@ -41,5 +51,32 @@ final class EventValidator implements FixedKeyProcessor<byte[], byte[], IntakeRe
         } else {
             context.forward(record.withValue(intake));
         }
+    }
+
+    /**
+     * A valid event not keyed by its entity id is written back to the events topic under it, a key of up to 512 bytes:
+     * one that would then be above the topic's limit is rejected instead, as the broker would refuse the write and,
+     * under exactly-once, stop the pipeline.
+     */
+    private static ParseResult writableBack(final FixedKeyRecord<byte[], byte[]> record, final ParseResult result) {
+        if (!(result instanceof ParseResult.Valid valid) || new IntakeRecord(record.value(), result).isKeyedByEntity(record.key())) {
+            return result;
+        }
+        final String entityId = valid.event().key();
+        final int size = sizeInBatch(entityId.getBytes(StandardCharsets.UTF_8), record.value(), record.headers());
+        return size <= TopicCatalog.EVENTS_MAX_MESSAGE_BYTES ? result
+            : new ParseResult.Rejected("too large to be written back under its id " + Identifiers.quote(entityId) + ": "
+                + size + " bytes, above the events topic's limit of " + TopicCatalog.EVENTS_MAX_MESSAGE_BYTES + " bytes",
+                valid.event().eventId(), valid.event().source());
+    }
+
+    /** At least the size of a batch holding only this record, as the broker counts it against max.message.bytes. */
+    private static int sizeInBatch(final byte[] key, final byte[] value, final Headers headers) {
+        int size = BATCH_OVERHEAD + key.length + value.length;
+        for (final Header header : headers) {
+            size += HEADER_OVERHEAD + header.key().getBytes(StandardCharsets.UTF_8).length
+                + (header.value() == null ? 0 : header.value().length);
+        }
+        return size;
     }
 }

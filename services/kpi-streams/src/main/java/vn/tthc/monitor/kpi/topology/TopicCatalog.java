@@ -26,6 +26,14 @@ public record TopicCatalog(Topic<byte[], byte[]> events, Topic<byte[], byte[]> r
                            Topic<String, KpiRowStatus> kpiRows, Topic<String, KpiAlert> alerts,
                            Topic<String, KpiAlert> alertHistory, Topic<String, CaseWarning> caseWarnings) {
 
+    /**
+     * The events topic's record limit ({@code max.message.bytes}, set when kpi-streams creates it): 16 KiB below the
+     * producer's default {@code max.request.size} (1 MiB), so that the dead letter of any record the topic holds (the
+     * record and a few KB of headers) can be written. With the broker's default (1 MiB + 12 B) a record near it made a
+     * dead letter the producer refused, which stopped the pipeline under exactly-once.
+     */
+    public static final int EVENTS_MAX_MESSAGE_BYTES = 1_048_576 - 16_384;
+
     public static final Serde<Event> EVENT = new BinarySerde<>(BinaryFormat::writeEvent, BinaryFormat::readEvent);
     public static final Serde<CaseHistory> CASE_HISTORY =
         new BinarySerde<>(BinaryFormat::writeCaseHistory, BinaryFormat::readCaseHistory);
