@@ -2,6 +2,7 @@ package vn.tthc.monitor.gateway.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
@@ -20,6 +21,9 @@ import vn.tthc.monitor.gateway.auth.RateLimits;
 import vn.tthc.monitor.gateway.ingest.EventIngestion;
 import vn.tthc.monitor.gateway.ingest.KafkaEventLog;
 import vn.tthc.monitor.gateway.ingest.RecentEventIds;
+import vn.tthc.monitor.gateway.owners.ClaimsReader;
+import vn.tthc.monitor.gateway.owners.ClaimsTopic;
+import vn.tthc.monitor.gateway.owners.EntityOwners;
 import vn.tthc.monitor.gateway.status.CaseStatusMemory;
 import vn.tthc.monitor.gateway.status.NationalStatusMapping;
 import vn.tthc.monitor.gateway.status.StatusSync;
@@ -66,10 +70,21 @@ public class GatewayFactory {
             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000));
     }
 
+    /** Starts reading the entity owners topic (created when missing) into the local store with the application. */
+    @Context
+    @Bean(preDestroy = "close")
+    EntityOwners entityOwners(final GatewayConfiguration config, final Admin admin,
+                              @Property(name = "kafka.bootstrap.servers") final String bootstrapServers) {
+        final ClaimsTopic topic = new ClaimsTopic(KafkaEventLog.settings(bootstrapServers), config.entityOwnersTopic());
+        return new EntityOwners(topic, new ClaimsReader.Settings(bootstrapServers, config.partitions(),
+            config.replicationFactor(), Path.of(config.stateDir(), "entity-owners"),
+            (long) config.ownersCacheMb() << 20), admin);
+    }
+
     @Singleton
     EventIngestion eventIngestion(final GatewayConfiguration config, final KafkaEventLog eventLog,
-                                  final MeterRegistry meters) {
-        return new EventIngestion(eventLog, new RecentEventIds(config.dedupSize(), config.dedupTtl()),
+                                  final EntityOwners owners, final MeterRegistry meters) {
+        return new EventIngestion(eventLog, new RecentEventIds(config.dedupSize(), config.dedupTtl()), owners,
             config.sendTimeout(), config.maxEventBytes(), meters);
     }
 
