@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompressionType;
+import org.rocksdb.IndexType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -55,8 +56,13 @@ public final class OwnersStore implements AutoCloseable {
         this.options = new Options().setCreateIfMissing(true)
             .setWriteBufferSize(MEMTABLE_BYTES).setMaxWriteBufferNumber(MEMTABLES)
             .setCompressionType(CompressionType.LZ4_COMPRESSION)
+            // index and filters in the cache, so that it bounds them too; partitioned into small
+            // blocks, so that a lookup reads one partition, not a file's whole filter (measured: a
+            // whole filter larger than a cache shard made every lookup read it again, ~0.4 ms)
             .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(filter)
-                .setCacheIndexAndFilterBlocks(true).setPinL0FilterAndIndexBlocksInCache(true));
+                .setIndexType(IndexType.kTwoLevelIndexSearch).setPartitionFilters(true)
+                .setCacheIndexAndFilterBlocks(true).setCacheIndexAndFilterBlocksWithHighPriority(true)
+                .setPinTopLevelIndexAndFilter(true));
         this.db = RocksDB.open(options, directory.toString());
     }
 
