@@ -24,7 +24,8 @@ import java.util.List;
  * @param entityOwnersTopic     the compacted topic of the claims of cases, feedback and event ids by sources
  * @param partitions            partitions of the entity owners topic when the gateway creates it
  * @param replicationFactor     its replication factor when the gateway creates it
- * @param stateDir              the directory of the local store of the entity owners (one per instance)
+ * @param stateDir              the directory of the local store of the entity owners (one per instance);
+ *                              unset, {@code <java.io.tmpdir>/tthc-ingest-gateway-<HTTP port>}
  * @param ownersCacheMb         the store's block cache, in MiB
  */
 @ConfigurationProperties("tthc.gateway")
@@ -44,6 +45,6 @@ public record GatewayConfiguration(
     @Bindable(defaultValue = "tthc-entity-owners") String entityOwnersTopic,
     @Bindable(defaultValue = "4") int partitions,
     @Bindable(defaultValue = "1") short replicationFactor,
-    @Bindable(defaultValue = "/tmp/tthc-ingest-gateway") String stateDir,
+    @Nullable String stateDir,
     @Bindable(defaultValue = "32") int ownersCacheMb) {
 }

@@ -74,11 +74,14 @@ public class GatewayFactory {
     @Context
     @Bean(preDestroy = "close")
     EntityOwners entityOwners(final GatewayConfiguration config, final Admin admin,
-                              @Property(name = "kafka.bootstrap.servers") final String bootstrapServers) {
+                              @Property(name = "kafka.bootstrap.servers") final String bootstrapServers,
+                              @Property(name = "micronaut.server.port") final int port) {
+        final Path stateDir = config.stateDir() == null || config.stateDir().isBlank()
+            ? Path.of(System.getProperty("java.io.tmpdir"), "tthc-ingest-gateway-" + port)
+            : Path.of(config.stateDir());
         final ClaimsTopic topic = new ClaimsTopic(KafkaEventLog.settings(bootstrapServers), config.entityOwnersTopic());
         return new EntityOwners(topic, new ClaimsReader.Settings(bootstrapServers, config.partitions(),
-            config.replicationFactor(), Path.of(config.stateDir(), "entity-owners"),
-            (long) config.ownersCacheMb() << 20), admin);
+            config.replicationFactor(), stateDir.resolve("entity-owners"), (long) config.ownersCacheMb() << 20), admin);
     }
 
     @Singleton
