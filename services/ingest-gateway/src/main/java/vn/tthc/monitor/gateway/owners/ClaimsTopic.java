@@ -9,32 +9,31 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The entity owners topic (compacted, created at start when missing): written with {@link Claim}s
- * and with the tombstones of claims that lost, each record to the partition of its entity, by an
- * idempotent producer ({@code acks=all}).
+ * and with the tombstones of claims that lost, each record to the partition of its entity, by the
+ * gateway's idempotent producer ({@code acks=all}), the one that writes the events.
  */
-public final class ClaimsTopic implements AutoCloseable {
+public final class ClaimsTopic {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaimsTopic.class);
 
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final Producer<byte[], byte[]> producer;
     private final String name;
 
     /** What the gateway needs to know of the topic: its id (a store made from another is rebuilt) and partitions. */
     public record Description(String topicId, int partitions) {
     }
 
-    public ClaimsTopic(final Map<String, Object> producerConfig, final String name) {
-        this.producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
+    public ClaimsTopic(final Producer<byte[], byte[]> producer, final String name) {
+        this.producer = producer;
         this.name = name;
     }
 
@@ -86,8 +85,4 @@ public final class ClaimsTopic implements AutoCloseable {
         return acknowledged;
     }
 
-    @Override
-    public void close() {
-        producer.close();
-    }
 }

@@ -73,18 +73,21 @@ public final class EntityOwners implements AutoCloseable {
      */
     public Verdict claim(final Event event, final String source) {
         final List<String> entities = Claim.entitiesOf(event);
+        final List<String> unstored = new ArrayList<>(entities.size());
         for (final String entity : entities) {
-            final String owner = ownerOf(entity);
+            final String stored = reader.owner(entity);
+            final Pending claimed = stored == null ? pending.get(entity) : null;
+            final String owner = stored != null ? stored : claimed == null ? null : claimed.source();
             if (owner != null && !owner.equals(source)) {
                 return new Refused(Claim.refusal(entity, owner));
+            }
+            if (stored == null) {
+                unstored.add(entity);
             }
         }
         final List<CompletableFuture<Void>> acknowledgements = new ArrayList<>();
         final List<Map.Entry<String, Pending>> created = new ArrayList<>();
-        for (final String entity : entities) {
-            if (reader.owner(entity) != null) {
-                continue;
-            }
+        for (final String entity : unstored) {
             final Pending mine = new Pending(source, new CompletableFuture<>());
             final Pending held = pending.putIfAbsent(entity, mine);
             if (held == null) {
@@ -114,15 +117,6 @@ public final class EntityOwners implements AutoCloseable {
             : CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new)));
     }
 
-    private String ownerOf(final String entity) {
-        final String stored = reader.owner(entity);
-        if (stored != null) {
-            return stored;
-        }
-        final Pending claimed = pending.get(entity);
-        return claimed == null ? null : claimed.source();
-    }
-
     public Status status() {
         return new Status(reader.state(), topic.name(), reader.claimsRead(), pending.size(), reader.positions(),
             reader.error());
@@ -136,6 +130,5 @@ public final class EntityOwners implements AutoCloseable {
     @Override
     public void close() {
         reader.close();
-        topic.close();
     }
 }

@@ -114,17 +114,12 @@ public final class OwnersStore implements AutoCloseable {
         lock.readLock().lock();
         try (WriteBatch batch = new WriteBatch()) {
             requireOpen();
-            final Map<String, String> ownersInBatch = new HashMap<>();
+            final Map<String, String> owners = storedOwners(claims);
             for (final Claim claim : claims) {
-                final byte[] entity = claim.entity().getBytes(StandardCharsets.UTF_8);
-                String owner = ownersInBatch.get(claim.entity());
+                final String owner = owners.get(claim.entity());
                 if (owner == null) {
-                    final byte[] stored = db.get(entity);
-                    owner = stored == null ? null : new String(stored, StandardCharsets.UTF_8);
-                }
-                if (owner == null) {
-                    batch.put(entity, claim.value());
-                    ownersInBatch.put(claim.entity(), claim.source());
+                    batch.put(claim.entity().getBytes(StandardCharsets.UTF_8), claim.value());
+                    owners.put(claim.entity(), claim.source());
                 } else if (!owner.equals(claim.source())) {
                     lost.add(claim);
                 }
@@ -137,6 +132,23 @@ public final class OwnersStore implements AutoCloseable {
             lock.readLock().unlock();
         }
         return lost;
+    }
+
+    /** The stored owners of the claims' entities, in one read (entity → owner; absent: none). */
+    private Map<String, String> storedOwners(final List<Claim> claims) throws RocksDBException {
+        final List<String> entities = claims.stream().map(Claim::entity).distinct().toList();
+        if (entities.isEmpty()) {
+            return new HashMap<>();
+        }
+        final List<byte[]> owners = db.multiGetAsList(entities.stream()
+            .map(entity -> entity.getBytes(StandardCharsets.UTF_8)).toList());
+        final Map<String, String> stored = new HashMap<>();
+        for (int i = 0; i < entities.size(); i++) {
+            if (owners.get(i) != null) {
+                stored.put(entities.get(i), new String(owners.get(i), StandardCharsets.UTF_8));
+            }
+        }
+        return stored;
     }
 
     /** The next offset to read of each partition read before (partition → offset). */
