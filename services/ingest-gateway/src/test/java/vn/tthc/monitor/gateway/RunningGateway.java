@@ -1,5 +1,7 @@
 package vn.tthc.monitor.gateway;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,11 +28,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import vn.tthc.monitor.gateway.auth.ApiKeys;
+import vn.tthc.monitor.gateway.owners.EntityOwners;
+import vn.tthc.monitor.testing.TestDirectories;
 import vn.tthc.monitor.testing.TestKafkaCluster;
 
 /**
  * The gateway with its HTTP server on a free loopback port, against the shared test broker, with
- * an events topic of its own and two source systems' keys; an HTTP client and a topic reader.
+ * an events topic and an entity owners topic of its own (or another instance's) and two source
+ * systems' keys, once it has read the owners; an HTTP client and a topic reader.
  */
 public final class RunningGateway implements AutoCloseable {
 
@@ -39,14 +45,34 @@ public final class RunningGateway implements AutoCloseable {
     public static final String OTHER_KEY = "tthc_test-key-of-ubnd-phuong";
 
     private final EmbeddedServer server;
-    private final String topic = "gw-it-" + UUID.randomUUID();
+    private final String topic;
+    private final String ownersTopic;
+    private final Path stateDir;
+    private final Map<String, Object> extraProperties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** A gateway with topics of its own (the gateway creates the entity owners topic) and a fresh state directory. */
     public RunningGateway(final Map<String, Object> extraProperties) {
-        createTopic(topic);
+        this(createTopic("gw-it-" + UUID.randomUUID()), "gw-it-owners-" + UUID.randomUUID(),
+            TestDirectories.fresh("gateway"), extraProperties);
+    }
+
+    public RunningGateway() {
+        this(Map.of());
+    }
+
+    private RunningGateway(final String topic, final String ownersTopic, final Path stateDir,
+                           final Map<String, Object> extraProperties) {
+        this.topic = topic;
+        this.ownersTopic = ownersTopic;
+        this.stateDir = stateDir;
+        this.extraProperties = Map.copyOf(extraProperties);
         final Map<String, Object> properties = new HashMap<>();
         properties.put("kafka.bootstrap.servers", TestKafkaCluster.bootstrapServers());
         properties.put("tthc.gateway.events-topic", topic);
+        properties.put("tthc.gateway.entity-owners-topic", ownersTopic);
+        properties.put("tthc.gateway.partitions", 3);
+        properties.put("tthc.gateway.state-dir", stateDir.toString());
         properties.put("tthc.gateway.keys", SOURCE + ":" + ApiKeys.hashHex(SOURCE_KEY) + ","
             + OTHER_SOURCE + ":" + ApiKeys.hashHex(OTHER_KEY));
         properties.put("tthc.gateway.rate-limit", 10_000);
@@ -54,14 +80,26 @@ public final class RunningGateway implements AutoCloseable {
         properties.put("micronaut.server.port", -1);
         properties.putAll(extraProperties);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
+        final EntityOwners owners = server.getApplicationContext().getBean(EntityOwners.class);
+        await("the gateway has read the entity owners").atMost(Duration.ofSeconds(30)).until(owners::ready);
     }
 
-    public RunningGateway() {
-        this(Map.of());
+    /** Another gateway instance on the topics of {@code other}, with a state directory of its own. */
+    public static RunningGateway besides(final RunningGateway other, final Map<String, Object> extraProperties) {
+        return new RunningGateway(other.topic, other.ownersTopic, TestDirectories.fresh("gateway"), extraProperties);
+    }
+
+    /** The gateway {@code stopped} was, started again on its topics, state directory and properties. */
+    public static RunningGateway restarted(final RunningGateway stopped) {
+        return new RunningGateway(stopped.topic, stopped.ownersTopic, stopped.stateDir, stopped.extraProperties);
     }
 
     public String topic() {
         return topic;
+    }
+
+    public String ownersTopic() {
+        return ownersTopic;
     }
 
     public EmbeddedServer server() {
@@ -112,6 +150,11 @@ public final class RunningGateway implements AutoCloseable {
 
     /** Every record of the events topic now (the gateway acknowledges before it answers). */
     public List<ConsumerRecord<byte[], byte[]>> records() {
+        return records(topic);
+    }
+
+    /** Every record of {@code topic} now. */
+    public static List<ConsumerRecord<byte[], byte[]>> records(final String topic) {
         final Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaCluster.bootstrapServers());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -126,7 +169,7 @@ public final class RunningGateway implements AutoCloseable {
             final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read the events topic to its end in 30 s");
+                    throw new IllegalStateException("could not read " + topic + " to its end in 30 s");
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
@@ -134,10 +177,11 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
-    private static void createTopic(final String name) {
+    private static String createTopic(final String name) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
             TestKafkaCluster.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, 3, (short) 1))).all().get();
+            return name;
         } catch (final ExecutionException e) {
             throw new IllegalStateException("cannot create topic " + name, e);
         } catch (final InterruptedException e) {

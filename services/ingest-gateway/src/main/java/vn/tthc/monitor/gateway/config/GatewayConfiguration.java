@@ -21,6 +21,12 @@ import java.util.List;
  * @param operatorKey           the operator key ({@code TTHC_OPERATOR_KEY}): who sees the details of /health
  * @param caseMemorySize        how many cases' last national status the status mapping remembers
  * @param onlineEligibleProcedures procedure codes (MaTTHC) offered as full-process online service
+ * @param entityOwnersTopic     the compacted topic of the claims of cases, feedback and event ids by sources
+ * @param partitions            partitions of the entity owners topic when the gateway creates it
+ * @param replicationFactor     its replication factor when the gateway creates it
+ * @param stateDir              the directory of the local store of the entity owners (one per instance);
+ *                              unset, {@code <java.io.tmpdir>/tthc-ingest-gateway-<HTTP port>}
+ * @param ownersCacheMb         the store's block cache, in MiB
  */
 @ConfigurationProperties("tthc.gateway")
 public record GatewayConfiguration(
@@ -35,5 +41,10 @@ public record GatewayConfiguration(
     @Bindable(defaultValue = "65536") int maxEventBytes,
     @Nullable String operatorKey,
     @Bindable(defaultValue = "200000") long caseMemorySize,
-    @Nullable List<String> onlineEligibleProcedures) {
+    @Nullable List<String> onlineEligibleProcedures,
+    @Bindable(defaultValue = "tthc-entity-owners") String entityOwnersTopic,
+    @Bindable(defaultValue = "4") int partitions,
+    @Bindable(defaultValue = "1") short replicationFactor,
+    @Nullable String stateDir,
+    @Bindable(defaultValue = "32") int ownersCacheMb) {
 }

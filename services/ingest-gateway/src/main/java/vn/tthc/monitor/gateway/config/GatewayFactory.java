@@ -2,6 +2,7 @@ package vn.tthc.monitor.gateway.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tthc.monitor.gateway.auth.ApiKeys;
@@ -20,6 +22,9 @@ import vn.tthc.monitor.gateway.auth.RateLimits;
 import vn.tthc.monitor.gateway.ingest.EventIngestion;
 import vn.tthc.monitor.gateway.ingest.KafkaEventLog;
 import vn.tthc.monitor.gateway.ingest.RecentEventIds;
+import vn.tthc.monitor.gateway.owners.ClaimsReader;
+import vn.tthc.monitor.gateway.owners.ClaimsTopic;
+import vn.tthc.monitor.gateway.owners.EntityOwners;
 import vn.tthc.monitor.gateway.status.CaseStatusMemory;
 import vn.tthc.monitor.gateway.status.NationalStatusMapping;
 import vn.tthc.monitor.gateway.status.StatusSync;
@@ -51,11 +56,16 @@ public class GatewayFactory {
         return new RateLimits(config.rateBurst(), config.rateLimit(), System::nanoTime);
     }
 
+    /** The one producer of the gateway: events and claims. */
     @Singleton
     @Bean(preDestroy = "close")
-    KafkaEventLog eventLog(final GatewayConfiguration config,
-                           @Property(name = "kafka.bootstrap.servers") final String bootstrapServers) {
-        return new KafkaEventLog(KafkaEventLog.settings(bootstrapServers), config.eventsTopic());
+    Producer<byte[], byte[]> producer(@Property(name = "kafka.bootstrap.servers") final String bootstrapServers) {
+        return KafkaEventLog.producer(bootstrapServers);
+    }
+
+    @Singleton
+    KafkaEventLog eventLog(final GatewayConfiguration config, final Producer<byte[], byte[]> producer) {
+        return new KafkaEventLog(producer, config.eventsTopic());
     }
 
     @Singleton
@@ -66,10 +76,24 @@ public class GatewayFactory {
             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000));
     }
 
+    /** Starts reading the entity owners topic (created when missing) into the local store with the application. */
+    @Context
+    @Bean(preDestroy = "close")
+    EntityOwners entityOwners(final GatewayConfiguration config, final Admin admin, final Producer<byte[], byte[]> producer,
+                              @Property(name = "kafka.bootstrap.servers") final String bootstrapServers,
+                              @Property(name = "micronaut.server.port") final int port) {
+        final Path stateDir = config.stateDir() == null || config.stateDir().isBlank()
+            ? Path.of(System.getProperty("java.io.tmpdir"), "tthc-ingest-gateway-" + port)
+            : Path.of(config.stateDir());
+        final ClaimsTopic topic = new ClaimsTopic(producer, config.entityOwnersTopic());
+        return new EntityOwners(topic, new ClaimsReader.Settings(bootstrapServers, config.partitions(),
+            config.replicationFactor(), stateDir.resolve("entity-owners"), (long) config.ownersCacheMb() << 20), admin);
+    }
+
     @Singleton
     EventIngestion eventIngestion(final GatewayConfiguration config, final KafkaEventLog eventLog,
-                                  final MeterRegistry meters) {
-        return new EventIngestion(eventLog, new RecentEventIds(config.dedupSize(), config.dedupTtl()),
+                                  final EntityOwners owners, final MeterRegistry meters) {
+        return new EventIngestion(eventLog, new RecentEventIds(config.dedupSize(), config.dedupTtl()), owners,
             config.sendTimeout(), config.maxEventBytes(), meters);
     }
 

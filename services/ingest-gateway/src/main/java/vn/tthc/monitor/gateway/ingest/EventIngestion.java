@@ -24,13 +24,15 @@ import org.slf4j.LoggerFactory;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.event.EventParser;
 import vn.tthc.monitor.contract.event.ParseResult;
+import vn.tthc.monitor.gateway.owners.EntityOwners;
 
 /**
  * Takes the events of one request from one source system: refuses the request if an event
- * carries another source, answers each event {@code rejected} (contract violated, or above the
- * size limit), {@code duplicate} (eventId accepted recently or earlier in the request) or
- * {@code accepted} (written to the {@link EventLog} with its original bytes, keyed by
- * {@link Event#key()}, and acknowledged; an event without {@code source} is written with its key's).
+ * carries another source, answers each event {@code rejected} (contract violated, above the size
+ * limit, or its case, feedback or eventId owned by another source: {@link EntityOwners}),
+ * {@code duplicate} (eventId accepted recently or earlier in the request) or {@code accepted}
+ * (written to the {@link EventLog} with its original bytes, keyed by {@link Event#key()}, and
+ * acknowledged with its claims; an event without {@code source} is written with its key's).
  * A rejected event is never written.
  */
 public final class EventIngestion {
@@ -45,15 +47,17 @@ public final class EventIngestion {
 
     private final EventLog log;
     private final RecentEventIds recent;
+    private final EntityOwners owners;
     private final Duration sendTimeout;
     private final int maxEventBytes;
     private final MeterRegistry meters;
     private final Map<String, OutcomeCounters> countersBySource = new ConcurrentHashMap<>();
 
-    public EventIngestion(final EventLog log, final RecentEventIds recent, final Duration sendTimeout,
-                          final int maxEventBytes, final MeterRegistry meters) {
+    public EventIngestion(final EventLog log, final RecentEventIds recent, final EntityOwners owners,
+                          final Duration sendTimeout, final int maxEventBytes, final MeterRegistry meters) {
         this.log = log;
         this.recent = recent;
+        this.owners = owners;
         this.sendTimeout = sendTimeout;
         this.maxEventBytes = maxEventBytes;
         this.meters = meters;
@@ -94,9 +98,10 @@ public final class EventIngestion {
 
     /**
      * Judges the events and hands the accepted ones to the {@link EventLog} before returning; the
-     * answer completes once the broker has acknowledged every one of them, or fails with
-     * {@link EventLogUnavailableException} (after giving back the claims of the unacknowledged
-     * events) when it has not within the send timeout. No thread waits in between.
+     * answer completes once the broker has acknowledged every one of them and its claims, or fails
+     * with {@link EventLogUnavailableException} (after giving back the recent ids of the
+     * unacknowledged events) when it has not within the send timeout, or at once when the owners
+     * are not known yet (the gateway is still reading them). No thread waits in between.
      *
      * @throws ForeignSourceException when an event carries another source; nothing is written
      */
@@ -131,6 +136,9 @@ public final class EventIngestion {
 
     private CompletableFuture<IngestResponse> write(final String keySource, final List<byte[]> events,
                                                     final List<ParseResult> parsed) {
+        if (!owners.ready() && parsed.stream().anyMatch(ParseResult.Valid.class::isInstance)) {
+            return CompletableFuture.failedFuture(new EventLogUnavailableException(owners.unavailableReason(), null));
+        }
         final List<EventResult> results = new ArrayList<>(events.size());
         final Set<String> inRequest = new HashSet<>();
         final List<String> claimed = new ArrayList<>();
@@ -142,7 +150,7 @@ public final class EventIngestion {
             if (failure != null) {
                 releaseUnacknowledged(keySource, claimed, writes);
                 throw new CompletionException(new EventLogUnavailableException(
-                    "the events topic did not acknowledge within " + sendTimeout, failure));
+                    "the events topic or the entity owners topic did not acknowledge within " + sendTimeout, failure));
             }
             count(keySource, results);
             return IngestResponse.of(results);
@@ -156,7 +164,7 @@ public final class EventIngestion {
             return new EventResult(index, rejected.eventId(), EventStatus.REJECTED, rejected.reason());
         }
         final Event event = ((ParseResult.Valid) parsed).event();
-        if (!inRequest.add(event.eventId())) {
+        if (inRequest.contains(event.eventId())) {
             return new EventResult(index, event.eventId(), EventStatus.DUPLICATE, "eventId already accepted in this request");
         }
         final String claimant = recent.claim(event.eventId(), keySource);
@@ -166,8 +174,17 @@ public final class EventIngestion {
                 : new EventResult(index, event.eventId(), EventStatus.REJECTED,
                     "eventId already accepted from source '" + claimant + "'");
         }
+        final EntityOwners.Verdict verdict = owners.claim(event, keySource);
+        if (verdict instanceof EntityOwners.Refused refused) {
+            recent.release(event.eventId(), keySource);
+            return new EventResult(index, event.eventId(), EventStatus.REJECTED, refused.reason());
+        }
+        inRequest.add(event.eventId());
         claimed.add(event.eventId());
-        writes.add(log.append(event.key(), event.source() == null ? withSource(original, keySource) : original));
+        // accepted once both are acknowledged: the event, and the claims it relies on
+        writes.add(CompletableFuture.allOf(
+            log.append(event.key(), event.source() == null ? withSource(original, keySource) : original),
+            ((EntityOwners.Claimed) verdict).acknowledged()));
         return new EventResult(index, event.eventId(), EventStatus.ACCEPTED, null);
     }
 

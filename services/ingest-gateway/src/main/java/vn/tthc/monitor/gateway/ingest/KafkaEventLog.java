@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -11,16 +12,22 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * The events topic, written by an idempotent producer ({@code enable.idempotence=true},
  * {@code acks=all}): a retry inside the producer never writes a record twice. Key and value
- * are bytes: the contract key as UTF-8 and the event exactly as the sender wrote it.
+ * are bytes: the contract key as UTF-8 and the event exactly as the sender wrote it. The producer
+ * is the gateway's one, shared with the entity owners topic (one produce request carries both).
  */
-public final class KafkaEventLog implements EventLog, AutoCloseable {
+public final class KafkaEventLog implements EventLog {
 
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final Producer<byte[], byte[]> producer;
     private final String topic;
 
-    public KafkaEventLog(final Map<String, Object> producerConfig, final String topic) {
-        this.producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
+    public KafkaEventLog(final Producer<byte[], byte[]> producer, final String topic) {
+        this.producer = producer;
         this.topic = topic;
+    }
+
+    /** The gateway's producer: {@link #settings}, bytes in and out. */
+    public static KafkaProducer<byte[], byte[]> producer(final String bootstrapServers) {
+        return new KafkaProducer<>(settings(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** The gateway's producer settings. */
@@ -54,8 +61,4 @@ public final class KafkaEventLog implements EventLog, AutoCloseable {
         return acknowledged;
     }
 
-    @Override
-    public void close() {
-        producer.close();
-    }
 }

@@ -29,6 +29,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import vn.tthc.monitor.broker.LocalKafkaBroker;
 import vn.tthc.monitor.gateway.auth.ApiKeyTool;
 import vn.tthc.monitor.gateway.auth.ApiKeys;
+import vn.tthc.monitor.gateway.owners.EntityOwners;
 
 /**
  * Sustained load on the gateway over loopback, not a test: starts an embedded broker and the
@@ -87,7 +88,9 @@ public final class GatewayBenchmark {
             properties.put("tthc.gateway.rate-limit", 1_000_000);
             properties.put("tthc.gateway.rate-burst", 1_000_000);
             properties.put("micronaut.server.port", -1);
+            properties.put("tthc.gateway.state-dir", work.resolve("gateway-state").toString());
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+                awaitOwners(server.getApplicationContext().getBean(EntityOwners.class));
                 if (options.containsKey("serve")) {
                     System.out.printf("gateway --target %s --key %s%n", server.getURL(), key);
                     Thread.sleep(Duration.ofSeconds(Long.parseLong(options.get("serve"))).toMillis());
@@ -95,6 +98,17 @@ public final class GatewayBenchmark {
                 }
                 run(server.getURL().toString(), key, events, seconds, connections, batches, jdkClient);
             }
+        }
+    }
+
+    /** The gateway answers 503 until it has read the entity owners topic (empty here: at once). */
+    private static void awaitOwners(final EntityOwners owners) throws InterruptedException {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!owners.ready()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the gateway did not read the entity owners topic in 30 s");
+            }
+            Thread.sleep(50);
         }
     }
 
