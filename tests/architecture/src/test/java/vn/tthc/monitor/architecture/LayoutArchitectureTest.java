@@ -67,7 +67,7 @@ class LayoutArchitectureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ProductModule.class, names = {"CONTRACT", "INGEST_CLIENT"})
+    @EnumSource(value = ProductModule.class, names = {"CONTRACT", "INGEST_CLIENT", "OPERATOR_KEY"})
     void aLibraryDependsOnNoService(final ProductModule library) {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(ProductModule.services())
             .check(library.mainClasses());

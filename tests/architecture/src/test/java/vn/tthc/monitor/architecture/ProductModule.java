@@ -14,6 +14,7 @@ import vn.tthc.monitor.gateway.IngestGatewayApplication;
 import vn.tthc.monitor.ingest.client.IngestClient;
 import vn.tthc.monitor.kpi.KpiStreamsApplication;
 import vn.tthc.monitor.notifier.AlertNotifierApplication;
+import vn.tthc.monitor.operator.OperatorKey;
 
 /**
  * A product module (a library of libs/ or a deployable of services/): its folder, its package root, and its main
@@ -24,6 +25,7 @@ enum ProductModule {
 
     CONTRACT("libs/contract", "vn.tthc.monitor.contract..", ContractJson.class),
     INGEST_CLIENT("libs/ingest-client", "vn.tthc.monitor.ingest.client..", IngestClient.class),
+    OPERATOR_KEY("libs/operator-key", "vn.tthc.monitor.operator..", OperatorKey.class),
     KPI_STREAMS("services/kpi-streams", "vn.tthc.monitor.kpi..", KpiStreamsApplication.class),
     INGEST_GATEWAY("services/ingest-gateway", "vn.tthc.monitor.gateway..", IngestGatewayApplication.class),
     ALERT_NOTIFIER("services/alert-notifier", "vn.tthc.monitor.notifier..", AlertNotifierApplication.class);

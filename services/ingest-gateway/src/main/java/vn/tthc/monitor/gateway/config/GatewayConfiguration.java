@@ -18,7 +18,6 @@ import java.util.List;
  * @param dedupTtl              how long it remembers each
  * @param sendTimeout           how long a request waits for the broker's acknowledgement before answering 503
  * @param maxEventBytes         the largest event accepted, in bytes; larger ones are rejected alone
- * @param operatorKey           the operator key ({@code TTHC_OPERATOR_KEY}): who sees the details of /health
  * @param caseMemorySize        how many cases' last national status the status mapping remembers
  * @param onlineEligibleProcedures procedure codes (MaTTHC) offered as full-process online service
  * @param entityOwnersTopic     the compacted topic of the claims of cases, feedback and event ids by sources
@@ -39,7 +38,6 @@ public record GatewayConfiguration(
     @Bindable(defaultValue = "24h") Duration dedupTtl,
     @Bindable(defaultValue = "10s") Duration sendTimeout,
     @Bindable(defaultValue = "65536") int maxEventBytes,
-    @Nullable String operatorKey,
     @Bindable(defaultValue = "200000") long caseMemorySize,
     @Nullable List<String> onlineEligibleProcedures,
     @Bindable(defaultValue = "tthc-entity-owners") String entityOwnersTopic,

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.operator;
+package vn.tthc.monitor.operator;
 
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
@@ -9,7 +9,7 @@ import java.security.Principal;
 
 /**
  * Binds a {@link Principal} argument (the health endpoint's) to the request's principal, which
- * {@link OperatorKeyFilter} sets; micronaut-security would do this, but kpi-streams needs no more of it.
+ * {@link OperatorKeyFilter} sets; micronaut-security would do this, but the services need no more of it.
  */
 @Singleton
 public class PrincipalArgumentBinder implements TypedRequestArgumentBinder<Principal> {

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.operator;
+package vn.tthc.monitor.operator;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -7,9 +7,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The operator key ({@code tthc.operator-key}, from the environment variable {@code TTHC_OPERATOR_KEY}),
+ * The operator key (property {@code tthc.operator-key}, from the environment variable {@code TTHC_OPERATOR_KEY}),
  * held as its SHA-256 and compared in constant time (equal-length digests, {@link MessageDigest#isEqual});
- * when unset, no presented key matches. The same as the gateway's.
+ * when unset, no presented key matches.
  */
 @Singleton
 public class OperatorKey {
