@@ -1,0 +1,94 @@
+package vn.tthc.monitor.kpi.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.contract.alert.KpiAlert;
+
+/**
+ * The state written before stays readable: every value of src/test/resources/state-fixtures (the
+ * bytes an earlier version wrote to its stores and repartition topics, see the README there) is
+ * read by today's serdes into the value it was written from, field by field, and written again to
+ * the same bytes while the type's format is unchanged.
+ */
+class StateCompatibilityTest {
+
+    @Test
+    void eventsOfEveryTypeAreReadAndWrittenAsBefore() {
+        assertReadable("event", TopicCatalog.EVENT, StateSamples.events());
+    }
+
+    @Test
+    void caseHistoriesAreReadAndWrittenAsBefore() {
+        assertReadable("case-history", TopicCatalog.CASE_HISTORY, StateSamples.caseHistories());
+    }
+
+    @Test
+    void feedbackHistoriesAreReadAndWrittenAsBefore() {
+        assertReadable("feedback-history", TopicCatalog.FEEDBACK_HISTORY, StateSamples.feedbackHistories());
+    }
+
+    @Test
+    void kpiRowCountersAreReadAndWrittenAsBefore() {
+        assertReadable("kpi-counters", TopicCatalog.KPI_COUNTERS, StateSamples.kpiCounters());
+    }
+
+    @Test
+    void kpiChangesAreReadAndWrittenAsBefore() {
+        assertReadable("kpi-change", TopicCatalog.KPI_CHANGE, StateSamples.kpiChanges());
+    }
+
+    @Test
+    void openCasesAreReadAndWrittenAsBefore() {
+        assertReadable("open-case", TopicCatalog.OPEN_CASE, StateSamples.openCases());
+    }
+
+    @Test
+    void drivingIdsAreReadAndWrittenAsBefore() {
+        assertReadable("driving-ids", TopicCatalog.DRIVING_IDS, StateSamples.drivingIds());
+    }
+
+    @Test
+    void storedAlertsAreReadAndWrittenAsBefore() {
+        assertReadable("kpi-alert", JacksonSerde.json(KpiAlert.class), StateSamples.kpiAlerts());
+    }
+
+    @Test
+    void countsAndFirstSeenTimesAreReadAndWrittenAsBefore() {
+        assertReadable("long", Serdes.Long(), StateSamples.longs());
+    }
+
+    private static <T> void assertReadable(final String type, final Serde<T> serde, final Map<String, T> samples) {
+        final Map<String, byte[]> fixtures = fixtures(type);
+        assertThat(fixtures.keySet()).as("the samples of %s with a fixture", type).isEqualTo(samples.keySet());
+        fixtures.forEach((name, bytes) -> {
+            final T read = serde.deserializer().deserialize("fixture", bytes);
+            assertThat(read).as("%s %s, read", type, name)
+                .usingRecursiveComparison().withStrictTypeChecking().isEqualTo(samples.get(name));
+            assertThat(serde.serializer().serialize("fixture", read)).as("%s %s, written again", type, name).isEqualTo(bytes);
+        });
+    }
+
+    /** The fixtures of one type by sample name: a line {@code name hex} each. */
+    private static Map<String, byte[]> fixtures(final String type) {
+        try (InputStream in = StateCompatibilityTest.class.getResourceAsStream("/state-fixtures/" + type + ".hex")) {
+            assertThat(in).as("fixture file of %s", type).isNotNull();
+            final Map<String, byte[]> fixtures = new LinkedHashMap<>();
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).forEach(line -> {
+                final String[] parts = line.split(" ", 2);
+                fixtures.put(parts[0], HexFormat.of().parseHex(parts[1]));
+            });
+            return fixtures;
+        } catch (final IOException e) {
+            throw new IllegalStateException("cannot read the fixtures of " + type, e);
+        }
+    }
+}
