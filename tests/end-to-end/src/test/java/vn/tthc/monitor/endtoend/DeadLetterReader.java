@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import vn.tthc.monitor.kpi.topology.RejectionHeaders;
+import vn.tthc.monitor.kpi.topology.intake.RejectionHeaders;
 import vn.tthc.monitor.testing.TestKafkaCluster;
 
 /**

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.testing.InMemoryKpis;
-import vn.tthc.monitor.kpi.topology.RejectionHeaders;
+import vn.tthc.monitor.kpi.topology.intake.RejectionHeaders;
 
 /**
  * What a run of hostile input must come to, written down as the test sends it: the good events that reached the

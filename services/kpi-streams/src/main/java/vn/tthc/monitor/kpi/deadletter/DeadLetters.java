@@ -11,7 +11,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import vn.tthc.monitor.kpi.topology.RejectionHeaders;
+import vn.tthc.monitor.kpi.topology.intake.RejectionHeaders;
 
 /**
  * Builds the dead-letter record of a failure: the record the failing task read (its original key

@@ -38,12 +38,12 @@ import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.report.Breach;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
-import vn.tthc.monitor.kpi.topology.EventIntakeTopology;
-import vn.tthc.monitor.kpi.topology.HistoryTopology;
-import vn.tthc.monitor.kpi.topology.KpiAlertTopology;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
-import vn.tthc.monitor.kpi.topology.OpenCaseTopology;
-import vn.tthc.monitor.kpi.topology.UnitKpiTopology;
+import vn.tthc.monitor.kpi.topology.alerts.KpiAlertTopology;
+import vn.tthc.monitor.kpi.topology.history.HistoryTopology;
+import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
+import vn.tthc.monitor.kpi.topology.opencases.OpenCaseTopology;
+import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
 
 /**
  * Answers the query API from the pipeline's state stores (interactive queries) on this instance.

@@ -36,6 +36,7 @@ import vn.tthc.monitor.contract.feedback.FeedbackHistory;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.kpi.topology.alerts.DrivingIds;
 
 /**
  * The compact binary form of the pipeline's internal values, on repartition topics and in

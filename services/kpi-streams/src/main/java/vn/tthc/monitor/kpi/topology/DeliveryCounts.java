@@ -2,26 +2,27 @@ package vn.tthc.monitor.kpi.topology;
 
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import vn.tthc.monitor.contract.event.Event;
+import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
 
 /** The valid deliveries counted per source system: accepted (counted in the KPIs) or duplicate (an id seen before). */
-record DeliveryCounts(CountsBySource accepted, CountsBySource duplicates) {
+public record DeliveryCounts(CountsBySource accepted, CountsBySource duplicates) {
 
     /** The counts of a processor connected to {@link EventIntakeTopology}'s accepted and duplicate counts stores. */
-    static DeliveryCounts of(final ProcessingContext context) {
+    public static DeliveryCounts of(final ProcessingContext context) {
         return new DeliveryCounts(new CountsBySource(context.getStateStore(EventIntakeTopology.ACCEPTED_COUNTS_STORE)),
             new CountsBySource(context.getStateStore(EventIntakeTopology.DUPLICATE_COUNTS_STORE)));
     }
 
-    void accepted(final Event event) {
+    public void accepted(final Event event) {
         accepted.increment(event.source());
     }
 
-    void duplicate(final Event event) {
+    public void duplicate(final Event event) {
         duplicates.increment(event.source());
     }
 
     /** An event counted accepted turned out to repeat an id delivered before under another key. */
-    void retracted(final Event event) {
+    public void retracted(final Event event) {
         accepted.add(event.source(), -1);
         duplicates.increment(event.source());
     }

@@ -8,6 +8,12 @@ import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.event.SurveySubmitted;
 import vn.tthc.monitor.contract.feedback.FeedbackHistory;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
+import vn.tthc.monitor.kpi.topology.alerts.KpiAlertTopology;
+import vn.tthc.monitor.kpi.topology.duplicates.CrossKeyDuplicateTopology;
+import vn.tthc.monitor.kpi.topology.history.HistoryTopology;
+import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
+import vn.tthc.monitor.kpi.topology.opencases.OpenCaseTopology;
+import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
 
 /**
  * The whole pipeline, from {@code events} to the KPI rows, alerts and case warnings: intake, case

@@ -4,7 +4,10 @@ import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 
-/** What {@link KpiRowAggregator} forwards, within its task: row changes for alerts, row snapshots for the topic. */
+/**
+ * What the KPI rows stage ({@code rows.KpiRowAggregator}) forwards, within its task: row changes for alerts, row
+ * snapshots for the topic.
+ */
 public sealed interface RowOutput {
 
     /** One row changed by one case, feedback or survey; {@code before} or {@code after} may be {@link KpiCounters#ZERO}. */

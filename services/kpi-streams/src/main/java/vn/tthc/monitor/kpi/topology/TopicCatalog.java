@@ -10,6 +10,7 @@ import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.feedback.FeedbackHistory;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.kpi.topology.alerts.DrivingIds;
 
 /**
  * The topics the KPI pipeline reads and writes, and the serdes of its internal topics and stores.

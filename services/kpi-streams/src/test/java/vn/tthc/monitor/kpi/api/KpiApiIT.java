@@ -23,8 +23,8 @@ import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.testing.ExampleFiles;
 import vn.tthc.monitor.contract.testing.ReportComparison;
 import vn.tthc.monitor.kpi.testing.RunningService;
+import vn.tthc.monitor.kpi.topology.intake.RejectionHeaders;
 import vn.tthc.monitor.testing.TestKafkaCluster;
-import vn.tthc.monitor.kpi.topology.RejectionHeaders;
 
 /** The query API, health, metrics and OpenAPI of a running kpi-streams fed with the basic example on a real broker. */
 class KpiApiIT {

@@ -22,7 +22,7 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.HistoryFullException;
-import vn.tthc.monitor.kpi.topology.RejectionHeaders;
+import vn.tthc.monitor.kpi.topology.intake.RejectionHeaders;
 
 /**
  * The exception handlers on their own, with the context Kafka Streams gives them: every failure

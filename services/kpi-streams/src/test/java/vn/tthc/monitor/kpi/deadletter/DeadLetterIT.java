@@ -26,7 +26,7 @@ import vn.tthc.monitor.contract.event.Channel;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.event.SupplementRequested;
 import vn.tthc.monitor.kpi.testing.RunningService;
-import vn.tthc.monitor.kpi.topology.RejectionHeaders;
+import vn.tthc.monitor.kpi.topology.intake.RejectionHeaders;
 import vn.tthc.monitor.testing.TestKafkaCluster;
 
 /**

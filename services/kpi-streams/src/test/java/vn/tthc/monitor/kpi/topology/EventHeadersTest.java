@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.event.CaseReceived;
 import vn.tthc.monitor.contract.event.Channel;
+import vn.tthc.monitor.kpi.topology.duplicates.CrossKeyDuplicateTopology;
+import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
 
 /**
  * docs/ARCHITECTURE.md, "Every value is bounded by design": the headers an event came with do not

@@ -25,6 +25,7 @@ import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.testing.InMemoryKpis;
 import vn.tthc.monitor.kpi.deadletter.DeadLetterKind;
 import vn.tthc.monitor.kpi.deadletter.DeadLetters;
+import vn.tthc.monitor.kpi.topology.intake.RejectionHeaders;
 
 /**
  * docs/CONTRACT-NOTES.md, "Bounded histories": the distinct events of a case past

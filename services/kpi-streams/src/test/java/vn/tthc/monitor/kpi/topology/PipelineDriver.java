@@ -1,5 +1,7 @@
 package vn.tthc.monitor.kpi.topology;
 
+import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
+import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
 import vn.tthc.monitor.testing.TestDirectories;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

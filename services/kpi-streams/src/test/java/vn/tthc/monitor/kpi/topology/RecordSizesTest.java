@@ -27,6 +27,7 @@ import vn.tthc.monitor.contract.feedback.FeedbackHistory;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.kpi.topology.alerts.DrivingIds;
 
 /**
  * docs/ARCHITECTURE.md, "Record sizes": the largest value of every type the pipeline stores or

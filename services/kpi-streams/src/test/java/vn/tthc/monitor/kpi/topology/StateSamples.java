@@ -29,6 +29,7 @@ import vn.tthc.monitor.contract.feedback.FeedbackHistory;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.kpi.topology.alerts.DrivingIds;
 
 /**
  * Values of every type the pipeline keeps in its stores or passes on its repartition topics, by

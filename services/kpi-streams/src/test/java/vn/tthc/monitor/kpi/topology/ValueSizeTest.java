@@ -10,6 +10,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.kpi.topology.alerts.DrivingIds;
 
 /** A value past {@link ValueSize#MAX_BYTES} is refused at serialization, binary or JSON, which the handlers dead-letter. */
 class ValueSizeTest {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.event.CaseReceived;
 import vn.tthc.monitor.contract.event.Channel;
+import vn.tthc.monitor.kpi.topology.intake.RejectionHeaders;
 
 /**
  * An event not keyed by its entity id is written back to the events topic under it: one that would then be above

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.opencases;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +17,7 @@ import vn.tthc.monitor.contract.cases.CaseClock;
 import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.cases.OpenCase;
+import vn.tthc.monitor.kpi.topology.HistoryChange;
 
 /**
  * Watches the due times of open cases from the wall clock: keeps each open case in

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.history;
 
 import java.util.function.BiFunction;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -7,6 +7,10 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import vn.tthc.monitor.contract.HistoryFullException;
 import vn.tthc.monitor.contract.event.Event;
+import vn.tthc.monitor.kpi.topology.CountsBySource;
+import vn.tthc.monitor.kpi.topology.DeliveryCounts;
+import vn.tthc.monitor.kpi.topology.HistoryChange;
+import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
 
 /**
  * Applies each event to its entity's history (adds it, kept in event order whatever the order of

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

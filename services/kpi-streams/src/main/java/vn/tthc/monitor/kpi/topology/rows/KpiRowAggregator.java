@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.rows;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,6 +15,9 @@ import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.kpi.topology.KpiChange;
+import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
+import vn.tthc.monitor.kpi.topology.RowOutput;
 
 /**
  * Applies the KPI changes of one unit to its rows in {@link UnitKpiTopology#KPI_ROWS_STORE} (a row

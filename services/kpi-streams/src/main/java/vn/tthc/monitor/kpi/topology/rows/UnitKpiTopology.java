@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.rows;
 
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
@@ -10,6 +10,10 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.kpi.topology.KpiChange;
+import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
+import vn.tthc.monitor.kpi.topology.RowOutput;
+import vn.tthc.monitor.kpi.topology.TopicCatalog;
 
 /**
  * KPI rows per (unit, field) and (unit, {@code *}) for each month, quarter and year: sums the

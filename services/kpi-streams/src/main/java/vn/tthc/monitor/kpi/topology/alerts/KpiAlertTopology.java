@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.alerts;
 
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
@@ -8,6 +8,10 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.kpi.topology.JacksonSerde;
+import vn.tthc.monitor.kpi.topology.RowOutput;
+import vn.tthc.monitor.kpi.topology.TopicCatalog;
+import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
 
 /**
  * Alerts on KPI rows: takes every row change (in the task that sums the row, so no repartition),

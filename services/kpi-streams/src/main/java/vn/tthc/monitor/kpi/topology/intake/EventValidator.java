@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.intake;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
@@ -11,6 +11,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import vn.tthc.monitor.contract.event.EventParser;
 import vn.tthc.monitor.contract.event.Identifiers;
 import vn.tthc.monitor.contract.event.ParseResult;
+import vn.tthc.monitor.kpi.topology.CountsBySource;
+import vn.tthc.monitor.kpi.topology.TopicCatalog;
 
 /**
  * Validates each record of the events topic against the contract. A rejected record gets the

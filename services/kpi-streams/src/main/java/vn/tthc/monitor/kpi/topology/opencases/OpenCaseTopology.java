@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.opencases;
 
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
@@ -8,6 +8,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
+import vn.tthc.monitor.kpi.topology.HistoryChange;
+import vn.tthc.monitor.kpi.topology.TopicCatalog;
 
 /**
  * The due-time watch of open cases, in the task that keeps the cases' histories (key caseId, no

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.intake;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Serdes;
@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.event.SurveySubmitted;
+import vn.tthc.monitor.kpi.topology.TopicCatalog;
 
 /**
  * The way in: reads {@code events} (byte[] key and value as the case systems sent them), writes
@@ -22,7 +23,7 @@ import vn.tthc.monitor.contract.event.SurveySubmitted;
  * <p>Every delivery of an id under the same key lands in the same partition: the case and
  * feedback histories drop such repeats themselves (a history holds its events' ids), and the
  * surveys, which have no history, are dropped here ({@link #SURVEY_IDS_STORE}); repeats under
- * another key are {@link CrossKeyDuplicateTopology}'s. A record whose key is not its entity's id
+ * another key are the cross-key duplicate stage's (topology.duplicates). A record whose key is not its entity's id
  * is written back to {@code events} once, under that id, so that the events of one entity meet
  * in one task.
  */
@@ -73,7 +74,7 @@ public final class EventIntakeTopology {
     }
 
     /** A store of longs by string key: counts per source, or when an event id was first seen. */
-    static StoreBuilder<KeyValueStore<String, Long>> countsStore(final String name) {
+    public static StoreBuilder<KeyValueStore<String, Long>> countsStore(final String name) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Long());
     }
 }

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.alerts;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,6 +22,9 @@ import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.KpiStatus;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
+import vn.tthc.monitor.kpi.topology.RowOutput;
+import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
 
 /**
  * Judges each KPI of each changed row against its target and keeps the alert lifecycle: a KPI that

@@ -1,16 +1,17 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.intake;
 
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import vn.tthc.monitor.contract.event.Event;
+import vn.tthc.monitor.kpi.topology.DeliveryCounts;
 
 /**
  * Passes the first delivery of each survey's {@code eventId} in this partition of the events and
  * drops the others, whatever their content (EVENTS.md section 1), counting both per source
  * system. Surveys are keyed by unitId, so every delivery of an id under the same key meets here;
- * {@link CrossKeyDuplicateFinder} finds those under another key.
+ * the cross-key duplicate stage (topology.duplicates) finds those under another key.
  */
 final class SurveyDeduplicator implements FixedKeyProcessor<String, Event, Event> {
 

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.history;
 
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -16,6 +16,10 @@ import vn.tthc.monitor.contract.event.FeedbackEvent;
 import vn.tthc.monitor.contract.feedback.FeedbackAssessment;
 import vn.tthc.monitor.contract.feedback.FeedbackHistory;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
+import vn.tthc.monitor.kpi.topology.HistoryChange;
+import vn.tthc.monitor.kpi.topology.KpiChange;
+import vn.tthc.monitor.kpi.topology.TopicCatalog;
+import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
 
 /**
  * Per-entity state, for cases (key caseId) and for feedback (key feedbackId), in the task of the

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.alerts;
 
 import java.util.ArrayList;
 import java.util.List;
