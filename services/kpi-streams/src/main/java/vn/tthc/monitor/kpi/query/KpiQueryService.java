@@ -39,11 +39,7 @@ import vn.tthc.monitor.contract.report.Breach;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
-import vn.tthc.monitor.kpi.topology.alerts.KpiAlertTopology;
-import vn.tthc.monitor.kpi.topology.history.HistoryTopology;
-import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
-import vn.tthc.monitor.kpi.topology.opencases.OpenCaseTopology;
-import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
  * Answers the query API from the pipeline's state stores (interactive queries) on this instance.
@@ -250,31 +246,31 @@ public class KpiQueryService {
     /** The stores of this instance, looked up when a query runs. */
     private final class Stores {
         ReadOnlyKeyValueStore<String, KpiCounters> kpiRows() {
-            return store(UnitKpiTopology.KPI_ROWS_STORE);
+            return store(StoreCatalog.KPI_ROWS_STORE);
         }
 
         ReadOnlyKeyValueStore<String, CaseHistory> caseHistories() {
-            return store(HistoryTopology.CASE_HISTORIES_STORE);
+            return store(StoreCatalog.CASE_HISTORIES_STORE);
         }
 
         ReadOnlyKeyValueStore<String, KpiAlert> alerts() {
-            return store(KpiAlertTopology.ALERTS_STORE);
+            return store(StoreCatalog.KPI_ALERTS_STORE);
         }
 
         ReadOnlyKeyValueStore<String, OpenCase> openCases() {
-            return store(OpenCaseTopology.OPEN_CASES_STORE);
+            return store(StoreCatalog.OPEN_CASES_STORE);
         }
 
         ReadOnlyKeyValueStore<String, Long> rejectedCounts() {
-            return store(EventIntakeTopology.REJECTED_COUNTS_STORE);
+            return store(StoreCatalog.REJECTED_COUNTS_STORE);
         }
 
         ReadOnlyKeyValueStore<String, Long> acceptedCounts() {
-            return store(EventIntakeTopology.ACCEPTED_COUNTS_STORE);
+            return store(StoreCatalog.ACCEPTED_COUNTS_STORE);
         }
 
         ReadOnlyKeyValueStore<String, Long> duplicateCounts() {
-            return store(EventIntakeTopology.DUPLICATE_COUNTS_STORE);
+            return store(StoreCatalog.DUPLICATE_COUNTS_STORE);
         }
 
         private <K, V> ReadOnlyKeyValueStore<K, V> store(final String name) {

@@ -2,15 +2,14 @@ package vn.tthc.monitor.kpi.topology;
 
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import vn.tthc.monitor.contract.event.Event;
-import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
 
 /** The valid deliveries counted per source system: accepted (counted in the KPIs) or duplicate (an id seen before). */
 public record DeliveryCounts(CountsBySource accepted, CountsBySource duplicates) {
 
-    /** The counts of a processor connected to {@link EventIntakeTopology}'s accepted and duplicate counts stores. */
+    /** The counts of a processor connected to the accepted and duplicate counts stores ({@link StoreCatalog}). */
     public static DeliveryCounts of(final ProcessingContext context) {
-        return new DeliveryCounts(new CountsBySource(context.getStateStore(EventIntakeTopology.ACCEPTED_COUNTS_STORE)),
-            new CountsBySource(context.getStateStore(EventIntakeTopology.DUPLICATE_COUNTS_STORE)));
+        return new DeliveryCounts(new CountsBySource(context.getStateStore(StoreCatalog.ACCEPTED_COUNTS_STORE)),
+            new CountsBySource(context.getStateStore(StoreCatalog.DUPLICATE_COUNTS_STORE)));
     }
 
     public void accepted(final Event event) {

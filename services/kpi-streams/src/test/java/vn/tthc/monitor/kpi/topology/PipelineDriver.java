@@ -1,7 +1,5 @@
 package vn.tthc.monitor.kpi.topology;
 
-import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
-import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
 import vn.tthc.monitor.testing.TestDirectories;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -105,7 +103,7 @@ final class PipelineDriver implements AutoCloseable {
     }
 
     Map<KpiRowKey, KpiCounters> rows() {
-        final KeyValueStore<String, KpiCounters> store = driver.getKeyValueStore(UnitKpiTopology.KPI_ROWS_STORE);
+        final KeyValueStore<String, KpiCounters> store = driver.getKeyValueStore(StoreCatalog.KPI_ROWS_STORE);
         final Map<KpiRowKey, KpiCounters> rows = new HashMap<>();
         try (KeyValueIterator<String, KpiCounters> all = store.all()) {
             all.forEachRemaining(row -> rows.put(KpiRowKeyFormat.parse(row.key), row.value));
@@ -114,15 +112,15 @@ final class PipelineDriver implements AutoCloseable {
     }
 
     long rejectedCount() {
-        return total(EventIntakeTopology.REJECTED_COUNTS_STORE);
+        return total(StoreCatalog.REJECTED_COUNTS_STORE);
     }
 
     long acceptedCount() {
-        return total(EventIntakeTopology.ACCEPTED_COUNTS_STORE);
+        return total(StoreCatalog.ACCEPTED_COUNTS_STORE);
     }
 
     long duplicateCount() {
-        return total(EventIntakeTopology.DUPLICATE_COUNTS_STORE);
+        return total(StoreCatalog.DUPLICATE_COUNTS_STORE);
     }
 
     /** The sum over sources of one of the intake's counts. */

@@ -10,20 +10,18 @@ import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.kpi.topology.JacksonSerde;
 import vn.tthc.monitor.kpi.topology.RowOutput;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
-import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
 
 /**
  * Alerts on KPI rows: takes every row change (in the task that sums the row, so no repartition),
- * keeps each alert's lifecycle in {@link #ALERTS_STORE} and the cases that drove it in
- * {@link #DRIVERS_STORE} (see {@link KpiAlertTracker}), and writes each alert record to
- * {@code alerts} (compacted, latest state) and {@code alertHistory} (every change); a task that
+ * keeps each alert's lifecycle in {@link StoreCatalog#KPI_ALERTS_STORE} and the cases that drove it
+ * in {@link StoreCatalog#KPI_ALERT_DRIVERS_STORE} (see {@link KpiAlertTracker}), and writes each alert
+ * record to {@code alerts} (compacted, latest state) and {@code alertHistory} (every change); a task that
  * starts writes its open alerts again to {@code alerts} only, as they are no change.
  */
 public final class KpiAlertTopology {
 
-    public static final String ALERTS_STORE = "kpi-alerts-store";
-    public static final String DRIVERS_STORE = "kpi-alert-drivers-store";
     /** The sink of {@code alerts}: the tracker writes to it alone when it rewrites the open alerts. */
     static final String WRITE_ALERTS = "write-alerts";
 
@@ -40,13 +38,13 @@ public final class KpiAlertTopology {
 
     public void addTo(final StreamsBuilder builder, final KStream<String, RowOutput.Change> rowChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ALERTS_STORE), Serdes.String(), JacksonSerde.json(KpiAlert.class)));
+            Stores.persistentKeyValueStore(StoreCatalog.KPI_ALERTS_STORE), Serdes.String(), JacksonSerde.json(KpiAlert.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(DRIVERS_STORE), Serdes.String(), TopicCatalog.DRIVING_IDS)
+            Stores.persistentKeyValueStore(StoreCatalog.KPI_ALERT_DRIVERS_STORE), Serdes.String(), TopicCatalog.DRIVING_IDS)
             .withCachingEnabled());
         final KStream<String, KpiAlert> alerts = rowChanges
-            .process(() -> new KpiAlertTracker(targets, updateInterval), Named.as("track-alerts"), ALERTS_STORE,
-                DRIVERS_STORE, UnitKpiTopology.KPI_ROWS_STORE);
+            .process(() -> new KpiAlertTracker(targets, updateInterval), Named.as("track-alerts"),
+                StoreCatalog.KPI_ALERTS_STORE, StoreCatalog.KPI_ALERT_DRIVERS_STORE, StoreCatalog.KPI_ROWS_STORE);
         alerts.to(topics.alerts().name(), topics.alerts().produced(WRITE_ALERTS));
         alerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-alert-history"));
     }

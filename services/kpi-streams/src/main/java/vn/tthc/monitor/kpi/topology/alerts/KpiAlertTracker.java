@@ -24,7 +24,7 @@ import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.RowOutput;
-import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
  * Judges each KPI of each changed row against its target and keeps the alert lifecycle: a KPI that
@@ -32,7 +32,7 @@ import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
  * change while in breach only marks the open alert, which is judged again and written as
  * {@code UPDATED}, if anything changed, once per {@code updateInterval} from the row's latest
  * counters (a breached row of a busy unit changes with nearly every event). Open alerts live in
- * {@link KpiAlertTopology#ALERTS_STORE}, mirrored in memory so that a row change costs no store
+ * {@link StoreCatalog#KPI_ALERTS_STORE}, mirrored in memory so that a row change costs no store
  * read; a task that starts writes its open alerts once more, to the compacted alerts topic only (no
  * state changed), so that topic converges and the history holds changes alone.
  * The cases counted against each KPI are kept in {@link KpiAlertTopology#DRIVERS_STORE}. An alert
@@ -64,9 +64,9 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     @Override
     public void init(final ProcessorContext<String, KpiAlert> context) {
         this.context = context;
-        this.alerts = context.getStateStore(KpiAlertTopology.ALERTS_STORE);
-        this.drivers = context.getStateStore(KpiAlertTopology.DRIVERS_STORE);
-        this.rows = context.getStateStore(UnitKpiTopology.KPI_ROWS_STORE);
+        this.alerts = context.getStateStore(StoreCatalog.KPI_ALERTS_STORE);
+        this.drivers = context.getStateStore(StoreCatalog.KPI_ALERT_DRIVERS_STORE);
+        this.rows = context.getStateStore(StoreCatalog.KPI_ROWS_STORE);
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         openByRow.clear();
         pendingUpdates.clear();

@@ -5,6 +5,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import vn.tthc.monitor.contract.event.Event;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
  * Keyed by {@code eventId}: sees every delivery of an id that was counted in the KPIs, whatever
@@ -20,7 +21,7 @@ final class CrossKeyDuplicateFinder implements Processor<String, Event, String, 
     @Override
     public void init(final ProcessorContext<String, Event> context) {
         this.context = context;
-        this.seenEventIds = context.getStateStore(CrossKeyDuplicateTopology.EVENT_IDS_STORE);
+        this.seenEventIds = context.getStateStore(StoreCatalog.EVENT_IDS_STORE);
     }
 
     @Override

@@ -18,8 +18,8 @@ import vn.tthc.monitor.contract.feedback.FeedbackHistory;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.kpi.topology.HistoryChange;
 import vn.tthc.monitor.kpi.topology.KpiChange;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
-import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
 
 /**
  * Per-entity state, for cases (key caseId) and for feedback (key feedbackId), in the task of the
@@ -30,17 +30,14 @@ import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
  */
 public final class HistoryTopology<E extends Event, H> {
 
-    public static final String CASE_HISTORIES_STORE = "case-histories-store";
-    public static final String FEEDBACK_HISTORIES_STORE = "feedback-histories-store";
-
     /** hồ sơ: the case clock of EVENTS.md section 2. */
     public static final HistoryTopology<CaseEvent, CaseHistory> CASES = new HistoryTopology<>(
-        "case", CASE_HISTORIES_STORE, new Rules<>(CaseEvent.class, TopicCatalog.CASE_HISTORY,
+        "case", StoreCatalog.CASE_HISTORIES_STORE, new Rules<>(CaseEvent.class, TopicCatalog.CASE_HISTORY,
         CaseHistory::empty, CaseHistory::with, CaseHistory::without, history -> KpiContribution.of(CaseClock.assess(history))));
 
     /** PAKN: the feedback rules of EVENTS.md section 1. */
     public static final HistoryTopology<FeedbackEvent, FeedbackHistory> FEEDBACK = new HistoryTopology<>(
-        "feedback", FEEDBACK_HISTORIES_STORE, new Rules<>(FeedbackEvent.class, TopicCatalog.FEEDBACK_HISTORY,
+        "feedback", StoreCatalog.FEEDBACK_HISTORIES_STORE, new Rules<>(FeedbackEvent.class, TopicCatalog.FEEDBACK_HISTORY,
         FeedbackHistory::empty, FeedbackHistory::with, FeedbackHistory::without, history -> KpiContribution.of(FeedbackAssessment.assess(history))));
 
     /** How one kind of entity keeps its history and what the history counts in the KPIs. */
@@ -75,8 +72,8 @@ public final class HistoryTopology<E extends Event, H> {
         return events
             .filter((id, event) -> rules.eventType().isInstance(event), Named.as("filter-" + entity + "-events"))
             .processValues(() -> HistoryTracker.adding(storeName, rules), Named.as("track-" + entity), storeName,
-                EventIntakeTopology.ACCEPTED_COUNTS_STORE, EventIntakeTopology.DUPLICATE_COUNTS_STORE,
-                EventIntakeTopology.REJECTED_COUNTS_STORE);
+                StoreCatalog.ACCEPTED_COUNTS_STORE, StoreCatalog.DUPLICATE_COUNTS_STORE,
+                StoreCatalog.REJECTED_COUNTS_STORE);
     }
 
     /** Takes each of {@code retracted} of this kind out of its entity's history again; returns the histories' changes. */

@@ -10,7 +10,7 @@ import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.kpi.topology.CountsBySource;
 import vn.tthc.monitor.kpi.topology.DeliveryCounts;
 import vn.tthc.monitor.kpi.topology.HistoryChange;
-import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
  * Applies each event to its entity's history (adds it, kept in event order whatever the order of
@@ -52,7 +52,7 @@ final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<Stri
         this.context = context;
         this.histories = context.getStateStore(storeName);
         this.counts = counting ? DeliveryCounts.of(context) : null;
-        this.rejected = counting ? new CountsBySource(context.getStateStore(EventIntakeTopology.REJECTED_COUNTS_STORE)) : null;
+        this.rejected = counting ? new CountsBySource(context.getStateStore(StoreCatalog.REJECTED_COUNTS_STORE)) : null;
     }
 
     @Override

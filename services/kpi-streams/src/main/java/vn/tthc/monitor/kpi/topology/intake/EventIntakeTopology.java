@@ -1,17 +1,14 @@
 package vn.tthc.monitor.kpi.topology.intake;
 
 import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.event.SurveySubmitted;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
 
 /**
@@ -22,17 +19,12 @@ import vn.tthc.monitor.kpi.topology.TopicCatalog;
  *
  * <p>Every delivery of an id under the same key lands in the same partition: the case and
  * feedback histories drop such repeats themselves (a history holds its events' ids), and the
- * surveys, which have no history, are dropped here ({@link #SURVEY_IDS_STORE}); repeats under
- * another key are the cross-key duplicate stage's (topology.duplicates). A record whose key is not its entity's id
- * is written back to {@code events} once, under that id, so that the events of one entity meet
- * in one task.
+ * surveys, which have no history, are dropped here ({@link StoreCatalog#SURVEY_IDS_STORE});
+ * repeats under another key are the cross-key duplicate stage's (topology.duplicates). A record
+ * whose key is not its entity's id is written back to {@code events} once, under that id, so that
+ * the events of one entity meet in one task.
  */
 public final class EventIntakeTopology {
-
-    public static final String REJECTED_COUNTS_STORE = "rejected-counts-store";
-    public static final String SURVEY_IDS_STORE = "survey-ids-store";
-    public static final String DUPLICATE_COUNTS_STORE = "duplicate-counts-store";
-    public static final String ACCEPTED_COUNTS_STORE = "accepted-counts-store";
 
     private final TopicCatalog topics;
 
@@ -42,13 +34,13 @@ public final class EventIntakeTopology {
 
     /** The valid deliveries keyed by entity id: every one of a case or feedback, the first of a survey's id. */
     public KStream<String, Event> addTo(final StreamsBuilder builder) {
-        builder.addStateStore(countsStore(REJECTED_COUNTS_STORE).withCachingEnabled());
-        builder.addStateStore(countsStore(DUPLICATE_COUNTS_STORE).withCachingEnabled());
-        builder.addStateStore(countsStore(ACCEPTED_COUNTS_STORE).withCachingEnabled());
-        builder.addStateStore(countsStore(SURVEY_IDS_STORE));
+        builder.addStateStore(StoreCatalog.countsStore(StoreCatalog.REJECTED_COUNTS_STORE).withCachingEnabled());
+        builder.addStateStore(StoreCatalog.countsStore(StoreCatalog.DUPLICATE_COUNTS_STORE).withCachingEnabled());
+        builder.addStateStore(StoreCatalog.countsStore(StoreCatalog.ACCEPTED_COUNTS_STORE).withCachingEnabled());
+        builder.addStateStore(StoreCatalog.countsStore(StoreCatalog.SURVEY_IDS_STORE));
 
         final var routes = builder.stream(topics.events().name(), topics.events().consumed("read-events"))
-            .processValues(EventValidator::new, Named.as("validate-events"), REJECTED_COUNTS_STORE)
+            .processValues(EventValidator::new, Named.as("validate-events"), StoreCatalog.REJECTED_COUNTS_STORE)
             .split(Named.as("intake-"))
             .branch((key, intake) -> intake.isRejected(), Branched.as("rejected"))
             .branch((key, intake) -> !intake.isKeyedByEntity(key), Branched.as("misrouted"))
@@ -70,11 +62,7 @@ public final class EventIntakeTopology {
             .defaultBranch(Branched.as("with-history"));
         return kinds.get("valid-with-history")
             .merge(kinds.get("valid-surveys").processValues(SurveyDeduplicator::new, Named.as("drop-repeated-surveys"),
-                SURVEY_IDS_STORE, DUPLICATE_COUNTS_STORE, ACCEPTED_COUNTS_STORE), Named.as("merge-distinct-surveys"));
-    }
-
-    /** A store of longs by string key: counts per source, or when an event id was first seen. */
-    public static StoreBuilder<KeyValueStore<String, Long>> countsStore(final String name) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Long());
+                StoreCatalog.SURVEY_IDS_STORE, StoreCatalog.DUPLICATE_COUNTS_STORE, StoreCatalog.ACCEPTED_COUNTS_STORE),
+                Named.as("merge-distinct-surveys"));
     }
 }

@@ -12,12 +12,13 @@ import vn.tthc.monitor.contract.event.EventParser;
 import vn.tthc.monitor.contract.event.Identifiers;
 import vn.tthc.monitor.contract.event.ParseResult;
 import vn.tthc.monitor.kpi.topology.CountsBySource;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
 
 /**
  * Validates each record of the events topic against the contract. A rejected record gets the
  * reason and its source offset as headers and is counted per source system in
- * {@link EventIntakeTopology#REJECTED_COUNTS_STORE}; a valid one keyed by its entity goes on
+ * {@link StoreCatalog#REJECTED_COUNTS_STORE}; a valid one keyed by its entity goes on
  * without the headers it came with; one keyed otherwise is rejected too if it is too large to be
  * written back under its entity id.
  */
@@ -34,7 +35,7 @@ final class EventValidator implements FixedKeyProcessor<byte[], byte[], IntakeRe
     @Override
     public void init(final FixedKeyProcessorContext<byte[], IntakeRecord> context) {
         this.context = context;
-        this.rejectedCounts = new CountsBySource(context.getStateStore(EventIntakeTopology.REJECTED_COUNTS_STORE));
+        this.rejectedCounts = new CountsBySource(context.getStateStore(StoreCatalog.REJECTED_COUNTS_STORE));
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.kpi.topology.DeliveryCounts;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
  * Passes the first delivery of each survey's {@code eventId} in this partition of the events and
@@ -22,7 +23,7 @@ final class SurveyDeduplicator implements FixedKeyProcessor<String, Event, Event
     @Override
     public void init(final FixedKeyProcessorContext<String, Event> context) {
         this.context = context;
-        this.seenEventIds = context.getStateStore(EventIntakeTopology.SURVEY_IDS_STORE);
+        this.seenEventIds = context.getStateStore(StoreCatalog.SURVEY_IDS_STORE);
         this.counts = DeliveryCounts.of(context);
     }
 

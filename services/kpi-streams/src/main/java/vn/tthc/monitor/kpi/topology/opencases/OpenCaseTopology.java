@@ -9,17 +9,16 @@ import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.kpi.topology.HistoryChange;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
 
 /**
  * The due-time watch of open cases, in the task that keeps the cases' histories (key caseId, no
- * repartition): keeps open cases and their alarms in {@link #OPEN_CASES_STORE}, and writes
+ * repartition): keeps open cases and their alarms in {@link StoreCatalog#OPEN_CASES_STORE}, and writes
  * OVERDUE and DUE_SOON warnings to {@code caseWarnings}
  * from the wall clock (see {@link OpenCaseWatch}).
  */
 public final class OpenCaseTopology {
-
-    public static final String OPEN_CASES_STORE = "open-cases-store";
 
     private final TopicCatalog topics;
     private final DueSoonWindow window;
@@ -36,9 +35,10 @@ public final class OpenCaseTopology {
 
     public void addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> caseChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(OPEN_CASES_STORE), Serdes.String(), TopicCatalog.OPEN_CASE).withCachingEnabled());
+            Stores.persistentKeyValueStore(StoreCatalog.OPEN_CASES_STORE), Serdes.String(), TopicCatalog.OPEN_CASE).withCachingEnabled());
         caseChanges
-            .process(() -> new OpenCaseWatch(window, interval, grace), Named.as("watch-open-cases"), OPEN_CASES_STORE)
+            .process(() -> new OpenCaseWatch(window, interval, grace), Named.as("watch-open-cases"),
+                StoreCatalog.OPEN_CASES_STORE)
             .to(topics.caseWarnings().name(), topics.caseWarnings().produced("write-case-warnings"));
     }
 }

@@ -18,10 +18,11 @@ import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.cases.OpenCase;
 import vn.tthc.monitor.kpi.topology.HistoryChange;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
  * Watches the due times of open cases from the wall clock: keeps each open case in
- * {@link OpenCaseTopology#OPEN_CASES_STORE}, with the next moment to look at it (its alarm), and
+ * {@link StoreCatalog#OPEN_CASES_STORE}, with the next moment to look at it (its alarm), and
  * every {@code interval} forwards the DUE_SOON and OVERDUE warnings that have come, each once per
  * case and due time, with no new event needed. The alarms are ordered in memory
  * ({@link #alarms}), rebuilt from the store when the task starts: an index of the store that
@@ -50,7 +51,7 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
     @Override
     public void init(final ProcessorContext<String, CaseWarning> context) {
         this.context = context;
-        this.openCases = context.getStateStore(OpenCaseTopology.OPEN_CASES_STORE);
+        this.openCases = context.getStateStore(StoreCatalog.OPEN_CASES_STORE);
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         alarms.clear();
         try (KeyValueIterator<String, OpenCase> all = openCases.all()) {

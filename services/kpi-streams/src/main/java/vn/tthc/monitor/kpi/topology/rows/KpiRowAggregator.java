@@ -18,9 +18,10 @@ import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.topology.KpiChange;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.RowOutput;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
- * Applies the KPI changes of one unit to its rows in {@link UnitKpiTopology#KPI_ROWS_STORE} (a row
+ * Applies the KPI changes of one unit to its rows in {@link StoreCatalog#KPI_ROWS_STORE} (a row
  * whose counters all return to zero is deleted) and forwards each row change at once, for alerts.
  * The changed rows, judged against the targets, are forwarded as snapshots every
  * {@code emitInterval}: a busy row changes hundreds of times a second and readers need its latest
@@ -56,7 +57,7 @@ final class KpiRowAggregator implements Processor<String, KpiChange, String, Row
     @Override
     public void init(final ProcessorContext<String, RowOutput> context) {
         this.context = context;
-        this.rows = context.getStateStore(UnitKpiTopology.KPI_ROWS_STORE);
+        this.rows = context.getStateStore(StoreCatalog.KPI_ROWS_STORE);
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         changed.clear();
         recentRows.clear();

@@ -13,17 +13,17 @@ import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.kpi.topology.KpiChange;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.RowOutput;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
 
 /**
  * KPI rows per (unit, field) and (unit, {@code *}) for each month, quarter and year: sums the
- * changes made by cases, feedback and surveys into {@link #KPI_ROWS_STORE} (key
+ * changes made by cases, feedback and surveys into {@link StoreCatalog#KPI_ROWS_STORE} (key
  * {@link KpiRowKeyFormat}, value counters), writes the changed rows to {@code kpiRows} (see
  * {@link KpiRowAggregator}) and returns every row change, keyed by row, for the alerts.
  */
 public final class UnitKpiTopology {
 
-    public static final String KPI_ROWS_STORE = "kpi-rows-store";
     public static final String KPI_CHANGES = "kpi-changes-by-unit";
 
     private final TopicCatalog topics;
@@ -39,7 +39,7 @@ public final class UnitKpiTopology {
 
     public KStream<String, RowOutput.Change> addTo(final StreamsBuilder builder, final KStream<String, KpiChange> changes) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(KPI_ROWS_STORE), Serdes.String(), TopicCatalog.KPI_COUNTERS)
+            Stores.persistentKeyValueStore(StoreCatalog.KPI_ROWS_STORE), Serdes.String(), TopicCatalog.KPI_COUNTERS)
             // a unit's rows of the current periods change with nearly every event: the cache spares RocksDB and the changelog
             .withCachingEnabled());
         final var outputs = changes
@@ -48,7 +48,8 @@ public final class UnitKpiTopology {
             // re-keyed by unitId, so this repartitions: all rows of a unit are summed in one task
             .repartition(Repartitioned.<String, KpiChange>as(KPI_CHANGES)
                 .withKeySerde(Serdes.String()).withValueSerde(TopicCatalog.KPI_CHANGE))
-            .process(() -> new KpiRowAggregator(targets, emitInterval), Named.as("sum-kpi-rows"), KPI_ROWS_STORE)
+            .process(() -> new KpiRowAggregator(targets, emitInterval), Named.as("sum-kpi-rows"),
+                StoreCatalog.KPI_ROWS_STORE)
             .split(Named.as("row-"))
             .branch((key, output) -> output instanceof RowOutput.Snapshot, Branched.as("snapshots"))
             .defaultBranch(Branched.as("changes"));

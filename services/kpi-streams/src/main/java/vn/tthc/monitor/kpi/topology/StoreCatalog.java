@@ -1,0 +1,47 @@
+package vn.tthc.monitor.kpi.topology;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The pipeline's state stores, each name declared once: the stages build their stores under these
+ * names and the query service reads them. Every store is a persistent key-value store (RocksDB) with
+ * Kafka Streams' default changelog ({@code <application.id>-<name>-changelog}, compacted, no
+ * retention), so a name is also where its state lives on the brokers: renaming one loses that state.
+ * The value types and their serdes are the stages' (docs/ARCHITECTURE.md, "Stores").
+ */
+public final class StoreCatalog {
+
+    /** intake: records rejected, per source system (Long). */
+    public static final String REJECTED_COUNTS_STORE = "rejected-counts-store";
+    /** intake: surveys' eventIds seen in this partition, when first seen (Long, epoch millis). */
+    public static final String SURVEY_IDS_STORE = "survey-ids-store";
+    /** intake, history, duplicates: valid deliveries dropped as a repeated id, per source system (Long). */
+    public static final String DUPLICATE_COUNTS_STORE = "duplicate-counts-store";
+    /** intake, history, duplicates: valid deliveries counted in the KPIs, per source system (Long). */
+    public static final String ACCEPTED_COUNTS_STORE = "accepted-counts-store";
+    /** duplicates: every counted eventId, whatever its key, when first seen (Long, epoch millis). */
+    public static final String EVENT_IDS_STORE = "event-ids-store";
+    /** history: each case's events, by caseId. */
+    public static final String CASE_HISTORIES_STORE = "case-histories-store";
+    /** history: each feedback's events, by feedbackId. */
+    public static final String FEEDBACK_HISTORIES_STORE = "feedback-histories-store";
+    /** opencases: the open cases and their next alarm, by caseId. */
+    public static final String OPEN_CASES_STORE = "open-cases-store";
+    /** rows: the counters of each KPI row, by row key ({@link KpiRowKeyFormat}). */
+    public static final String KPI_ROWS_STORE = "kpi-rows-store";
+    /** alerts: the open alerts (JSON, as on the alerts topic), by alert key. */
+    public static final String KPI_ALERTS_STORE = "kpi-alerts-store";
+    /** alerts: the cases counted against each KPI of each row, by alert key. */
+    public static final String KPI_ALERT_DRIVERS_STORE = "kpi-alert-drivers-store";
+
+    private StoreCatalog() {
+    }
+
+    /** A store of longs by string key: counts per source, or when an event id was first seen. */
+    public static StoreBuilder<KeyValueStore<String, Long>> countsStore(final String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Long());
+    }
+}
