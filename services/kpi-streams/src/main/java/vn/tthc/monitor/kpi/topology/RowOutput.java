@@ -5,7 +5,7 @@ import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 
 /**
- * What the KPI rows stage ({@code rows.KpiRowAggregator}) forwards, within its task: row changes for alerts, row
+ * What the KPI rows stage (topology.rows) forwards, within its task: row changes for alerts, row
  * snapshots for the topic.
  */
 public sealed interface RowOutput {

@@ -1,20 +1,15 @@
 package vn.tthc.monitor.kpi.topology;
 
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import vn.tthc.monitor.contract.alert.CaseWarning;
 import vn.tthc.monitor.contract.alert.KpiAlert;
-import vn.tthc.monitor.contract.cases.CaseHistory;
-import vn.tthc.monitor.contract.cases.OpenCase;
-import vn.tthc.monitor.contract.event.Event;
-import vn.tthc.monitor.contract.feedback.FeedbackHistory;
-import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
-import vn.tthc.monitor.kpi.topology.alerts.DrivingIds;
+import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 
 /**
- * The topics the KPI pipeline reads and writes, and the serdes of its internal topics and stores.
- * Topic names come from configuration (docs/RUNNING.md, Configuration).
+ * The topics the KPI pipeline reads and writes. Topic names come from configuration (docs/RUNNING.md,
+ * Configuration); the stores are {@link StoreCatalog}'s, and each stage serializes its own values
+ * in its stores and repartitions with the serde beside the type (docs/ARCHITECTURE.md, "Stores").
  *
  * @param events   every event of the contract, as the case systems sent it (key: caseId, unitId or feedbackId)
  * @param rejected events that failed validation: original key and bytes, the reason and source offset in headers
@@ -34,18 +29,6 @@ public record TopicCatalog(Topic<byte[], byte[]> events, Topic<byte[], byte[]> r
      * dead letter the producer refused, which stopped the pipeline under exactly-once.
      */
     public static final int EVENTS_MAX_MESSAGE_BYTES = 1_048_576 - 16_384;
-
-    public static final Serde<Event> EVENT = new BinarySerde<>(BinaryFormat::writeEvent, BinaryFormat::readEvent);
-    public static final Serde<CaseHistory> CASE_HISTORY =
-        new BinarySerde<>(BinaryFormat::writeCaseHistory, BinaryFormat::readCaseHistory);
-    public static final Serde<FeedbackHistory> FEEDBACK_HISTORY =
-        new BinarySerde<>(BinaryFormat::writeFeedbackHistory, BinaryFormat::readFeedbackHistory);
-    public static final Serde<KpiChange> KPI_CHANGE = new BinarySerde<>(BinaryFormat::writeChange, BinaryFormat::readChange);
-    public static final Serde<DrivingIds> DRIVING_IDS =
-        new BinarySerde<>(BinaryFormat::writeDrivingIds, BinaryFormat::readDrivingIds);
-    public static final Serde<OpenCase> OPEN_CASE = new BinarySerde<>(BinaryFormat::writeOpenCase, BinaryFormat::readOpenCase);
-    public static final Serde<KpiCounters> KPI_COUNTERS =
-        new BinarySerde<>(BinaryFormat::writeCounters, BinaryFormat::readCounters);
 
     /** The topics' names, as configured. */
     public record Names(String events, String rejected, String kpiRows, String alerts, String alertHistory,

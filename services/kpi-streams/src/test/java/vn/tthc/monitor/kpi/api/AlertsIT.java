@@ -23,7 +23,7 @@ import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.kpi.testing.RunningService;
 import vn.tthc.monitor.kpi.testing.TopicReader;
-import vn.tthc.monitor.kpi.topology.JacksonSerde;
+import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 import vn.tthc.monitor.testing.TestDirectories;
 
 /** Alerts and case warnings through the real topology on a real broker. */

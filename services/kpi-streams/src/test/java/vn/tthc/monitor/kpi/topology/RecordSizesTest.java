@@ -28,6 +28,14 @@ import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.topology.alerts.DrivingIds;
+import vn.tthc.monitor.kpi.topology.alerts.DrivingIdsSerde;
+import vn.tthc.monitor.kpi.topology.history.HistorySerde;
+import vn.tthc.monitor.kpi.topology.opencases.OpenCaseSerde;
+import vn.tthc.monitor.kpi.topology.rows.KpiChangeSerde;
+import vn.tthc.monitor.kpi.topology.rows.KpiCountersSerde;
+import vn.tthc.monitor.kpi.topology.serde.EventSerde;
+import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
+import vn.tthc.monitor.kpi.topology.serde.ValueSize;
 
 /**
  * docs/ARCHITECTURE.md, "Record sizes": the largest value of every type the pipeline stores or
@@ -44,7 +52,7 @@ class RecordSizesTest {
 
     @Test
     void aFullCaseHistoryOfLongestReceptionsIsAbout200KilobytesAtMost() {
-        assertThat(size(TopicCatalog.CASE_HISTORY, fullCaseHistory())).isBetween(190_000, 205_000);
+        assertThat(size(HistorySerde.caseHistories(), fullCaseHistory())).isBetween(190_000, 205_000);
     }
 
     @Test
@@ -53,7 +61,7 @@ class RecordSizesTest {
         for (int i = 0; i < FeedbackHistory.MAX_EVENTS; i++) {
             events.add(new FeedbackReceived(id(i), AT, ID, ID, ID, LATER));
         }
-        assertThat(size(TopicCatalog.FEEDBACK_HISTORY, new FeedbackHistory(ID, events))).isBetween(30_000, 34_000);
+        assertThat(size(HistorySerde.feedbackHistories(), new FeedbackHistory(ID, events))).isBetween(30_000, 34_000);
     }
 
     @Test
@@ -68,12 +76,12 @@ class RecordSizesTest {
         final KpiAlert alert = new KpiAlert(ID, ID, "2026-03", "feedbackOnTimeRate", AlertState.UPDATED, false, 0.5, 0.8,
             Long.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, Collections.nCopies(DrivingIds.MAX, ID), AT, LATER);
 
-        assertThat(size(TopicCatalog.KPI_CHANGE, change)).isLessThan(20_000);
-        assertThat(size(TopicCatalog.EVENT, reception(0))).isLessThan(4_000);
-        assertThat(size(TopicCatalog.EVENT, new SurveySubmitted(ID, AT, ID, ID, ID, ID, Rating.DISSATISFIED))).isLessThan(4_000);
-        assertThat(size(TopicCatalog.DRIVING_IDS, new DrivingIds(Collections.nCopies(DrivingIds.MAX, ID)))).isLessThan(11_000);
-        assertThat(size(TopicCatalog.OPEN_CASE, new OpenCase(ID, ID, ID, ID, LATER, true, LATER, LATER, LATER))).isLessThan(8_000);
-        assertThat(size(TopicCatalog.KPI_COUNTERS, max())).isLessThan(200);
+        assertThat(size(new KpiChangeSerde(), change)).isLessThan(20_000);
+        assertThat(size(new EventSerde(), reception(0))).isLessThan(4_000);
+        assertThat(size(new EventSerde(), new SurveySubmitted(ID, AT, ID, ID, ID, ID, Rating.DISSATISFIED))).isLessThan(4_000);
+        assertThat(size(new DrivingIdsSerde(), new DrivingIds(Collections.nCopies(DrivingIds.MAX, ID)))).isLessThan(11_000);
+        assertThat(size(new OpenCaseSerde(), new OpenCase(ID, ID, ID, ID, LATER, true, LATER, LATER, LATER))).isLessThan(8_000);
+        assertThat(size(new KpiCountersSerde(), max())).isLessThan(200);
         assertThat(size(JacksonSerde.json(KpiAlert.class), alert)).as("JSON escapes each 4-byte code point as 12 bytes").isLessThan(36_000);
         assertThat(size(JacksonSerde.json(CaseWarning.class), new CaseWarning(CaseWarning.Kind.DUE_SOON, ID, ID, ID, ID,
             LATER, LATER))).isLessThan(8_000);

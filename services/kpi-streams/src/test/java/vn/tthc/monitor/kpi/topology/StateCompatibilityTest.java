@@ -12,6 +12,13 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.kpi.topology.alerts.DrivingIdsSerde;
+import vn.tthc.monitor.kpi.topology.history.HistorySerde;
+import vn.tthc.monitor.kpi.topology.opencases.OpenCaseSerde;
+import vn.tthc.monitor.kpi.topology.rows.KpiChangeSerde;
+import vn.tthc.monitor.kpi.topology.rows.KpiCountersSerde;
+import vn.tthc.monitor.kpi.topology.serde.EventSerde;
+import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 
 /**
  * The state written before stays readable: every value of src/test/resources/state-fixtures (the
@@ -23,37 +30,37 @@ class StateCompatibilityTest {
 
     @Test
     void eventsOfEveryTypeAreReadAndWrittenAsBefore() {
-        assertReadable("event", TopicCatalog.EVENT, StateSamples.events());
+        assertReadable("event", new EventSerde(), StateSamples.events());
     }
 
     @Test
     void caseHistoriesAreReadAndWrittenAsBefore() {
-        assertReadable("case-history", TopicCatalog.CASE_HISTORY, StateSamples.caseHistories());
+        assertReadable("case-history", HistorySerde.caseHistories(), StateSamples.caseHistories());
     }
 
     @Test
     void feedbackHistoriesAreReadAndWrittenAsBefore() {
-        assertReadable("feedback-history", TopicCatalog.FEEDBACK_HISTORY, StateSamples.feedbackHistories());
+        assertReadable("feedback-history", HistorySerde.feedbackHistories(), StateSamples.feedbackHistories());
     }
 
     @Test
     void kpiRowCountersAreReadAndWrittenAsBefore() {
-        assertReadable("kpi-counters", TopicCatalog.KPI_COUNTERS, StateSamples.kpiCounters());
+        assertReadable("kpi-counters", new KpiCountersSerde(), StateSamples.kpiCounters());
     }
 
     @Test
     void kpiChangesAreReadAndWrittenAsBefore() {
-        assertReadable("kpi-change", TopicCatalog.KPI_CHANGE, StateSamples.kpiChanges());
+        assertReadable("kpi-change", new KpiChangeSerde(), StateSamples.kpiChanges());
     }
 
     @Test
     void openCasesAreReadAndWrittenAsBefore() {
-        assertReadable("open-case", TopicCatalog.OPEN_CASE, StateSamples.openCases());
+        assertReadable("open-case", new OpenCaseSerde(), StateSamples.openCases());
     }
 
     @Test
     void drivingIdsAreReadAndWrittenAsBefore() {
-        assertReadable("driving-ids", TopicCatalog.DRIVING_IDS, StateSamples.drivingIds());
+        assertReadable("driving-ids", new DrivingIdsSerde(), StateSamples.drivingIds());
     }
 
     @Test

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.kpi.topology.alerts.DrivingIds;
+import vn.tthc.monitor.kpi.topology.alerts.DrivingIdsSerde;
+import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
+import vn.tthc.monitor.kpi.topology.serde.ValueSize;
 
 /** A value past {@link ValueSize#MAX_BYTES} is refused at serialization, binary or JSON, which the handlers dead-letter. */
 class ValueSizeTest {
@@ -19,8 +22,8 @@ class ValueSizeTest {
     void aBinaryValuePastTheLimitIsRefusedAndOneBelowItIsWritten() {
         final String id = "x".repeat(1000);
 
-        assertThat(TopicCatalog.DRIVING_IDS.serializer().serialize("t", new DrivingIds(Collections.nCopies(500, id)))).isNotNull();
-        assertThatThrownBy(() -> TopicCatalog.DRIVING_IDS.serializer().serialize("drivers-changelog",
+        assertThat(new DrivingIdsSerde().serializer().serialize("t", new DrivingIds(Collections.nCopies(500, id)))).isNotNull();
+        assertThatThrownBy(() -> new DrivingIdsSerde().serializer().serialize("drivers-changelog",
             new DrivingIds(Collections.nCopies(600, id))))
             .isInstanceOf(SerializationException.class)
             .hasMessage("a value of 601,203 bytes for drivers-changelog is larger than the 524,288 bytes a value may have");

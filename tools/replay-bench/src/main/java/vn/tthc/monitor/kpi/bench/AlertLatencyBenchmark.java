@@ -43,7 +43,7 @@ import vn.tthc.monitor.kpi.failure.PipelineGuard;
 import vn.tthc.monitor.kpi.replay.CommandLineLogging;
 import vn.tthc.monitor.kpi.replay.Replay;
 import vn.tthc.monitor.kpi.streams.TopicReadiness;
-import vn.tthc.monitor.kpi.topology.JacksonSerde;
+import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 
 /**
  * Event → alert latency: sends a steady load of cases to the embedded broker while one unit is

@@ -8,10 +8,10 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.kpi.Targets;
-import vn.tthc.monitor.kpi.topology.JacksonSerde;
 import vn.tthc.monitor.kpi.topology.RowOutput;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
+import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 
 /**
  * Alerts on KPI rows: takes every row change (in the task that sums the row, so no repartition),
@@ -40,7 +40,7 @@ public final class KpiAlertTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.KPI_ALERTS_STORE), Serdes.String(), JacksonSerde.json(KpiAlert.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreCatalog.KPI_ALERT_DRIVERS_STORE), Serdes.String(), TopicCatalog.DRIVING_IDS)
+            Stores.persistentKeyValueStore(StoreCatalog.KPI_ALERT_DRIVERS_STORE), Serdes.String(), new DrivingIdsSerde())
             .withCachingEnabled());
         final KStream<String, KpiAlert> alerts = rowChanges
             .process(() -> new KpiAlertTracker(targets, updateInterval), Named.as("track-alerts"),

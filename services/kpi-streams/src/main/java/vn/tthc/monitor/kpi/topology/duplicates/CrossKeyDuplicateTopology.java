@@ -7,7 +7,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
-import vn.tthc.monitor.kpi.topology.TopicCatalog;
+import vn.tthc.monitor.kpi.topology.serde.EventSerde;
 
 /**
  * A repeated {@code eventId} is a duplicate whatever its content (EVENTS.md section 1), its key
@@ -29,12 +29,12 @@ public final class CrossKeyDuplicateTopology {
             // re-keyed by eventId, so this repartitions: every counted delivery of an id, whatever its key, meets here
             .selectKey((key, event) -> event.eventId(), Named.as("key-by-event-id"))
             .repartition(Repartitioned.<String, Event>as(EVENTS_BY_ID)
-                .withKeySerde(Serdes.String()).withValueSerde(TopicCatalog.EVENT))
+                .withKeySerde(Serdes.String()).withValueSerde(new EventSerde()))
             .process(CrossKeyDuplicateFinder::new, Named.as("find-cross-key-duplicates"), StoreCatalog.EVENT_IDS_STORE)
             // keyed by entity id again; Kafka Streams gives this topic as many partitions as the events
             // (the topics upstream of it), so each goes back to the task that counted it
             .repartition(Repartitioned.<String, Event>as(RETRACTIONS)
-                .withKeySerde(Serdes.String()).withValueSerde(TopicCatalog.EVENT))
+                .withKeySerde(Serdes.String()).withValueSerde(new EventSerde()))
             .processValues(RetractionCounter::new, Named.as("count-cross-key-duplicates"),
                 StoreCatalog.DUPLICATE_COUNTS_STORE, StoreCatalog.ACCEPTED_COUNTS_STORE);
     }

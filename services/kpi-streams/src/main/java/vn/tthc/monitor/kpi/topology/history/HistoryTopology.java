@@ -19,7 +19,6 @@ import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.kpi.topology.HistoryChange;
 import vn.tthc.monitor.kpi.topology.KpiChange;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
-import vn.tthc.monitor.kpi.topology.TopicCatalog;
 
 /**
  * Per-entity state, for cases (key caseId) and for feedback (key feedbackId), in the task of the
@@ -32,12 +31,12 @@ public final class HistoryTopology<E extends Event, H> {
 
     /** hồ sơ: the case clock of EVENTS.md section 2. */
     public static final HistoryTopology<CaseEvent, CaseHistory> CASES = new HistoryTopology<>(
-        "case", StoreCatalog.CASE_HISTORIES_STORE, new Rules<>(CaseEvent.class, TopicCatalog.CASE_HISTORY,
+        "case", StoreCatalog.CASE_HISTORIES_STORE, new Rules<>(CaseEvent.class, HistorySerde.caseHistories(),
         CaseHistory::empty, CaseHistory::with, CaseHistory::without, history -> KpiContribution.of(CaseClock.assess(history))));
 
     /** PAKN: the feedback rules of EVENTS.md section 1. */
     public static final HistoryTopology<FeedbackEvent, FeedbackHistory> FEEDBACK = new HistoryTopology<>(
-        "feedback", StoreCatalog.FEEDBACK_HISTORIES_STORE, new Rules<>(FeedbackEvent.class, TopicCatalog.FEEDBACK_HISTORY,
+        "feedback", StoreCatalog.FEEDBACK_HISTORIES_STORE, new Rules<>(FeedbackEvent.class, HistorySerde.feedbackHistories(),
         FeedbackHistory::empty, FeedbackHistory::with, FeedbackHistory::without, history -> KpiContribution.of(FeedbackAssessment.assess(history))));
 
     /** How one kind of entity keeps its history and what the history counts in the KPIs. */

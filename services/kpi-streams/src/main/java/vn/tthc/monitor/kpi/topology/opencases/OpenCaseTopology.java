@@ -35,7 +35,7 @@ public final class OpenCaseTopology {
 
     public void addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> caseChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreCatalog.OPEN_CASES_STORE), Serdes.String(), TopicCatalog.OPEN_CASE).withCachingEnabled());
+            Stores.persistentKeyValueStore(StoreCatalog.OPEN_CASES_STORE), Serdes.String(), new OpenCaseSerde()).withCachingEnabled());
         caseChanges
             .process(() -> new OpenCaseWatch(window, interval, grace), Named.as("watch-open-cases"),
                 StoreCatalog.OPEN_CASES_STORE)

@@ -39,7 +39,7 @@ public final class UnitKpiTopology {
 
     public KStream<String, RowOutput.Change> addTo(final StreamsBuilder builder, final KStream<String, KpiChange> changes) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreCatalog.KPI_ROWS_STORE), Serdes.String(), TopicCatalog.KPI_COUNTERS)
+            Stores.persistentKeyValueStore(StoreCatalog.KPI_ROWS_STORE), Serdes.String(), new KpiCountersSerde())
             // a unit's rows of the current periods change with nearly every event: the cache spares RocksDB and the changelog
             .withCachingEnabled());
         final var outputs = changes
@@ -47,7 +47,7 @@ public final class UnitKpiTopology {
                 .map(unit -> KeyValue.pair(unit.getKey(), unit.getValue())).toList(), Named.as("split-changes-by-unit"))
             // re-keyed by unitId, so this repartitions: all rows of a unit are summed in one task
             .repartition(Repartitioned.<String, KpiChange>as(KPI_CHANGES)
-                .withKeySerde(Serdes.String()).withValueSerde(TopicCatalog.KPI_CHANGE))
+                .withKeySerde(Serdes.String()).withValueSerde(new KpiChangeSerde()))
             .process(() -> new KpiRowAggregator(targets, emitInterval), Named.as("sum-kpi-rows"),
                 StoreCatalog.KPI_ROWS_STORE)
             .split(Named.as("row-"))

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.serde;
 
 import java.util.Locale;
 import org.apache.kafka.common.errors.SerializationException;

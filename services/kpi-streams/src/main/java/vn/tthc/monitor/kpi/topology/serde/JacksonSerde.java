@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.topology;
+package vn.tthc.monitor.kpi.topology.serde;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,47 @@
+package vn.tthc.monitor.kpi.topology.rows;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.apache.kafka.common.utils.ByteUtils;
+import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.kpi.topology.serde.BinarySerde;
+
+/**
+ * The binary form of a KPI row's counters in {@code kpi-rows-store}: version 1 is the fourteen
+ * counters in the order of {@link KpiCounters}' fields, as variable-length longs (a change's may be negative).
+ */
+public final class KpiCountersSerde extends BinarySerde<KpiCounters> {
+
+    private static final byte VERSION = 1;
+
+    public KpiCountersSerde() {
+        super("KPI counters", VERSION);
+    }
+
+    @Override
+    protected void write(final DataOutputStream out, final KpiCounters counters) throws IOException {
+        writeCounters(out, counters);
+    }
+
+    @Override
+    protected KpiCounters read(final DataInputStream in) throws IOException {
+        return readCounters(in);
+    }
+
+    /** The counters in version 1, also nested in a {@link KpiChangeSerde} change's rows. */
+    static void writeCounters(final DataOutputStream out, final KpiCounters c) throws IOException {
+        for (final long value : new long[] {c.received(), c.receivedOnline(), c.onlineEligible(), c.onlineEligibleOnline(),
+            c.resolved(), c.early(), c.onTime(), c.late(), c.extended(), c.withdrawn(), c.ratings(), c.satisfied(),
+            c.feedbackResolved(), c.feedbackOnTime()}) {
+            ByteUtils.writeVarlong(value, out);
+        }
+    }
+
+    static KpiCounters readCounters(final DataInputStream in) throws IOException {
+        return new KpiCounters(ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in),
+            ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in),
+            ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in),
+            ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in));
+    }
+}
