@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.bench;
+package vn.tthc.monitor.tools.bench;
 
 import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +40,8 @@ import vn.tthc.monitor.contract.event.Channel;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.kpi.failure.PipelineGuard;
-import vn.tthc.monitor.kpi.replay.CommandLineLogging;
-import vn.tthc.monitor.kpi.replay.Replay;
+import vn.tthc.monitor.tools.replay.CommandLineLogging;
+import vn.tthc.monitor.tools.replay.Replay;
 import vn.tthc.monitor.kpi.streams.TopicReadiness;
 import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.replay;
+package vn.tthc.monitor.tools.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +31,7 @@ import vn.tthc.monitor.contract.testing.InMemoryKpis;
 import vn.tthc.monitor.kpi.KpiStreamsApplication;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
-import vn.tthc.monitor.kpi.sample.SampleHistory;
+import vn.tthc.monitor.tools.sample.SampleHistory;
 import vn.tthc.monitor.kpi.testing.IsolatedTopics;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.replay;
+package vn.tthc.monitor.tools.replay;
 
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.sample;
+package vn.tthc.monitor.tools.sample;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedWriter;

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.bench;
+package vn.tthc.monitor.tools.bench;
 
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
@@ -36,11 +36,11 @@ import vn.tthc.monitor.broker.LocalKafkaBroker;
 import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.kpi.failure.PipelineGuard;
 import vn.tthc.monitor.kpi.failure.PipelineStoppedException;
-import vn.tthc.monitor.kpi.replay.CommandLineLogging;
-import vn.tthc.monitor.kpi.replay.DurationConverter;
+import vn.tthc.monitor.tools.replay.CommandLineLogging;
+import vn.tthc.monitor.tools.replay.DurationConverter;
 import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
-import vn.tthc.monitor.kpi.replay.EventFileProducer;
-import vn.tthc.monitor.kpi.replay.Replay;
+import vn.tthc.monitor.tools.replay.EventFileProducer;
+import vn.tthc.monitor.tools.replay.Replay;
 import vn.tthc.monitor.kpi.streams.TopicReadiness;
 
 /**

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.replay;
+package vn.tthc.monitor.tools.replay;
 
 /** Command-line tools keep stdout for their output: their logs go to stderr ({@code logback-cli.xml}). */
 public final class CommandLineLogging {

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.replay;
+package vn.tthc.monitor.tools.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.bench;
+package vn.tthc.monitor.tools.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

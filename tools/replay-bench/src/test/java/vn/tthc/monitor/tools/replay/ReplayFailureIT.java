@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.failure;
+package vn.tthc.monitor.tools.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import vn.tthc.monitor.contract.testing.ExampleFiles;
-import vn.tthc.monitor.kpi.replay.ReplayCommand;
+import vn.tthc.monitor.kpi.failure.FailingPipeline;
 import vn.tthc.monitor.kpi.testing.IsolatedTopics;
 import vn.tthc.monitor.testing.TestDirectories;
 import vn.tthc.monitor.testing.TestKafkaCluster;

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.bench;
+package vn.tthc.monitor.tools.bench;
 
 import picocli.CommandLine;
 import vn.tthc.monitor.kpi.failure.PipelineStoppedException;

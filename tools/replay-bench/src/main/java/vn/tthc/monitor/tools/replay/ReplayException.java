@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.replay;
+package vn.tthc.monitor.tools.replay;
 
 /** A replay that cannot go on; the message says why in words an operator can act on. */
 public class ReplayException extends RuntimeException {

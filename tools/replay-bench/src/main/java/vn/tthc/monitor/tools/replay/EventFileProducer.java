@@ -1,4 +1,4 @@
-package vn.tthc.monitor.kpi.replay;
+package vn.tthc.monitor.tools.replay;
 
 import java.io.BufferedReader;
 import java.io.IOException;
