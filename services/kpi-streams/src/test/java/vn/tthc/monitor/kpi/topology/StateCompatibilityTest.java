@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.kpi.topology.alerts.DrivingIdsSerde;
 import vn.tthc.monitor.kpi.topology.history.HistorySerde;
@@ -28,52 +31,24 @@ import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
  */
 class StateCompatibilityTest {
 
-    @Test
-    void eventsOfEveryTypeAreReadAndWrittenAsBefore() {
-        assertReadable("event", new EventSerde(), StateSamples.events());
+    /** Every stored type: its fixture file, today's serde, the values its fixtures were written from. */
+    static Stream<Arguments> storedTypes() {
+        return Stream.of(
+            Arguments.of("event", new EventSerde(), StateSamples.events()),
+            Arguments.of("case-history", HistorySerde.caseHistories(), StateSamples.caseHistories()),
+            Arguments.of("feedback-history", HistorySerde.feedbackHistories(), StateSamples.feedbackHistories()),
+            Arguments.of("kpi-counters", new KpiCountersSerde(), StateSamples.kpiCounters()),
+            Arguments.of("kpi-change", new KpiChangeSerde(), StateSamples.kpiChanges()),
+            Arguments.of("open-case", new OpenCaseSerde(), StateSamples.openCases()),
+            Arguments.of("driving-ids", new DrivingIdsSerde(), StateSamples.drivingIds()),
+            Arguments.of("kpi-alert", JacksonSerde.json(KpiAlert.class), StateSamples.kpiAlerts()),
+            Arguments.of("long", Serdes.Long(), StateSamples.longs()));
     }
 
-    @Test
-    void caseHistoriesAreReadAndWrittenAsBefore() {
-        assertReadable("case-history", HistorySerde.caseHistories(), StateSamples.caseHistories());
-    }
-
-    @Test
-    void feedbackHistoriesAreReadAndWrittenAsBefore() {
-        assertReadable("feedback-history", HistorySerde.feedbackHistories(), StateSamples.feedbackHistories());
-    }
-
-    @Test
-    void kpiRowCountersAreReadAndWrittenAsBefore() {
-        assertReadable("kpi-counters", new KpiCountersSerde(), StateSamples.kpiCounters());
-    }
-
-    @Test
-    void kpiChangesAreReadAndWrittenAsBefore() {
-        assertReadable("kpi-change", new KpiChangeSerde(), StateSamples.kpiChanges());
-    }
-
-    @Test
-    void openCasesAreReadAndWrittenAsBefore() {
-        assertReadable("open-case", new OpenCaseSerde(), StateSamples.openCases());
-    }
-
-    @Test
-    void drivingIdsAreReadAndWrittenAsBefore() {
-        assertReadable("driving-ids", new DrivingIdsSerde(), StateSamples.drivingIds());
-    }
-
-    @Test
-    void storedAlertsAreReadAndWrittenAsBefore() {
-        assertReadable("kpi-alert", JacksonSerde.json(KpiAlert.class), StateSamples.kpiAlerts());
-    }
-
-    @Test
-    void countsAndFirstSeenTimesAreReadAndWrittenAsBefore() {
-        assertReadable("long", Serdes.Long(), StateSamples.longs());
-    }
-
-    private static <T> void assertReadable(final String type, final Serde<T> serde, final Map<String, T> samples) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("storedTypes")
+    <T> void theValuesWrittenBeforeAreReadAndWrittenAsBefore(final String type, final Serde<T> serde,
+                                                              final Map<String, T> samples) {
         final Map<String, byte[]> fixtures = fixtures(type);
         assertThat(fixtures.keySet()).as("the samples of %s with a fixture", type).isEqualTo(samples.keySet());
         fixtures.forEach((name, bytes) -> {
