@@ -1,22 +1,17 @@
-package vn.tthc.monitor.notifier.rules;
+package vn.tthc.monitor.notifier.dispatch;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.CaseWarning;
 import vn.tthc.monitor.contract.alert.KpiAlert;
-import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.notifier.delivery.ChannelKind;
 import vn.tthc.monitor.notifier.delivery.Delivery;
 import vn.tthc.monitor.notifier.delivery.DeliveryException;
@@ -25,40 +20,30 @@ import vn.tthc.monitor.notifier.delivery.Ledger;
 import vn.tthc.monitor.notifier.delivery.Notification;
 import vn.tthc.monitor.notifier.delivery.NotificationKind;
 import vn.tthc.monitor.notifier.delivery.Transport;
-import vn.tthc.monitor.notifier.message.AlertMessages;
-import vn.tthc.monitor.notifier.message.DigestMessages;
-import vn.tthc.monitor.notifier.message.Message;
-import vn.tthc.monitor.notifier.registry.Head;
-import vn.tthc.monitor.notifier.registry.Unit;
-import vn.tthc.monitor.notifier.registry.UnitRegistry;
+import vn.tthc.monitor.notifier.rules.Decision;
+import vn.tthc.monitor.notifier.rules.NotificationRules;
+import vn.tthc.monitor.notifier.rules.NotifierSettings;
 
 /**
- * Decides who is told what, and delivers it (docs/NOTIFIER.md). Alerts: a RAISED or UPDATED alert
- * not yet told is told once per raise to its unit's heads; RESOLVED goes to the heads who were told
- * of the raise; the raises (and the resolves) of one unit arriving within {@code groupWindow} go out
- * as one mail per head. An alert open {@code escalateAfter} goes to the heads of the unit above; stale
- * alerts and alerts of ended periods are only counted. Case warnings wait for their unit's digest.
+ * Carries out what the {@link NotificationRules} decide. In: alerts, case warnings and ticks; out: the
+ * deliveries over the transports, the ledger (what is done), the settled warnings and the metrics. It
+ * owns the delivery queue, settles a digest's warnings once all its deliveries are done, and records
+ * a delivery in the ledger only once done: nothing is lost when a transport fails, the delivery waits.
  *
- * <p>Not thread-safe: one thread feeds it and calls {@link #tick()}. Nothing is lost when a transport
- * fails: the delivery waits in the queue and is recorded in the ledger only once done.
+ * <p>Not thread-safe: one thread feeds it and calls {@link #tick()}; the counts are read from any thread.
  */
-public final class Notifier {
+public final class Dispatcher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** Deliveries attempted in one tick at most, so a long queue does not starve reading. */
     private static final int ATTEMPTS_PER_TICK = 100;
 
-    private final UnitRegistry units;
-    private final AlertMessages alertMessages;
-    private final DigestMessages digestMessages;
+    private final NotificationRules rules;
     private final Clock clock;
     private final Ledger ledger;
     private final Map<ChannelKind, Transport> transports = new HashMap<>();
     private final NotificationMetrics metrics;
     private final Consumer<String> warningSettled;
-    private final EscalationWatch escalations;
-    private final WarningDigests digests;
-    private final AlertGroups groups;
     private final DeliveryQueue queue;
     /** Digests with deliveries still waiting: identity → how many. */
     private final Map<String, Integer> unfinishedDigests = new LinkedHashMap<>();
@@ -67,76 +52,42 @@ public final class Notifier {
     private volatile int waitingAlerts;
 
     /**
+     * @param settings       the retry waits of the queue ({@code firstRetry}, {@code maxRetry})
      * @param warningSettled told the key of every case warning that needs nothing more: told in a
      *                       delivered digest, told before, or not to be told
      */
-    public Notifier(final UnitRegistry units, final AlertMessages alertMessages, final DigestMessages digestMessages,
-                    final NotifierSettings settings, final Clock clock, final Ledger ledger,
-                    final List<Transport> transports, final NotificationMetrics metrics,
-                    final Consumer<String> warningSettled) {
-        this.units = units;
-        this.alertMessages = alertMessages;
-        this.digestMessages = digestMessages;
+    public Dispatcher(final NotificationRules rules, final NotifierSettings settings, final Clock clock,
+                      final Ledger ledger, final List<Transport> transports, final NotificationMetrics metrics,
+                      final Consumer<String> warningSettled) {
+        this.rules = rules;
         this.clock = clock;
         this.ledger = ledger;
         transports.forEach(t -> this.transports.put(t.channel(), t));
         this.metrics = metrics;
         this.warningSettled = warningSettled;
-        this.escalations = new EscalationWatch(settings.escalateAfter());
-        this.digests = new WarningDigests(settings.digestInterval());
-        this.groups = new AlertGroups(settings.groupWindow());
         this.queue = new DeliveryQueue(settings.firstRetry(), settings.maxRetry());
     }
 
-    /**
-     * Takes the latest state of an alert: a raise or resolve waits in its unit's group for the group
-     * window; a resolve takes a raise still waiting out of its group (nobody has heard of it from there).
-     */
+    /** Gives the latest state of an alert to the rules. */
     public void onAlert(final KpiAlert alert) {
         final Instant now = clock.instant();
-        if (alert.stale() || Period.parse(alert.period()).hasEndedAt(now)) {
-            escalations.forget(alert);
-            groups.remove(NotificationKind.RAISED, alert);
-            groups.remove(NotificationKind.RESOLVED, alert);
-            metrics.skipped("stale");
-            LOG.info("stale alert not sent: {} {} {} {} {}", alert.unitId(), alert.fieldId(), alert.period(),
-                alert.kpi(), alert.state());
-            return;
-        }
-        escalations.track(alert);
-        final Optional<Unit> unit = knownUnit(alert.unitId());
-        if (unit.isEmpty()) {
-            return;
-        }
-        if (alert.state() == AlertState.RESOLVED) {
-            groups.remove(NotificationKind.RAISED, alert);
-            groups.add(NotificationKind.RESOLVED, alert, now);
-        } else if (destinations(unit.get()).stream()
-            .anyMatch(d -> toBeTold(NotificationKind.RAISED, alert, d.channel(), d.address()))) {
-            groups.add(NotificationKind.RAISED, alert, now);
-        }
-        waitingAlerts = groups.waitingAlerts();
+        carryOut(rules.onAlert(alert, now, this::told), now);
+        waitingAlerts = rules.waitingAlerts();
     }
 
-    /** Takes a case warning into its unit's next digest. */
+    /** Gives a case warning to the rules, for its unit's next digest. */
     public void onWarning(final CaseWarning warning) {
-        final String key = WarningDigests.key(warning);
-        if (ledger.contains(key) || knownUnit(warning.unitId()).isEmpty()) {
-            warningSettled.accept(key);
-            return;
-        }
-        digests.add(warning, clock.instant());
-        waitingWarnings = digests.waitingWarnings();
+        final Instant now = clock.instant();
+        carryOut(rules.onWarning(warning, now, this::told), now);
+        waitingWarnings = rules.waitingWarnings();
     }
 
-    /** Escalates the alerts open too long, sends the digests that are due, and attempts the due deliveries. */
+    /** Queues what the rules find due (escalations, grouped alerts, digests) and attempts the due deliveries. */
     public void tick() {
         final Instant now = clock.instant();
-        escalations.due(now).forEach(alert -> escalate(alert, now));
-        groups.due(now).forEach(group -> tell(group, now));
-        waitingAlerts = groups.waitingAlerts();
-        digests.due(now).forEach(digest -> sendDigest(digest, now));
-        waitingWarnings = digests.waitingWarnings();
+        carryOut(rules.due(now, this::told), now);
+        waitingAlerts = rules.waitingAlerts();
+        waitingWarnings = rules.waitingWarnings();
         deliverDue();
         pending = queue.size();
     }
@@ -156,110 +107,32 @@ public final class Notifier {
         return waitingWarnings;
     }
 
-    /**
-     * Tells each destination (head and channel) of the unit the group's alerts it has not been told:
-     * by e-mail in one mail (the single alert's own mail when only one is left), by webhook one call per
-     * alert. A resolve goes only where its raise was told or is waiting to be.
-     */
-    private void tell(final AlertGroups.Group group, final Instant now) {
-        final Unit unit = units.unit(group.unitId()).orElseThrow();
-        for (final Destination destination : destinations(unit)) {
-            final List<KpiAlert> untold = group.alerts().stream()
-                .filter(a -> toBeTold(group.kind(), a, destination.channel(), destination.address())).toList();
-            if (destination.channel() == ChannelKind.WEBHOOK || untold.size() == 1) {
-                untold.forEach(alert -> enqueue(single(group.kind(), alert, unit, destination.head()), destination, now));
-            } else if (!untold.isEmpty()) {
-                enqueue(grouped(group.kind(), untold, unit, destination.head()), destination, now);
-            }
-        }
-    }
-
-    private boolean toBeTold(final NotificationKind kind, final KpiAlert alert, final ChannelKind channel,
-                             final String address) {
-        if (told(Delivery.idempotencyKey(identity(kind.tag(), alert), channel, address))) {
-            return false;
-        }
-        return kind != NotificationKind.RESOLVED
-            || told(Delivery.idempotencyKey(identity(NotificationKind.RAISED.tag(), alert), channel, address));
-    }
-
     /** Done (in the ledger) or waiting in the queue, alone or as a member of a group. */
     private boolean told(final String key) {
         return ledger.contains(key) || queue.contains(key);
     }
 
-    private void enqueue(final Notification notification, final Destination destination, final Instant now) {
-        notification.deliveries().stream()
-            .filter(d -> d.channel() == destination.channel() && d.address().equals(destination.address()))
-            .forEach(d -> enqueue(d, now));
-    }
-
-    private Notification single(final NotificationKind kind, final KpiAlert alert, final Unit unit, final Head head) {
-        final Message message = kind == NotificationKind.RESOLVED
-            ? alertMessages.resolved(alert, unit) : alertMessages.raised(alert, unit);
-        return new Notification(kind, identity(kind.tag(), alert), alert.unitId(), message,
-            payload(kind, unit, message, Map.of("alert", alert)), alert.triggeredAt(), List.of(head), List.of());
-    }
-
-    /** Identity: the kind, the unit and the sorted identities of its members, so a regroup of the same alerts is the same. */
-    private Notification grouped(final NotificationKind kind, final List<KpiAlert> alerts, final Unit unit,
-                                 final Head head) {
-        final Message message = kind == NotificationKind.RESOLVED
-            ? alertMessages.resolvedGroup(alerts, unit) : alertMessages.raisedGroup(alerts, unit);
-        final List<String> members = alerts.stream().map(a -> identity(kind.tag(), a)).sorted().toList();
-        final Instant firstTriggered = alerts.stream().map(KpiAlert::triggeredAt).min(Comparator.naturalOrder())
-            .orElseThrow();
-        return new Notification(kind, "group|" + kind.tag() + "|" + unit.id() + "|" + String.join(",", members),
-            unit.id(), message, payload(kind, unit, message, Map.of("alerts", alerts)), firstTriggered, List.of(head),
-            List.of(), members);
-    }
-
-    private static List<Destination> destinations(final Unit unit) {
-        final List<Destination> destinations = new ArrayList<>();
-        for (final Head head : unit.heads()) {
-            destinations.add(new Destination(head, ChannelKind.EMAIL, head.email()));
-            head.webhookUri().ifPresent(uri -> destinations.add(new Destination(head, ChannelKind.WEBHOOK, uri.toString())));
+    /** Counts the skips, settles the warnings, and queues the deliveries not done yet; a digest with none left is settled. */
+    private void carryOut(final Decision decision, final Instant now) {
+        decision.skipped().forEach(metrics::skipped);
+        decision.settledWarnings().forEach(warningSettled);
+        final Map<String, Notification> digests = new LinkedHashMap<>();
+        final Map<String, Integer> queuedOfDigest = new HashMap<>();
+        for (final Delivery delivery : decision.deliveries()) {
+            final boolean queued = enqueue(delivery, now);
+            if (delivery.notification().kind() == NotificationKind.DIGEST) {
+                digests.putIfAbsent(delivery.notification().identity(), delivery.notification());
+                queuedOfDigest.merge(delivery.notification().identity(), queued ? 1 : 0, Integer::sum);
+            }
         }
-        return destinations;
-    }
-
-    private record Destination(Head head, ChannelKind channel, String address) {
-    }
-
-    private void escalate(final KpiAlert alert, final Instant now) {
-        final Optional<Unit> parent = units.parentOf(alert.unitId());
-        if (parent.isEmpty() || parent.get().heads().isEmpty()) {
-            metrics.skipped("no_parent");
-            LOG.warn("alert open for {} but {} has no unit above with heads: not escalated", escalations.escalateAfter(),
-                alert.unitId());
-            return;
-        }
-        final Unit unit = units.unit(alert.unitId()).orElseThrow();
-        final Message message = alertMessages.escalated(alert, unit, parent.get(),
-            Duration.between(alert.raisedAt(), now));
-        final Notification escalated = new Notification(NotificationKind.ESCALATED, identity("escalated", alert),
-            alert.unitId(), message, payload(NotificationKind.ESCALATED, unit, message, Map.of("alert", alert)),
-            escalations.dueAt(alert), parent.get().heads(), List.of());
-        LOG.info("escalating alert {} {} {} {} to {}", alert.unitId(), alert.fieldId(), alert.period(), alert.kpi(),
-            parent.get().id());
-        escalated.deliveries().forEach(d -> enqueue(d, now));
-    }
-
-    private void sendDigest(final WarningDigests.Digest digest, final Instant now) {
-        final Unit unit = units.unit(digest.unitId()).orElseThrow();
-        final Message message = digestMessages.digest(unit, digest.warnings());
-        final Instant firstDetected = digest.warnings().stream().map(CaseWarning::detectedAt)
-            .min(Comparator.naturalOrder()).orElseThrow();
-        final Notification notification = new Notification(NotificationKind.DIGEST,
-            "digest|" + unit.id() + "|" + String.join(",", digest.warningKeys().stream().sorted().toList()),
-            unit.id(), message, payload(NotificationKind.DIGEST, unit, message, Map.of("warnings", digest.warnings())),
-            firstDetected, unit.heads(), digest.warningKeys());
-        final long enqueued = notification.deliveries().stream().filter(d -> enqueue(d, now)).count();
-        if (enqueued == 0) {
-            settleWarnings(notification, now);
-        } else {
-            unfinishedDigests.put(notification.identity(), (int) enqueued);
-        }
+        digests.forEach((identity, digest) -> {
+            final int queued = queuedOfDigest.get(identity);
+            if (queued == 0) {
+                settleWarnings(digest, now);
+            } else {
+                unfinishedDigests.put(identity, queued);
+            }
+        });
     }
 
     private void deliverDue() {
@@ -313,35 +186,5 @@ public final class Notifier {
 
     private boolean enqueue(final Delivery delivery, final Instant now) {
         return !ledger.contains(delivery.idempotencyKey()) && queue.add(delivery, now);
-    }
-
-    private Optional<Unit> knownUnit(final String unitId) {
-        final Optional<Unit> unit = units.unit(unitId);
-        if (unit.isEmpty()) {
-            metrics.skipped("unknown_unit");
-            LOG.warn("unit {} is not in the units file: nobody to tell", unitId);
-        } else if (unit.get().heads().isEmpty()) {
-            metrics.skipped("no_heads");
-            LOG.warn("unit {} has no heads in the units file: nobody to tell", unitId);
-            return Optional.empty();
-        }
-        return unit;
-    }
-
-    /** Once per raise of one alert: unit, field, period, KPI, what happened and when it was raised. */
-    private static String identity(final String what, final KpiAlert alert) {
-        return String.join("|", alert.unitId(), alert.fieldId(), alert.period(), alert.kpi(), what,
-            alert.raisedAt().toString());
-    }
-
-    private static Map<String, Object> payload(final NotificationKind kind, final Unit unit, final Message message,
-                                               final Map<String, Object> content) {
-        final Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("kind", kind.tag());
-        payload.put("unit", Map.of("id", unit.id(), "name", unit.name()));
-        payload.put("subject", message.subject());
-        payload.put("dashboard", message.link());
-        payload.putAll(content);
-        return payload;
     }
 }
