@@ -10,13 +10,14 @@ import java.util.List;
 import vn.tthc.monitor.notifier.config.NotifierConfiguration;
 import vn.tthc.monitor.notifier.config.TopicsConfiguration;
 import vn.tthc.monitor.notifier.delivery.Transport;
+import vn.tthc.monitor.notifier.dispatch.Dispatcher;
+import vn.tthc.monitor.notifier.dispatch.NotificationMetrics;
 import vn.tthc.monitor.notifier.kafka.NotifierLoop;
 import vn.tthc.monitor.notifier.message.AlertMessages;
 import vn.tthc.monitor.notifier.message.DashboardLinks;
 import vn.tthc.monitor.notifier.message.DigestMessages;
 import vn.tthc.monitor.notifier.registry.UnitRegistry;
-import vn.tthc.monitor.notifier.rules.NotificationMetrics;
-import vn.tthc.monitor.notifier.rules.Notifier;
+import vn.tthc.monitor.notifier.rules.NotificationRules;
 
 /** Starts the notifier loop with the application and stops it with it; registers the pending gauges. */
 @Context
@@ -31,11 +32,12 @@ public class NotifierService {
         final NotificationMetrics metrics = new NotificationMetrics(meters);
         loop = new NotifierLoop(new NotifierLoop.Settings(bootstrapServers, topics.alerts(), topics.caseWarnings(),
             topics.notifications(), config.groupId(), topics.replicationFactor()),
-            (ledger, warningSettled) -> new Notifier(units, new AlertMessages(dashboards), new DigestMessages(dashboards),
-                config.settings(), clock, ledger, transports, metrics, warningSettled));
-        Gauge.builder("tthc.notifications.pending", loop, l -> l.notifier() == null ? 0 : l.notifier().pendingDeliveries())
+            (ledger, warningSettled) -> new Dispatcher(new NotificationRules(units, new AlertMessages(dashboards),
+                new DigestMessages(dashboards), config.settings()), config.settings(), clock, ledger, transports, metrics,
+                warningSettled));
+        Gauge.builder("tthc.notifications.pending", loop, l -> l.dispatcher() == null ? 0 : l.dispatcher().pendingDeliveries())
             .description("Deliveries not yet done (waiting or retrying)").register(meters);
-        Gauge.builder("tthc.notifications.digest.warnings", loop, l -> l.notifier() == null ? 0 : l.notifier().waitingWarnings())
+        Gauge.builder("tthc.notifications.digest.warnings", loop, l -> l.dispatcher() == null ? 0 : l.dispatcher().waitingWarnings())
             .description("Case warnings waiting for their unit's digest").register(meters);
         loop.start();
     }

@@ -33,11 +33,11 @@ import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.alert.CaseWarning;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.notifier.delivery.Ledger;
-import vn.tthc.monitor.notifier.rules.Notifier;
+import vn.tthc.monitor.notifier.dispatch.Dispatcher;
 import vn.tthc.monitor.notifier.rules.WarningDigests;
 
 /**
- * Feeds the {@link Notifier} from Kafka on one thread. Input: {@code tthc-kpi-alerts} (compacted,
+ * Feeds the {@link Dispatcher} from Kafka on one thread. Input: {@code tthc-kpi-alerts} (compacted,
  * key {@code ["unit","field","period","kpi"]}, value {@link KpiAlert}), read whole from the start on
  * every start without a consumer group; {@code tthc-case-warnings} (key caseId, value {@link CaseWarning})
  * in the consumer group, committed up to the first warning not yet told. Output: the ledger topic.
@@ -59,7 +59,7 @@ public final class NotifierLoop implements AutoCloseable {
     public enum State { STARTING, RUNNING, FAILED, STOPPED }
 
     private final Settings settings;
-    private final BiFunction<Ledger, Consumer<String>, Notifier> notifierOnLedger;
+    private final BiFunction<Ledger, Consumer<String>, Dispatcher> dispatcherOnLedger;
     private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
     private final WarningOffsets warningOffsets = new WarningOffsets();
     private final KafkaConsumer<String, byte[]> alerts;
@@ -67,12 +67,12 @@ public final class NotifierLoop implements AutoCloseable {
     private final KafkaProducer<String, byte[]> ledgerProducer;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile Notifier notifier;
+    private volatile Dispatcher dispatcher;
 
-    /** @param notifierOnLedger builds the notifier once the ledger is read, given where to report settled warnings */
-    public NotifierLoop(final Settings settings, final BiFunction<Ledger, Consumer<String>, Notifier> notifierOnLedger) {
+    /** @param dispatcherOnLedger builds the dispatcher (and its rules) once the ledger is read, given where to report settled warnings */
+    public NotifierLoop(final Settings settings, final BiFunction<Ledger, Consumer<String>, Dispatcher> dispatcherOnLedger) {
         this.settings = settings;
-        this.notifierOnLedger = notifierOnLedger;
+        this.dispatcherOnLedger = dispatcherOnLedger;
         this.alerts = new KafkaConsumer<>(consumerConfig(null), new StringDeserializer(), new ByteArrayDeserializer());
         this.warnings = new KafkaConsumer<>(consumerConfig(settings.groupId()), new StringDeserializer(),
             new ByteArrayDeserializer());
@@ -92,9 +92,9 @@ public final class NotifierLoop implements AutoCloseable {
         return state.get();
     }
 
-    /** The notifier, once the ledger has been read. */
-    public Notifier notifier() {
-        return notifier;
+    /** The dispatcher, once the ledger has been read. */
+    public Dispatcher dispatcher() {
+        return dispatcher;
     }
 
     private void run() {
@@ -106,7 +106,7 @@ public final class NotifierLoop implements AutoCloseable {
             try (ledgerReader) {
                 ledger = LedgerTopic.load(settings.ledgerTopic(), ledgerReader, ledgerProducer);
             }
-            notifier = notifierOnLedger.apply(ledger, warningOffsets::settled);
+            dispatcher = dispatcherOnLedger.apply(ledger, warningOffsets::settled);
             assignFromStart(alerts, settings.alertsTopic());
             warnings.subscribe(List.of(settings.caseWarningsTopic()));
             state.set(State.RUNNING);
@@ -136,7 +136,7 @@ public final class NotifierLoop implements AutoCloseable {
         for (final ConsumerRecord<String, byte[]> record : alerts.poll(POLL)) {
             final KpiAlert alert = read(record, KpiAlert.class);
             if (alert != null) {
-                notifier.onAlert(alert);
+                dispatcher.onAlert(alert);
             }
         }
         for (final ConsumerRecord<String, byte[]> record : warnings.poll(POLL)) {
@@ -144,10 +144,10 @@ public final class NotifierLoop implements AutoCloseable {
             if (warning != null) {
                 warningOffsets.read(new TopicPartition(record.topic(), record.partition()), record.offset(),
                     WarningDigests.key(warning));
-                notifier.onWarning(warning);
+                dispatcher.onWarning(warning);
             }
         }
-        notifier.tick();
+        dispatcher.tick();
         commitWarnings(false);
     }
 

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.CaseWarning.Kind;
+import vn.tthc.monitor.notifier.dispatch.Dispatcher;
+import vn.tthc.monitor.notifier.dispatch.NotificationMetrics;
 import vn.tthc.monitor.notifier.message.AlertMessages;
 import vn.tthc.monitor.notifier.message.DashboardLinks;
 import vn.tthc.monitor.notifier.message.DigestMessages;
 import vn.tthc.monitor.notifier.registry.UnitRegistry;
 import vn.tthc.monitor.notifier.registry.UnitRegistryFile;
-import vn.tthc.monitor.notifier.rules.NotificationMetrics;
-import vn.tthc.monitor.notifier.rules.Notifier;
+import vn.tthc.monitor.notifier.rules.NotificationRules;
 import vn.tthc.monitor.notifier.rules.NotifierSettings;
 import vn.tthc.monitor.notifier.testing.InMemoryLedger;
 import vn.tthc.monitor.notifier.testing.MailServer;
@@ -30,7 +31,7 @@ import vn.tthc.monitor.notifier.testing.MutableClock;
 import vn.tthc.monitor.notifier.testing.TestAlerts;
 import vn.tthc.monitor.notifier.testing.WebhookReceiver;
 
-/** The notifier with its real SMTP and webhook transports, against a real SMTP server and a real HTTP endpoint. */
+/** The dispatcher with its real SMTP and webhook transports, against a real SMTP server and a real HTTP endpoint. */
 class RealDeliveryTest {
 
     private static final Duration GROUP_WINDOW = Duration.ofSeconds(10);
@@ -39,9 +40,9 @@ class RealDeliveryTest {
     private final WebhookReceiver webhook = new WebhookReceiver();
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryLedger ledger = new InMemoryLedger();
-    private final Notifier notifier = notifier();
+    private final Dispatcher dispatcher = dispatcher();
 
-    private Notifier notifier() {
+    private Dispatcher dispatcher() {
         final UnitRegistry units = UnitRegistryFile.parse("""
             units:
               - id: UBND-P-BAN-CO
@@ -55,10 +56,10 @@ class RealDeliveryTest {
             """.formatted(webhook.url()));
         final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
         final MailComposer composer = new MailComposer("tthc-monitor@example.org", "TTHC Monitor");
-        return new Notifier(units, new AlertMessages(links), new DigestMessages(links),
-            new NotifierSettings(Duration.ofHours(4), Duration.ofMinutes(15), Duration.ofSeconds(2), Duration.ofMinutes(1),
-                GROUP_WINDOW),
-            clock, ledger, List.of(
+        final NotifierSettings settings = new NotifierSettings(Duration.ofHours(4), Duration.ofMinutes(15),
+            Duration.ofSeconds(2), Duration.ofMinutes(1), GROUP_WINDOW);
+        return new Dispatcher(new NotificationRules(units, new AlertMessages(links), new DigestMessages(links), settings),
+            settings, clock, ledger, List.of(
                 new SmtpTransport(new SmtpTransport.SmtpSettings("127.0.0.1", smtp.port(), null, null, true,
                     false, Duration.ofSeconds(5)), composer),
                 new WebhookTransport(Duration.ofSeconds(5))),
@@ -75,9 +76,9 @@ class RealDeliveryTest {
     void theSmtpServerReceivesTheVietnameseMailForEachHeadWithTheIdempotencyKeyAsMessageId() {
         smtp.start();
 
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
         clock.advance(GROUP_WINDOW);
-        notifier.tick();
+        dispatcher.tick();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> smtp.received().size() == 2);
         assertThat(smtp.received()).extracting(MailServer.Mail::to).containsExactlyInAnyOrder(
@@ -96,9 +97,9 @@ class RealDeliveryTest {
     void theWebhookGetsTheAlertAsJsonWithTheIdempotencyKey() throws Exception {
         smtp.start();
 
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
         clock.advance(GROUP_WINDOW);
-        notifier.tick();
+        dispatcher.tick();
 
         assertThat(webhook.calls()).singleElement().satisfies(call -> {
             final JsonNode json = ContractJson.mapper().readTree(call.body());
@@ -117,11 +118,11 @@ class RealDeliveryTest {
         smtp.start();
         final var month = onTime(AlertState.RAISED, NOW);
 
-        notifier.onAlert(month);
-        notifier.onAlert(TestAlerts.inPeriod(month, "2026-Q4"));
-        notifier.onAlert(TestAlerts.inPeriod(month, "2026"));
+        dispatcher.onAlert(month);
+        dispatcher.onAlert(TestAlerts.inPeriod(month, "2026-Q4"));
+        dispatcher.onAlert(TestAlerts.inPeriod(month, "2026"));
         clock.advance(GROUP_WINDOW);
-        notifier.tick();
+        dispatcher.tick();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> smtp.received().size() == 2);
         assertThat(smtp.received()).allSatisfy(mail -> {
@@ -141,12 +142,12 @@ class RealDeliveryTest {
 
     @Test
     void mailsHeldUpWhileTheSmtpServerIsDownAllArriveOnceWhenItIsBack() {
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
-        notifier.onWarning(warning(Kind.OVERDUE, "HS-9", "UBND-P-BAN-CO", NOW));
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.onWarning(warning(Kind.OVERDUE, "HS-9", "UBND-P-BAN-CO", NOW));
         final List<Integer> pendingWhileDown = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            notifier.tick();
-            pendingWhileDown.add(notifier.pendingDeliveries());
+            dispatcher.tick();
+            pendingWhileDown.add(dispatcher.pendingDeliveries());
             clock.advance(Duration.ofMinutes(1));
         }
         assertThat(pendingWhileDown.get(pendingWhileDown.size() - 1)).as("two raised mails and two digests wait")
@@ -155,7 +156,7 @@ class RealDeliveryTest {
         smtp.start();
         for (int i = 0; i < 5; i++) {
             clock.advance(Duration.ofMinutes(1));
-            notifier.tick();
+            dispatcher.tick();
         }
 
         assertThat(smtp.received()).extracting(MailServer.Mail::subject).containsExactlyInAnyOrder(
@@ -163,30 +164,30 @@ class RealDeliveryTest {
             "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – tháng 11/2026",
             "Tổng hợp hồ sơ quá hạn / sắp đến hạn – UBND phường Bàn Cờ",
             "Tổng hợp hồ sơ quá hạn / sắp đến hạn – UBND phường Bàn Cờ");
-        assertThat(notifier.pendingDeliveries()).isZero();
+        assertThat(dispatcher.pendingDeliveries()).isZero();
         assertThat(webhook.calls()).hasSize(2);
     }
 
     @Test
     void anSmtpServerThatGoesDownInBetweenGetsTheLaterMailsWhenBackAndNoneTwice() {
         smtp.start();
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
         clock.advance(GROUP_WINDOW);
-        notifier.tick();
+        dispatcher.tick();
         assertThat(smtp.received()).hasSize(2);
 
         smtp.stop();
-        notifier.onAlert(onTime(AlertState.RESOLVED, NOW));
-        notifier.tick();
+        dispatcher.onAlert(onTime(AlertState.RESOLVED, NOW));
+        dispatcher.tick();
         clock.advance(Duration.ofSeconds(30));
-        notifier.tick();
-        assertThat(notifier.pendingDeliveries()).as("the two follow-up mails; the webhook is up").isEqualTo(2);
+        dispatcher.tick();
+        assertThat(dispatcher.pendingDeliveries()).as("the two follow-up mails; the webhook is up").isEqualTo(2);
 
         smtp.start();
         clock.advance(Duration.ofMinutes(1));
-        notifier.tick();
+        dispatcher.tick();
         clock.advance(Duration.ofMinutes(1));
-        notifier.tick();
+        dispatcher.tick();
 
         assertThat(smtp.received()).extracting(MailServer.Mail::subject)
             .hasSize(2).allMatch(s -> s.startsWith("Đã khắc phục: UBND phường Bàn Cờ"));

@@ -7,7 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,11 +16,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.alert.KpiAlertLifecycle;
 import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.KpiStatus;
-import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.RowOutput;
@@ -36,7 +36,8 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * read; a task that starts writes its open alerts once more, to the compacted alerts topic only (no
  * state changed), so that topic converges and the history holds changes alone.
  * The cases counted against each KPI are kept in {@link KpiAlertTopology#DRIVERS_STORE}. An alert
- * of a period that has ended (wall clock) is stale.
+ * of a period that has ended (wall clock) is stale. When to raise, update and resolve, and whether an
+ * alert is stale, are the contract's {@link KpiAlertLifecycle} rules.
  */
 final class KpiAlertTracker implements Processor<String, RowOutput.Change, String, KpiAlert> {
 
@@ -92,8 +93,9 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
             final String key = KpiRowKeyFormat.withKpi(row, kpi.id());
             final DrivingIds updatedDrivers = againstChange == 0 ? null : updateDrivers(key, change.entityId(), againstChange);
             // no change of state: an alert still in breach is judged again at the next update
-            if (breached == (previous != null)) {
-                if (previous != null) {
+            final KpiAlertLifecycle.OnChange onChange = KpiAlertLifecycle.onChange(previous, breached);
+            if (onChange != KpiAlertLifecycle.OnChange.WRITE_NOW) {
+                if (onChange == KpiAlertLifecycle.OnChange.AT_NEXT_UPDATE) {
                     pendingUpdates.put(key, new PendingUpdate(row, change.key(), kpi, record.timestamp()));
                 }
                 continue;
@@ -102,8 +104,8 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
                 pendingUpdates.remove(key);
             }
             final DrivingIds driving = updatedDrivers != null ? updatedDrivers : storedDrivers(key);
-            write(row, key, alert(change.key(), judged.status(kpi, change.after()),
-                breached ? AlertState.RAISED : AlertState.RESOLVED, driving, previous, record.timestamp()));
+            next(previous, change.key(), judged.status(kpi, change.after()), driving, record.timestamp())
+                .ifPresent(alert -> write(row, key, alert));
         }
     }
 
@@ -133,7 +135,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
         pendingUpdates.clear();
     }
 
-    /** Judges an open alert's row again: an alert still in breach that changed is stored and written. */
+    /** Judges an open alert's row again: an alert still in breach that changed is stored and written as UPDATED. */
     private void update(final String key, final PendingUpdate pending) {
         final KpiAlert previous = openAlert(pending.row(), pending.kpi().id());
         final KpiCounters counters = rows.get(pending.row());
@@ -141,14 +143,8 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
             return;
         }
         final KpiStatus status = rowTargets.get(pending.row()).status(pending.kpi(), counters);
-        final DrivingIds driving = storedDrivers(key);
-        if (sameAs(previous, status, driving)) {
-            return;
-        }
-        final KpiAlert updated = alert(pending.rowKey(), status, AlertState.UPDATED, driving, previous, pending.timestamp());
-        alerts.put(key, updated);
-        markOpen(pending.row(), updated);
-        forward(key, updated);
+        next(previous, pending.rowKey(), status, storedDrivers(key), pending.timestamp())
+            .ifPresent(updated -> write(pending.row(), key, updated));
     }
 
     private void write(final String row, final String key, final KpiAlert alert) {
@@ -191,18 +187,11 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
         return KpiRowKeyFormat.format(new KpiRowKey(alert.unitId(), alert.fieldId(), alert.period()));
     }
 
-    private KpiAlert alert(final KpiRowKey row, final KpiStatus status, final AlertState state, final DrivingIds driving,
-                           final KpiAlert previous, final long eventTime) {
-        final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        return new KpiAlert(row.unitId(), row.fieldId(), row.period(), status.kpi().id(), state,
-            Period.parse(row.period()).hasEndedAt(now), status.value(), status.target().doubleValue(), status.volume(),
-            status.minVolume(), status.headroom(), driving.ids(), previous == null ? now : previous.raisedAt(),
-            Instant.ofEpochMilli(eventTime));
-    }
-
-    private static boolean sameAs(final KpiAlert previous, final KpiStatus status, final DrivingIds driving) {
-        return previous.volume() == status.volume() && Objects.equals(previous.value(), status.value())
-            && previous.drivingIds().equals(driving.ids()) && previous.target() == status.target().doubleValue();
+    /** The next alert record by the contract's lifecycle, judged at the wall clock and stamped with its event's time. */
+    private Optional<KpiAlert> next(final KpiAlert previous, final KpiRowKey row, final KpiStatus status,
+                                    final DrivingIds driving, final long eventTime) {
+        return KpiAlertLifecycle.next(previous, new KpiAlertLifecycle.Observation(row, status, driving.ids(),
+            Instant.ofEpochMilli(eventTime)), Instant.ofEpochMilli(context.currentSystemTimeMs()));
     }
 
     /** An open alert's row changed at {@code timestamp} (the latest change's event time) and is to be judged again. */

@@ -1,4 +1,4 @@
-package vn.tthc.monitor.notifier.rules;
+package vn.tthc.monitor.notifier.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.tthc.monitor.notifier.testing.TestAlerts.NOW;
@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -18,17 +19,24 @@ import vn.tthc.monitor.contract.alert.CaseWarning.Kind;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.notifier.delivery.ChannelKind;
 import vn.tthc.monitor.notifier.delivery.Delivery;
+import vn.tthc.monitor.notifier.delivery.Transport;
 import vn.tthc.monitor.notifier.message.AlertMessages;
 import vn.tthc.monitor.notifier.message.DashboardLinks;
 import vn.tthc.monitor.notifier.message.DigestMessages;
 import vn.tthc.monitor.notifier.registry.UnitRegistry;
 import vn.tthc.monitor.notifier.registry.UnitRegistryFile;
+import vn.tthc.monitor.notifier.rules.NotificationRules;
+import vn.tthc.monitor.notifier.rules.NotifierSettings;
 import vn.tthc.monitor.notifier.testing.InMemoryLedger;
 import vn.tthc.monitor.notifier.testing.MutableClock;
 import vn.tthc.monitor.notifier.testing.RecordingTransport;
 import vn.tthc.monitor.notifier.testing.TestAlerts;
 
-class NotifierTest {
+/**
+ * The rules and the dispatcher together, over recording transports and an in-memory ledger with a
+ * controllable clock: who is told, when, once, and what survives an outage or a restart.
+ */
+class DispatcherTest {
 
     private static final Duration ESCALATE_AFTER = Duration.ofHours(4);
     private static final Duration DIGEST_INTERVAL = Duration.ofMinutes(15);
@@ -51,18 +59,23 @@ class NotifierTest {
     private final List<String> settledWarnings = new ArrayList<>();
     /** Zero in the tests of the rules other than grouping: what arrived before a tick is told at that tick. */
     private Duration groupWindow = Duration.ZERO;
-    private Notifier notifier = newNotifier();
+    private Dispatcher dispatcher = newDispatcher();
 
-    private Notifier newNotifier() {
-        return newNotifier(UNITS);
+    private Dispatcher newDispatcher() {
+        return newDispatcher(UNITS);
     }
 
-    private Notifier newNotifier(final UnitRegistry units) {
+    private Dispatcher newDispatcher(final UnitRegistry units) {
+        return build(units, groupWindow, ledger, List.of(mail, webhook), settledWarnings::add);
+    }
+
+    private Dispatcher build(final UnitRegistry units, final Duration window, final InMemoryLedger told,
+                                  final List<Transport> transports, final Consumer<String> warningSettled) {
         final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
-        return new Notifier(units, new AlertMessages(links), new DigestMessages(links),
-            new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2), Duration.ofMinutes(5),
-                groupWindow),
-            clock, ledger, List.of(mail, webhook), new NotificationMetrics(meters), settledWarnings::add);
+        final NotifierSettings settings = new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2),
+            Duration.ofMinutes(5), window);
+        return new Dispatcher(new NotificationRules(units, new AlertMessages(links), new DigestMessages(links), settings),
+            settings, clock, told, transports, new NotificationMetrics(meters), warningSettled);
     }
 
     private List<String> recipients() {
@@ -71,8 +84,8 @@ class NotifierTest {
 
     @Test
     void aRaisedAlertIsMailedToEveryHeadOfItsUnit() {
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
-        notifier.tick();
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.tick();
 
         assertThat(recipients()).containsExactlyInAnyOrder("binh.tran@example.org", "cuong.vo@example.org");
         assertThat(mail.subjects()).allMatch(s -> s.startsWith("Cảnh báo: UBND phường Bàn Cờ"));
@@ -81,45 +94,45 @@ class NotifierTest {
 
     @Test
     void updatesOfAnAlertAlreadyToldAreNotMailed() {
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
-        notifier.tick();
-        notifier.onAlert(TestAlerts.withValue(onTime(AlertState.UPDATED, NOW), AlertState.UPDATED, 0.91));
-        notifier.onAlert(TestAlerts.withValue(onTime(AlertState.UPDATED, NOW), AlertState.UPDATED, 0.90));
-        notifier.tick();
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.tick();
+        dispatcher.onAlert(TestAlerts.withValue(onTime(AlertState.UPDATED, NOW), AlertState.UPDATED, 0.91));
+        dispatcher.onAlert(TestAlerts.withValue(onTime(AlertState.UPDATED, NOW), AlertState.UPDATED, 0.90));
+        dispatcher.tick();
 
         assertThat(mail.sent()).hasSize(2);
     }
 
     @Test
     void anUpdateOfAnAlertNeverToldIsToldAsRaised() {
-        notifier.onAlert(onTime(AlertState.UPDATED, NOW));
-        notifier.tick();
+        dispatcher.onAlert(onTime(AlertState.UPDATED, NOW));
+        dispatcher.tick();
 
         assertThat(mail.subjects()).hasSize(2).allMatch(s -> s.startsWith("Cảnh báo:"));
     }
 
     @Test
     void aResolvedAlertFollowsUpToTheHeadsToldOfTheRaise() {
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
-        notifier.tick();
-        notifier.onAlert(onTime(AlertState.RESOLVED, NOW));
-        notifier.tick();
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.tick();
+        dispatcher.onAlert(onTime(AlertState.RESOLVED, NOW));
+        dispatcher.tick();
 
         assertThat(mail.subjects()).filteredOn(s -> s.startsWith("Đã khắc phục: UBND phường Bàn Cờ")).hasSize(2);
     }
 
     @Test
     void aResolvedAlertWhoseRaiseWasNeverToldIsNotMailed() {
-        notifier.onAlert(onTime(AlertState.RESOLVED, NOW));
-        notifier.tick();
+        dispatcher.onAlert(onTime(AlertState.RESOLVED, NOW));
+        dispatcher.tick();
 
         assertThat(mail.sent()).isEmpty();
     }
 
     @Test
     void staleAlertsAreCountedButNotSent() {
-        notifier.onAlert(TestAlerts.stale(onTime(AlertState.RAISED, NOW)));
-        notifier.tick();
+        dispatcher.onAlert(TestAlerts.stale(onTime(AlertState.RAISED, NOW)));
+        dispatcher.tick();
 
         assertThat(mail.sent()).isEmpty();
         assertThat(meters.counter("tthc.notifications.skipped", "reason", "stale").count()).isEqualTo(1);
@@ -128,25 +141,25 @@ class NotifierTest {
     @Test
     void anAlertOfAPeriodThatHasEndedIsNotSentEvenIfNotMarkedStale() {
         clock.advance(Duration.ofDays(10)); // 2 December: November is over
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
-        notifier.tick();
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.tick();
 
         assertThat(mail.sent()).isEmpty();
     }
 
     @Test
     void anAlertStillOpenAfterTheEscalationTimeGoesToTheHeadsOfTheUnitAboveOnce() {
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
-        notifier.tick();
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.tick();
         clock.advance(ESCALATE_AFTER.minusSeconds(1));
-        notifier.onAlert(TestAlerts.withValue(onTime(AlertState.UPDATED, NOW), AlertState.UPDATED, 0.92));
-        notifier.tick();
+        dispatcher.onAlert(TestAlerts.withValue(onTime(AlertState.UPDATED, NOW), AlertState.UPDATED, 0.92));
+        dispatcher.tick();
         assertThat(recipients()).doesNotContain("quang.le@example.org");
 
         clock.advance(Duration.ofSeconds(1));
-        notifier.tick();
+        dispatcher.tick();
         clock.advance(Duration.ofHours(1));
-        notifier.tick();
+        dispatcher.tick();
 
         assertThat(mail.sent()).filteredOn(d -> d.address().equals("quang.le@example.org")).singleElement()
             .satisfies(d -> assertThat(d.notification().message().subject())
@@ -155,40 +168,40 @@ class NotifierTest {
 
     @Test
     void anAlertResolvedBeforeTheEscalationTimeIsNotEscalated() {
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
         clock.advance(Duration.ofHours(3));
-        notifier.onAlert(onTime(AlertState.RESOLVED, NOW));
+        dispatcher.onAlert(onTime(AlertState.RESOLVED, NOW));
         clock.advance(Duration.ofHours(2));
-        notifier.tick();
+        dispatcher.tick();
 
         assertThat(recipients()).doesNotContain("quang.le@example.org");
     }
 
     @Test
     void aNewRaiseOfTheSameKpiIsEscalatedAgain() {
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
         clock.advance(ESCALATE_AFTER);
-        notifier.tick();
-        notifier.onAlert(onTime(AlertState.RESOLVED, NOW));
-        notifier.onAlert(onTime(AlertState.RAISED, clock.instant()));
+        dispatcher.tick();
+        dispatcher.onAlert(onTime(AlertState.RESOLVED, NOW));
+        dispatcher.onAlert(onTime(AlertState.RAISED, clock.instant()));
         clock.advance(ESCALATE_AFTER);
-        notifier.tick();
+        dispatcher.tick();
 
         assertThat(recipients()).filteredOn("quang.le@example.org"::equals).hasSize(2);
     }
 
     @Test
     void warningsOfAUnitWaitForOneDigestPerInterval() {
-        notifier.onWarning(warning(Kind.DUE_SOON, "HS-1", "UBND-P-BAN-CO", NOW));
+        dispatcher.onWarning(warning(Kind.DUE_SOON, "HS-1", "UBND-P-BAN-CO", NOW));
         clock.advance(Duration.ofMinutes(5));
-        notifier.onWarning(warning(Kind.OVERDUE, "HS-2", "UBND-P-BAN-CO", clock.instant()));
-        notifier.onWarning(warning(Kind.OVERDUE, "HS-3", "SO-TU-PHAP", clock.instant()));
+        dispatcher.onWarning(warning(Kind.OVERDUE, "HS-2", "UBND-P-BAN-CO", clock.instant()));
+        dispatcher.onWarning(warning(Kind.OVERDUE, "HS-3", "SO-TU-PHAP", clock.instant()));
         clock.advance(Duration.ofMinutes(10).minusSeconds(1));
-        notifier.tick();
+        dispatcher.tick();
         assertThat(mail.sent()).isEmpty();
 
         clock.advance(Duration.ofSeconds(1));
-        notifier.tick();
+        dispatcher.tick();
 
         assertThat(mail.sent()).extracting(Delivery::address)
             .containsExactlyInAnyOrder("binh.tran@example.org", "cuong.vo@example.org");
@@ -196,34 +209,34 @@ class NotifierTest {
         assertThat(settledWarnings).hasSize(2);
 
         clock.advance(Duration.ofMinutes(5));
-        notifier.tick();
+        dispatcher.tick();
         assertThat(mail.sent()).extracting(Delivery::address).contains("khanh.do@example.org");
         assertThat(mail.sent()).hasSize(3);
     }
 
     @Test
     void aWarningAfterADigestWaitsForTheNextInterval() {
-        notifier.onWarning(warning(Kind.OVERDUE, "HS-1", "UBND-P-BAN-CO", NOW));
+        dispatcher.onWarning(warning(Kind.OVERDUE, "HS-1", "UBND-P-BAN-CO", NOW));
         clock.advance(DIGEST_INTERVAL);
-        notifier.tick();
-        notifier.onWarning(warning(Kind.OVERDUE, "HS-2", "UBND-P-BAN-CO", clock.instant()));
+        dispatcher.tick();
+        dispatcher.onWarning(warning(Kind.OVERDUE, "HS-2", "UBND-P-BAN-CO", clock.instant()));
         clock.advance(DIGEST_INTERVAL.minusSeconds(1));
-        notifier.tick();
+        dispatcher.tick();
         assertThat(mail.sent()).hasSize(2);
 
         clock.advance(Duration.ofSeconds(1));
-        notifier.tick();
+        dispatcher.tick();
         assertThat(mail.sent()).hasSize(4);
     }
 
     @Test
     void aWarningAlreadyToldIsNotToldAgain() {
-        notifier.onWarning(warning(Kind.OVERDUE, "HS-1", "UBND-P-BAN-CO", NOW));
+        dispatcher.onWarning(warning(Kind.OVERDUE, "HS-1", "UBND-P-BAN-CO", NOW));
         clock.advance(DIGEST_INTERVAL);
-        notifier.tick();
-        notifier.onWarning(warning(Kind.OVERDUE, "HS-1", "UBND-P-BAN-CO", NOW));
+        dispatcher.tick();
+        dispatcher.onWarning(warning(Kind.OVERDUE, "HS-1", "UBND-P-BAN-CO", NOW));
         clock.advance(DIGEST_INTERVAL);
-        notifier.tick();
+        dispatcher.tick();
 
         assertThat(mail.sent()).hasSize(2);
         assertThat(settledWarnings).containsExactly(settledWarnings.get(0), settledWarnings.get(0));
@@ -232,46 +245,46 @@ class NotifierTest {
     @Test
     void aServerOutageDelaysDeliveriesWithGrowingWaitsAndLosesNone() {
         mail.down();
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
-        notifier.tick();
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.tick();
         assertThat(mail.failedAttempts()).isEqualTo(2);
-        assertThat(notifier.pendingDeliveries()).isEqualTo(2);
+        assertThat(dispatcher.pendingDeliveries()).isEqualTo(2);
 
         clock.advance(Duration.ofSeconds(1));
-        notifier.tick();
+        dispatcher.tick();
         assertThat(mail.failedAttempts()).as("waits 2 s after the first failure").isEqualTo(2);
         clock.advance(Duration.ofSeconds(1));
-        notifier.tick();
+        dispatcher.tick();
         assertThat(mail.failedAttempts()).isEqualTo(4);
         clock.advance(Duration.ofSeconds(2));
-        notifier.tick();
+        dispatcher.tick();
         assertThat(mail.failedAttempts()).as("then 4 s").isEqualTo(4);
 
-        notifier.onAlert(onTime(AlertState.RESOLVED, NOW));
+        dispatcher.onAlert(onTime(AlertState.RESOLVED, NOW));
         mail.up();
         clock.advance(Duration.ofSeconds(2));
-        notifier.tick();
+        dispatcher.tick();
 
         assertThat(mail.subjects()).hasSize(4);
         assertThat(mail.sent()).filteredOn(d -> d.address().equals("binh.tran@example.org"))
             .extracting(d -> d.notification().message().subject().substring(0, 8))
             .as("the follow-up does not overtake the mail it follows").containsExactly("Cảnh báo", "Đã khắc ");
-        assertThat(notifier.pendingDeliveries()).isZero();
+        assertThat(dispatcher.pendingDeliveries()).isZero();
         assertThat(meters.counter("tthc.notification.failures", "channel", "email").count()).isEqualTo(4);
     }
 
     @Test
     void aRestartWithTheSameLedgerTellsNothingTwice() {
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
         clock.advance(ESCALATE_AFTER);
-        notifier.tick();
+        dispatcher.tick();
         final int before = mail.sent().size();
 
-        notifier = newNotifier();
+        dispatcher = newDispatcher();
         final KpiAlert latest = TestAlerts.withValue(onTime(AlertState.UPDATED, NOW), AlertState.UPDATED, 0.9);
-        notifier.onAlert(latest);
+        dispatcher.onAlert(latest);
         clock.advance(Duration.ofMinutes(1));
-        notifier.tick();
+        dispatcher.tick();
 
         assertThat(before).isEqualTo(3);
         assertThat(mail.sent()).hasSize(before);
@@ -279,10 +292,10 @@ class NotifierTest {
 
     @Test
     void aHeadWithAWebhookAlsoGetsItWithTheSameKindOfKey() {
-        notifier = newNotifier(UnitRegistryFile.parse(UNIT_WITH_A_WEBHOOK_HEAD));
+        dispatcher = newDispatcher(UnitRegistryFile.parse(UNIT_WITH_A_WEBHOOK_HEAD));
 
-        notifier.onAlert(onTime(AlertState.RAISED, NOW));
-        notifier.tick();
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.tick();
 
         assertThat(webhook.sent()).singleElement().satisfies(d -> {
             assertThat(d.address()).isEqualTo("http://127.0.0.1:1/hook");
@@ -303,20 +316,20 @@ class NotifierTest {
         @BeforeEach
         void withAWindow() {
             groupWindow = WINDOW;
-            notifier = newNotifier();
+            dispatcher = newDispatcher();
         }
 
         private void raiseMonthQuarterAndYearWithinTheWindow() {
-            notifier.onAlert(month);
+            dispatcher.onAlert(month);
             clock.advance(Duration.ofSeconds(3));
-            notifier.onAlert(quarter);
+            dispatcher.onAlert(quarter);
             clock.advance(Duration.ofSeconds(3));
-            notifier.onAlert(year);
+            dispatcher.onAlert(year);
         }
 
         private void tickAfterTheWindow() {
             clock.advance(WINDOW);
-            notifier.tick();
+            dispatcher.tick();
         }
 
         private List<String> mailsTo(final String address) {
@@ -328,11 +341,11 @@ class NotifierTest {
         void threeRaisesOfAUnitWithinTheWindowAreOneMailPerHeadListingAllThree() {
             raiseMonthQuarterAndYearWithinTheWindow();
             clock.advance(Duration.ofSeconds(3));
-            notifier.tick();
+            dispatcher.tick();
             assertThat(mail.sent()).as("the window opened by the first raise is not over").isEmpty();
 
             clock.advance(Duration.ofSeconds(1));
-            notifier.tick();
+            dispatcher.tick();
 
             assertThat(mail.sent()).extracting(Delivery::address)
                 .containsExactlyInAnyOrder("binh.tran@example.org", "cuong.vo@example.org");
@@ -352,9 +365,9 @@ class NotifierTest {
 
         @Test
         void aRaiseAfterTheWindowIsTheNextMail() {
-            notifier.onAlert(month);
+            dispatcher.onAlert(month);
             tickAfterTheWindow();
-            notifier.onAlert(quarter);
+            dispatcher.onAlert(quarter);
             tickAfterTheWindow();
 
             assertThat(mailsTo("binh.tran@example.org")).containsExactly(
@@ -366,8 +379,8 @@ class NotifierTest {
         void raisesOfAnotherUnitAreAnotherMail() {
             final KpiAlert other = new KpiAlert("SO-TU-PHAP", "HO_TICH", "2026-11", "satisfactionRate",
                 AlertState.RAISED, false, 0.8, 0.9, 50, 20, -5L, List.of(), NOW, NOW);
-            notifier.onAlert(month);
-            notifier.onAlert(other);
+            dispatcher.onAlert(month);
+            dispatcher.onAlert(other);
             tickAfterTheWindow();
 
             assertThat(mailsTo("khanh.do@example.org")).singleElement().asString()
@@ -381,23 +394,23 @@ class NotifierTest {
             tickAfterTheWindow();
             assertThat(mail.sent()).hasSize(2);
 
-            notifier = newNotifier();
-            notifier.onAlert(TestAlerts.withValue(year, AlertState.UPDATED, 0.9));
+            dispatcher = newDispatcher();
+            dispatcher.onAlert(TestAlerts.withValue(year, AlertState.UPDATED, 0.9));
             tickAfterTheWindow();
-            notifier.onAlert(TestAlerts.withValue(month, AlertState.UPDATED, 0.9));
-            notifier.onAlert(TestAlerts.withValue(quarter, AlertState.UPDATED, 0.9));
+            dispatcher.onAlert(TestAlerts.withValue(month, AlertState.UPDATED, 0.9));
+            dispatcher.onAlert(TestAlerts.withValue(quarter, AlertState.UPDATED, 0.9));
             tickAfterTheWindow();
 
             assertThat(mail.sent()).hasSize(2);
-            assertThat(notifier.waitingAlerts()).isZero();
+            assertThat(dispatcher.waitingAlerts()).isZero();
         }
 
         @Test
         void anAlertAlreadyToldAloneIsLeftOutOfALaterGroup() {
-            notifier.onAlert(month);
+            dispatcher.onAlert(month);
             tickAfterTheWindow();
 
-            notifier = newNotifier();
+            dispatcher = newDispatcher();
             raiseMonthQuarterAndYearWithinTheWindow();
             tickAfterTheWindow();
 
@@ -416,10 +429,7 @@ class NotifierTest {
 
             final InMemoryLedger otherLedger = new InMemoryLedger();
             final RecordingTransport otherMail = new RecordingTransport(ChannelKind.EMAIL);
-            final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
-            final Notifier regrouped = new Notifier(UNITS, new AlertMessages(links), new DigestMessages(links),
-                new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2), Duration.ofMinutes(5),
-                    WINDOW), clock, otherLedger, List.of(otherMail), new NotificationMetrics(meters), key -> { });
+            final Dispatcher regrouped = build(UNITS, WINDOW, otherLedger, List.of(otherMail), key -> { });
             regrouped.onAlert(TestAlerts.withValue(year, AlertState.UPDATED, 0.95));
             regrouped.onAlert(quarter);
             regrouped.onAlert(month);
@@ -433,9 +443,9 @@ class NotifierTest {
         void resolvesWithinTheWindowAreOneMailToTheHeadsToldOfTheRaises() {
             raiseMonthQuarterAndYearWithinTheWindow();
             tickAfterTheWindow();
-            notifier.onAlert(TestAlerts.withValue(month, AlertState.RESOLVED, 0.99));
-            notifier.onAlert(TestAlerts.withValue(year, AlertState.RESOLVED, 0.99));
-            notifier.onAlert(TestAlerts.withValue(quarter, AlertState.RESOLVED, 0.99));
+            dispatcher.onAlert(TestAlerts.withValue(month, AlertState.RESOLVED, 0.99));
+            dispatcher.onAlert(TestAlerts.withValue(year, AlertState.RESOLVED, 0.99));
+            dispatcher.onAlert(TestAlerts.withValue(quarter, AlertState.RESOLVED, 0.99));
             tickAfterTheWindow();
 
             assertThat(mailsTo("cuong.vo@example.org")).containsExactly(GROUP_SUBJECT,
@@ -447,13 +457,13 @@ class NotifierTest {
 
         @Test
         void aRaiseResolvedWithinItsWindowIsToldToNobodyAndItsResolveIsLeftOut() {
-            notifier.onAlert(month);
-            notifier.onAlert(quarter);
+            dispatcher.onAlert(month);
+            dispatcher.onAlert(quarter);
             tickAfterTheWindow();
-            notifier.onAlert(year);
-            notifier.onAlert(TestAlerts.withValue(month, AlertState.RESOLVED, 0.99));
-            notifier.onAlert(TestAlerts.withValue(quarter, AlertState.RESOLVED, 0.99));
-            notifier.onAlert(TestAlerts.withValue(year, AlertState.RESOLVED, 0.99));
+            dispatcher.onAlert(year);
+            dispatcher.onAlert(TestAlerts.withValue(month, AlertState.RESOLVED, 0.99));
+            dispatcher.onAlert(TestAlerts.withValue(quarter, AlertState.RESOLVED, 0.99));
+            dispatcher.onAlert(TestAlerts.withValue(year, AlertState.RESOLVED, 0.99));
             tickAfterTheWindow();
 
             assertThat(mailsTo("binh.tran@example.org")).containsExactly(
@@ -467,13 +477,13 @@ class NotifierTest {
             mail.down();
             raiseMonthQuarterAndYearWithinTheWindow();
             tickAfterTheWindow();
-            notifier.onAlert(TestAlerts.withValue(quarter, AlertState.RESOLVED, 0.99));
+            dispatcher.onAlert(TestAlerts.withValue(quarter, AlertState.RESOLVED, 0.99));
             tickAfterTheWindow();
-            assertThat(notifier.pendingDeliveries()).as("a grouped raise and a resolve per head").isEqualTo(4);
+            assertThat(dispatcher.pendingDeliveries()).as("a grouped raise and a resolve per head").isEqualTo(4);
 
             mail.up();
             clock.advance(Duration.ofMinutes(5));
-            notifier.tick();
+            dispatcher.tick();
 
             assertThat(mailsTo("binh.tran@example.org")).containsExactly(GROUP_SUBJECT,
                 "Đã khắc phục: UBND phường Bàn Cờ không còn dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – quý 4/2026");
@@ -481,7 +491,7 @@ class NotifierTest {
 
         @Test
         void webhooksGetOneCallPerAlertWhileTheMailIsGrouped() {
-            notifier = newNotifier(UnitRegistryFile.parse(UNIT_WITH_A_WEBHOOK_HEAD));
+            dispatcher = newDispatcher(UnitRegistryFile.parse(UNIT_WITH_A_WEBHOOK_HEAD));
             raiseMonthQuarterAndYearWithinTheWindow();
             tickAfterTheWindow();
 

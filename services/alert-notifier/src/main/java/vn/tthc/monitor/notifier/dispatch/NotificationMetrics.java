@@ -1,4 +1,4 @@
-package vn.tthc.monitor.notifier.rules;
+package vn.tthc.monitor.notifier.dispatch;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
