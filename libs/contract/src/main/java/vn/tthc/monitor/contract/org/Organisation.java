@@ -27,6 +27,7 @@ public final class Organisation {
     private final Map<String, OrganisationUnit> byId = new LinkedHashMap<>();
     private final Map<String, List<OrganisationUnit>> children = new LinkedHashMap<>();
     private final Map<String, List<OrganisationUnit>> ancestors = new LinkedHashMap<>();
+    private final Map<String, List<String>> subtreesCounting = new LinkedHashMap<>();
     private final Map<String, Set<OrganisationUnit>> byMatchKey = new LinkedHashMap<>();
     private final String fingerprint;
 
@@ -48,6 +49,14 @@ public final class Organisation {
             unit.codes().forEach(code -> index(unit, code));
         }
         children.replaceAll((id, list) -> List.copyOf(list));
+        for (final OrganisationUnit unit : this.units) {
+            final List<String> subtrees = new ArrayList<>();
+            if (hasChildren(unit.id())) {
+                subtrees.add(unit.id());
+            }
+            ancestors.get(unit.id()).forEach(ancestor -> subtrees.add(ancestor.id()));
+            subtreesCounting.put(unit.id(), List.copyOf(subtrees));
+        }
         this.fingerprint = fingerprintOf(this.units);
     }
 
@@ -94,6 +103,15 @@ public final class Organisation {
     /** Whether {@code id} is listed and some unit names it as its parent: the units that get subtree rows. */
     public boolean hasChildren(final String id) {
         return !children(id).isEmpty();
+    }
+
+    /**
+     * The units whose subtree rows count the own rows of {@code unitId} (section 6): the unit itself when it
+     * has children, then its ancestors, parent first. Empty for a root without children and for a unit not
+     * listed (its own rows enter no subtree).
+     */
+    public List<String> subtreesCounting(final String unitId) {
+        return subtreesCounting.getOrDefault(unitId, List.of());
     }
 
     /** Every unit under {@code id} (children, their children, ...), depth first in the order of the file. */

@@ -41,6 +41,15 @@ class OrganisationTest {
     }
 
     @Test
+    void theOwnRowsOfAUnitCountInItsOwnSubtreeAndInThoseOfItsAncestors() {
+        assertThat(PROVINCE.subtreesCounting("UBND-P-VTS")).containsExactly("UBND-P-VTS", "UBND-TINH");
+        assertThat(PROVINCE.subtreesCounting("KP-1")).containsExactly("UBND-P-VTS", "UBND-TINH");
+        assertThat(PROVINCE.subtreesCounting("UBND-TINH")).containsExactly("UBND-TINH");
+        assertThat(PROVINCE.subtreesCounting("UBND-X-BD")).isEmpty();
+        assertThat(PROVINCE.subtreesCounting("NOT-LISTED")).isEmpty();
+    }
+
+    @Test
     void theFingerprintIgnoresOrderNamesAndOtherKeys() {
         final Organisation same = OrganisationFile.parse("""
             units:

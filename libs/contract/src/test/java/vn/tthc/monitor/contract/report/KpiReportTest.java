@@ -19,6 +19,9 @@ import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.kpi.TargetsFile;
+import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.contract.org.OrganisationFile;
 
 /** EVENTS.md section 5: the rows with a counter that is not zero, their breaches, and the rejected count. */
 class KpiReportTest {
@@ -78,6 +81,21 @@ class KpiReportTest {
 
         assertThat(report.breaches()).extracting(Breach::fieldId, Breach::target)
             .containsExactly(tuple(KpiRowKey.ALL_FIELDS, 0.98));
+    }
+
+    @Test
+    void subtreeRowsFollowTheOwnRowsAndAreJudgedByTheTargetsOfTheirUnit() {
+        final Organisation organisation = OrganisationFile.parse("units:\n  - {id: TOP, name: Tỉnh}\n"
+            + "  - {id: U1, name: Phường, parent: TOP}\n");
+        final Targets targets = TargetsFile.parse("units: {TOP: {onTimeRate: 0.99}}");
+        final KpiRowKey topMarch = new KpiRowKey("TOP", KpiRowKey.ALL_FIELDS, "2026-03");
+
+        final KpiReport report = KpiReport.of(Map.of(UNIT_MARCH, resolutions(98, 2)), targets, organisation, 0);
+
+        assertThat(report.kpis()).extracting(KpiRow::key, KpiRow::scope, KpiRow::counters)
+            .containsExactly(tuple(UNIT_MARCH, Scope.OWN, resolutions(98, 2)), tuple(topMarch, Scope.SUBTREE, resolutions(98, 2)));
+        assertThat(report.breaches()).containsExactly(
+            new Breach("TOP", KpiRowKey.ALL_FIELDS, "2026-03", Scope.SUBTREE, "onTimeRate", 0.98, 0.99, 100));
     }
 
     @Test
