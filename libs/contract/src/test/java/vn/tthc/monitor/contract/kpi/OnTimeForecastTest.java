@@ -2,6 +2,7 @@ package vn.tthc.monitor.contract.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static vn.tthc.monitor.contract.testing.TestCounters.resolutions;
 import static vn.tthc.monitor.contract.testing.TestEvents.vn;
 
 import java.math.BigDecimal;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.tthc.monitor.contract.cases.Classification;
 
 /**
  * Issue 14 point 4: the end-of-period forecast of the on-time rate projects the open cases due before the
@@ -21,17 +21,6 @@ class OnTimeForecastTest {
     private static final BigDecimal TARGET = new BigDecimal("0.98");
     private static final Instant MARCH_END = Period.parse("2026-03").end();
     private static final Instant NOW = vn("2026-03-20T10:00");
-
-    private static KpiCounters resolutions(final int inTime, final int late) {
-        KpiCounters counters = KpiCounters.ZERO;
-        for (int i = 0; i < inTime; i++) {
-            counters = counters.plus(KpiCounters.resolution(i % 2 == 0 ? Classification.ON_TIME : Classification.EARLY, false));
-        }
-        for (int i = 0; i < late; i++) {
-            counters = counters.plus(KpiCounters.resolution(Classification.LATE, false));
-        }
-        return counters;
-    }
 
     private static List<ForecastCase> cases(final String prefix, final int count, final Instant due, final boolean waiting) {
         final List<ForecastCase> cases = new ArrayList<>();

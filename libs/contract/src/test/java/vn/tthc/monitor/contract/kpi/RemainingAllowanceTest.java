@@ -1,27 +1,16 @@
 package vn.tthc.monitor.contract.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tthc.monitor.contract.testing.TestCounters.resolutions;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
-import vn.tthc.monitor.contract.cases.Classification;
 
 /**
  * Issue 14 point 3: the remaining allowance of a KPI (further bad outcomes the period can absorb), the good
  * outcomes a row below its target needs to get back, and whether it can, in exact decimal arithmetic.
  */
 class RemainingAllowanceTest {
-
-    private static KpiCounters resolutions(final int inTime, final int late) {
-        KpiCounters counters = KpiCounters.ZERO;
-        for (int i = 0; i < inTime; i++) {
-            counters = counters.plus(KpiCounters.resolution(Classification.ON_TIME, false));
-        }
-        for (int i = 0; i < late; i++) {
-            counters = counters.plus(KpiCounters.resolution(Classification.LATE, false));
-        }
-        return counters;
-    }
 
     private static KpiStatus onTime(final int inTime, final int late, final String target) {
         return KpiStatus.of(Kpi.ON_TIME_RATE, resolutions(inTime, late), new BigDecimal(target), 20);

@@ -2,6 +2,7 @@ package vn.tthc.monitor.contract.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static vn.tthc.monitor.contract.testing.TestCounters.resolutions;
 import static vn.tthc.monitor.contract.testing.TestEvents.assess;
 import static vn.tthc.monitor.contract.testing.TestEvents.received;
 import static vn.tthc.monitor.contract.testing.TestEvents.resolved;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.ContractJson;
-import vn.tthc.monitor.contract.cases.Classification;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
@@ -28,17 +28,6 @@ class KpiReportTest {
 
     private static final KpiRowKey UNIT_MARCH = new KpiRowKey("U1", KpiRowKey.ALL_FIELDS, "2026-03");
     private static final KpiRowKey LAND_MARCH = new KpiRowKey("U1", "DAT_DAI", "2026-03");
-
-    private static KpiCounters resolutions(final int inTime, final int late) {
-        KpiCounters counters = KpiCounters.ZERO;
-        for (int i = 0; i < inTime; i++) {
-            counters = counters.plus(KpiCounters.resolution(Classification.ON_TIME, false));
-        }
-        for (int i = 0; i < late; i++) {
-            counters = counters.plus(KpiCounters.resolution(Classification.LATE, false));
-        }
-        return counters;
-    }
 
     private static KpiReport report(final Map<KpiRowKey, KpiCounters> rows) {
         return KpiReport.of(rows, Targets.sectionThreeDefaults(), 0);
