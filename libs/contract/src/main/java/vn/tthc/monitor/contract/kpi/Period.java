@@ -85,9 +85,14 @@ public record Period(Kind kind, int year, int index) implements Comparable<Perio
         return firstDay().plusMonths(kind.months());
     }
 
+    /** The instant the period ends: the start of its first local day after it, in Asia/Ho_Chi_Minh. */
+    public Instant end() {
+        return endExclusive().atStartOfDay(VietnamTime.ZONE).toInstant();
+    }
+
     /** Whether the period is over at {@code now}. */
     public boolean hasEndedAt(final Instant now) {
-        return !endExclusive().atStartOfDay(VietnamTime.ZONE).toInstant().isAfter(now);
+        return !end().isAfter(now);
     }
 
     /** {@code 2026-03}, {@code 2026-Q1}, {@code 2026-H1} or {@code 2026}; built by hand, as it runs for every counted event. */

@@ -1,6 +1,7 @@
 package vn.tthc.monitor.contract.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tthc.monitor.contract.testing.TestCounters.resolutions;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -13,18 +14,6 @@ import vn.tthc.monitor.contract.cases.Classification;
 class KpiStatusTest {
 
     private static final BigDecimal TARGET_98 = new BigDecimal("0.98");
-
-    /** {@code inTime} cases resolved on time and {@code late} resolved late. */
-    private static KpiCounters resolutions(final int inTime, final int late) {
-        KpiCounters counters = KpiCounters.ZERO;
-        for (int i = 0; i < inTime; i++) {
-            counters = counters.plus(KpiCounters.resolution(Classification.ON_TIME, false));
-        }
-        for (int i = 0; i < late; i++) {
-            counters = counters.plus(KpiCounters.resolution(Classification.LATE, false));
-        }
-        return counters;
-    }
 
     private static KpiStatus onTimeStatus(final KpiCounters counters, final BigDecimal target, final int minVolume) {
         return KpiStatus.of(Kpi.ON_TIME_RATE, counters, target, minVolume);

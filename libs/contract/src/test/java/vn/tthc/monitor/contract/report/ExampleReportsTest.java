@@ -7,14 +7,13 @@ import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.kpi.TargetsFile;
+import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.contract.org.OrganisationFile;
 import vn.tthc.monitor.contract.testing.ExampleFiles;
 import vn.tthc.monitor.contract.testing.InMemoryKpis;
 import vn.tthc.monitor.contract.testing.ReportComparison;
 
-/**
- * The rules in memory, on the contract's example files: the expected reports, exactly. The roll-up example
- * ({@code basic.units.yaml}, {@code basic.report.units.json}) waits for the organisation file (section 6).
- */
+/** The rules in memory, on the contract's example files: the expected reports, exactly, the roll-up's included. */
 class ExampleReportsTest {
 
     @Test
@@ -28,6 +27,14 @@ class ExampleReportsTest {
         final Targets targets = TargetsFile.read(ExampleFiles.example("basic.targets.yaml"));
         final KpiReport report = InMemoryKpis.report(ExampleFiles.lines("basic.events.jsonl"), targets);
         assertThat(ReportComparison.differences(report, ExampleFiles.example("basic.report.targets.json"))).isEmpty();
+    }
+
+    @Test
+    void theBasicExampleGivesItsRollUpReportWithItsTargetsAndOrganisationFiles() {
+        final Targets targets = TargetsFile.read(ExampleFiles.example("basic.targets.yaml"));
+        final Organisation organisation = OrganisationFile.read(ExampleFiles.example("basic.units.yaml"));
+        final KpiReport report = InMemoryKpis.report(ExampleFiles.lines("basic.events.jsonl"), targets, organisation);
+        assertThat(ReportComparison.differences(report, ExampleFiles.example("basic.report.units.json"))).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package vn.tthc.monitor.contract.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static vn.tthc.monitor.contract.testing.TestCounters.resolutions;
 import static vn.tthc.monitor.contract.testing.TestEvents.assess;
 import static vn.tthc.monitor.contract.testing.TestEvents.received;
 import static vn.tthc.monitor.contract.testing.TestEvents.resolved;
@@ -13,29 +14,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.ContractJson;
-import vn.tthc.monitor.contract.cases.Classification;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.kpi.TargetsFile;
+import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.contract.org.OrganisationFile;
 
 /** EVENTS.md section 5: the rows with a counter that is not zero, their breaches, and the rejected count. */
 class KpiReportTest {
 
     private static final KpiRowKey UNIT_MARCH = new KpiRowKey("U1", KpiRowKey.ALL_FIELDS, "2026-03");
     private static final KpiRowKey LAND_MARCH = new KpiRowKey("U1", "DAT_DAI", "2026-03");
-
-    private static KpiCounters resolutions(final int inTime, final int late) {
-        KpiCounters counters = KpiCounters.ZERO;
-        for (int i = 0; i < inTime; i++) {
-            counters = counters.plus(KpiCounters.resolution(Classification.ON_TIME, false));
-        }
-        for (int i = 0; i < late; i++) {
-            counters = counters.plus(KpiCounters.resolution(Classification.LATE, false));
-        }
-        return counters;
-    }
 
     private static KpiReport report(final Map<KpiRowKey, KpiCounters> rows) {
         return KpiReport.of(rows, Targets.sectionThreeDefaults(), 0);
@@ -78,6 +70,21 @@ class KpiReportTest {
 
         assertThat(report.breaches()).extracting(Breach::fieldId, Breach::target)
             .containsExactly(tuple(KpiRowKey.ALL_FIELDS, 0.98));
+    }
+
+    @Test
+    void subtreeRowsFollowTheOwnRowsAndAreJudgedByTheTargetsOfTheirUnit() {
+        final Organisation organisation = OrganisationFile.parse("units:\n  - {id: TOP, name: Tỉnh}\n"
+            + "  - {id: U1, name: Phường, parent: TOP}\n");
+        final Targets targets = TargetsFile.parse("units: {TOP: {onTimeRate: 0.99}}");
+        final KpiRowKey topMarch = new KpiRowKey("TOP", KpiRowKey.ALL_FIELDS, "2026-03");
+
+        final KpiReport report = KpiReport.of(Map.of(UNIT_MARCH, resolutions(98, 2)), targets, organisation, 0);
+
+        assertThat(report.kpis()).extracting(KpiRow::key, KpiRow::scope, KpiRow::counters)
+            .containsExactly(tuple(UNIT_MARCH, Scope.OWN, resolutions(98, 2)), tuple(topMarch, Scope.SUBTREE, resolutions(98, 2)));
+        assertThat(report.breaches()).containsExactly(
+            new Breach("TOP", KpiRowKey.ALL_FIELDS, "2026-03", Scope.SUBTREE, "onTimeRate", 0.98, 0.99, 100));
     }
 
     @Test

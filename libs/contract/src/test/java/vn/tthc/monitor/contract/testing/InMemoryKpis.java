@@ -21,6 +21,7 @@ import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.report.KpiReport;
 
 /**
@@ -37,9 +38,20 @@ public final class InMemoryKpis {
     private long rejected;
 
     public static KpiReport report(final List<String> lines, final Targets targets) {
+        final InMemoryKpis kpis = counted(lines);
+        return KpiReport.of(kpis.rows, targets, kpis.rejected);
+    }
+
+    /** The report with the subtree rows of {@code organisation} (EVENTS.md section 6). */
+    public static KpiReport report(final List<String> lines, final Targets targets, final Organisation organisation) {
+        final InMemoryKpis kpis = counted(lines);
+        return KpiReport.of(kpis.rows, targets, organisation, kpis.rejected);
+    }
+
+    private static InMemoryKpis counted(final List<String> lines) {
         final InMemoryKpis kpis = new InMemoryKpis();
         lines.stream().filter(line -> !line.isBlank()).forEach(kpis::accept);
-        return KpiReport.of(kpis.rows, targets, kpis.rejected);
+        return kpis;
     }
 
     private void accept(final String line) {

@@ -1,28 +1,27 @@
 package vn.tthc.monitor.notifier.registry;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.contract.org.OrganisationUnit;
 
-/** The units the notifier knows, by id; read from the units file ({@link UnitRegistryFile}). */
+/**
+ * The units the notifier knows, by id: the organisation file's units (checked by the contract's rules) with
+ * the heads the file gives each of them; read by {@link UnitRegistryFile}.
+ */
 public final class UnitRegistry {
 
-    private final Map<String, Unit> units;
+    private final Organisation organisation;
+    private final Map<String, Unit> units = new LinkedHashMap<>();
 
-    public UnitRegistry(final Collection<Unit> units) {
-        final Map<String, Unit> byId = new LinkedHashMap<>();
-        for (final Unit unit : units) {
-            if (byId.put(unit.id(), unit) != null) {
-                throw new InvalidUnitRegistryException("unit '" + unit.id() + "' is listed twice");
-            }
+    UnitRegistry(final Organisation organisation, final Map<String, List<Head>> headsByUnit) {
+        this.organisation = organisation;
+        for (final OrganisationUnit unit : organisation.units()) {
+            units.put(unit.id(), new Unit(unit.id(), unit.name(), unit.parentId(),
+                headsByUnit.getOrDefault(unit.id(), List.of())));
         }
-        for (final Unit unit : byId.values()) {
-            unit.parent().filter(parent -> !byId.containsKey(parent)).ifPresent(parent -> {
-                throw new InvalidUnitRegistryException("unit '" + unit.id() + "' has unknown parent '" + parent + "'");
-            });
-        }
-        this.units = Map.copyOf(byId);
     }
 
     public Optional<Unit> unit(final String id) {
@@ -32,6 +31,11 @@ public final class UnitRegistry {
     /** The unit above {@code id}, when it is known and has one. */
     public Optional<Unit> parentOf(final String id) {
         return unit(id).flatMap(Unit::parent).flatMap(this::unit);
+    }
+
+    /** The tree the units come from (ancestors, children, names for matching). */
+    public Organisation organisation() {
+        return organisation;
     }
 
     public int size() {

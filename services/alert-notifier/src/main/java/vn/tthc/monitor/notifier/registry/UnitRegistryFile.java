@@ -4,17 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import vn.tthc.monitor.contract.org.InvalidOrganisationException;
+import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.contract.org.OrganisationFile;
 
 /**
- * Reads the units file (docs/NOTIFIER.md, Unit registry):
+ * Reads the organisation file (EVENTS.md section 6, docs/NOTIFIER.md, Unit registry) into a
+ * {@link UnitRegistry}: the units by the contract's {@link OrganisationFile}, so that a file the contract
+ * rejects stops the notifier with the same reason, and each unit's {@code heads} here:
  * <pre>
  * units:
  *   - id: UBND-P-BAN-CO
@@ -34,53 +39,44 @@ public final class UnitRegistryFile {
     }
 
     public static UnitRegistry read(final Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+        try {
+            return parse(Files.readString(file), file.toString());
         } catch (final IOException e) {
             throw new InvalidUnitRegistryException(file + ": cannot be read: " + e.getMessage());
         }
     }
 
     public static UnitRegistry parse(final String yaml) {
-        try (InputStream in = new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))) {
-            return read(in, "units");
-        } catch (final IOException e) {
-            throw new InvalidUnitRegistryException("units: " + e.getMessage());
-        }
+        return parse(yaml, "units");
     }
 
-    private static UnitRegistry read(final InputStream in, final String name) {
-        final JsonNode root;
+    private static UnitRegistry parse(final String yaml, final String name) {
+        final Organisation organisation;
+        final JsonNode units;
         try {
-            root = YAML.readTree(in);
-        } catch (final IOException e) {
-            throw new InvalidUnitRegistryException(name + ": not valid YAML: " + e.getMessage());
+            organisation = OrganisationFile.parse(yaml, name);
+            units = YAML.readTree(yaml).path("units");
+        } catch (final InvalidOrganisationException | IOException e) {
+            throw new InvalidUnitRegistryException(e.getMessage());
         }
-        final JsonNode units = root == null ? null : root.get("units");
-        if (units == null || !units.isArray()) {
-            throw new InvalidUnitRegistryException(name + ": needs a list 'units'");
+        // the organisation's units are the file's, in its order: entry i is unit i
+        final Map<String, List<Head>> heads = new HashMap<>();
+        for (int i = 0; i < organisation.units().size(); i++) {
+            heads.put(organisation.units().get(i).id(), heads(units.get(i), name + ": units[" + i + "]"));
         }
-        final List<Unit> read = new ArrayList<>();
-        for (int i = 0; i < units.size(); i++) {
-            read.add(unit(units.get(i), name + ": units[" + i + "]"));
-        }
-        try {
-            return new UnitRegistry(read);
-        } catch (final InvalidUnitRegistryException e) {
-            throw new InvalidUnitRegistryException(name + ": " + e.getMessage());
-        }
+        return new UnitRegistry(organisation, heads);
     }
 
-    private static Unit unit(final JsonNode node, final String place) {
+    private static List<Head> heads(final JsonNode unit, final String place) {
         final List<Head> heads = new ArrayList<>();
-        final JsonNode headNodes = node.path("heads");
-        if (!headNodes.isMissingNode() && !headNodes.isArray()) {
+        final JsonNode headNodes = unit.path("heads");
+        if (!headNodes.isMissingNode() && !headNodes.isNull() && !headNodes.isArray()) {
             throw new InvalidUnitRegistryException(place + ".heads: must be a list");
         }
         for (int i = 0; i < headNodes.size(); i++) {
             heads.add(head(headNodes.get(i), place + ".heads[" + i + "]"));
         }
-        return new Unit(required(node, "id", place), required(node, "name", place), optional(node, "parent"), heads);
+        return heads;
     }
 
     private static Head head(final JsonNode node, final String place) {

@@ -7,13 +7,23 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.contract.org.OrganisationFile;
+import vn.tthc.monitor.contract.org.UnitMatch;
 
+/**
+ * The notifier reads the organisation file through the contract (EVENTS.md section 6), so it refuses the files
+ * the contract refuses with the same reason, and reads each unit's heads itself.
+ */
 class UnitRegistryFileTest {
+
+    private static Path shippedFile() {
+        return Path.of(System.getProperty("tthc.spec.dir")).resolveSibling("config").resolve("units.yaml");
+    }
 
     @Test
     void theShippedFileHasEveryUnitOfTheSampleTrafficWithHeadsAndTheCityAbove() {
-        final UnitRegistry registry = UnitRegistryFile.read(Path.of(System.getProperty("tthc.spec.dir"))
-            .resolveSibling("config").resolve("units.yaml"));
+        final UnitRegistry registry = UnitRegistryFile.read(shippedFile());
 
         for (final String id : List.of("UBND-P-VTS", "UBND-P-BAN-CO", "UBND-P-XUAN-HOA", "SO-TNMT", "SO-TU-PHAP",
             "SO-XAY-DUNG")) {
@@ -42,13 +52,45 @@ class UnitRegistryFileTest {
     }
 
     @Test
-    void anUnknownParentIsAnError() {
+    void theShippedFileIsAnOrganisationFileWhoseNamesAndAliasesMatch() {
+        final Organisation organisation = OrganisationFile.read(shippedFile());
+
+        assertThat(UnitRegistryFile.read(shippedFile()).organisation()).isEqualTo(organisation);
+        assertThat(organisation.findByNameOrAliasOrCode("sở nông nghiệp và môi trường"))
+            .isEqualTo(new UnitMatch.Found(organisation.unit("SO-TNMT").orElseThrow()));
+        assertThat(organisation.descendants("UBND-TP-HCM")).hasSize(organisation.units().size() - 1);
+    }
+
+    @Test
+    void anUnknownParentStopsTheNotifierWithTheContractsReason() {
         assertThatThrownBy(() -> UnitRegistryFile.parse("""
             units:
               - id: A
                 name: Đơn vị A
                 parent: B
-            """)).isInstanceOf(InvalidUnitRegistryException.class).hasMessageContaining("unknown parent 'B'");
+            """)).isInstanceOf(InvalidUnitRegistryException.class)
+            .hasMessage("units: invalid organisation file: units[0] (line 2) 'A': parent 'B' is not listed");
+    }
+
+    @Test
+    void aCycleOrARepeatedIdStopsTheNotifier() {
+        assertThatThrownBy(() -> UnitRegistryFile.parse("""
+            units:
+              - {id: A, name: Đơn vị A, parent: B}
+              - {id: B, name: Đơn vị B, parent: A}
+            """)).isInstanceOf(InvalidUnitRegistryException.class).hasMessageContaining("cycle of parents: 'A' → 'B' → 'A'");
+        assertThatThrownBy(() -> UnitRegistryFile.parse("""
+            units:
+              - {id: A, name: Đơn vị A}
+              - {id: A, name: Đơn vị A lần hai}
+            """)).isInstanceOf(InvalidUnitRegistryException.class).hasMessageContaining("id 'A' is repeated");
+    }
+
+    @Test
+    void aUnitWithoutHeadsIsKnownWithNoOneToTell() {
+        final UnitRegistry registry = UnitRegistryFile.parse("units:\n  - {id: A, name: Đơn vị A, codes: [\"X.1\"]}\n");
+
+        assertThat(registry.unit("A").orElseThrow().heads()).isEmpty();
     }
 
     @Test
