@@ -86,6 +86,9 @@ public final class NationalStatusMapping {
         supplements(record, source, events, warnings);
         String statusReason = null;
         switch (status) {
+            case 2 -> {
+                // the reception above is the status's own event
+            }
             case 4 -> {
                 final boolean afterRequest = previous.map(p -> p.status() == 5).orElse(true);
                 if (record.supplements().isEmpty() && record.ngayCapNhat() != null && afterRequest) {
