@@ -29,7 +29,7 @@ class LayoutArchitectureTest {
     /** The packages of tools/: the local broker, the case simulator, the replay and the benchmarks. */
     private static final String[] TOOLS = {"vn.tthc.monitor.broker..", "vn.tthc.monitor.simulator..",
         "vn.tthc.monitor.kpi.replay..", "vn.tthc.monitor.kpi.bench..", "vn.tthc.monitor.kpi.sample..",
-        "vn.tthc.monitor.gateway.bench.."};
+        "vn.tthc.monitor.gateway.bench..", "vn.tthc.monitor.gateway.dvcqg.."};
 
     /** The packages of tests/ and of the modules' test fixtures (their test-jars), and the test frameworks. */
     private static final String[] TESTS = {"vn.tthc.monitor..testing..", "vn.tthc.monitor.endtoend..",
