@@ -18,6 +18,7 @@ import java.util.Locale;
 import vn.tthc.monitor.contract.event.EventParser;
 import vn.tthc.monitor.contract.event.Identifiers;
 import vn.tthc.monitor.contract.event.ParseResult;
+import vn.tthc.monitor.contract.org.InvalidOrganisationException;
 import vn.tthc.monitor.gateway.status.CaseStatusMemory;
 import vn.tthc.monitor.gateway.status.FieldTable;
 import vn.tthc.monitor.gateway.status.MappingFiles;
@@ -71,6 +72,8 @@ public final class DvcqgImport {
     }
 
     public static void main(final String[] args) {
+        // the gateway's jar on the classpath has a logback.xml of its own (JSON lines to stdout)
+        System.setProperty("logback.configurationFile", "dvcqg-import-logback.xml");
         System.exit(run(args, System.err));
     }
 
@@ -95,7 +98,7 @@ public final class DvcqgImport {
         } catch (final IOException | UncheckedIOException e) {
             console.println("lỗi: không đọc hoặc ghi được: " + e.getMessage());
             return 1;
-        } catch (final IllegalArgumentException | IllegalStateException e) {
+        } catch (final IllegalArgumentException | IllegalStateException | InvalidOrganisationException e) {
             console.println("lỗi: " + e.getMessage());
             return 1;
         }
