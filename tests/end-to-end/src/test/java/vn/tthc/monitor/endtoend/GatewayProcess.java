@@ -93,6 +93,24 @@ final class GatewayProcess implements AutoCloseable {
         return apiKey;
     }
 
+    /** The file the gateway's output (its JSON log lines) goes to. */
+    Path log() {
+        return log;
+    }
+
+    /** A GET without a key (e.g. {@code prometheus}). */
+    HttpResponse<String> get(final String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(baseUri.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (final IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     HttpResponse<String> post(final String path, final String jsonBody) {
         return post(path, "application/json", jsonBody.getBytes(StandardCharsets.UTF_8));
     }

@@ -95,9 +95,10 @@ class StatusSyncToKpisIT {
             "case.supplement_received", "case.withdrawn", "case.resolved", "case.resolved", "case.resolved");
         assertThat(second.get("accepted").intValue()).isEqualTo(6);
 
-        // the system re-sends H1's resolution: same eventId, a duplicate, not written again
+        // the system re-sends H1's resolution: the gateway knows it sent that event, gives nothing again
         final JsonNode resent = post(List.of(h1.resolved("20260312100000")));
-        assertThat(resent.get("duplicate").intValue()).isEqualTo(1);
+        assertThat(resent.get("results").get(0).get("events")).isEmpty();
+        assertThat(resent.get("results").get(0).get("alreadySent").intValue()).isEqualTo(2);
         assertThat(resent.get("accepted").intValue()).isZero();
 
         // Expected row (*, 2026-03) and (DAT_DAI, 2026-03): received 4 (H1, H2, H3, H5; H6's 3 gives nothing);
@@ -132,7 +133,7 @@ class StatusSyncToKpisIT {
         assertThat(h2View.get("classification").asText()).isEqualTo("LATE");
         assertThat(pipeline.kpiStreams.get("/api/v1/cases/" + h6.maHoSo()).statusCode()).isEqualTo(404);
 
-        // 6 + 6 events written, all of the key's source; the duplicate never reached the topic
+        // 6 + 6 events written, all of the key's source; the re-sent record wrote nothing
         await("the intake counts").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             final JsonNode intake = pipeline.query("/api/v1/pipeline");
             assertThat(intake.at("/acceptedBySource/" + GatewayProcess.SOURCE).asLong()).isEqualTo(12);

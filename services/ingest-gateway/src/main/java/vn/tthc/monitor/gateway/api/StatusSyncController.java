@@ -9,6 +9,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -20,16 +21,18 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import vn.tthc.monitor.gateway.ingest.EventBodies;
 import vn.tthc.monitor.gateway.ingest.EventLogUnavailableException;
 import vn.tthc.monitor.gateway.ingest.JsonLimits;
 import vn.tthc.monitor.gateway.ingest.MalformedBodyException;
 import vn.tthc.monitor.gateway.status.StatusSync;
 import vn.tthc.monitor.gateway.status.StatusSyncResponse;
+import vn.tthc.monitor.gateway.status.SyncMessage;
 
-/** {@code POST /api/v1/status-sync}: the national portal's status records, mapped to contract events. */
+/**
+ * {@code POST /api/v1/status-sync}: the national portal's sync messages (DongBoHoSoMC, CapNhatTienDoHoSoMC) or
+ * plain status records, with the query string some senders use, mapped to contract events; per-record answers.
+ */
 @Controller("/api/v1")
 @Tag(name = "National status sync")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,18 +45,23 @@ public class StatusSyncController {
     }
 
     @Post(uri = "/status-sync", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send national status records (TrangThaiHoSo); each becomes 0..n contract events",
+    @Operation(summary = "Send the national portal's sync messages (DongBoHoSoMC, CapNhatTienDoHoSoMC) or status "
+        + "records; each record becomes 0..n contract events",
         security = @SecurityRequirement(name = "apiKey"))
     @ApiResponse(responseCode = "200", description = "Per-record results",
         content = @Content(schema = @Schema(implementation = StatusSyncResponse.class)))
-    @ApiResponse(responseCode = "400", description = "Empty, not UTF-8 JSON, above a JSON limit, or neither an object nor an array")
+    @ApiResponse(responseCode = "400", description = "Empty, not UTF-8 JSON, above a JSON limit, or no sync message "
+        + "(an unknown service, data not an array, isUpdating neither true nor false)")
     @ApiResponse(responseCode = "401", description = "No API key, or an unknown one")
     @ApiResponse(responseCode = "413", description = "Body larger than the configured maximum")
     @ApiResponse(responseCode = "415", description = "Not application/json in UTF-8")
     @ApiResponse(responseCode = "429", description = "Above the key's request rate; see Retry-After")
     @ApiResponse(responseCode = "503", description = "The events topic did not acknowledge in time; re-send")
     public HttpResponse<?> statusSync(@Nullable @Body final byte[] body,
-                                      @RequestAttribute(ApiKeyFilter.SOURCE) final String source) {
+                                      @RequestAttribute(ApiKeyFilter.SOURCE) final String source,
+                                      @Nullable @QueryValue("service") final String service,
+                                      @Nullable @QueryValue("isUpdating") final String isUpdating,
+                                      @Nullable @QueryValue("MaDinhDanhDV") final String maDinhDanhDV) {
         if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
             return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "the body is empty");
         }
@@ -68,18 +76,14 @@ public class StatusSyncController {
         } catch (final IOException e) {
             return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "the body could not be read as JSON");
         }
-        if (root == null || !(root.isArray() || root.isObject())) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
-                "the body must be a status record object or an array of them");
-        }
-        final List<JsonNode> records = new ArrayList<>();
-        if (root.isArray()) {
-            root.forEach(records::add);
-        } else {
-            records.add(root);
+        final SyncMessage message;
+        try {
+            message = SyncMessage.of(root, new SyncMessage.QueryValues(service, isUpdating, maDinhDanhDV));
+        } catch (final SyncMessage.InvalidMessage e) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", e.getMessage());
         }
         try {
-            return HttpResponse.ok(statusSync.sync(source, records));
+            return HttpResponse.ok(statusSync.sync(source, message));
         } catch (final EventLogUnavailableException e) {
             return Problems.unavailable(e.getMessage());
         }

@@ -20,6 +20,10 @@ import java.util.List;
  * @param maxEventBytes         the largest event accepted, in bytes; larger ones are rejected alone
  * @param caseMemorySize        how many cases' last national status the status mapping remembers
  * @param onlineEligibleProcedures procedure codes (MaTTHC) offered as full-process online service
+ * @param unitsFile             the organisation file the status sync matches units against; unset, config/units.yaml
+ *                              when it exists
+ * @param fieldsFile            the field table of the status sync (MaLinhVuc to fieldId); unset, the shipped one
+ * @param receptionDefaultsFile channel and online eligibility per source and procedure for the status sync
  * @param entityOwnersTopic     the compacted topic of the claims of cases, feedback and event ids by sources
  * @param partitions            partitions of the entity owners topic when the gateway creates it
  * @param replicationFactor     its replication factor when the gateway creates it
@@ -40,6 +44,9 @@ public record GatewayConfiguration(
     @Bindable(defaultValue = "65536") int maxEventBytes,
     @Bindable(defaultValue = "200000") long caseMemorySize,
     @Nullable List<String> onlineEligibleProcedures,
+    @Nullable String unitsFile,
+    @Nullable String fieldsFile,
+    @Nullable String receptionDefaultsFile,
     @Bindable(defaultValue = "tthc-entity-owners") String entityOwnersTopic,
     @Bindable(defaultValue = "4") int partitions,
     @Bindable(defaultValue = "1") short replicationFactor,

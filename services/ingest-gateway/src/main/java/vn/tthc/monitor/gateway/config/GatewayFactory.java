@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.Producer;
@@ -26,8 +26,10 @@ import vn.tthc.monitor.gateway.owners.ClaimsReader;
 import vn.tthc.monitor.gateway.owners.ClaimsTopic;
 import vn.tthc.monitor.gateway.owners.EntityOwners;
 import vn.tthc.monitor.gateway.status.CaseStatusMemory;
+import vn.tthc.monitor.gateway.status.MappingFiles;
 import vn.tthc.monitor.gateway.status.NationalStatusMapping;
 import vn.tthc.monitor.gateway.status.StatusSync;
+import vn.tthc.monitor.gateway.status.SyncMapper;
 
 /** Builds the gateway's plain-Java parts from {@link GatewayConfiguration} and {@code kafka.*}. */
 @Factory
@@ -97,21 +99,21 @@ public class GatewayFactory {
             config.sendTimeout(), config.maxEventBytes(), meters);
     }
 
+    /** The status sync's mapping; a named file that is missing or invalid stops the start. */
     @Singleton
     NationalStatusMapping nationalStatusMapping(final GatewayConfiguration config) {
-        final Set<String> online = config.onlineEligibleProcedures() == null ? Set.of()
-            : Set.copyOf(config.onlineEligibleProcedures());
-        return new NationalStatusMapping(online::contains);
+        final MappingFiles files = new MappingFiles(config.unitsFile(), config.fieldsFile(),
+            config.receptionDefaultsFile());
+        final NationalStatusMapping mapping = files.mapping(config.onlineEligibleProcedures() == null ? List.of()
+            : config.onlineEligibleProcedures());
+        LOG.info("national status mapping: {}", files.describe());
+        return mapping;
     }
 
     @Singleton
-    StatusSync statusSync(final NationalStatusMapping mapping, final CaseStatusMemory memory,
+    StatusSync statusSync(final NationalStatusMapping mapping, final GatewayConfiguration config,
                           final EventIngestion ingestion, final MeterRegistry meters) {
-        return new StatusSync(mapping, memory, ingestion, meters);
-    }
-
-    @Singleton
-    CaseStatusMemory caseStatusMemory(final GatewayConfiguration config) {
-        return new CaseStatusMemory(config.caseMemorySize());
+        return new StatusSync(new SyncMapper(mapping, new CaseStatusMemory(config.caseMemorySize())), ingestion,
+            meters);
     }
 }

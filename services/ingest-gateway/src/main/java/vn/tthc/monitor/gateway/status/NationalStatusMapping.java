@@ -13,29 +13,28 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import vn.tthc.monitor.contract.event.Identifiers;
 import vn.tthc.monitor.contract.kpi.VietnamTime;
 
 /**
- * Turns the national portal's status records (TrangThaiHoSo) into the canonical events of
- * EVENTS.md section 1:
+ * Turns the national portal's items into the canonical events of EVENTS.md section 1. A DongBoHoSoMC record
+ * is the whole dossier, so it implies all its events at once:
  *
  * <pre>
- * 2  được tiếp nhận              → case.received            at NgayTiepNhan
- * 5  yêu cầu bổ sung             → case.supplement_requested at NgayCapNhat
- * 4  đang xử lý, after a 5       → case.supplement_received  at NgayCapNhat
- * 9  đã xử lý xong               → case.resolved (APPROVED)  at NgayKetThucXuLy
- * 10 đã trả kết quả              → case.returned             at NgayTra
- * 7  công dân rút hồ sơ          → case.withdrawn            at NgayCapNhat
- * 1, 3, 6, 8, 4 not after a 5    → nothing (ignored)
+ * reception (status 2 and later, not 1 or 3) → case.received            at NgayTiepNhan
+ * each DanhSachHoSoBoSung entry              → case.supplement_requested at NgayBoSung,
+ *                                              case.supplement_received  at NgayTiepNhanBoSung (dueAt NgayHenTraMoi
+ *                                              when it differs from NgayHenTraTruoc)
+ * 9, 10                                      → case.resolved (APPROVED)  at NgayKetThucXuLy
+ * 10                                         → case.returned             at NgayTra
+ * 7                                          → case.withdrawn            at NgayKetThucXuLy
  * </pre>
  *
- * The eventId is derived from source, MaHoSo, status and the status time, so a re-sent record
- * gives the same event, a duplicate. When the previous status of the case is unknown (never seen,
- * forgotten, or the gateway restarted), a 4 gives a supplement_received anyway (the contract
- * ignores one with no open pause), and a later status also gives the case.received its record
- * implies, with the same id as the status 2 would have given, so a missed reception is recovered
- * and a seen one is a duplicate.
+ * A CapNhatTienDoHoSoMC step gives the event of its TrangThai (5, 4 after a 5, 9, 10, 7) at ThoiDiemXuLy. The
+ * gateway's own NgayCapNhat, when present, times a 5, a 4 after a 5, a 7 or a 9 that the record cannot time.
+ * Each eventId is {@code dvcqg:<source>:<MaHoSo>:<status of the event>:<yyyyMMddHHmmss>}, so a re-sent item
+ * gives the same events. The unit comes from the {@link UnitDirectory}, the field from the {@link FieldTable},
+ * and what no item says (channel without KenhThucHien, online eligibility) from the {@link ReceptionDefaults}.
  */
 public final class NationalStatusMapping {
 
@@ -47,136 +46,237 @@ public final class NationalStatusMapping {
         5, "yêu cầu bổ sung", 6, "yêu cầu thực hiện nghĩa vụ tài chính", 7, "công dân rút hồ sơ",
         8, "dừng xử lý", 9, "đã xử lý xong", 10, "đã trả kết quả");
 
-    private final Predicate<String> onlineEligibleProcedure;
+    private final UnitDirectory units;
+    private final FieldTable fields;
+    private final ReceptionDefaults reception;
 
-    /** @param onlineEligibleProcedure whether a procedure code (MaTTHC) is offered as full-process online service */
-    public NationalStatusMapping(final Predicate<String> onlineEligibleProcedure) {
-        this.onlineEligibleProcedure = onlineEligibleProcedure;
+    public NationalStatusMapping(final UnitDirectory units, final FieldTable fields, final ReceptionDefaults reception) {
+        this.units = units;
+        this.fields = fields;
+        this.reception = reception;
     }
 
     /**
-     * Maps one record of {@code source}'s case, given the case's previous status if known.
+     * Maps one item of {@code source}'s case, given what is known of the case.
+     *
+     * @param messageUnit the message's MaDinhDanhDV (envelope or query string), or null
      */
-    public StatusMapping map(final StatusRecord record, final String source,
-                             final Optional<CaseStatusMemory.LastStatus> previous) {
-        final int status = record.trangThaiHoSo();
-        if (!STATUS_NAMES.containsKey(status)) {
-            return new StatusMapping.Rejected("TrangThaiHoSo must be 1 to 10, was " + status);
+    public StatusMapping map(final PortalItem item, final String source, final String messageUnit,
+                             final Optional<CaseStatusMemory.CaseState> previous) {
+        if (!STATUS_NAMES.containsKey(item.status())) {
+            return new StatusMapping.Rejected(statusField(item) + " phải từ 1 đến 10, nhận được " + item.status());
         }
         try {
-            final List<StatusMapping.MappedEvent> events = new ArrayList<>();
-            final boolean caseUnknown = previous.isEmpty();
-            switch (status) {
-                case 2 -> events.add(received(record, source));
-                case 5 -> {
-                    addReceptionIfUnknown(events, caseUnknown, record, source);
-                    events.add(event(record, source, "case.supplement_requested", required(record.ngayCapNhat(),
-                        "NgayCapNhat")));
-                }
-                case 4 -> {
-                    final boolean afterSupplementRequest = previous.map(p -> p.status() == 5).orElse(true);
-                    if (!afterSupplementRequest) {
-                        return ignored(status, "not after a supplement request (5)");
-                    }
-                    addReceptionIfUnknown(events, caseUnknown, record, source);
-                    events.add(supplementReceived(record, source, previous));
-                }
-                case 9 -> {
-                    addReceptionIfUnknown(events, caseUnknown, record, source);
-                    final ObjectNode resolved = base(record, source, "case.resolved",
-                        required(record.ngayKetThucXuLy(), "NgayKetThucXuLy"));
-                    resolved.put("result", "APPROVED");
-                    events.add(mapped(resolved));
-                }
-                case 10 -> {
-                    addReceptionIfUnknown(events, caseUnknown, record, source);
-                    events.add(event(record, source, "case.returned", required(record.ngayTra(), "NgayTra")));
-                }
-                case 7 -> {
-                    addReceptionIfUnknown(events, caseUnknown, record, source);
-                    events.add(event(record, source, "case.withdrawn", required(record.ngayCapNhat(), "NgayCapNhat")));
-                }
-                default -> {
-                    return ignored(status, "has no canonical event");
+            return item instanceof StatusRecord record ? record(record, source, messageUnit, previous)
+                : step((ProgressStep) item, source, previous);
+        } catch (final Unmappable e) {
+            return e.rejection;
+        }
+    }
+
+    private StatusMapping record(final StatusRecord record, final String source, final String messageUnit,
+                                 final Optional<CaseStatusMemory.CaseState> previous) {
+        final int status = record.trangThaiHoSo();
+        if (status == 1 || status == 3) {
+            return new StatusMapping.Ignored(statusText(record) + " chưa được tiếp nhận: không có sự kiện");
+        }
+        final List<StatusMapping.MappedEvent> events = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        reception(record, source, messageUnit, events, warnings);
+        supplements(record, source, events, warnings);
+        String statusReason = null;
+        switch (status) {
+            case 2 -> {
+                // the reception above is the status's own event
+            }
+            case 4 -> {
+                final boolean afterRequest = previous.map(p -> p.status() == 5).orElse(true);
+                if (record.supplements().isEmpty() && record.ngayCapNhat() != null && afterRequest) {
+                    events.add(legacySupplementReceived(record, source, previous));
+                } else {
+                    statusReason = statusText(record) + " không có sự kiện riêng (không sau một yêu cầu bổ sung)";
                 }
             }
-            return new StatusMapping.Mapped(events);
-        } catch (final MissingField e) {
-            return new StatusMapping.Rejected(e.getMessage());
+            case 5 -> {
+                if (record.supplements().stream().noneMatch(s -> s.ngayBoSung() != null && s.ngayTiepNhanBoSung() == null)) {
+                    events.add(event(source, record.maHoSo(), 5, "case.supplement_requested", required(
+                        record.ngayCapNhat(), statusText(record) + " cần thời điểm yêu cầu: một mục DanhSachHoSoBoSung "
+                            + "có NgayBoSung và chưa có NgayTiepNhanBoSung (hoặc NgayCapNhat)")));
+                }
+            }
+            case 9 -> events.add(resolved(source, record.maHoSo(), required(firstOf(record.ngayKetThucXuLy(),
+                record.ngayCapNhat()), statusText(record) + " cần NgayKetThucXuLy")));
+            case 10 -> {
+                if (record.ngayKetThucXuLy() != null) {
+                    events.add(resolved(source, record.maHoSo(), record.ngayKetThucXuLy()));
+                } else {
+                    warnings.add("không có sự kiện giải quyết (case.resolved): thiếu NgayKetThucXuLy");
+                }
+                events.add(event(source, record.maHoSo(), 10, "case.returned", required(firstOf(record.ngayTra(),
+                    record.ngayCapNhat()), statusText(record) + " cần NgayTra")));
+            }
+            case 7 -> events.add(event(source, record.maHoSo(), 7, "case.withdrawn", required(firstOf(
+                record.ngayKetThucXuLy(), record.ngayCapNhat()), statusText(record)
+                + " cần thời điểm rút: NgayKetThucXuLy (hoặc NgayCapNhat)")));
+            default -> statusReason = statusText(record) + " không có sự kiện tương ứng";
         }
-    }
-
-    private static StatusMapping ignored(final int status, final String why) {
-        return new StatusMapping.Ignored("TrangThaiHoSo " + status + " (" + STATUS_NAMES.get(status) + ") " + why);
-    }
-
-    private void addReceptionIfUnknown(final List<StatusMapping.MappedEvent> events, final boolean caseUnknown,
-                                       final StatusRecord record, final String source) {
-        if (caseUnknown && hasReceptionFields(record)) {
-            events.add(received(record, source));
+        if (events.isEmpty() && warnings.isEmpty()) {
+            return new StatusMapping.Ignored(statusReason);
         }
+        return new StatusMapping.Mapped(events, warnings, statusReason);
     }
 
-    private static boolean hasReceptionFields(final StatusRecord record) {
-        return record.donViXuLy() != null && record.maLinhVuc() != null && record.maTthc() != null
-            && record.kenhThucHien() != null && record.kenhThucHien() >= 1 && record.kenhThucHien() <= 3
-            && record.ngayTiepNhan() != null && record.ngayHenTra() != null;
+    private StatusMapping step(final ProgressStep step, final String source,
+                               final Optional<CaseStatusMemory.CaseState> previous) {
+        final int status = step.trangThai();
+        final String type = switch (status) {
+            case 5 -> "case.supplement_requested";
+            case 4 -> previous.map(p -> p.status() == 5).orElse(true) ? "case.supplement_received" : null;
+            case 9 -> "case.resolved";
+            case 10 -> "case.returned";
+            case 7 -> "case.withdrawn";
+            default -> null;
+        };
+        if (type == null) {
+            return new StatusMapping.Ignored(statusText(step) + (status == 4 ? " không sau một yêu cầu bổ sung"
+                : " không có sự kiện tương ứng (việc tiếp nhận đến từ DongBoHoSoMC)"));
+        }
+        final LocalDateTime at = required(step.thoiDiemXuLy(), statusText(step) + " cần ThoiDiemXuLy");
+        final StatusMapping.MappedEvent event = status == 9 ? resolved(source, step.maHoSo(), at)
+            : event(source, step.maHoSo(), status, type, at);
+        return new StatusMapping.Mapped(List.of(event), List.of(), null);
     }
 
-    private StatusMapping.MappedEvent received(final StatusRecord record, final String source) {
-        final LocalDateTime at = required(record.ngayTiepNhan(), "NgayTiepNhan");
-        final ObjectNode event = JSON.createObjectNode();
-        event.put("eventId", eventId(source, record.maHoSo(), 2, at));
-        event.put("type", "case.received");
-        event.put("occurredAt", contractTime(at));
-        event.put("source", source);
-        event.put("caseId", record.maHoSo());
-        event.put("unitId", required(record.donViXuLy(), "DonViXuLy"));
-        event.put("fieldId", required(record.maLinhVuc(), "MaLinhVuc"));
-        event.put("procedureId", required(record.maTthc(), "MaTTHC"));
-        event.put("channel", channel(required(record.kenhThucHien(), "KenhThucHien")));
-        event.put("onlineEligible", onlineEligibleProcedure.test(record.maTthc()));
-        event.put("dueAt", contractTime(required(record.ngayHenTra(), "NgayHenTra")));
-        return mapped(event);
+    /** The reception the record implies, when it carries what a reception needs; its unit must match. */
+    private void reception(final StatusRecord record, final String source, final String messageUnit,
+                           final List<StatusMapping.MappedEvent> events, final List<String> warnings) {
+        final String unitValue = firstOf(record.donViXuLy(), firstOf(record.maDinhDanhDV(), messageUnit));
+        final String unitId = unitValue == null ? null : unitId(unitValue, record);
+        final List<String> missing = new ArrayList<>();
+        addIfNull(missing, unitId, "DonViXuLy");
+        addIfNull(missing, record.maLinhVuc(), "MaLinhVuc");
+        addIfNull(missing, record.maTthc(), "MaTTHC");
+        addIfNull(missing, record.ngayTiepNhan(), "NgayTiepNhan");
+        addIfNull(missing, record.ngayHenTra(), "NgayHenTra");
+        if (!missing.isEmpty()) {
+            final String reason = "thiếu " + String.join(", ", missing) + " cần cho việc tiếp nhận (case.received)";
+            if (record.trangThaiHoSo() == 2) {
+                throw new Unmappable(new StatusMapping.Rejected(reason));
+            }
+            warnings.add("không có sự kiện tiếp nhận: " + reason);
+            return;
+        }
+        final List<String> assumed = new ArrayList<>();
+        final ReceptionDefaults.Reception defaults = reception.of(source, record.maTthc());
+        final String channel;
+        if (record.kenhThucHien() == null) {
+            channel = defaults.channel().name();
+            assumed.add("channel");
+        } else {
+            channel = channel(record.kenhThucHien());
+        }
+        if (!defaults.onlineEligibleNamed()) {
+            assumed.add("onlineEligible");
+        }
+        final ObjectNode event = base(source, record.maHoSo(), 2, "case.received", record.ngayTiepNhan());
+        event.put("unitId", unitId);
+        event.put("fieldId", fieldId(record.maLinhVuc()));
+        event.put("procedureId", record.maTthc());
+        event.put("channel", channel);
+        event.put("onlineEligible", defaults.onlineEligible());
+        event.put("dueAt", contractTime(record.ngayHenTra()));
+        events.add(mapped(event, assumed));
+    }
+
+    private String unitId(final String value, final StatusRecord record) {
+        final String field = record.donViXuLy() != null ? "DonViXuLy" : "MaDinhDanhDV";
+        final UnitDirectory.Resolution resolution = units.resolve(value);
+        if (resolution instanceof UnitDirectory.Found found) {
+            return found.unitId();
+        }
+        if (resolution instanceof UnitDirectory.Ambiguous ambiguous) {
+            throw new Unmappable(new StatusMapping.Rejected(field + " " + Identifiers.quote(value)
+                + " khớp nhiều đơn vị: " + String.join(", ", ambiguous.unitIds()), true));
+        }
+        throw new Unmappable(new StatusMapping.Rejected(field + " " + Identifiers.quote(value) + (units.matchesUnits()
+            ? " không khớp đơn vị nào của tệp tổ chức (mã, tên, tên khác, mã định danh)"
+            : " không dùng được làm mã đơn vị (unitId)"), true));
+    }
+
+    private String fieldId(final String maLinhVuc) {
+        final Optional<String> listed = fields.fieldId(maLinhVuc);
+        if (listed.isPresent()) {
+            return listed.get();
+        }
+        if (Identifiers.problem(maLinhVuc) != null || "*".equals(maLinhVuc)) {
+            throw new Unmappable(new StatusMapping.Rejected("MaLinhVuc " + Identifiers.quote(maLinhVuc)
+                + " không có trong bảng lĩnh vực và không dùng được làm fieldId"));
+        }
+        return maLinhVuc;
+    }
+
+    /** Each entry of DanhSachHoSoBoSung: its request and, once the citizen answered, its answer. */
+    private static void supplements(final StatusRecord record, final String source,
+                                    final List<StatusMapping.MappedEvent> events, final List<String> warnings) {
+        for (final StatusRecord.Supplement supplement : record.supplements()) {
+            if (supplement.ngayBoSung() == null) {
+                warnings.add("DanhSachHoSoBoSung[" + supplement.index() + "] không có NgayBoSung: bỏ qua");
+                continue;
+            }
+            events.add(event(source, record.maHoSo(), 5, "case.supplement_requested", supplement.ngayBoSung()));
+            if (supplement.ngayTiepNhanBoSung() != null) {
+                final ObjectNode received = base(source, record.maHoSo(), 4, "case.supplement_received",
+                    supplement.ngayTiepNhanBoSung());
+                final LocalDateTime newDue = supplement.ngayHenTraMoi();
+                if (newDue != null && !newDue.equals(supplement.ngayHenTraTruoc())) {
+                    received.put("dueAt", contractTime(newDue));
+                }
+                events.add(mapped(received, List.of()));
+            }
+        }
     }
 
     /**
-     * A supplement received carries {@code dueAt} only when the appointment changed since the
-     * supplement request (the case system restarted the statutory clock); otherwise the contract
-     * moves the due time by the length of the pause.
+     * A status 4 timed by NgayCapNhat: it carries {@code dueAt} only when NgayHenTra changed since the 5 (the case
+     * system restarted the clock); otherwise the contract moves the due time by the length of the pause.
      */
-    private static StatusMapping.MappedEvent supplementReceived(final StatusRecord record, final String source,
-                                                              final Optional<CaseStatusMemory.LastStatus> previous) {
-        final ObjectNode event = base(record, source, "case.supplement_received",
-            required(record.ngayCapNhat(), "NgayCapNhat"));
+    private static StatusMapping.MappedEvent legacySupplementReceived(final StatusRecord record, final String source,
+                                                                    final Optional<CaseStatusMemory.CaseState> previous) {
+        final ObjectNode event = base(source, record.maHoSo(), 4, "case.supplement_received", record.ngayCapNhat());
         final boolean appointmentChanged = record.ngayHenTra() != null && previous
             .map(p -> p.ngayHenTra() != null && !p.ngayHenTra().equals(record.ngayHenTra())).orElse(false);
         if (appointmentChanged) {
             event.put("dueAt", contractTime(record.ngayHenTra()));
         }
-        return mapped(event);
+        return mapped(event, List.of());
     }
 
-    private static StatusMapping.MappedEvent event(final StatusRecord record, final String source, final String type,
-                                                   final LocalDateTime at) {
-        return mapped(base(record, source, type, at));
+    private static StatusMapping.MappedEvent resolved(final String source, final String maHoSo, final LocalDateTime at) {
+        final ObjectNode event = base(source, maHoSo, 9, "case.resolved", at);
+        event.put("result", "APPROVED");
+        return mapped(event, List.of());
     }
 
-    private static ObjectNode base(final StatusRecord record, final String source, final String type,
+    private static StatusMapping.MappedEvent event(final String source, final String maHoSo, final int status,
+                                                   final String type, final LocalDateTime at) {
+        return mapped(base(source, maHoSo, status, type, at), List.of());
+    }
+
+    private static ObjectNode base(final String source, final String maHoSo, final int status, final String type,
                                    final LocalDateTime at) {
         final ObjectNode event = JSON.createObjectNode();
-        event.put("eventId", eventId(source, record.maHoSo(), record.trangThaiHoSo(), at));
+        event.put("eventId", eventId(source, maHoSo, status, at));
         event.put("type", type);
         event.put("occurredAt", contractTime(at));
         event.put("source", source);
-        event.put("caseId", record.maHoSo());
+        event.put("caseId", maHoSo);
         return event;
     }
 
-    private static StatusMapping.MappedEvent mapped(final ObjectNode event) {
+    private static StatusMapping.MappedEvent mapped(final ObjectNode event, final List<String> assumed) {
         try {
             return new StatusMapping.MappedEvent(event.get("eventId").textValue(), event.get("type").textValue(),
-                JSON.writeValueAsBytes(event));
+                JSON.writeValueAsBytes(event), assumed);
         } catch (final JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON object node", e);
         }
@@ -187,7 +287,7 @@ public final class NationalStatusMapping {
      * SHA-256 after {@code dvcqg:}.
      */
     static String eventId(final String source, final String maHoSo, final int status, final LocalDateTime at) {
-        final String id = "dvcqg:" + source + ":" + maHoSo + ":" + status + ":" + StatusRecordReader.format(at);
+        final String id = "dvcqg:" + source + ":" + maHoSo + ":" + status + ":" + PortalItemReader.format(at);
         if (id.codePointCount(0, id.length()) <= MAX_EVENT_ID_LENGTH) {
             return id;
         }
@@ -204,8 +304,17 @@ public final class NationalStatusMapping {
             case 1 -> "COUNTER";
             case 2 -> "ONLINE";
             case 3 -> "POSTAL";
-            default -> throw new MissingField("KenhThucHien must be 1, 2 or 3, was " + kenhThucHien);
+            default -> throw new Unmappable(new StatusMapping.Rejected(
+                "KenhThucHien phải là 1, 2 hoặc 3, nhận được " + kenhThucHien));
         };
+    }
+
+    private static String statusField(final PortalItem item) {
+        return item instanceof StatusRecord ? "TrangThaiHoSo" : "TrangThai";
+    }
+
+    private static String statusText(final PortalItem item) {
+        return statusField(item) + " " + item.status() + " (" + STATUS_NAMES.get(item.status()) + ")";
     }
 
     /** Portal dates are Vietnam local time; the contract wants an offset. */
@@ -213,16 +322,30 @@ public final class NationalStatusMapping {
         return CONTRACT_TIME.format(local.atZone(VietnamTime.ZONE).toOffsetDateTime());
     }
 
-    private static <T> T required(final T value, final String field) {
+    private static <T> T firstOf(final T first, final T second) {
+        return first != null ? first : second;
+    }
+
+    private static void addIfNull(final List<String> missing, final Object value, final String field) {
         if (value == null) {
-            throw new MissingField("missing field '" + field + "', needed for this TrangThaiHoSo");
+            missing.add(field);
+        }
+    }
+
+    private static <T> T required(final T value, final String reason) {
+        if (value == null) {
+            throw new Unmappable(new StatusMapping.Rejected(reason));
         }
         return value;
     }
 
-    private static final class MissingField extends RuntimeException {
-        MissingField(final String reason) {
-            super(reason, null, false, false);
+    /** Ends the mapping of an item with its rejection. */
+    private static final class Unmappable extends RuntimeException {
+        private final transient StatusMapping.Rejected rejection;
+
+        Unmappable(final StatusMapping.Rejected rejection) {
+            super(rejection.reason(), null, false, false);
+            this.rejection = rejection;
         }
     }
 }

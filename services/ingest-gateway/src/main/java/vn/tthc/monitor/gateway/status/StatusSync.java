@@ -1,25 +1,25 @@
 package vn.tthc.monitor.gateway.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tthc.monitor.gateway.ingest.EventIngestion;
 import vn.tthc.monitor.gateway.ingest.EventLogUnavailableException;
 import vn.tthc.monitor.gateway.ingest.EventResult;
+import vn.tthc.monitor.gateway.ingest.EventStatus;
 import vn.tthc.monitor.gateway.ingest.ForeignSourceException;
 import vn.tthc.monitor.gateway.ingest.IngestResponse;
 
 /**
- * Takes a request of national status records from one source: maps each record in body order
- * (a record sees the statuses of the records before it), writes the events through
- * {@link EventIngestion}, and remembers the cases' statuses once the events are acknowledged.
+ * Takes a sync message from one source: maps it with {@link SyncMapper}, writes the new events through
+ * {@link EventIngestion}, remembers the cases once the events are acknowledged, and answers per record. Counts
+ * records by status and outcome, assumed values by field, and records whose unit matched none, per source; logs
+ * one line per message with rejections, naming the first few (reasons never hold personal data: it is not read).
  */
 public final class StatusSync {
 
@@ -27,102 +27,92 @@ public final class StatusSync {
     /** Rejected records named in a request's one log line; the answer names them all. */
     private static final int LOGGED_RECORDS = 3;
 
-    private final NationalStatusMapping mapping;
-    private final CaseStatusMemory memory;
+    private final SyncMapper mapper;
     private final EventIngestion ingestion;
     private final MeterRegistry meters;
 
-    public StatusSync(final NationalStatusMapping mapping, final CaseStatusMemory memory,
-                      final EventIngestion ingestion, final MeterRegistry meters) {
-        this.mapping = mapping;
-        this.memory = memory;
+    public StatusSync(final SyncMapper mapper, final EventIngestion ingestion, final MeterRegistry meters) {
+        this.mapper = mapper;
         this.ingestion = ingestion;
         this.meters = meters;
     }
 
-    private record Mapping(int index, StatusRecord record, StatusMapping result) {
-    }
-
-    public StatusSyncResponse sync(final String source, final List<JsonNode> records)
-        throws EventLogUnavailableException {
-        final Map<String, CaseStatusMemory.LastStatus> seenInRequest = new HashMap<>();
-        final List<Mapping> mappings = new ArrayList<>();
+    public StatusSyncResponse sync(final String source, final SyncMessage message) throws EventLogUnavailableException {
+        final List<SyncMapper.MappedItem> items = mapper.map(source, message);
         final List<byte[]> events = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            final StatusRecord record;
-            try {
-                record = StatusRecordReader.read(records.get(i));
-            } catch (final StatusRecordReader.InvalidStatusRecord e) {
-                mappings.add(new Mapping(i, null, new StatusMapping.Rejected(e.getMessage())));
-                continue;
-            }
-            final Optional<CaseStatusMemory.LastStatus> previous = Optional.ofNullable(seenInRequest.get(record.maHoSo()))
-                .or(() -> memory.last(source, record.maHoSo()));
-            final StatusMapping result = mapping.map(record, source, previous);
-            if (!(result instanceof StatusMapping.Rejected)) {
-                seenInRequest.put(record.maHoSo(), new CaseStatusMemory.LastStatus(record.trangThaiHoSo(),
-                    record.ngayHenTra()));
-            }
-            if (result instanceof StatusMapping.Mapped mapped) {
-                mapped.events().forEach(event -> events.add(event.json()));
-            }
-            mappings.add(new Mapping(i, record, result));
-        }
+        items.forEach(item -> item.events().forEach(event -> events.add(event.json())));
         final IngestResponse written;
         try {
             written = ingestion.ingest(source, events);
         } catch (final ForeignSourceException e) {
             throw new IllegalStateException("mapped events carry the key's own source", e);
         }
-        mappings.stream().filter(m -> m.record() != null && !(m.result() instanceof StatusMapping.Rejected))
-            .forEach(m -> memory.remember(source, m.record()));
-        return response(source, mappings, written.results());
+        final Set<String> sent = written.results().stream().filter(r -> r.status() != EventStatus.REJECTED)
+            .map(EventResult::eventId).collect(Collectors.toSet());
+        mapper.acknowledge(source, items, sent::contains);
+        return response(source, message, items, written.results());
     }
 
-    private StatusSyncResponse response(final String source, final List<Mapping> mappings,
-                                        final List<EventResult> eventResults) {
-        final List<StatusSyncResponse.RecordResult> results = new ArrayList<>();
+    private StatusSyncResponse response(final String source, final SyncMessage message,
+                                        final List<SyncMapper.MappedItem> items, final List<EventResult> eventResults) {
+        final List<StatusSyncResponse.RecordResult> results = new ArrayList<>(items.size());
         int next = 0;
         int ignored = 0;
         int rejectedRecords = 0;
+        int assumedRecords = 0;
         final List<String> firstRejections = new ArrayList<>();
-        for (final Mapping m : mappings) {
-            final String maHoSo = m.record() == null ? null : m.record().maHoSo();
-            final Integer status = m.record() == null ? null : m.record().trangThaiHoSo();
-            final StatusSyncResponse.RecordResult result;
-            if (m.result() instanceof StatusMapping.Mapped mapped) {
-                final List<StatusSyncResponse.EventOutcome> outcomes = new ArrayList<>();
-                for (final StatusMapping.MappedEvent event : mapped.events()) {
-                    final EventResult written = eventResults.get(next++);
-                    outcomes.add(new StatusSyncResponse.EventOutcome(event.eventId(), event.type(), written.status(),
-                        written.reason()));
-                }
-                result = new StatusSyncResponse.RecordResult(m.index(), maHoSo, status,
-                    StatusSyncResponse.Outcome.MAPPED, null, outcomes);
-            } else if (m.result() instanceof StatusMapping.Ignored ignore) {
-                ignored++;
-                result = new StatusSyncResponse.RecordResult(m.index(), maHoSo, status,
-                    StatusSyncResponse.Outcome.IGNORED, ignore.reason(), List.of());
-            } else {
-                rejectedRecords++;
-                final String reason = ((StatusMapping.Rejected) m.result()).reason();
-                if (firstRejections.size() < LOGGED_RECORDS) {
-                    firstRejections.add(m.index() + " " + maHoSo + ": " + reason);
-                }
-                result = new StatusSyncResponse.RecordResult(m.index(), maHoSo, status,
-                    StatusSyncResponse.Outcome.REJECTED, reason, List.of());
+        for (final SyncMapper.MappedItem item : items) {
+            final List<StatusSyncResponse.EventOutcome> outcomes = new ArrayList<>();
+            for (final StatusMapping.MappedEvent event : item.events()) {
+                final EventResult written = eventResults.get(next++);
+                outcomes.add(new StatusSyncResponse.EventOutcome(event.eventId(), event.type(), written.status(),
+                    written.reason()));
             }
+            final StatusSyncResponse.Outcome outcome;
+            String reason = null;
+            List<String> warnings = List.of();
+            if (item.result() instanceof StatusMapping.Mapped mapped) {
+                outcome = StatusSyncResponse.Outcome.MAPPED;
+                warnings = mapped.warnings();
+            } else if (item.result() instanceof StatusMapping.Ignored ignore) {
+                ignored++;
+                outcome = StatusSyncResponse.Outcome.IGNORED;
+                reason = ignore.reason();
+            } else {
+                final StatusMapping.Rejected rejection = (StatusMapping.Rejected) item.result();
+                rejectedRecords++;
+                outcome = StatusSyncResponse.Outcome.REJECTED;
+                reason = rejection.reason();
+                if (firstRejections.size() < LOGGED_RECORDS) {
+                    firstRejections.add(item.index() + " " + item.maHoSo() + ": " + reason);
+                }
+                if (rejection.unitNotMatched()) {
+                    Counter.builder("tthc.gateway.status.unmatched.units")
+                        .description("National records rejected because their unit matched no unit, by source")
+                        .tag("source", source).register(meters).increment();
+                }
+            }
+            final List<String> assumed = item.assumed();
+            if (!assumed.isEmpty()) {
+                assumedRecords++;
+                assumed.forEach(field -> Counter.builder("tthc.gateway.status.assumed")
+                    .description("Values of national records taken from configuration, by source and field")
+                    .tag("source", source).tag("field", field).register(meters).increment());
+            }
+            final StatusSyncResponse.RecordResult result = new StatusSyncResponse.RecordResult(item.index(),
+                item.maHoSo(), item.status(), outcome, reason, assumed, warnings, item.alreadySent(), outcomes);
             countRecord(source, result);
             results.add(result);
         }
         if (ignored > 0 || rejectedRecords > 0) {
-            LOG.atInfo().addKeyValue("source", source).addKeyValue("records", mappings.size())
-                .addKeyValue("ignored", ignored).addKeyValue("rejected", rejectedRecords)
-                .addKeyValue("firstRejections", firstRejections).log("status records ignored or rejected");
+            LOG.atInfo().addKeyValue("source", source).addKeyValue("service", message.service().wireName())
+                .addKeyValue("records", items.size()).addKeyValue("ignored", ignored)
+                .addKeyValue("rejected", rejectedRecords).addKeyValue("firstRejections", firstRejections)
+                .log("status records ignored or rejected");
         }
         final IngestResponse counts = IngestResponse.of(eventResults);
-        return new StatusSyncResponse(counts.accepted(), counts.duplicate(), counts.rejected() + rejectedRecords,
-            ignored, results);
+        return new StatusSyncResponse(message.service().wireName(), counts.accepted(), counts.duplicate(),
+            counts.rejected() + rejectedRecords, ignored, assumedRecords, results);
     }
 
     private void countRecord(final String source, final StatusSyncResponse.RecordResult result) {

@@ -8,11 +8,12 @@ import java.util.Locale;
 import vn.tthc.monitor.gateway.ingest.EventStatus;
 
 /**
- * The answer to {@code POST /api/v1/status-sync}: event counts by status, the number of ignored
- * records, and one result per record in body order.
+ * The answer to {@code POST /api/v1/status-sync}: the message's service, event counts by status, the numbers of
+ * ignored records and of records with assumed values, and one result per record (or step) in message order.
  */
 @Introspected
-public record StatusSyncResponse(int accepted, int duplicate, int rejected, int ignored, List<RecordResult> results) {
+public record StatusSyncResponse(String service, int accepted, int duplicate, int rejected, int ignored, int assumed,
+                                 List<RecordResult> results) {
 
     public enum Outcome {
         MAPPED, IGNORED, REJECTED;
@@ -29,9 +30,17 @@ public record StatusSyncResponse(int accepted, int duplicate, int rejected, int 
                                @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
     }
 
-    /** What became of one record. {@code maHoSo} and {@code trangThaiHoSo} are null when unreadable. */
+    /**
+     * What became of one record. {@code maHoSo} and {@code trangThaiHoSo} are null when unreadable; {@code events}
+     * holds the events not sent before, {@code alreadySent} counts the others; {@code assumed} names the values
+     * that came from configuration; {@code warnings} what the record implies but could not give.
+     */
     @Introspected
     public record RecordResult(int index, String maHoSo, Integer trangThaiHoSo, Outcome outcome,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) String reason, List<EventOutcome> events) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> assumed,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
+                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) int alreadySent,
+                               List<EventOutcome> events) {
     }
 }

@@ -46,6 +46,10 @@ import vn.tthc.monitor.gateway.owners.EntityOwners;
  * gets a suffix on its {@code eventId} naming the run, batch size, connection and pass, so that no
  * event is sent twice and the gateway accepts them all instead of answering {@code duplicate}.
  *
+ * <p>With {@code --status-sync true} it sends the national portal's DongBoHoSoMC messages to
+ * {@code /api/v1/status-sync} instead ({@link StatusSyncRecords}, batch sizes 1 and 500 unless
+ * {@code --batches} says otherwise; no {@code --file}) and prints records/s beside events/s.
+ *
  * <p>With {@code --serve SECONDS} it only starts the broker and the gateway, prints their URL and
  * key, and serves that long, so that the load can come from another JVM ({@code --target}).
  *
@@ -55,6 +59,20 @@ import vn.tthc.monitor.gateway.owners.EntityOwners;
 public final class GatewayBenchmark {
 
     private static final String ALL_BATCHES = "1,100,1000";
+    private static final String STATUS_SYNC_BATCHES = "1,500";
+
+    /** What one run sends: the path, the source of its key, and the body of a batch. */
+    private interface Load {
+        String path();
+
+        String source();
+
+        /** The body of {@code batch} items from item {@code first} on, {@code prefix} making them new. */
+        byte[] body(int batch, String prefix, long first);
+
+        /** How many items (events or records) go round before they repeat with another prefix. */
+        long size();
+    }
 
     private GatewayBenchmark() {
     }
@@ -63,14 +81,11 @@ public final class GatewayBenchmark {
         final Map<String, String> options = options(args);
         final int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
         final int connections = Integer.parseInt(options.getOrDefault("connections", "8"));
-        final int[] batches = Arrays.stream(options.getOrDefault("batches", ALL_BATCHES).split(","))
-            .map(String::strip).mapToInt(Integer::parseInt).toArray();
+        final boolean statusSync = Boolean.parseBoolean(options.getOrDefault("status-sync", "false"));
+        final int[] batches = Arrays.stream(options.getOrDefault("batches", statusSync ? STATUS_SYNC_BATCHES
+            : ALL_BATCHES).split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
         final boolean jdkClient = "jdk".equals(options.getOrDefault("client", "socket"));
-        if (!options.containsKey("file")) {
-            throw new IllegalArgumentException("--file EVENTS.jsonl is required: the events to send, e.g. of the case simulator");
-        }
-        final EventLines events = EventLines.read(Path.of(options.get("file")));
-        System.out.printf("events: %s, %,d lines, source %s%n", options.get("file"), events.size(), events.source());
+        final Load events = statusSync ? statusSyncLoad() : eventsLoad(options);
         if (options.containsKey("target")) {
             run(options.get("target"), options.get("key"), events, seconds, connections, batches, jdkClient);
             return;
@@ -101,6 +116,66 @@ public final class GatewayBenchmark {
         }
     }
 
+    private static Load eventsLoad(final Map<String, String> options) throws IOException {
+        if (!options.containsKey("file")) {
+            throw new IllegalArgumentException("--file EVENTS.jsonl is required: the events to send, e.g. of the case simulator");
+        }
+        final EventLines lines = EventLines.read(Path.of(options.get("file")));
+        System.out.printf("events: %s, %,d lines, source %s%n", options.get("file"), lines.size(), lines.source());
+        return new Load() {
+            @Override
+            public String path() {
+                return "/api/v1/events";
+            }
+
+            @Override
+            public String source() {
+                return lines.source();
+            }
+
+            @Override
+            public byte[] body(final int batch, final String prefix, final long first) {
+                final StringBuilder body = new StringBuilder(batch * 300).append('[');
+                for (int i = 0; i < batch; i++) {
+                    final long n = first + i;
+                    lines.append(body.append(i == 0 ? "" : ","), (int) (n % lines.size()), prefix + n / lines.size());
+                }
+                return body.append(']').toString().getBytes(StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public long size() {
+                return lines.size();
+            }
+        };
+    }
+
+    private static Load statusSyncLoad() {
+        System.out.printf("status sync: DongBoHoSoMC messages of new dossiers, source %s%n", StatusSyncRecords.SOURCE);
+        return new Load() {
+            @Override
+            public String path() {
+                return "/api/v1/status-sync";
+            }
+
+            @Override
+            public String source() {
+                return StatusSyncRecords.SOURCE;
+            }
+
+            @Override
+            public byte[] body(final int batch, final String prefix, final long first) {
+                return StatusSyncRecords.message(batch, prefix, first);
+            }
+
+            @Override
+            public long size() {
+                // the connections start this far apart; records never repeat, their MaHoSo carries the run
+                return 1L << 40;
+            }
+        };
+    }
+
     /** The gateway answers 503 until it has read the entity owners topic (empty here: at once). */
     private static void awaitOwners(final EntityOwners owners) throws InterruptedException {
         final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -112,12 +187,12 @@ public final class GatewayBenchmark {
         }
     }
 
-    private static void run(final String baseUrl, final String key, final EventLines events, final int seconds,
+    private static void run(final String baseUrl, final String key, final Load events, final int seconds,
                             final int connections, final int[] batches, final boolean jdkClient) throws Exception {
         final String run = Long.toString(System.currentTimeMillis(), Character.MAX_RADIX);
         System.out.printf("gateway %s, %d connections (%s), %d s per batch size, %d cores%n", baseUrl, connections,
             jdkClient ? "JDK HttpClient" : "keep-alive sockets", seconds, Runtime.getRuntime().availableProcessors());
-        System.out.printf("%6s %12s %12s %10s %10s %10s %8s   %s%n", "batch", "requests/s", "events/s",
+        System.out.printf("%6s %12s %12s %12s %10s %10s %10s %8s   %s%n", "batch", "requests/s", "items/s", "events/s",
             "p50 ms", "p99 ms", "max ms", "errors", "cpu us/request: gateway load other process");
         for (final int batch : batches) {
             load(baseUrl, key, jdkClient, events, "~" + run + "b" + batch + "w", batch, connections,
@@ -128,7 +203,7 @@ public final class GatewayBenchmark {
     }
 
     /** One phase of one batch size; {@code tag} (run, batch size, warm-up or measured) starts every eventId suffix. */
-    private static void load(final String baseUrl, final String key, final boolean jdkClient, final EventLines events,
+    private static void load(final String baseUrl, final String key, final boolean jdkClient, final Load events,
                              final String tag, final int batch, final int connections, final Duration duration,
                              final boolean report) throws Exception {
         final ExecutorService threads = Executors.newFixedThreadPool(connections);
@@ -140,7 +215,7 @@ public final class GatewayBenchmark {
         final List<Future<Histogram>> results = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             final String prefix = tag + c + ".";
-            final long first = (long) events.size() * c / connections;
+            final long first = events.size() * c / connections;
             results.add(threads.submit(() -> connection(baseUrl, key, jdkClient, events, batch, prefix, first, end,
                 accepted, errors)));
         }
@@ -154,8 +229,9 @@ public final class GatewayBenchmark {
         if (report) {
             final long requests = Math.max(1, latency.getTotalCount());
             final Map<ThreadCpu.Role, Long> cpu = cpuAtEnd.since(cpuAtStart);
-            System.out.printf("%6d %12.0f %12.0f %10.1f %10.1f %10.1f %8d   %20.0f %4.0f %5.0f %7.0f%n", batch,
-                latency.getTotalCount() / elapsed, accepted.get() / elapsed, latency.getValueAtPercentile(50) / 1000.0,
+            System.out.printf("%6d %12.0f %12.0f %12.0f %10.1f %10.1f %10.1f %8d   %20.0f %4.0f %5.0f %7.0f%n", batch,
+                latency.getTotalCount() / elapsed, (latency.getTotalCount() - errors.get()) * batch / elapsed,
+                accepted.get() / elapsed, latency.getValueAtPercentile(50) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, errors.get(),
                 cpu.get(ThreadCpu.Role.GATEWAY) / 1000.0 / requests, cpu.get(ThreadCpu.Role.LOAD) / 1000.0 / requests,
                 cpu.get(ThreadCpu.Role.OTHER) / 1000.0 / requests, cpuAtEnd.processSince(cpuAtStart) / 1000.0 / requests);
@@ -164,20 +240,16 @@ public final class GatewayBenchmark {
 
     /** Sends from line {@code first} on, round the file; a pass's events get {@code prefix} and the pass number. */
     private static Histogram connection(final String baseUrl, final String key, final boolean jdkClient,
-                                        final EventLines events, final int batch, final String prefix, final long first,
+                                        final Load events, final int batch, final String prefix, final long first,
                                         final long end, final AtomicLong accepted, final AtomicLong errors)
         throws IOException, InterruptedException {
-        final URI uri = URI.create(baseUrl + "/api/v1/events");
+        final URI uri = URI.create(baseUrl + events.path());
         final Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         try (Poster poster = jdkClient ? jdkPoster(uri, key) : new KeepAliveConnection(uri, key)) {
             long next = first;
             while (System.nanoTime() < end) {
-                final StringBuilder body = new StringBuilder(batch * 300).append('[');
-                for (int i = 0; i < batch; i++) {
-                    final long n = next++;
-                    events.append(body.append(i == 0 ? "" : ","), (int) (n % events.size()), prefix + n / events.size());
-                }
-                final byte[] bytes = body.append(']').toString().getBytes(StandardCharsets.UTF_8);
+                final byte[] bytes = events.body(batch, prefix, next);
+                next += batch;
                 final long sent = System.nanoTime();
                 final KeepAliveConnection.Answer answer = poster.post(bytes);
                 latency.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sent)));

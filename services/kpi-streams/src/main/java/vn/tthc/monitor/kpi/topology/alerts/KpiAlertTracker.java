@@ -35,7 +35,7 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * {@link StoreCatalog#KPI_ALERTS_STORE}, mirrored in memory so that a row change costs no store
  * read; a task that starts writes its open alerts once more, to the compacted alerts topic only (no
  * state changed), so that topic converges and the history holds changes alone.
- * The cases counted against each KPI are kept in {@link KpiAlertTopology#DRIVERS_STORE}. An alert
+ * The cases counted against each KPI are kept in {@link StoreCatalog#KPI_ALERT_DRIVERS_STORE}. An alert
  * of a period that has ended (wall clock) is stale. When to raise, update and resolve, and whether an
  * alert is stale, are the contract's {@link KpiAlertLifecycle} rules.
  */
