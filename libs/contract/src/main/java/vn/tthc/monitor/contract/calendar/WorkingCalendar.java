@@ -220,10 +220,12 @@ public final class WorkingCalendar {
         final Duration target = weekdaySecondsUntil(instant, offset).minus(length);
         final long weeks = Math.floorDiv(target.getSeconds(), WORKING_SECONDS_PER_WEEK);
         final long inWeek = Math.floorMod(target.getSeconds(), WORKING_SECONDS_PER_WEEK);
-        // a target at a week's start is reached all weekend long: the latest is Monday 00:00
+        // a target at a week's start is reached all weekend long: the latest is Monday 00:00, or the
+        // instant itself when it lies in that weekend (a length of zero from a Saturday is that Saturday)
         final long local = (weeks * 7 - EPOCH_DAY_TO_MONDAY) * SECONDS_PER_DAY + inWeek;
         final long epochSecond = local - offset.getTotalSeconds();
-        return epochSecond < Instant.MIN.getEpochSecond() ? Instant.MIN : Instant.ofEpochSecond(epochSecond, target.getNano());
+        return epochSecond < Instant.MIN.getEpochSecond() ? Instant.MIN
+            : min(instant, Instant.ofEpochSecond(epochSecond, target.getNano()));
     }
 
     private YearDays days(final int year) {

@@ -60,6 +60,18 @@ class BoundedWorkingCalendarTest {
     }
 
     @Test
+    void zeroWorkingDaysBeforeAWeekendInstantOutsideTheKnownYearsIsThatInstant() {
+        // Saturday 04/01/2200 00:00, found by DueSoonWindowBoundsTest: it used to answer Monday 06/01 00:00, after the due time
+        final Instant saturday = vietnam("2200-01-04T00:00");
+        assertThat(calendar.minusWorkingDays(saturday, 0)).isEqualTo(saturday);
+        assertThat(calendar.minusWorkingDays(vietnam("2200-01-05T12:00"), 0)).isEqualTo(vietnam("2200-01-05T12:00"));
+        assertThat(calendar.minusWorkingDays(vietnam("2200-01-03T15:30"), 0)).isEqualTo(vietnam("2200-01-03T15:30"));
+        // one working day before that Saturday is Friday 00:00
+        assertThat(calendar.minusWorkingDays(saturday, 1)).isEqualTo(vietnam("2200-01-03T00:00"));
+        assertThat(yearsRead).isEmpty();
+    }
+
+    @Test
     void outsideTheKnownYearsAWeekHasFiveWorkingDays() {
         assertThat(calendar.workingTimeBetween(vietnam("3000-01-06T00:00"), vietnam("3000-03-03T00:00")))
             .isEqualTo(Duration.ofDays(5 * 8));
