@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.KpiStatus;
+import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.kpi.Period;
 
 /**
@@ -37,7 +38,14 @@ public final class KpiAlertLifecycle {
      * @param drivingIds  the cases (or feedback ids) counted against the KPI, newest first
      * @param triggeredAt the event time of the row's latest change
      */
-    public record Observation(KpiRowKey row, KpiStatus status, List<String> drivingIds, Instant triggeredAt) {
+    public record Observation(KpiRowKey row, Scope scope, KpiStatus status, List<String> drivingIds,
+                              List<DrivingChild> drivingChildren, Instant triggeredAt) {
+
+        /** A KPI of an own row. */
+        public Observation(final KpiRowKey row, final KpiStatus status, final List<String> drivingIds,
+                           final Instant triggeredAt) {
+            this(row, Scope.OWN, status, drivingIds, List.of(), triggeredAt);
+        }
     }
 
     private KpiAlertLifecycle() {
@@ -104,6 +112,8 @@ public final class KpiAlertLifecycle {
         final KpiStatus status = observation.status();
         return new KpiAlert(row.unitId(), row.fieldId(), row.period(), status.kpi().id(), state,
             periodHasEnded(row.period(), now), status.value(), status.target().doubleValue(), status.volume(),
-            status.minVolume(), status.headroom(), observation.drivingIds(), raisedAt, observation.triggeredAt());
+            status.minVolume(), status.headroom(), observation.drivingIds(), raisedAt, observation.triggeredAt(),
+            observation.scope(), AlertKind.BREACH, status.allowance(), status.toRecover(), status.recoverable(), null,
+            observation.drivingChildren(), List.of());
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.kafka.streams.kstream.KStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +15,12 @@ import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.kpi.TargetsFile;
+import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.contract.org.OrganisationFile;
 import vn.tthc.monitor.kpi.config.CalendarConfiguration;
 import vn.tthc.monitor.kpi.config.DueSoonWindowSetting;
 import vn.tthc.monitor.kpi.config.PipelineConfiguration;
+import vn.tthc.monitor.kpi.config.OrganisationConfiguration;
 import vn.tthc.monitor.kpi.config.TargetsConfiguration;
 import vn.tthc.monitor.kpi.config.TopicsConfiguration;
 import vn.tthc.monitor.kpi.topology.KpiPipeline;
@@ -60,6 +64,22 @@ public class KpiStreamsFactory {
     @Singleton
     TopicCatalog topicCatalog(final TopicsConfiguration config) {
         return TopicCatalog.named(config.names());
+    }
+
+    /**
+     * The organisation file of {@code tthc.units.file}; an invalid file throws {@link
+     * vn.tthc.monitor.contract.org.InvalidOrganisationException} naming each problem, and the service refuses to start.
+     */
+    @Singleton
+    Organisation organisation(final OrganisationConfiguration config) {
+        if (config.file() == null || config.file().isBlank()) {
+            LOG.warn("no organisation file (TTHC_UNITS_FILE is unset): every unit is unlisted, no subtree rows");
+            return Organisation.of(List.of());
+        }
+        final Organisation organisation = OrganisationFile.read(Path.of(config.file()));
+        LOG.info("organisation file {}: {} units, fingerprint {}", config.file(), organisation.units().size(),
+            organisation.fingerprint());
+        return organisation;
     }
 
     @Singleton
