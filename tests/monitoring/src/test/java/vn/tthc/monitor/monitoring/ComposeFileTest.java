@@ -80,7 +80,7 @@ class ComposeFileTest {
 
     /** The broker's data and each service's local state live in named volumes, not in the container. */
     @Test
-    void theBrokerAndTheStateOfTheServicesAreInNamedVolumes() {
+    void theBrokerAndTheStateOfTheServicesAreInNamedVolumes() throws Exception {
         final JsonNode kafka = SERVICES.path("kafka");
         assertThat(namedVolumeAt(kafka, kafka.path("environment").path("KAFKA_LOG_DIRS").asText())).as("kafka log dirs").isTrue();
         int stateDirs = 0;
@@ -89,13 +89,16 @@ class ComposeFileTest {
                 if (variable.endsWith("STATE_DIR")) {
                     stateDirs++;
                     final String dir = SERVICES.path(built.getKey()).path("environment").path(variable).asText();
-                    assertThat(dir).as(built.getKey() + " sets " + variable).startsWith("/");
+                    assertThat(dir).as(built.getKey() + " sets " + variable + " under the image's /var/lib/tthc").startsWith("/var/lib/tthc/");
                     assertThat(namedVolumeAt(SERVICES.path(built.getKey()), dir)).as(built.getKey() + " " + variable + "=" + dir
                         + " in a named volume").isTrue();
                 }
             }
         }
         assertThat(stateDirs).as("kpi-streams' and the gateway's state dirs").isEqualTo(2);
+        assertThat(Files.readString(RepositoryFiles.path("services/Dockerfile")))
+            .as("the image's /var/lib/tthc, where the state volumes are mounted, belongs to the service's user")
+            .contains("mkdir -p /var/lib/tthc && chown tthc /var/lib/tthc", "USER tthc");
         assertThat(namedVolumeAt(SERVICES.path("prometheus"), "/prometheus")).isTrue();
         assertThat(namedVolumeAt(SERVICES.path("alertmanager"), "/alertmanager")).isTrue();
     }
