@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import vn.tthc.monitor.contract.alert.CaseWarning;
+import vn.tthc.monitor.notifier.registry.FieldNames;
 import vn.tthc.monitor.notifier.registry.Unit;
 
 /** The digest of a unit's overdue and due-soon cases over one interval. */
 public final class DigestMessages {
 
     private final DashboardLinks dashboards;
+    private final FieldNames fields;
 
-    public DigestMessages(final DashboardLinks dashboards) {
+    public DigestMessages(final DashboardLinks dashboards, final FieldNames fields) {
         this.dashboards = dashboards;
+        this.fields = fields;
     }
 
     /**
@@ -49,13 +52,13 @@ public final class DigestMessages {
             .sorted(Comparator.comparing(CaseWarning::effectiveDue).thenComparing(CaseWarning::caseId)).toList();
     }
 
-    private static void section(final StringBuilder body, final String title, final List<CaseWarning> warnings) {
+    private void section(final StringBuilder body, final String title, final List<CaseWarning> warnings) {
         if (warnings.isEmpty()) {
             return;
         }
         body.append('\n').append(title).append(" (").append(warnings.size()).append("):\n");
         for (final CaseWarning w : warnings) {
-            body.append("  - ").append(MailText.quoted(w.caseId())).append(": ").append(VietnameseText.fieldName(w.fieldId()))
+            body.append("  - ").append(MailText.quoted(w.caseId())).append(": ").append(VietnameseText.fieldName(w.fieldId(), fields))
                 .append(", thủ tục ").append(MailText.quoted(w.procedureId())).append(", hạn xử lý ").append(dateTime(w.effectiveDue()))
                 .append('\n');
         }

@@ -8,10 +8,11 @@ import static vn.tthc.monitor.notifier.testing.TestAlerts.warning;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.alert.CaseWarning.Kind;
+import vn.tthc.monitor.notifier.testing.TestAlerts;
 
 class DigestMessagesTest {
 
-    private final DigestMessages messages = new DigestMessages(new DashboardLinks("http://127.0.0.1:3000"));
+    private final DigestMessages messages = TestAlerts.digestMessages("http://127.0.0.1:3000");
 
     @Test
     void aDigestListsOverdueThenDueSoonCasesUnderOneSubject() {
@@ -23,7 +24,7 @@ class DigestMessagesTest {
         assertThat(message.subject()).isEqualTo("Tổng hợp hồ sơ quá hạn / sắp đến hạn – UBND phường Bàn Cờ");
         assertThat(message.body())
             .contains("Từ 14:00 ngày 22/11/2026 đến 14:05 ngày 22/11/2026, UBND phường Bàn Cờ có 2 hồ sơ quá hạn và 1 hồ sơ sắp đến hạn.")
-            .contains("Hồ sơ quá hạn (2):\n  - «HS-3»: lĩnh vực «HO_TICH», thủ tục «KHAI_SINH», hạn xử lý 13:51 ngày 22/11/2026\n"
+            .contains("Hồ sơ quá hạn (2):\n  - «HS-3»: lĩnh vực Hộ tịch, thủ tục «KHAI_SINH», hạn xử lý 13:51 ngày 22/11/2026\n"
                 + "  - «HS-1»:")
             .contains("Hồ sơ sắp đến hạn (1):\n  - «HS-2»:")
             .contains("http://127.0.0.1:3000/d/tthc-unit?var-unit=UBND-P-BAN-CO");
