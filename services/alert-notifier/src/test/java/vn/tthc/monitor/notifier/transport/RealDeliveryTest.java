@@ -56,7 +56,8 @@ class RealDeliveryTest {
         final MailComposer composer = new MailComposer("tthc-monitor@example.org", "TTHC Monitor");
         final NotifierSettings settings = new NotifierSettings(Duration.ofHours(4), Duration.ofMinutes(15),
             Duration.ofSeconds(2), Duration.ofMinutes(1), GROUP_WINDOW);
-        return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null), TestAlerts.digestMessages(links.baseUrl()), settings),
+        return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
+            TestAlerts.digestMessages(links.baseUrl(), null), settings),
             settings, clock, ledger, List.of(
                 new SmtpTransport(new SmtpTransport.SmtpSettings("127.0.0.1", smtp.port(), null, null, true,
                     false, Duration.ofSeconds(5)), composer),
