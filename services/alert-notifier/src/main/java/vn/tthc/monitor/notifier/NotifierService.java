@@ -37,7 +37,7 @@ public class NotifierService {
         loop = new NotifierLoop(new NotifierLoop.Settings(bootstrapServers, topics.alerts(), topics.caseWarnings(),
             topics.notifications(), config.groupId(), topics.replicationFactor()),
             (ledger, warningSettled) -> new Dispatcher(new NotificationRules(units,
-                new AlertMessages(dashboards, caseLinks, fields, units, calendar), new DigestMessages(dashboards, fields),
+                new AlertMessages(dashboards, caseLinks, fields, units, calendar), new DigestMessages(dashboards, caseLinks, fields),
                 config.settings()), config.settings(), clock, ledger, transports, metrics,
                 warningSettled));
         Gauge.builder("tthc.notifications.pending", loop, l -> l.dispatcher() == null ? 0 : l.dispatcher().pendingDeliveries())

@@ -15,16 +15,18 @@ import vn.tthc.monitor.notifier.registry.Unit;
 public final class DigestMessages {
 
     private final DashboardLinks dashboards;
+    private final CaseLinks caseLinks;
     private final FieldNames fields;
 
-    public DigestMessages(final DashboardLinks dashboards, final FieldNames fields) {
+    public DigestMessages(final DashboardLinks dashboards, final CaseLinks caseLinks, final FieldNames fields) {
         this.dashboards = dashboards;
+        this.caseLinks = caseLinks;
         this.fields = fields;
     }
 
     /**
-     * Lists the overdue cases, then the due-soon ones, each by effective due time; a case that became
-     * overdue within the interval is listed as overdue only.
+     * Lists the overdue cases, then the due-soon ones, each by effective due time with its console link (when
+     * {@code TTHC_PUBLIC_URL} is set); a case that became overdue within the interval is listed as overdue only.
      */
     public Message digest(final Unit unit, final List<CaseWarning> warnings) {
         final List<CaseWarning> overdue = ofKind(warnings, CaseWarning.Kind.OVERDUE);
@@ -61,6 +63,7 @@ public final class DigestMessages {
             body.append("  - ").append(MailText.quoted(w.caseId())).append(": ").append(VietnameseText.fieldName(w.fieldId(), fields))
                 .append(", thủ tục ").append(MailText.quoted(w.procedureId())).append(", hạn xử lý ").append(dateTime(w.effectiveDue()))
                 .append('\n');
+            caseLinks.caseLink(w.caseId()).ifPresent(link -> body.append("    ").append(link).append('\n'));
         }
     }
 }

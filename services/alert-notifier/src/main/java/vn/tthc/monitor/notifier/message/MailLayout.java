@@ -16,7 +16,7 @@ public final class MailLayout {
 
     private static final String SIGNATURE = "Thư này được gửi tự động bởi TTHC Monitor.";
     private static final String DASHBOARD = "Bảng điều khiển của đơn vị (dành cho cán bộ vận hành): ";
-    private static final String CELL = "padding:6px 8px;border:1px solid #d0d7de;text-align:left;vertical-align:top;";
+    private static final String CELL = "padding:4px 5px;border:1px solid #d0d7de;text-align:left;vertical-align:top;";
 
     private MailLayout() {
     }
@@ -102,13 +102,13 @@ public final class MailLayout {
         final boolean margin = item.marginLabel() != null && item.periods().stream().anyMatch(r -> r.margin() != null);
         final List<String> heads = new ArrayList<>(List.of("Kỳ", "Giá trị"));
         if (forecast) {
-            heads.add("Dự báo cuối kỳ");
+            heads.add("Dự báo");
         }
         heads.addAll(List.of("Mục tiêu", "Số lượng"));
         if (margin) {
             heads.add(item.marginLabel());
         }
-        out.append("<table style=\"width:100%;border-collapse:collapse;font-size:14px;\">\n<tr>");
+        out.append("<table style=\"width:100%;border-collapse:collapse;font-size:13px;\">\n<tr>");
         heads.forEach(h -> out.append("<th style=\"").append(CELL).append("background:#eef2f7;\">").append(esc(h))
             .append("</th>"));
         out.append("</tr>\n");

@@ -74,7 +74,8 @@ class DispatcherTest {
         final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
         final NotifierSettings settings = new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2),
             Duration.ofMinutes(5), window);
-        return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null), TestAlerts.digestMessages(links.baseUrl()), settings),
+        return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
+            TestAlerts.digestMessages(links.baseUrl(), null), settings),
             settings, clock, told, transports, new NotificationMetrics(meters), warningSettled);
     }
 

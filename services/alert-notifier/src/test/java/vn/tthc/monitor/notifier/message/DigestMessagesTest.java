@@ -12,7 +12,7 @@ import vn.tthc.monitor.notifier.testing.TestAlerts;
 
 class DigestMessagesTest {
 
-    private final DigestMessages messages = TestAlerts.digestMessages("http://127.0.0.1:3000");
+    private final DigestMessages messages = TestAlerts.digestMessages("http://127.0.0.1:3000", null);
 
     @Test
     void aDigestListsOverdueThenDueSoonCasesUnderOneSubject() {
@@ -39,5 +39,16 @@ class DigestMessagesTest {
 
         assertThat(message.body()).contains("có 1 hồ sơ quá hạn và 0 hồ sơ sắp đến hạn")
             .doesNotContain("Hồ sơ sắp đến hạn (");
+    }
+
+    @Test
+    void eachCaseLinksToTheConsoleWhenItsAddressIsSet() {
+        final Message message = TestAlerts.digestMessages("http://127.0.0.1:3000", "http://127.0.0.1:8080/")
+            .digest(UNITS.unit("UBND-P-BAN-CO").orElseThrow(), List.of(warning(Kind.OVERDUE, "HS 1", "UBND-P-BAN-CO", NOW)));
+
+        assertThat(message.body()).contains("  - «HS 1»: lĩnh vực Hộ tịch, thủ tục «KHAI_SINH», hạn xử lý 13:50 ngày 22/11/2026\n"
+            + "    http://127.0.0.1:8080/#/cases/HS%201\n");
+        assertThat(messages.digest(UNITS.unit("UBND-P-BAN-CO").orElseThrow(),
+            List.of(warning(Kind.OVERDUE, "HS 1", "UBND-P-BAN-CO", NOW))).body()).doesNotContain("#/cases");
     }
 }

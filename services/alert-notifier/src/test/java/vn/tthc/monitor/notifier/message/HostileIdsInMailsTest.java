@@ -21,7 +21,7 @@ class HostileIdsInMailsTest {
     private static final String BIDI = "HS-\u202Egnp.exe\u2028\u2029\u2066x\u0000";
 
     private final AlertMessages alerts = TestAlerts.alertMessages("https://grafana.example.org", "https://tthc.example.org");
-    private final DigestMessages digests = TestAlerts.digestMessages("https://grafana.example.org");
+    private final DigestMessages digests = TestAlerts.digestMessages("https://grafana.example.org", "https://tthc.example.org");
     private final Unit banCo = UNITS.unit("UBND-P-BAN-CO").orElseThrow();
 
     @Test
@@ -33,6 +33,8 @@ class HostileIdsInMailsTest {
         assertThat(digest.body()).contains("  - «HS-1\uFFFD\uFFFD\uFFFD\uFFFDKHẨN: tài khoản bị khoá, đăng nhập lại tại "
             + "http[:]//evil.e…»: lĩnh vực «HO_TICH\uFFFDwww[.]evil[.]vn», thủ tục «KHAI_SINH[@]evil[.]vn»");
         assertThat(MailText.quoted("http://evil.example.com/login")).isEqualTo("«http[:]//evil[.]example[.]com/login»");
+        assertThat(digest.body()).as("its console link, percent-encoded")
+            .contains("\n    https://tthc.example.org/#/cases/HS-1%0D%0A%0D%0AKH%E1%BA%A8N%3A%20");
         assertThat(digest.body().lines()).noneMatch(line -> line.startsWith("KHẨN"));
         assertThat(digest.body()).doesNotContain("http://evil").doesNotContain("\r");
         assertThat(digest.link()).isEqualTo("https://grafana.example.org/d/tthc-unit?var-unit=UBND-P-BAN-CO");

@@ -83,7 +83,7 @@ class MailHtmlInChromiumIT {
                 .as("no element that loads or runs anything").isEqualTo(0L);
             assertThat(js.executeScript("return performance.getEntriesByType('resource').length"))
                 .as("no resource loaded").isEqualTo(0L);
-            assertThat(js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+            assertThat(js.executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
                 .as(mail.getKey() + " fits a phone's width").isEqualTo(true);
             assertThat((String) js.executeScript("return document.body.innerText"))
                 .as("the page shows the mail's greeting").contains(mail.getValue().document().greeting());
@@ -98,15 +98,19 @@ class MailHtmlInChromiumIT {
     }
 
     @Test
-    void theLogSeesARemoteImageWhenAPageHasOne() throws IOException {
+    void theChecksSeeARemoteImageAndAPageWiderThanThePhone() throws IOException {
         Files.createDirectories(OUT);
         final Path page = OUT.resolve("control-remote-image.html").toAbsolutePath();
-        Files.writeString(page, "<!DOCTYPE html><html><body><p>x</p><img src=\"http://tracker.example.org/p.png\">"
+        Files.writeString(page, "<!DOCTYPE html><html><head><meta name=\"viewport\" content=\"width=device-width\">"
+            + "</head><body><div style=\"width:600px\">x</div><img src=\"http://tracker.example.org/p.png\">"
             + "</body></html>", StandardCharsets.UTF_8);
         browser.manage().logs().get(LogType.PERFORMANCE);
         browser.get(page.toUri().toString());
 
         assertThat(requestedUrls()).contains("http://tracker.example.org/p.png");
+        assertThat(browser.executeScript(
+            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+            .as("a page wider than the phone is seen as such").isEqualTo(false);
     }
 
     /** The URLs of the requests the page started since the log was last read (Network.requestWillBeSent). */

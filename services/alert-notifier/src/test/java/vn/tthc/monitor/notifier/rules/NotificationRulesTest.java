@@ -38,7 +38,8 @@ class NotificationRulesTest {
 
     private static NotificationRules rules(final UnitRegistry units) {
         final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
-        return new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null), TestAlerts.digestMessages(links.baseUrl()),
+        return new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
+            TestAlerts.digestMessages(links.baseUrl(), null),
             new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2), Duration.ofMinutes(5), WINDOW));
     }
 

@@ -66,8 +66,9 @@ public final class TestAlerts {
             WorkingCalendar.vietnam());
     }
 
-    public static DigestMessages digestMessages(final String dashboardUrl) {
-        return new DigestMessages(new DashboardLinks(dashboardUrl), FIELDS);
+    /** The digests, linking the dashboards and, unless null, the console. */
+    public static DigestMessages digestMessages(final String dashboardUrl, final String publicUrl) {
+        return new DigestMessages(new DashboardLinks(dashboardUrl), new CaseLinks(publicUrl), FIELDS);
     }
 
     /** The on-time rate of UBND-P-BAN-CO for November 2026, all fields: 186/200 against 98%. */

@@ -56,7 +56,8 @@ class RealDeliveryTest {
         final MailComposer composer = new MailComposer("tthc-monitor@example.org", "TTHC Monitor");
         final NotifierSettings settings = new NotifierSettings(Duration.ofHours(4), Duration.ofMinutes(15),
             Duration.ofSeconds(2), Duration.ofMinutes(1), GROUP_WINDOW);
-        return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null), TestAlerts.digestMessages(links.baseUrl()), settings),
+        return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
+            TestAlerts.digestMessages(links.baseUrl(), null), settings),
             settings, clock, ledger, List.of(
                 new SmtpTransport(new SmtpTransport.SmtpSettings("127.0.0.1", smtp.port(), null, null, true,
                     false, Duration.ofSeconds(5)), composer),
@@ -87,7 +88,7 @@ class RealDeliveryTest {
             assertThat(mail.body()).as("the plain-text part").contains("   - Tháng 11/2026: 93% (mục tiêu 98%), 200 hồ sơ; "
                 + "để đạt lại mục tiêu: đã vượt mức cho phép 10 hồ sơ trễ hạn");
             assertThat(mail.html()).as("the HTML alternative").startsWith("<!DOCTYPE html>")
-                .contains("<td style=\"padding:6px 8px;border:1px solid #d0d7de;text-align:left;vertical-align:top;\">93%</td>");
+                .contains("<td style=\"padding:4px 5px;border:1px solid #d0d7de;text-align:left;vertical-align:top;\">93%</td>");
             assertThat(mail.messageId()).matches("<[0-9a-f]{64}@tthc-monitor>");
         });
     }
