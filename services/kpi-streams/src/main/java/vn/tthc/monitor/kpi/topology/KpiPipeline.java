@@ -10,6 +10,7 @@ import vn.tthc.monitor.contract.feedback.FeedbackHistory;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.kpi.topology.alerts.KpiAlertTopology;
 import vn.tthc.monitor.kpi.topology.duplicates.CrossKeyDuplicateTopology;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastTopology;
 import vn.tthc.monitor.kpi.topology.history.HistoryTopology;
 import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
 import vn.tthc.monitor.kpi.topology.opencases.OpenCaseTopology;
@@ -19,7 +20,8 @@ import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
  * The whole pipeline, from {@code events} to the KPI rows, alerts and case warnings: intake, case
  * and feedback histories, surveys (which need no state), the check for ids repeated under another
  * key (whose findings go back to the histories and survey counts), the unit KPI rows and their
- * alerts, and the due-time watch of open cases. See docs/ARCHITECTURE.md.
+ * alerts, the due-time watch of open cases, and the end-of-period forecast with its AT_RISK alerts.
+ * See docs/ARCHITECTURE.md.
  */
 public final class KpiPipeline {
 
@@ -63,6 +65,7 @@ public final class KpiPipeline {
                 .merge(feedbackChanges, Named.as("merge-feedback-changes"))
                 .merge(surveyChanges, Named.as("merge-survey-changes")));
         new KpiAlertTopology(topics, settings.targets(), settings.emitInterval()).addTo(builder, rowChanges);
+        new ForecastTopology(topics, settings.targets(), settings.forecast()).addTo(builder, cases, rowChanges);
         return events;
     }
 

@@ -27,6 +27,7 @@ import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastSettings;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.deadletter.DeadLetterHandlers;
@@ -54,9 +55,19 @@ final class PipelineDriver implements AutoCloseable {
     }
 
     PipelineDriver(final Targets targets, final Instant wallClock, final DueSoonWindow dueSoon) {
+        this(targets, wallClock, dueSoon, ForecastSettings.DEFAULTS);
+    }
+
+    PipelineDriver(final Targets targets, final Instant wallClock, final ForecastSettings forecast) {
+        this(targets, wallClock, DUE_SOON, forecast);
+    }
+
+    private PipelineDriver(final Targets targets, final Instant wallClock, final DueSoonWindow dueSoon,
+                           final ForecastSettings forecast) {
         this.targets = targets;
         final StreamsBuilder builder = new StreamsBuilder();
-        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE)).addTo(builder);
+        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE, forecast))
+            .addTo(builder);
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
