@@ -84,6 +84,8 @@ class ForecastIT {
                     // working time: none left (zero on a day off such as a Sunday, negative on a working day)
                     assertThat(Duration.parse(c.path("remainingWorkingTime").asText())).isLessThanOrEqualTo(Duration.ZERO);
                 });
+                assertThat(json(before.get("/api/v1/units/" + UNIT + "/open-cases?state=OVERDUE").body())).hasSize(2);
+                assertThat(json(before.get("/api/v1/units/" + UNIT + "/open-cases?state=WAITING_ON_CITIZEN").body())).isEmpty();
                 await().atMost(WAIT).untilAsserted(() -> assertThat(before.get("/prometheus").body())
                     .contains("tthc_kpi_forecast_ratio{field=\"*\",kpi=\"onTimeRate\",period=\"month\",unit=\"F1\"} 0.5")
                     .contains("tthc_kpi_allowance{field=\"*\",kpi=\"onTimeRate\",period=\"month\",unit=\"F1\"} 0.0"));

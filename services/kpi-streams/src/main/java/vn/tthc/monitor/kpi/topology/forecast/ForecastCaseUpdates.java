@@ -28,18 +28,20 @@ final class ForecastCaseUpdates {
         if (change.event() instanceof CaseExtended || change.event() instanceof CaseReturned) {
             return List.of();
         }
-        final Open before = Open.of(change.before());
-        final Open after = Open.of(change.after());
+        final Open before = change.before() == null ? null : Open.of(CaseClock.assess(change.before()));
+        final CaseAssessment assessed = CaseClock.assess(change.after());
+        final Open after = Open.of(assessed);
         if (Objects.equals(before, after)) {
             return List.of();
         }
         final List<KeyValue<String, ForecastCaseUpdate>> updates = new ArrayList<>(2);
         if (before != null && (after == null || !before.sameRow(after))) {
-            updates.add(KeyValue.pair(before.unitId(), ForecastCaseUpdate.closed(change.id(), before.fieldId())));
+            updates.add(KeyValue.pair(before.unitId(), ForecastCaseUpdate.closed(change.id(), before.fieldId(),
+                after == null && assessed.closing() != null)));
         }
         if (after != null) {
             updates.add(KeyValue.pair(after.unitId(), new ForecastCaseUpdate(change.id(), after.fieldId(),
-                after.effectiveDue(), after.waitingOnCitizen(), true)));
+                after.effectiveDue(), after.waitingOnCitizen(), true, false)));
         }
         return updates;
     }
@@ -47,11 +49,7 @@ final class ForecastCaseUpdates {
     /** An open case as the forecast sees it; {@code null} when the case is not open. */
     private record Open(String unitId, String fieldId, Instant effectiveDue, boolean waitingOnCitizen) {
 
-        static Open of(final CaseHistory history) {
-            if (history == null) {
-                return null;
-            }
-            final CaseAssessment assessment = CaseClock.assess(history);
+        static Open of(final CaseAssessment assessment) {
             if (!assessment.isOpen()) {
                 return null;
             }

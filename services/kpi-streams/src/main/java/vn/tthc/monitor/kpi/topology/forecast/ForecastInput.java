@@ -9,7 +9,10 @@ sealed interface ForecastInput {
     record CaseChanged(String unitId, ForecastCaseUpdate update) implements ForecastInput {
     }
 
-    /** An on-time counter of one of the unit's rows changed (from the rows stage, in the same task). */
-    record RowChanged(String unitId) implements ForecastInput {
+    /**
+     * An on-time counter of one of the unit's rows changed, or its withdrawals (from the rows stage, in the same
+     * task), by the case {@code entityId}; {@code closesCase}: by its resolution or withdrawal.
+     */
+    record RowChanged(String unitId, String entityId, boolean closesCase) implements ForecastInput {
     }
 }

@@ -60,15 +60,20 @@ public final class ForecastTopology {
             .mapValues((unitId, update) -> (ForecastInput) new ForecastInput.CaseChanged(unitId, update),
                 Named.as("forecast-case-changed"));
         final KStream<String, ForecastInput> onTimeChanges = rowChanges
-            .filter((row, change) -> onTimeChanged(change), Named.as("forecast-filter-on-time-changes"))
-            .mapValues(change -> (ForecastInput) new ForecastInput.RowChanged(change.key().unitId()),
-                Named.as("forecast-row-changed"));
+            .filter((row, change) -> onTimeChanged(change) || closesCase(change), Named.as("forecast-filter-on-time-changes"))
+            .mapValues(change -> (ForecastInput) new ForecastInput.RowChanged(change.key().unitId(), change.entityId(),
+                closesCase(change)), Named.as("forecast-row-changed"));
         final KStream<String, KpiAlert> alerts = caseChanges
             .merge(onTimeChanges, Named.as("forecast-merge-inputs"))
             .process(() -> new ForecastTracker(targets, settings), Named.as("track-forecasts"),
                 StoreCatalog.FORECAST_CASES_STORE, StoreCatalog.FORECAST_ALERTS_STORE, StoreCatalog.KPI_ROWS_STORE);
         alerts.to(topics.alerts().name(), topics.alerts().produced("write-forecast-alerts"));
         alerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-forecast-alert-history"));
+    }
+
+    /** A resolution or a withdrawal counted: the case of the change is no longer open. */
+    private static boolean closesCase(final RowOutput.Change change) {
+        return change.after().resolved() > change.before().resolved() || change.after().withdrawn() > change.before().withdrawn();
     }
 
     private static boolean onTimeChanged(final RowOutput.Change change) {

@@ -51,6 +51,10 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     private final Map<String, Map<KpiRowKey, KpiAlert>> alertsByUnit = new HashMap<>();
     /** The units whose rows or open cases changed since the last check. */
     private final Set<String> changedUnits = new LinkedHashSet<>();
+    /** Cases whose closing came before the rows counted it, still counted open, by caseId. */
+    private final Map<String, Closing> closingCases = new HashMap<>();
+    /** Cases the rows counted closed before their closing came, by caseId, with when. */
+    private final Map<String, Instant> closedInRows = new HashMap<>();
     private ProcessorContext<String, KpiAlert> context;
     private KeyValueStore<String, ForecastCase> cases;
     private KeyValueStore<String, KpiAlert> alerts;
@@ -71,6 +75,8 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         casesByUnit.clear();
         alertsByUnit.clear();
         changedUnits.clear();
+        closingCases.clear();
+        closedInRows.clear();
         try (KeyValueIterator<String, ForecastCase> all = cases.all()) {
             all.forEachRemaining(entry -> {
                 final KpiRowKey key = KpiRowKeyFormat.parse(entry.key);
@@ -89,30 +95,84 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     public void process(final Record<String, ForecastInput> record) {
         final ForecastInput input = record.value();
         if (input instanceof ForecastInput.CaseChanged changed) {
-            apply(changed.unitId(), changed.update());
+            apply(changed.unitId(), changed.update(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        } else if (input instanceof ForecastInput.RowChanged row && row.closesCase()) {
+            closedInRows(row.unitId(), row.entityId(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
         }
         changedUnits.add(input.unitId());
     }
 
-    private void apply(final String unitId, final ForecastCaseUpdate update) {
-        final String key = ForecastCaseKeys.format(unitId, update.fieldId(), update.caseId());
-        final Map<String, UnitCase> unitCases = casesOf(unitId);
+    /**
+     * A case's resolution or withdrawal reaches this task twice, from two repartitions read in no set order: in
+     * the rows and as the case's closing. Until both have come, the case counts once: it stays open until the
+     * rows count it ({@link #closingCases}), and once they do, a late update that says it is open is ignored
+     * ({@link #closedInRows}); so the forecast never counts it twice, nor drops it.
+     */
+    private void apply(final String unitId, final ForecastCaseUpdate update, final Instant now) {
+        final String caseId = update.caseId();
         if (update.open()) {
-            final UnitCase previous = unitCases.put(update.caseId(), new UnitCase(update.fieldId(), update.forecastCase()));
-            if (previous != null && !previous.fieldId().equals(update.fieldId())) {
-                cases.delete(ForecastCaseKeys.format(unitId, previous.fieldId(), update.caseId()));
+            if (closedInRows.containsKey(caseId)) {
+                return;
             }
-            cases.put(key, update.forecastCase());
+            closingCases.remove(caseId);
+            final UnitCase previous = casesOf(unitId).put(caseId, new UnitCase(update.fieldId(), update.forecastCase()));
+            if (previous != null && !previous.fieldId().equals(update.fieldId())) {
+                cases.delete(ForecastCaseKeys.format(unitId, previous.fieldId(), caseId));
+            }
+            cases.put(ForecastCaseKeys.format(unitId, update.fieldId(), caseId), update.forecastCase());
             return;
         }
-        final UnitCase previous = unitCases.get(update.caseId());
-        if (previous != null && previous.fieldId().equals(update.fieldId())) {
-            unitCases.remove(update.caseId());
+        if (closedInRows.remove(caseId) == null && update.resolvedOrWithdrawn() && isOpen(unitId, caseId, update.fieldId())) {
+            closingCases.put(caseId, new Closing(unitId, update.fieldId(), now));
+            return;
+        }
+        remove(unitId, update.fieldId(), caseId);
+    }
+
+    /** The rows counted the resolution or withdrawal of {@code caseId}. */
+    private void closedInRows(final String unitId, final String caseId, final Instant now) {
+        final Closing closing = closingCases.remove(caseId);
+        if (closing != null) {
+            remove(closing.unitId(), closing.fieldId(), caseId);
+            return;
+        }
+        final UnitCase open = casesByUnit.getOrDefault(unitId, Map.of()).get(caseId);
+        if (open != null) {
+            remove(unitId, open.fieldId(), caseId);
+            closedInRows.put(caseId, now);
+        }
+    }
+
+    private boolean isOpen(final String unitId, final String caseId, final String fieldId) {
+        final UnitCase open = casesByUnit.getOrDefault(unitId, Map.of()).get(caseId);
+        return open != null && open.fieldId().equals(fieldId);
+    }
+
+    private void remove(final String unitId, final String fieldId, final String caseId) {
+        final Map<String, UnitCase> unitCases = casesByUnit.get(unitId);
+        final UnitCase previous = unitCases == null ? null : unitCases.get(caseId);
+        if (previous != null && previous.fieldId().equals(fieldId)) {
+            unitCases.remove(caseId);
             if (unitCases.isEmpty()) {
                 casesByUnit.remove(unitId);
             }
         }
-        cases.delete(key);
+        cases.delete(ForecastCaseKeys.format(unitId, fieldId, caseId));
+    }
+
+    /**
+     * Forgets the halves of a closing whose other half has not come within a pass: the rows count a resolution
+     * whose case never opened (its reception came after it), and in-flight records take milliseconds, not minutes.
+     */
+    private void forgetStaleClosings(final Instant now) {
+        final Instant before = now.minus(settings.recomputeInterval());
+        closedInRows.values().removeIf(at -> at.isBefore(before));
+        final List<Map.Entry<String, Closing>> stale = closingCases.entrySet().stream()
+            .filter(entry -> entry.getValue().at().isBefore(before)).toList();
+        stale.forEach(entry -> {
+            closingCases.remove(entry.getKey());
+            remove(entry.getValue().unitId(), entry.getValue().fieldId(), entry.getKey());
+        });
     }
 
     private void checkChanged(final Instant now) {
@@ -122,6 +182,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     }
 
     private void checkAll(final Instant now) {
+        forgetStaleClosings(now);
         final Set<String> units = new TreeSet<>(casesByUnit.keySet());
         units.addAll(alertsByUnit.keySet());
         changedUnits.removeAll(units);
@@ -204,5 +265,9 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
 
     private static KpiRowKey rowOf(final KpiAlert alert) {
         return new KpiRowKey(alert.unitId(), alert.fieldId(), alert.period());
+    }
+
+    /** A case closed while the rows have not counted it yet. */
+    private record Closing(String unitId, String fieldId, Instant at) {
     }
 }
