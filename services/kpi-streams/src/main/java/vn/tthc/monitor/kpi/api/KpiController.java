@@ -20,6 +20,7 @@ import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.OverdueCase;
 import vn.tthc.monitor.kpi.query.PipelineCounts;
+import vn.tthc.monitor.kpi.query.UnitOpenCase;
 
 /** Read-only KPIs: the section-5 report, one unit's rows and overdue cases, open-case counts, breaches, intake counts. */
 @Controller("/api/v1")
@@ -29,9 +30,11 @@ import vn.tthc.monitor.kpi.query.PipelineCounts;
 public class KpiController {
 
     private final KpiQueryService queries;
+    private final RowForecastView forecasts;
 
-    public KpiController(final KpiQueryService queries) {
+    public KpiController(final KpiQueryService queries, final RowForecastView forecasts) {
         this.queries = queries;
+        this.forecasts = forecasts;
     }
 
     @Get("/report")
@@ -44,20 +47,35 @@ public class KpiController {
 
     @Get("/units/{unitId}/kpis{?scope}")
     @Operation(summary = "One unit's KPI rows (every field and *, every period) with each KPI judged against its target:"
-        + " its own cases (scope=own, the default) or the unit and every unit under it (scope=subtree)")
+        + " its own cases (scope=own, the default) or the unit and every unit under it (scope=subtree)",
+        description = "Each KPI carries allowance (further bad outcomes the period can absorb and still meet the target;"
+            + " null when the target is 0), toRecover (below target: consecutive good outcomes needed to get back) and"
+            + " recoverable (false when a target of 1 is lost for the period). The on-time KPI also carries forecast: the"
+            + " end-of-period forecast of the on-time rate (unrounded expected rate) for an own row of a current period,"
+            + " computed at the time of the request; null for the other rows.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = KpiRowStatus[].class)))
     @ApiResponse(responseCode = "400", description = "scope is neither own nor subtree")
     @ApiResponse(responseCode = "404", description = "No KPI row of this scope for this unit")
     @ApiResponse(responseCode = "503", description = "State stores restoring or rebalancing")
     public HttpResponse<?> unitRows(final String unitId, @Nullable final String scope) {
         if (scope == null || scope.equals(Scope.OWN.wireName())) {
-            return QueryResponses.toHttp(queries.unitRows(unitId, Scope.OWN));
+            return QueryResponses.toHttp(forecasts.withForecasts(unitId, queries.unitRows(unitId, Scope.OWN)));
         }
         if (scope.equals(Scope.SUBTREE.wireName())) {
-            return QueryResponses.toHttp(queries.unitRows(unitId, Scope.SUBTREE));
+            return QueryResponses.toHttp(forecasts.withForecasts(unitId, queries.unitRows(unitId, Scope.SUBTREE)));
         }
         return HttpResponse.badRequest(Map.of("error", "scope must be own or subtree, was " + scope,
             "message", "Tham số scope phải là own (hồ sơ của chính đơn vị) hoặc subtree (đơn vị và các đơn vị trực thuộc)."));
+    }
+
+    @Get("/units/{unitId}/open-cases{?state}")
+    @Operation(summary = "One unit's open cases (in progress, due soon, waiting on the citizen, overdue) with their"
+        + " effective due time and remaining working time, the soonest due first; state= keeps one state only")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UnitOpenCase[].class)))
+    @ApiResponse(responseCode = "404", description = "The unit has no open case")
+    @ApiResponse(responseCode = "503", description = "State stores restoring or rebalancing")
+    public HttpResponse<?> unitOpenCases(final String unitId, @Nullable final UnitOpenCase.State state) {
+        return QueryResponses.toHttp(queries.unitOpenCases(unitId, state));
     }
 
     @Get("/units/{unitId}/overdue-cases")
@@ -78,8 +96,8 @@ public class KpiController {
     }
 
     @Get("/alerts{?includeStale}")
-    @Operation(summary = "The alerts open now (KPI rows in breach with enough volume), newest first;"
-        + " those of ended periods only with includeStale=true")
+    @Operation(summary = "The alerts open now (KPI rows in breach with enough volume, and forecasts below target:"
+        + " kind AT_RISK), newest first; those of ended periods only with includeStale=true")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = KpiAlert[].class)))
     @ApiResponse(responseCode = "503", description = "State stores restoring or rebalancing")
     public HttpResponse<?> alerts(@Nullable final Boolean includeStale) {

@@ -15,7 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.contract.kpi.OnTimeForecast;
+import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.kpi.KpiStatus;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
@@ -48,6 +51,9 @@ public class KpiMetrics {
     private final MultiGauge volume;
     private final MultiGauge target;
     private final MultiGauge breached;
+    private final MultiGauge allowance;
+    private final MultiGauge toRecover;
+    private final MultiGauge forecast;
     private final MultiGauge cases;
     private final MultiGauge alertsOpen;
     private final MultiGauge events;
@@ -64,6 +70,13 @@ public class KpiMetrics {
         this.target = gauge(registry, "tthc.kpi.target", "KPI target (0..1) of the row");
         this.breached = gauge(registry, "tthc.kpi.breached",
             "1 when the KPI is below its target with at least minVolume, else 0");
+        this.allowance = gauge(registry, "tthc.kpi.allowance",
+            "Further bad outcomes (late, dissatisfied, not online, feedback late) the period can absorb and still meet"
+                + " the target; absent when the target is 0");
+        this.toRecover = gauge(registry, "tthc.kpi.to.recover",
+            "Below target: consecutive good outcomes needed to get back to it; absent otherwise and when the target is 1");
+        this.forecast = gauge(registry, "tthc.kpi.forecast.ratio",
+            "End-of-period forecast (0..1) of the on-time rate of the row, computed at each refresh from its open cases");
         this.cases = gauge(registry, "tthc.cases", "Open cases now by state: open, waiting_on_citizen, due_soon, overdue");
         this.alertsOpen = gauge(registry, "tthc.alerts.open", "Alerts open now (not stale), per unit and KPI");
         this.events = gauge(registry, "tthc.events",
@@ -84,6 +97,7 @@ public class KpiMetrics {
     void refresh() {
         if (queries.currentKpis() instanceof QueryResult.Found<CurrentKpis> current) {
             exportKpis(current.value());
+            exportForecasts(current.value());
         }
         if (queries.openCaseCounts() instanceof QueryResult.Found<Map<String, OpenCaseCounts>> counts) {
             exportCases(counts.value());
@@ -105,11 +119,13 @@ public class KpiMetrics {
         final List<MultiGauge.Row<?>> volumes = new ArrayList<>();
         final Map<Tags, Number> targets = new HashMap<>();
         final List<MultiGauge.Row<?>> breaches = new ArrayList<>();
+        final List<MultiGauge.Row<?>> allowances = new ArrayList<>();
+        final List<MultiGauge.Row<?>> toRecovers = new ArrayList<>();
         for (final KpiRowStatus row : current.rows()) {
-            final String period = Period.parse(row.period()).kind().name().toLowerCase(Locale.ROOT);
-            if (!row.fieldId().equals(KpiRowKey.ALL_FIELDS) && !fieldPeriods.contains(period)) {
+            if (!exported(row)) {
                 continue;
             }
+            final String period = periodLabel(row);
             for (final KpiStatus status : row.kpis()) {
                 if (status.volume() == 0) {
                     continue;
@@ -121,13 +137,49 @@ public class KpiMetrics {
                 volumes.add(MultiGauge.Row.of(tags, status.volume()));
                 breaches.add(MultiGauge.Row.of(tags, status.breached() ? 1 : 0));
                 targets.put(rowKpi, status.target());
+                // the allowance figures of the * rows only: a few thousand series at most (docs/METRICS.md)
+                if (row.fieldId().equals(KpiRowKey.ALL_FIELDS) && status.allowance() != null) {
+                    allowances.add(MultiGauge.Row.of(tags, status.allowance()));
+                }
+                if (row.fieldId().equals(KpiRowKey.ALL_FIELDS) && status.toRecover() != null) {
+                    toRecovers.add(MultiGauge.Row.of(tags, status.toRecover()));
+                }
             }
         }
+        allowance.register(allowances, true);
+        toRecover.register(toRecovers, true);
         value.register(values, true);
         volume.register(volumes, true);
         breached.register(breaches, true);
         target.register(targets.entrySet().stream().<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(e.getKey(), e.getValue()))
             .toList(), true);
+    }
+
+    /** The forecasts of the own {@code *} rows, on the on-time KPI: one series per unit and current period at most. */
+    private void exportForecasts(final CurrentKpis current) {
+        final List<KpiRowStatus> rows = current.rows().stream()
+            .filter(row -> row.fieldId().equals(KpiRowKey.ALL_FIELDS) && row.scope() == Scope.OWN).toList();
+        if (queries.forecasts(rows) instanceof QueryResult.Found<Map<KpiRowKey, OnTimeForecast>> found) {
+            final List<MultiGauge.Row<?>> forecasts = new ArrayList<>();
+            for (final KpiRowStatus row : rows) {
+                final OnTimeForecast rowForecast = found.value().get(row.key());
+                if (rowForecast != null) {
+                    forecasts.add(MultiGauge.Row.of(Tags.of("unit", row.unitId(), "field", row.fieldId(),
+                        "kpi", Kpi.ON_TIME_RATE.id(), "scope", Scope.OWN.wireName(), "period", periodLabel(row)),
+                        rowForecast.expectedRate()));
+                }
+            }
+            forecast.register(forecasts, true);
+        }
+    }
+
+    /** The rows the KPI gauges export: the {@code *} rows, and the field rows of {@code tthc.metrics.field-periods}. */
+    private boolean exported(final KpiRowStatus row) {
+        return row.fieldId().equals(KpiRowKey.ALL_FIELDS) || fieldPeriods.contains(periodLabel(row));
+    }
+
+    private static String periodLabel(final KpiRowStatus row) {
+        return Period.parse(row.period()).kind().name().toLowerCase(Locale.ROOT);
     }
 
     private void exportCases(final Map<String, OpenCaseCounts> byUnit) {

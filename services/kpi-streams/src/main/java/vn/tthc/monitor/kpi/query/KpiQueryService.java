@@ -32,7 +32,9 @@ import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.cases.OpenCase;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.kpi.ForecastCase;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.contract.kpi.OnTimeForecast;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.kpi.Targets;
@@ -42,6 +44,9 @@ import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseKeys;
+import vn.tthc.monitor.kpi.topology.forecast.RowForecasts;
+import vn.tthc.monitor.kpi.topology.forecast.UnitCase;
 
 /**
  * Answers the query API from the pipeline's state stores (interactive queries) on this instance.
@@ -151,7 +156,7 @@ public class KpiQueryService {
     }
 
     /**
-     * The alerts open now (KPIs in breach), newest raised first, at most {@value #MAX_LISTED};
+     * The alerts open now (KPIs in breach, and AT_RISK forecasts), newest raised first, at most {@value #MAX_LISTED};
      * {@code includeStale} adds those of ended periods.
      */
     public QueryResult<List<KpiAlert>> openAlerts(final boolean includeStale) {
@@ -165,6 +170,7 @@ public class KpiQueryService {
             };
             scan(stores.alerts().all(), add);
             scan(stores.subtreeAlerts().all(), add);
+            scan(stores.forecastAlerts().all(), add);
             return open.found();
         });
     }
@@ -279,6 +285,75 @@ public class KpiQueryService {
         }
     }
 
+    /**
+     * One unit's open cases, with where each stands now and its remaining working time, the soonest due first, at
+     * most {@value #MAX_LISTED}; {@code state} keeps those in that state only (null: all). Not found when the unit
+     * has no open case.
+     */
+    public QueryResult<List<UnitOpenCase>> unitOpenCases(final String unitId, final UnitOpenCase.State state) {
+        final Instant now = clock.instant();
+        return read(stores -> {
+            final FirstItems<UnitOpenCase> listed = new FirstItems<>(MAX_LISTED,
+                Comparator.comparing(UnitOpenCase::effectiveDue).thenComparing(UnitOpenCase::caseId));
+            final boolean[] anyOpen = {false};
+            scan(stores.openCases().all(), entry -> {
+                if (entry.value.unitId().equals(unitId)) {
+                    anyOpen[0] = true;
+                    final UnitOpenCase open = UnitOpenCase.of(entry.value, now, dueSoonWindow, calendar);
+                    if (state == null || open.state() == state) {
+                        listed.add(open);
+                    }
+                }
+            });
+            return anyOpen[0] ? listed.found() : new QueryResult.NotFound<>("open cases of unit " + unitId);
+        });
+    }
+
+    /**
+     * The end-of-period forecast of the on-time rate of one unit's own rows of the current periods (those in the
+     * rows store), at the service's clock, from the forecast stage's open cases of the unit.
+     */
+    public QueryResult<Map<KpiRowKey, OnTimeForecast>> unitForecasts(final String unitId) {
+        final Instant now = clock.instant();
+        return read(stores -> {
+            final Map<KpiRowKey, KpiCounters> rows = new HashMap<>();
+            scan(stores.kpiRows().prefixScan(KpiRowKeyFormat.unitPrefix(unitId), new StringSerializer()), row -> {
+                final KpiRowKey key = KpiRowKeyFormat.parse(row.key);
+                if (RowForecasts.isCurrent(key.period(), now)) {
+                    rows.put(key, row.value);
+                }
+            });
+            final List<UnitCase> cases = new ArrayList<>();
+            scan(stores.forecastCases().prefixScan(KpiRowKeyFormat.unitPrefix(unitId), new StringSerializer()),
+                entry -> cases.add(new UnitCase(ForecastCaseKeys.fieldId(entry.key), entry.value)));
+            final Map<KpiRowKey, OnTimeForecast> forecasts = new HashMap<>();
+            rows.forEach((row, counters) -> RowForecasts.of(row, counters, cases, targets, now)
+                .ifPresent(forecast -> forecasts.put(row, forecast)));
+            return new QueryResult.Found<>(forecasts);
+        });
+    }
+
+    /** The forecasts of {@code rows} (own rows of the current periods, as {@link #currentKpis} gives them), at the service's clock. */
+    public QueryResult<Map<KpiRowKey, OnTimeForecast>> forecasts(final List<KpiRowStatus> rows) {
+        final Instant now = clock.instant();
+        return read(stores -> {
+            final Map<String, List<UnitCase>> casesByUnit = new HashMap<>();
+            scan(stores.forecastCases().all(), entry -> {
+                final KpiRowKey key = KpiRowKeyFormat.parse(entry.key);
+                casesByUnit.computeIfAbsent(key.unitId(), any -> new ArrayList<>()).add(new UnitCase(key.fieldId(), entry.value));
+            });
+            final Map<KpiRowKey, OnTimeForecast> forecasts = new HashMap<>();
+            for (final KpiRowStatus row : rows) {
+                if (row.scope() != Scope.OWN) {
+                    continue;
+                }
+                RowForecasts.of(row.key(), row.counters(), casesByUnit.getOrDefault(row.unitId(), List.of()), targets, now)
+                    .ifPresent(forecast -> forecasts.put(row.key(), forecast));
+            }
+            return new QueryResult.Found<>(forecasts);
+        });
+    }
+
     @PreDestroy
     void close() {
         runner.close();
@@ -308,6 +383,14 @@ public class KpiQueryService {
 
         ReadOnlyKeyValueStore<String, OpenCase> openCases() {
             return store(StoreCatalog.OPEN_CASES_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, ForecastCase> forecastCases() {
+            return store(StoreCatalog.FORECAST_CASES_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, KpiAlert> forecastAlerts() {
+            return store(StoreCatalog.FORECAST_ALERTS_STORE);
         }
 
         ReadOnlyKeyValueStore<String, Long> rejectedCounts() {

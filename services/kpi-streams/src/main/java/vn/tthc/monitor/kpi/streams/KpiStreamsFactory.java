@@ -19,6 +19,7 @@ import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.org.OrganisationFile;
 import vn.tthc.monitor.kpi.config.CalendarConfiguration;
 import vn.tthc.monitor.kpi.config.DueSoonWindowSetting;
+import vn.tthc.monitor.kpi.config.ForecastConfiguration;
 import vn.tthc.monitor.kpi.config.PipelineConfiguration;
 import vn.tthc.monitor.kpi.config.OrganisationConfiguration;
 import vn.tthc.monitor.kpi.config.TargetsConfiguration;
@@ -40,9 +41,9 @@ public class KpiStreamsFactory {
     KStream<String, Event> kpiPipeline(@Named(STREAM) final ConfiguredStreamBuilder builder,
                                        final TopicCatalog topics, final Targets targets,
                                        final PipelineConfiguration pipeline, final DueSoonWindow dueSoonWindow,
-                                       final Organisation organisation) {
+                                       final Organisation organisation, final ForecastConfiguration forecast) {
         return new KpiPipeline(topics, new PipelineSettings(targets, pipeline.emitInterval(), dueSoonWindow,
-            pipeline.watchInterval(), pipeline.watchGrace()), organisation).addTo(builder);
+            pipeline.watchInterval(), pipeline.watchGrace(), forecast.settings()), organisation).addTo(builder);
     }
 
     @Singleton

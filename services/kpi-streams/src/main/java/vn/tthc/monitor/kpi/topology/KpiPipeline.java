@@ -12,6 +12,7 @@ import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.alerts.KpiAlertTopology;
 import vn.tthc.monitor.kpi.topology.duplicates.CrossKeyDuplicateTopology;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastTopology;
 import vn.tthc.monitor.kpi.topology.history.HistoryTopology;
 import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
 import vn.tthc.monitor.kpi.topology.opencases.OpenCaseTopology;
@@ -22,7 +23,8 @@ import vn.tthc.monitor.kpi.topology.subtree.SubtreeTopology;
  * The whole pipeline, from {@code events} to the KPI rows, alerts and case warnings: intake, case
  * and feedback histories, surveys (which need no state), the check for ids repeated under another
  * key (whose findings go back to the histories and survey counts), the unit KPI rows and their
- * alerts, the subtree rows over the organisation and their alerts, and the due-time watch of open cases.
+ * alerts, the subtree rows over the organisation and their alerts, the due-time watch of open cases, and the
+ * end-of-period forecast with its AT_RISK alerts.
  * See docs/ARCHITECTURE.md.
  */
 public final class KpiPipeline {
@@ -77,6 +79,7 @@ public final class KpiPipeline {
         final KStream<String, RowOutput.Change> subtreeChanges = new SubtreeTopology(topics, settings.targets(),
             settings.emitInterval(), organisation).addTo(builder, rowChanges);
         KpiAlertTopology.forSubtreeRows(topics, settings.targets(), settings.emitInterval()).addTo(builder, subtreeChanges);
+        new ForecastTopology(topics, settings.targets(), settings.forecast()).addTo(builder, cases, rowChanges);
         return events;
     }
 

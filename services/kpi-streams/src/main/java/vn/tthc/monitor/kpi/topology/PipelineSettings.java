@@ -3,6 +3,7 @@ package vn.tthc.monitor.kpi.topology;
 import java.time.Duration;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastSettings;
 
 /**
  * What the pipeline needs besides its topics.
@@ -12,7 +13,14 @@ import vn.tthc.monitor.contract.kpi.Targets;
  * @param dueSoonWindow  when an open case becomes due soon
  * @param watchInterval  how often the wall clock is checked for due-soon and overdue cases
  * @param watchGrace     how long after an event a case already due soon or overdue is warned about
+ * @param forecast       the end-of-period forecast and its AT_RISK alerts
  */
 public record PipelineSettings(Targets targets, Duration emitInterval, DueSoonWindow dueSoonWindow,
-                               Duration watchInterval, Duration watchGrace) {
+                               Duration watchInterval, Duration watchGrace, ForecastSettings forecast) {
+
+    /** With the forecast's defaults ({@link ForecastSettings#DEFAULTS}). */
+    public PipelineSettings(final Targets targets, final Duration emitInterval, final DueSoonWindow dueSoonWindow,
+                            final Duration watchInterval, final Duration watchGrace) {
+        this(targets, emitInterval, dueSoonWindow, watchInterval, watchGrace, ForecastSettings.DEFAULTS);
+    }
 }

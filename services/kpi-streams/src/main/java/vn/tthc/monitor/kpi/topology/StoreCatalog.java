@@ -36,6 +36,10 @@ public final class StoreCatalog {
     public static final String KPI_ALERTS_STORE = "kpi-alerts-store";
     /** alerts: the cases counted against each KPI of each row, by alert key. */
     public static final String KPI_ALERT_DRIVERS_STORE = "kpi-alert-drivers-store";
+    /** forecast: each unit's open cases (ForecastCase JSON), by {@code ["unit","field","caseId"]}, in the rows' task. */
+    public static final String FORECAST_CASES_STORE = "forecast-cases-store";
+    /** forecast: the open AT_RISK alerts (JSON, as on the alerts topic), by alert key. */
+    public static final String FORECAST_ALERTS_STORE = "forecast-alerts-store";
 
     /** subtree: the counters of each subtree row (EVENTS.md section 6), by row key of its top unit. */
     public static final String SUBTREE_ROWS_STORE = "subtree-rows-store";

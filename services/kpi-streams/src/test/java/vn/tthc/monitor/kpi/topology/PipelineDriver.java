@@ -28,6 +28,7 @@ import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastSettings;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.deadletter.DeadLetterHandlers;
@@ -55,19 +56,23 @@ final class PipelineDriver implements AutoCloseable {
     }
 
     PipelineDriver(final Targets targets, final Instant wallClock, final DueSoonWindow dueSoon) {
-        this(targets, wallClock, dueSoon, Organisation.of(List.of()));
+        this(targets, wallClock, dueSoon, Organisation.of(List.of()), ForecastSettings.DEFAULTS);
+    }
+
+    PipelineDriver(final Targets targets, final Instant wallClock, final ForecastSettings forecast) {
+        this(targets, wallClock, DUE_SOON, Organisation.of(List.of()), forecast);
     }
 
     /** With an organisation file: subtree rows and their alerts. */
     PipelineDriver(final Targets targets, final Organisation organisation) {
-        this(targets, Instant.now(), DUE_SOON, organisation);
+        this(targets, Instant.now(), DUE_SOON, organisation, ForecastSettings.DEFAULTS);
     }
 
     PipelineDriver(final Targets targets, final Instant wallClock, final DueSoonWindow dueSoon,
-                   final Organisation organisation) {
+                   final Organisation organisation, final ForecastSettings forecast) {
         this.targets = targets;
         final StreamsBuilder builder = new StreamsBuilder();
-        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE),
+        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE, forecast),
             organisation).addTo(builder);
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");

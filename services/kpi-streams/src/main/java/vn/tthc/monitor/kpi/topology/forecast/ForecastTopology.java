@@ -1,0 +1,83 @@
+package vn.tthc.monitor.kpi.topology.forecast;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.kpi.ForecastCase;
+import vn.tthc.monitor.contract.kpi.Kpi;
+import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.kpi.topology.HistoryChange;
+import vn.tthc.monitor.kpi.topology.RowOutput;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
+import vn.tthc.monitor.kpi.topology.TopicCatalog;
+import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
+
+/**
+ * The end-of-period forecast of the on-time rate (issue 14 point 4): the open cases, as the case histories change,
+ * are repartitioned by unit ({@value #OPEN_CASES_BY_UNIT}, a record only when a case opens, closes, or changes
+ * unit, field, due time or waiting state) into the task that sums the unit's rows, where {@link ForecastTracker}
+ * keeps them in {@link StoreCatalog#FORECAST_CASES_STORE} next to {@link StoreCatalog#KPI_ROWS_STORE} (same key,
+ * same partition count: co-partitioned) and raises and resolves the AT_RISK alerts, written to {@code alerts} and
+ * {@code alertHistory} like the breaches. The query API and metrics compute the forecast from the same two stores
+ * when read ({@link RowForecasts}).
+ */
+public final class ForecastTopology {
+
+    public static final String OPEN_CASES_BY_UNIT = "open-cases-by-unit";
+
+    private final TopicCatalog topics;
+    private final Targets targets;
+    private final ForecastSettings settings;
+
+    public ForecastTopology(final TopicCatalog topics, final Targets targets, final ForecastSettings settings) {
+        this.topics = topics;
+        this.targets = targets;
+        this.settings = settings;
+    }
+
+    /**
+     * @param cases      every change of a case history (keyed by caseId, in the histories' task)
+     * @param rowChanges every change of a row (keyed by row, in the rows' task)
+     */
+    public void addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> cases,
+                      final KStream<String, RowOutput.Change> rowChanges) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreCatalog.FORECAST_CASES_STORE), Serdes.String(),
+            JacksonSerde.json(ForecastCase.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreCatalog.FORECAST_ALERTS_STORE), Serdes.String(),
+            JacksonSerde.json(KpiAlert.class)));
+        final KStream<String, ForecastInput> caseChanges = cases
+            .flatMap((caseId, change) -> ForecastCaseUpdates.of(change), Named.as("forecast-open-case-changes"))
+            // re-keyed by unitId: the same partitions as the rows of the unit (kpi-changes-by-unit)
+            .repartition(Repartitioned.<String, ForecastCaseUpdate>as(OPEN_CASES_BY_UNIT)
+                .withKeySerde(Serdes.String()).withValueSerde(JacksonSerde.json(ForecastCaseUpdate.class)))
+            .mapValues((unitId, update) -> (ForecastInput) new ForecastInput.CaseChanged(unitId, update),
+                Named.as("forecast-case-changed"));
+        final KStream<String, ForecastInput> onTimeChanges = rowChanges
+            .filter((row, change) -> onTimeChanged(change) || closesCase(change), Named.as("forecast-filter-on-time-changes"))
+            .mapValues(change -> (ForecastInput) new ForecastInput.RowChanged(change.key().unitId(), change.entityId(),
+                closesCase(change)), Named.as("forecast-row-changed"));
+        final KStream<String, KpiAlert> alerts = caseChanges
+            .merge(onTimeChanges, Named.as("forecast-merge-inputs"))
+            .process(() -> new ForecastTracker(targets, settings), Named.as("track-forecasts"),
+                StoreCatalog.FORECAST_CASES_STORE, StoreCatalog.FORECAST_ALERTS_STORE, StoreCatalog.KPI_ROWS_STORE);
+        alerts.to(topics.alerts().name(), topics.alerts().produced("write-forecast-alerts"));
+        alerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-forecast-alert-history"));
+    }
+
+    /** A resolution or a withdrawal counted: the case of the change is no longer open. */
+    private static boolean closesCase(final RowOutput.Change change) {
+        return change.after().resolved() > change.before().resolved() || change.after().withdrawn() > change.before().withdrawn();
+    }
+
+    private static boolean onTimeChanged(final RowOutput.Change change) {
+        return Kpi.ON_TIME_RATE.volume(change.before()) != Kpi.ON_TIME_RATE.volume(change.after())
+            || Kpi.ON_TIME_RATE.numerator(change.before()) != Kpi.ON_TIME_RATE.numerator(change.after());
+    }
+}

@@ -1,0 +1,273 @@
+package vn.tthc.monitor.kpi.topology.forecast;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import vn.tthc.monitor.contract.alert.AlertState;
+import vn.tthc.monitor.contract.alert.DrivingCase;
+import vn.tthc.monitor.contract.alert.ForecastAlertLifecycle;
+import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.kpi.ForecastCase;
+import vn.tthc.monitor.contract.kpi.Kpi;
+import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.contract.kpi.KpiStatus;
+import vn.tthc.monitor.contract.kpi.OnTimeForecast;
+import vn.tthc.monitor.contract.kpi.Period;
+import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
+
+/**
+ * Keeps each unit's open cases ({@link StoreCatalog#FORECAST_CASES_STORE}, mirrored in memory, rebuilt from the
+ * store when the task starts) in the task that sums the unit's rows, and judges the end-of-period forecast of the
+ * on-time KPI of the unit's own rows of the current periods ({@link RowForecasts}) by the contract's
+ * {@link ForecastAlertLifecycle}: every {@code checkInterval} for the units whose rows or open cases changed, and
+ * every {@code recomputeInterval} (at most a minute) for every unit with open cases or an open forecast alert, so
+ * that cases that become overdue and periods that end move the forecast without any event. Every judgement uses
+ * the punctuation's wall-clock time as {@code now}. Open AT_RISK alerts live in
+ * {@link StoreCatalog#FORECAST_ALERTS_STORE}: a restart restores them and raises none twice.
+ */
+final class ForecastTracker implements Processor<String, ForecastInput, String, KpiAlert> {
+
+    private final Targets targets;
+    private final ForecastSettings settings;
+    /** Each unit's open cases by caseId. */
+    private final Map<String, Map<String, UnitCase>> casesByUnit = new HashMap<>();
+    /** Each unit's open forecast alerts by row. */
+    private final Map<String, Map<KpiRowKey, KpiAlert>> alertsByUnit = new HashMap<>();
+    /** The units whose rows or open cases changed since the last check. */
+    private final Set<String> changedUnits = new LinkedHashSet<>();
+    /** Cases whose closing came before the rows counted it, still counted open, by caseId. */
+    private final Map<String, Closing> closingCases = new HashMap<>();
+    /** Cases the rows counted closed before their closing came, by caseId, with when. */
+    private final Map<String, Instant> closedInRows = new HashMap<>();
+    private ProcessorContext<String, KpiAlert> context;
+    private KeyValueStore<String, ForecastCase> cases;
+    private KeyValueStore<String, KpiAlert> alerts;
+    private KeyValueStore<String, KpiCounters> rows;
+
+    ForecastTracker(final Targets targets, final ForecastSettings settings) {
+        this.targets = targets;
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, KpiAlert> context) {
+        this.context = context;
+        this.cases = context.getStateStore(StoreCatalog.FORECAST_CASES_STORE);
+        this.alerts = context.getStateStore(StoreCatalog.FORECAST_ALERTS_STORE);
+        this.rows = context.getStateStore(StoreCatalog.KPI_ROWS_STORE);
+        // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
+        casesByUnit.clear();
+        alertsByUnit.clear();
+        changedUnits.clear();
+        closingCases.clear();
+        closedInRows.clear();
+        try (KeyValueIterator<String, ForecastCase> all = cases.all()) {
+            all.forEachRemaining(entry -> {
+                final KpiRowKey key = KpiRowKeyFormat.parse(entry.key);
+                casesOf(key.unitId()).put(entry.value.caseId(), new UnitCase(key.fieldId(), entry.value));
+            });
+        }
+        try (KeyValueIterator<String, KpiAlert> all = alerts.all()) {
+            all.forEachRemaining(entry -> alertsByUnit.computeIfAbsent(entry.value.unitId(), any -> new HashMap<>())
+                .put(rowOf(entry.value), entry.value));
+        }
+        context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> checkChanged(Instant.ofEpochMilli(now)));
+        context.schedule(settings.recomputeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> checkAll(Instant.ofEpochMilli(now)));
+    }
+
+    @Override
+    public void process(final Record<String, ForecastInput> record) {
+        final ForecastInput input = record.value();
+        if (input instanceof ForecastInput.CaseChanged changed) {
+            apply(changed.unitId(), changed.update(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        } else if (input instanceof ForecastInput.RowChanged row && row.closesCase()) {
+            closedInRows(row.unitId(), row.entityId(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        }
+        changedUnits.add(input.unitId());
+    }
+
+    /**
+     * A case's resolution or withdrawal reaches this task twice, from two repartitions read in no set order: in
+     * the rows and as the case's closing. Until both have come, the case counts once: it stays open until the
+     * rows count it ({@link #closingCases}), and once they do, a late update that says it is open is ignored
+     * ({@link #closedInRows}); so the forecast never counts it twice, nor drops it.
+     */
+    private void apply(final String unitId, final ForecastCaseUpdate update, final Instant now) {
+        final String caseId = update.caseId();
+        if (update.open()) {
+            if (closedInRows.containsKey(caseId)) {
+                return;
+            }
+            closingCases.remove(caseId);
+            final UnitCase previous = casesOf(unitId).put(caseId, new UnitCase(update.fieldId(), update.forecastCase()));
+            if (previous != null && !previous.fieldId().equals(update.fieldId())) {
+                cases.delete(ForecastCaseKeys.format(unitId, previous.fieldId(), caseId));
+            }
+            cases.put(ForecastCaseKeys.format(unitId, update.fieldId(), caseId), update.forecastCase());
+            return;
+        }
+        if (closedInRows.remove(caseId) == null && update.resolvedOrWithdrawn() && isOpen(unitId, caseId, update.fieldId())) {
+            closingCases.put(caseId, new Closing(unitId, update.fieldId(), now));
+            return;
+        }
+        remove(unitId, update.fieldId(), caseId);
+    }
+
+    /** The rows counted the resolution or withdrawal of {@code caseId}. */
+    private void closedInRows(final String unitId, final String caseId, final Instant now) {
+        final Closing closing = closingCases.remove(caseId);
+        if (closing != null) {
+            remove(closing.unitId(), closing.fieldId(), caseId);
+            return;
+        }
+        final UnitCase open = casesByUnit.getOrDefault(unitId, Map.of()).get(caseId);
+        if (open != null) {
+            remove(unitId, open.fieldId(), caseId);
+            closedInRows.put(caseId, now);
+        }
+    }
+
+    private boolean isOpen(final String unitId, final String caseId, final String fieldId) {
+        final UnitCase open = casesByUnit.getOrDefault(unitId, Map.of()).get(caseId);
+        return open != null && open.fieldId().equals(fieldId);
+    }
+
+    private void remove(final String unitId, final String fieldId, final String caseId) {
+        final Map<String, UnitCase> unitCases = casesByUnit.get(unitId);
+        final UnitCase previous = unitCases == null ? null : unitCases.get(caseId);
+        if (previous != null && previous.fieldId().equals(fieldId)) {
+            unitCases.remove(caseId);
+            if (unitCases.isEmpty()) {
+                casesByUnit.remove(unitId);
+            }
+        }
+        cases.delete(ForecastCaseKeys.format(unitId, fieldId, caseId));
+    }
+
+    /**
+     * Forgets the halves of a closing whose other half has not come within a pass: the rows count a resolution
+     * whose case never opened (its reception came after it), and in-flight records take milliseconds, not minutes.
+     */
+    private void forgetStaleClosings(final Instant now) {
+        final Instant before = now.minus(settings.recomputeInterval());
+        closedInRows.values().removeIf(at -> at.isBefore(before));
+        final List<Map.Entry<String, Closing>> stale = closingCases.entrySet().stream()
+            .filter(entry -> entry.getValue().at().isBefore(before)).toList();
+        stale.forEach(entry -> {
+            closingCases.remove(entry.getKey());
+            remove(entry.getValue().unitId(), entry.getValue().fieldId(), entry.getKey());
+        });
+    }
+
+    private void checkChanged(final Instant now) {
+        final List<String> units = List.copyOf(changedUnits);
+        changedUnits.clear();
+        units.forEach(unit -> judge(unit, now));
+    }
+
+    private void checkAll(final Instant now) {
+        forgetStaleClosings(now);
+        final Set<String> units = new TreeSet<>(casesByUnit.keySet());
+        units.addAll(alertsByUnit.keySet());
+        changedUnits.removeAll(units);
+        units.forEach(unit -> judge(unit, now));
+    }
+
+    /**
+     * Judges the unit's rows that may be at risk (the current periods' rows of the fields with open cases, and
+     * the {@code *} rows) and those with an open forecast alert (to resolve them, at the latest when their
+     * period ends). A row with no open case is never at risk: its forecast is its value.
+     */
+    private void judge(final String unitId, final Instant now) {
+        final Map<String, UnitCase> unitCases = casesByUnit.getOrDefault(unitId, Map.of());
+        final Map<KpiRowKey, KpiAlert> open = alertsByUnit.getOrDefault(unitId, Map.of());
+        final Set<KpiRowKey> judged = new TreeSet<>(open.keySet());
+        if (settings.alertsEnabled() && !unitCases.isEmpty()) {
+            final Set<String> fields = new TreeSet<>();
+            unitCases.values().forEach(c -> fields.add(c.fieldId()));
+            fields.add(KpiRowKey.ALL_FIELDS);
+            for (final Period period : Period.containing(now)) {
+                fields.forEach(field -> judged.add(new KpiRowKey(unitId, field, period.toString())));
+            }
+        }
+        for (final KpiRowKey row : judged) {
+            judgeRow(row, unitCases, open.get(row), now);
+        }
+    }
+
+    private void judgeRow(final KpiRowKey row, final Map<String, UnitCase> unitCases, final KpiAlert previous,
+                          final Instant now) {
+        final KpiCounters stored = rows.get(KpiRowKeyFormat.format(row));
+        final KpiCounters counters = stored == null ? KpiCounters.ZERO : stored;
+        final KpiStatus status = KpiStatus.of(Kpi.ON_TIME_RATE, counters, targets.target(Kpi.ON_TIME_RATE, row),
+            targets.minVolume(row));
+        final Optional<OnTimeForecast> forecast = settings.alertsEnabled()
+            ? RowForecasts.of(row, counters, unitCases.values(), targets, now) : Optional.empty();
+        ForecastAlertLifecycle.next(previous, row, status, forecast, drivingCases(row, forecast, unitCases), now)
+            .ifPresent(alert -> write(row, alert));
+    }
+
+    private List<DrivingCase> drivingCases(final KpiRowKey row, final Optional<OnTimeForecast> forecast,
+                                           final Map<String, UnitCase> unitCases) {
+        if (forecast.isEmpty()) {
+            return List.of();
+        }
+        final List<DrivingCase> driving = new ArrayList<>();
+        for (final String caseId : forecast.get().overdueCaseIds()) {
+            if (driving.size() == settings.maxDrivingCases()) {
+                break;
+            }
+            driving.add(new DrivingCase(caseId, row.unitId(), unitCases.get(caseId).forecastCase().effectiveDue(), null));
+        }
+        return driving;
+    }
+
+    private void write(final KpiRowKey row, final KpiAlert alert) {
+        final String key = alertKey(alert);
+        if (alert.state() == AlertState.RESOLVED) {
+            alerts.delete(key);
+            final Map<KpiRowKey, KpiAlert> open = alertsByUnit.get(row.unitId());
+            if (open != null && open.remove(row) != null && open.isEmpty()) {
+                alertsByUnit.remove(row.unitId());
+            }
+        } else {
+            alerts.put(key, alert);
+            alertsByUnit.computeIfAbsent(row.unitId(), any -> new HashMap<>()).put(row, alert);
+        }
+        context.forward(new Record<>(key, alert, alert.triggeredAt().toEpochMilli()));
+    }
+
+    private Map<String, UnitCase> casesOf(final String unitId) {
+        return casesByUnit.computeIfAbsent(unitId, any -> new TreeMap<>());
+    }
+
+    /** The alert's key on the alerts topics and in the store: {@code ["unit","field","period","onTimeRate","AT_RISK"]}. */
+    static String alertKey(final KpiAlert alert) {
+        return KpiRowKeyFormat.withKpi(KpiRowKeyFormat.withKpi(KpiRowKeyFormat.format(rowOf(alert)), alert.kpi()),
+            alert.kind().name());
+    }
+
+    private static KpiRowKey rowOf(final KpiAlert alert) {
+        return new KpiRowKey(alert.unitId(), alert.fieldId(), alert.period());
+    }
+
+    /** A case closed while the rows have not counted it yet. */
+    private record Closing(String unitId, String fieldId, Instant at) {
+    }
+}

@@ -1,0 +1,120 @@
+package vn.tthc.monitor.kpi.topology.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.kpi.ForecastCase;
+import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.kpi.TargetsFile;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
+import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
+
+/**
+ * A case's resolution reaches the forecast tracker twice, through the rows and as the case's closing, in either
+ * order: the tracker counts the case open until the rows count it, and never again after, so the forecast
+ * neither counts it twice (open and resolved) nor drops it in between.
+ */
+class ForecastTrackerClosingTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T03:00:00Z");
+    private static final Instant DUE = NOW.minus(Duration.ofHours(1));
+
+    private MockProcessorContext<String, KpiAlert> context;
+    private KeyValueStore<String, ForecastCase> cases;
+    private ForecastTracker tracker;
+
+    @BeforeEach
+    void start() {
+        context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(NOW.toEpochMilli());
+        cases = store(StoreCatalog.FORECAST_CASES_STORE, JacksonSerde.json(ForecastCase.class));
+        store(StoreCatalog.FORECAST_ALERTS_STORE, JacksonSerde.json(KpiAlert.class));
+        store(StoreCatalog.KPI_ROWS_STORE, Serdes.serdeFrom(
+            (topic, counters) -> new byte[0], (topic, bytes) -> KpiCounters.ZERO));
+        tracker = new ForecastTracker(TargetsFile.parse("defaults: {minVolume: 4, onTimeRate: 0.75}"), ForecastSettings.DEFAULTS);
+        tracker.init(context);
+        caseChanged(open("X"));
+    }
+
+    @Test
+    void closedByTheRowsFirstTheCaseGoesAtOnceAndALateOpenUpdateDoesNotBringItBack() {
+        rowsCountClosing("X");
+        assertThat(storedCases()).isEmpty();
+
+        // an update from before the resolution, read after the rows' record
+        caseChanged(open("X"));
+        assertThat(storedCases()).isEmpty();
+        caseChanged(closed("X"));
+        assertThat(storedCases()).isEmpty();
+    }
+
+    @Test
+    void closedByItsClosingFirstTheCaseCountsOpenUntilTheRowsCountIt() {
+        caseChanged(closed("X"));
+        assertThat(storedCases()).containsExactly("X");
+
+        rowsCountClosing("X");
+        assertThat(storedCases()).isEmpty();
+    }
+
+    @Test
+    void aCaseWhoseReceptionMovedItElsewhereGoesAtOnce() {
+        caseChanged(new ForecastCaseUpdate("X", "HO_TICH", null, false, false, false));
+        assertThat(storedCases()).isEmpty();
+    }
+
+    @Test
+    void aClosingWhoseRowsNeverComeIsForgottenAtTheNextFullPass() {
+        caseChanged(closed("X"));
+        assertThat(storedCases()).containsExactly("X");
+
+        final Instant later = NOW.plus(ForecastSettings.DEFAULTS.recomputeInterval()).plusSeconds(1);
+        context.setCurrentSystemTimeMs(later.toEpochMilli());
+        context.scheduledPunctuators().get(1).getPunctuator().punctuate(later.toEpochMilli());
+        assertThat(storedCases()).isEmpty();
+    }
+
+    private void caseChanged(final ForecastCaseUpdate update) {
+        tracker.process(new Record<>("U1", new ForecastInput.CaseChanged("U1", update), NOW.toEpochMilli()));
+    }
+
+    private void rowsCountClosing(final String caseId) {
+        tracker.process(new Record<>("U1", new ForecastInput.RowChanged("U1", caseId, true), NOW.toEpochMilli()));
+    }
+
+    private static ForecastCaseUpdate open(final String caseId) {
+        return new ForecastCaseUpdate(caseId, "HO_TICH", DUE, false, true, false);
+    }
+
+    private static ForecastCaseUpdate closed(final String caseId) {
+        return ForecastCaseUpdate.closed(caseId, "HO_TICH", true);
+    }
+
+    private List<String> storedCases() {
+        final List<String> ids = new ArrayList<>();
+        try (KeyValueIterator<String, ForecastCase> all = cases.all()) {
+            all.forEachRemaining(entry -> ids.add(entry.value.caseId()));
+        }
+        return ids;
+    }
+
+    private <V> KeyValueStore<String, V> store(final String name, final org.apache.kafka.common.serialization.Serde<V> serde) {
+        final KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+            Serdes.String(), serde).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        return store;
+    }
+}
