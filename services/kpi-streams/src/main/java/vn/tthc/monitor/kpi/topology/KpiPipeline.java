@@ -71,13 +71,15 @@ public final class KpiPipeline {
                 .filter((unitId, event) -> event instanceof SurveySubmitted, Named.as("filter-retracted-surveys"))
                 .mapValues(event -> surveyChange((SurveySubmitted) event, false), Named.as("uncount-surveys")),
                 Named.as("merge-survey-retractions"));
-        final KStream<String, RowOutput.Change> rowChanges = new UnitKpiTopology(topics, settings.targets(),
-            settings.emitInterval()).addTo(builder, caseChanges
-                .merge(feedbackChanges, Named.as("merge-feedback-changes"))
-                .merge(surveyChanges, Named.as("merge-survey-changes")));
+        final UnitKpiTopology rows = new UnitKpiTopology(topics, settings.targets(), settings.emitInterval());
+        final KStream<String, KpiChange> byUnit = rows.byUnit(caseChanges
+            .merge(feedbackChanges, Named.as("merge-feedback-changes"))
+            .merge(surveyChanges, Named.as("merge-survey-changes")));
+        final KStream<String, RowOutput.Change> rowChanges = rows.sum(builder, byUnit);
         new KpiAlertTopology(topics, settings.targets(), settings.emitInterval()).addTo(builder, rowChanges);
+        // the subtree rows take each unit's changes in the task of its own rows, which they spread all again when the tree changes
         final KStream<String, RowOutput.Change> subtreeChanges = new SubtreeTopology(topics, settings.targets(),
-            settings.emitInterval(), organisation).addTo(builder, rowChanges);
+            settings.emitInterval(), organisation).addTo(builder, byUnit);
         KpiAlertTopology.forSubtreeRows(topics, settings.targets(), settings.emitInterval()).addTo(builder, subtreeChanges);
         new ForecastTopology(topics, settings.targets(), settings.forecast()).addTo(builder, cases, rowChanges);
         return events;

@@ -49,6 +49,7 @@ class SubtreeRowsTopologyTest {
         final Organisation basic = OrganisationFile.read(ExampleFiles.example("basic.units.yaml"));
         final Targets targets = TargetsFile.read(ExampleFiles.example("basic.targets.yaml"));
         try (PipelineDriver pipeline = new PipelineDriver(targets, basic)) {
+            pipeline.emitKpiRows();
             pipeline.sendAll(ExampleFiles.lines("basic.events.jsonl"));
             assertThat(ReportComparison.differences(pipeline.report(), ExampleFiles.example("basic.report.units.json")))
                 .isEmpty();
@@ -61,6 +62,7 @@ class SubtreeRowsTopologyTest {
         final Map<KpiRowKey, KpiCounters> expectedOwn = ownRows(lines);
         final Map<KpiRowKey, KpiCounters> expectedSubtree = summedByHand(expectedOwn);
         try (PipelineDriver pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), ORGANISATION)) {
+            pipeline.emitKpiRows();
             pipeline.sendAll(lines);
             assertThat(pipeline.rows()).isEqualTo(expectedOwn);
             assertThat(expectedSubtree.keySet()).extracting(KpiRowKey::unitId)
@@ -72,9 +74,23 @@ class SubtreeRowsTopologyTest {
     }
 
     @Test
+    void theOwnRowsCountedBeforeTheFirstSpreadAreSpreadWholeOnceAndNotAgain() {
+        final List<String> lines = generated(new Random(11), 400);
+        try (PipelineDriver pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), ORGANISATION)) {
+            pipeline.sendAll(lines.subList(0, 300));
+            assertThat(pipeline.subtreeRows()).as("nothing spread before the task's first punctuation").isEmpty();
+            pipeline.emitKpiRows();
+            pipeline.sendAll(lines.subList(300, lines.size()));
+            pipeline.emitKpiRows();
+            assertThat(pipeline.subtreeRows()).isEqualTo(summedByHand(ownRows(lines))).isNotEmpty();
+        }
+    }
+
+    @Test
     void theKpiRowsTopicCarriesTheSubtreeRowsUnderTheirOwnKeys() {
         final List<String> lines = generated(new Random(7), 500);
         try (PipelineDriver pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), ORGANISATION)) {
+            pipeline.emitKpiRows();
             pipeline.sendAll(lines);
             pipeline.emitKpiRows();
             final Map<String, KpiRowStatus> topic = pipeline.kpiRowsTopic();
@@ -94,6 +110,7 @@ class SubtreeRowsTopologyTest {
     void aSubtreeBreachIsRaisedWithTheChildrenThatDriveItAndResolvedWhenTheyRecover() {
         final Targets targets = TargetsFile.parse("units: {TINH: {minVolume: 4, onTimeRate: 0.9}}\n");
         try (PipelineDriver pipeline = new PipelineDriver(targets, ORGANISATION)) {
+            pipeline.emitKpiRows();
             final Instant start = Instant.parse("2026-03-02T02:00:00Z");
             int n = 0;
             // TINH's own case on time; two late in XA-B1 and one late in PHONG-A1: 1 of 4 on time

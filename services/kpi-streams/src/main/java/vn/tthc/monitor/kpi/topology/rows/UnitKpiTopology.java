@@ -38,17 +38,26 @@ public final class UnitKpiTopology {
         this.emitInterval = emitInterval;
     }
 
-    public KStream<String, RowOutput.Change> addTo(final StreamsBuilder builder, final KStream<String, KpiChange> changes) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreCatalog.KPI_ROWS_STORE), Serdes.String(), new KpiCountersSerde())
-            // a unit's rows of the current periods change with nearly every event: the cache spares RocksDB and the changelog
-            .withCachingEnabled());
-        final var outputs = changes
+    /**
+     * The changes split by unit and repartitioned by unitId ({@link #KPI_CHANGES}): what {@link #sum} sums, and what
+     * other stages that need a unit's changes in the task of its rows read beside it.
+     */
+    public KStream<String, KpiChange> byUnit(final KStream<String, KpiChange> changes) {
+        return changes
             .flatMap((key, change) -> change.byUnit().entrySet().stream()
                 .map(unit -> KeyValue.pair(unit.getKey(), unit.getValue())).toList(), Named.as("split-changes-by-unit"))
             // re-keyed by unitId, so this repartitions: all rows of a unit are summed in one task
             .repartition(Repartitioned.<String, KpiChange>as(KPI_CHANGES)
-                .withKeySerde(Serdes.String()).withValueSerde(new KpiChangeSerde()))
+                .withKeySerde(Serdes.String()).withValueSerde(new KpiChangeSerde()));
+    }
+
+    /** Sums {@code byUnit} (from {@link #byUnit}) into the rows; returns every row change, keyed by row, for the alerts. */
+    public KStream<String, RowOutput.Change> sum(final StreamsBuilder builder, final KStream<String, KpiChange> byUnit) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreCatalog.KPI_ROWS_STORE), Serdes.String(), new KpiCountersSerde())
+            // a unit's rows of the current periods change with nearly every event: the cache spares RocksDB and the changelog
+            .withCachingEnabled());
+        final var outputs = byUnit
             .process(() -> new KpiRowAggregator(targets, emitInterval), Named.as("sum-kpi-rows"),
                 StoreCatalog.KPI_ROWS_STORE)
             .split(Named.as("row-"))

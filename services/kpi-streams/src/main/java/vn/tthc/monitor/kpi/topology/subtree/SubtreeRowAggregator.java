@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
@@ -76,16 +78,18 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeChange, Str
         if (change.tree() != tree) {
             return;
         }
-        final String key = KpiRowKeyFormat.format(change.row());
-        final KpiCounters before = stored(rows, key);
-        final KpiCounters after = before.plus(change.change());
-        put(rows, key, after);
-        if (!change.child().isEmpty()) {
-            final String childKey = KpiRowKeyFormat.withPart(key, change.child());
-            put(children, childKey, stored(children, childKey).plus(change.change()));
+        for (final Map.Entry<KpiRowKey, KpiCounters> row : change.rows().rows().entrySet()) {
+            final String key = KpiRowKeyFormat.format(row.getKey());
+            final KpiCounters before = stored(rows, key);
+            final KpiCounters after = before.plus(row.getValue());
+            put(rows, key, after);
+            if (!change.child().isEmpty()) {
+                final String childKey = KpiRowKeyFormat.withPart(key, change.child());
+                put(children, childKey, stored(children, childKey).plus(row.getValue()));
+            }
+            changed.add(key);
+            context.forward(record.withKey(key).withValue(new RowOutput.Change(null, row.getKey(), before, after)));
         }
-        changed.add(key);
-        context.forward(record.withKey(key).withValue(new RowOutput.Change(null, change.row(), before, after)));
     }
 
     /** Empties the subtree rows built over another organisation: each goes to zero, for the alerts, and from the topic. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -12,25 +13,31 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.org.OrganisationUnit;
+import vn.tthc.monitor.kpi.topology.KpiChange;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
-import vn.tthc.monitor.kpi.topology.RowOutput;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
- * In the task of the own rows: sends each own row's change to every subtree that counts its unit
- * ({@link Organisation#subtreesCounting}), keyed by the subtree's top unit, with the child of the top under which
- * the unit sits. When the own rows were last spread over another organisation (or never: the first start), the
- * task spreads all of its own rows once more, whole, over this one, before any change ({@link #spreadAll}); the
- * tree they were spread over is kept in {@link StoreCatalog#SUBTREE_SPREAD_TREE_STORE}, written in the same
- * transaction.
+ * In the task of the own rows, beside the rows stage: sends each change of a unit's own rows to every subtree that
+ * counts the unit ({@link Organisation#subtreesCounting}), keyed by the subtree's top unit, with the child of the
+ * top under which the unit sits: one record per subtree and change, whatever the number of rows.
+ * <p>
+ * When the own rows were last spread over another organisation (or never: the first start), the task spreads all
+ * of its own rows again, whole, over this one, at its first punctuation ({@link #spreadAll}), and records the tree
+ * in {@link StoreCatalog#SUBTREE_SPREAD_TREE_STORE} in the same transaction. Until then it spreads nothing: the rows
+ * stage stores the changes meanwhile, and the rows are spread with them. The first change it leaves so marks the
+ * tree store as spread over none, so that a restart before the punctuation (even with the former file again)
+ * spreads all again too.
  */
-final class SubtreeSpreader implements Processor<String, RowOutput.Change, String, SubtreeChange> {
+final class SubtreeSpreader implements Processor<String, KpiChange, String, SubtreeChange> {
 
     private static final String TREE = "tree";
+    private static final String NO_TREE = "";
 
     private final Organisation organisation;
     private final long tree;
@@ -41,9 +48,10 @@ final class SubtreeSpreader implements Processor<String, RowOutput.Change, Strin
     private KeyValueStore<String, KpiCounters> ownRows;
     private KeyValueStore<String, String> spreadTree;
     private boolean spreadAllPending;
+    private boolean markedUnspread;
     private Cancellable spreadAllTimer;
 
-    /** {@code spreadAllAfter}: how soon a task that receives no change spreads its rows over a new tree. */
+    /** {@code spreadAllAfter}: how soon after a start with a new tree the task spreads its rows over it. */
     SubtreeSpreader(final Organisation organisation, final Duration spreadAllAfter) {
         this.organisation = organisation;
         this.tree = SubtreeTopology.treeTag(organisation);
@@ -55,49 +63,52 @@ final class SubtreeSpreader implements Processor<String, RowOutput.Change, Strin
         this.context = context;
         this.ownRows = context.getStateStore(StoreCatalog.KPI_ROWS_STORE);
         this.spreadTree = context.getStateStore(StoreCatalog.SUBTREE_SPREAD_TREE_STORE);
-        spreadAllPending = !organisation.fingerprint().equals(spreadTree.get(TREE));
+        final String spreadOver = spreadTree.get(TREE);
+        spreadAllPending = !organisation.fingerprint().equals(spreadOver);
+        markedUnspread = NO_TREE.equals(spreadOver);
         if (spreadAllPending) {
             spreadAllTimer = context.schedule(spreadAllAfter, PunctuationType.WALL_CLOCK_TIME, this::spreadAll);
         }
     }
 
     @Override
-    public void process(final Record<String, RowOutput.Change> record) {
+    public void process(final Record<String, KpiChange> record) {
         if (spreadAllPending) {
-            // the own rows store already holds this change (the rows stage stores a row, then forwards its change)
-            spreadAll(record.timestamp());
+            if (!markedUnspread) {
+                spreadTree.put(TREE, NO_TREE);
+                markedUnspread = true;
+            }
             return;
         }
-        final RowOutput.Change change = record.value();
-        final List<Route> unitRoutes = routes(change.key().unitId());
-        if (unitRoutes.isEmpty()) {
-            return;
-        }
-        final KpiCounters difference = change.after().minus(change.before());
-        for (final Route route : unitRoutes) {
-            forward(route, change.key(), difference, record.timestamp());
-        }
+        byUnit(record.value().rows().rows()).forEach((unitId, rows) -> spread(unitId, rows, record.timestamp()));
     }
 
     /** Spreads every own row of this task, whole, over the organisation, and records that it did. */
     private void spreadAll(final long timestamp) {
+        final Map<KpiRowKey, KpiCounters> rows = new TreeMap<>();
         try (KeyValueIterator<String, KpiCounters> all = ownRows.all()) {
-            while (all.hasNext()) {
-                final var row = all.next();
-                final KpiRowKey key = KpiRowKeyFormat.parse(row.key);
-                for (final Route route : routes(key.unitId())) {
-                    forward(route, key, row.value, timestamp);
-                }
-            }
+            all.forEachRemaining(row -> rows.put(KpiRowKeyFormat.parse(row.key), row.value));
         }
+        byUnit(rows).forEach((unitId, unitRows) -> spread(unitId, unitRows, timestamp));
         spreadTree.put(TREE, organisation.fingerprint());
         spreadAllPending = false;
         spreadAllTimer.cancel();
     }
 
-    private void forward(final Route route, final KpiRowKey own, final KpiCounters change, final long timestamp) {
-        context.forward(new Record<>(route.top(), new SubtreeChange(tree, route.child(),
-            new KpiRowKey(route.top(), own.fieldId(), own.period()), change), timestamp));
+    private void spread(final String unitId, final Map<KpiRowKey, KpiCounters> rows, final long timestamp) {
+        for (final Route route : routes(unitId)) {
+            final TreeMap<KpiRowKey, KpiCounters> subtreeRows = new TreeMap<>();
+            rows.forEach((own, counters) ->
+                subtreeRows.put(new KpiRowKey(route.top(), own.fieldId(), own.period()), counters));
+            context.forward(new Record<>(route.top(),
+                new SubtreeChange(tree, route.child(), new KpiContribution(subtreeRows)), timestamp));
+        }
+    }
+
+    private static Map<String, Map<KpiRowKey, KpiCounters>> byUnit(final Map<KpiRowKey, KpiCounters> rows) {
+        final Map<String, Map<KpiRowKey, KpiCounters>> byUnit = new TreeMap<>();
+        rows.forEach((key, counters) -> byUnit.computeIfAbsent(key.unitId(), unit -> new TreeMap<>()).put(key, counters));
+        return byUnit;
     }
 
     private List<Route> routes(final String unitId) {

@@ -10,14 +10,15 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.kpi.topology.KpiChange;
 import vn.tthc.monitor.kpi.topology.RowOutput;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
 import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
 
 /**
- * Subtree rows (EVENTS.md section 6) per (top unit, field or {@code *}, period): every own row change, in the task
- * of the own rows, goes to each subtree that counts its unit ({@link SubtreeSpreader}), by the top unit
+ * Subtree rows (EVENTS.md section 6) per (top unit, field or {@code *}, period): every change of a unit's own rows,
+ * in the task of the own rows, goes to each subtree that counts the unit ({@link SubtreeSpreader}), by the top unit
  * ({@link #SUBTREE_CHANGES}), and is summed into {@link StoreCatalog#SUBTREE_ROWS_STORE} with each child's part in
  * {@link StoreCatalog#SUBTREE_CHILDREN_STORE} ({@link SubtreeRowAggregator}). The changed rows are written to
  * {@code kpiRows} (key {@code ["unit","field","period","subtree"]}, scope {@code subtree}); every subtree row change
@@ -40,9 +41,11 @@ public final class SubtreeTopology {
         this.organisation = organisation;
     }
 
-    /** {@code ownRowChanges}: the rows stage's row changes, in its task (it reads the own rows store to spread them again). */
-    public KStream<String, RowOutput.Change> addTo(final StreamsBuilder builder,
-                                                   final KStream<String, RowOutput.Change> ownRowChanges) {
+    /**
+     * {@code byUnit}: the own rows' changes by unit, in the task of the own rows (the rows stage's input: the spreader
+     * reads the own rows store to spread them all again when the tree changes).
+     */
+    public KStream<String, RowOutput.Change> addTo(final StreamsBuilder builder, final KStream<String, KpiChange> byUnit) {
         builder.addStateStore(StoreCatalog.textStore(StoreCatalog.SUBTREE_SPREAD_TREE_STORE));
         builder.addStateStore(StoreCatalog.textStore(StoreCatalog.SUBTREE_ROWS_TREE_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -52,7 +55,7 @@ public final class SubtreeTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.SUBTREE_CHILDREN_STORE), Serdes.String(), new KpiCountersSerde())
             .withCachingEnabled());
-        final var outputs = ownRowChanges
+        final var outputs = byUnit
             .process(() -> new SubtreeSpreader(organisation, emitInterval), Named.as("spread-to-subtrees"),
                 StoreCatalog.KPI_ROWS_STORE, StoreCatalog.SUBTREE_SPREAD_TREE_STORE)
             // keyed by the subtree's top unit, so this repartitions: all subtree rows of a unit are summed in one task
