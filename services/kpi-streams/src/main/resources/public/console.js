@@ -37,6 +37,10 @@
     'case.withdrawn': 'Rút hồ sơ', 'case.returned': 'Trả kết quả'
   };
   var CHANNELS = { ONLINE: 'Trực tuyến', COUNTER: 'Trực tiếp tại bộ phận một cửa', POSTAL: 'Bưu chính' };
+  var STANDINGS = {
+    OVERDUE: { word: '✗ Quá hạn', state: 'bad' }, DUE_SOON: { word: '⚠ Sắp đến hạn', state: 'risk' },
+    IN_PROGRESS: { word: 'Đang xử lý', state: 'ok' }, WAITING_ON_CITIZEN: { word: '⏸ Chờ công dân bổ sung', state: 'few' }
+  };
   var ALERT_KINDS = { BREACH: 'Không đạt', AT_RISK: 'Dự báo không đạt' };
 
   var main = document.getElementById('main');
@@ -359,14 +363,14 @@
     if (!state.period || kindOf(state.period) !== state.kind) { state.period = currentPeriod(state.kind); }
     var load = function () {
       return Promise.all([organisation(), api('/units/' + encodeURIComponent(unitId) + '/kpis'),
-        api('/open-cases'), api('/units/' + encodeURIComponent(unitId) + '/overdue-cases'), api('/alerts')])
+        api('/open-cases'), api('/units/' + encodeURIComponent(unitId) + '/open-cases'), api('/alerts')])
         .then(function (r) { keepFocus(function () { drawUnit(unitId, r[1] || [], r[2] || {}, r[3] || [], r[4] || []); }); })
         .catch(function (e) { renderError(e, function () { if (current && current.name === 'unit') { load(); } }); });
     };
     current = { name: 'unit', interests: ['ROWS', 'ALERTS', 'CASES'], refresh: load };
     return load();
   }
-  function drawUnit(unitId, rows, openCounts, overdue, alerts) {
+  function drawUnit(unitId, rows, openCounts, openCases, alerts) {
     var name = unitName(unitId);
     var scopes = {};
     rows.forEach(function (r) { scopes[(r.scope || 'own').toLowerCase()] = true; });
@@ -411,13 +415,16 @@
     html += '<h2>Hồ sơ đang mở</h2><div class="cards">' +
       card('Đang mở', counts.open) + card('Chờ công dân bổ sung', counts.waitingOnCitizen) +
       card('Sắp đến hạn', counts.dueSoon) + card('Đang quá hạn', counts.overdue) + '</div>';
-    html += '<h3>Hồ sơ đang xử lý quá hạn</h3><div class="table-wrap"><table id="unit-overdue"><thead><tr>' +
-      '<th scope="col">Hồ sơ</th><th scope="col">Lĩnh vực</th><th scope="col">Thủ tục</th><th scope="col">Hạn xử lý thực tế</th>' +
-      '<th scope="col">Quá hạn</th></tr></thead><tbody>' +
-      (overdue.length ? overdue.map(function (c) {
-        return '<tr><td>' + caseLink(c.caseId) + '</td><td>' + h(c.fieldId) + '</td><td>' + h(c.procedureId) + '</td><td>' +
-          dateTime(c.effectiveDue) + '</td><td>' + escapeHtml(duration(c.overdueBy).replace(/^quá /, '')) + '</td></tr>';
-      }).join('') : '<tr><td colspan="5" class="empty">Không có hồ sơ quá hạn.</td></tr>') + '</tbody></table></div>';
+    html += '<div class="table-wrap"><table id="unit-open-cases"><caption class="skip">Hồ sơ đang mở, khẩn nhất trước</caption>' +
+      '<thead><tr><th scope="col">Hồ sơ</th><th scope="col">Tình trạng</th><th scope="col">Lĩnh vực</th><th scope="col">Thủ tục</th>' +
+      '<th scope="col">Hạn xử lý thực tế</th><th scope="col">Thời gian làm việc còn lại</th></tr></thead><tbody>' +
+      (openCases.length ? openCases.map(function (c) {
+        var standing = STANDINGS[c.standing] || { word: c.standing, state: 'none' };
+        return '<tr data-standing="' + h(c.standing) + '"><td>' + caseLink(c.caseId) + '</td><td><span class="state state-' +
+          standing.state + '">' + standing.word + '</span></td><td>' + h(c.fieldId) + '</td><td>' + h(c.procedureId) + '</td><td>' +
+          dateTime(c.effectiveDue) + '</td><td>' + (c.remainingWorkingTime ? escapeHtml(duration(c.remainingWorkingTime))
+            : 'dừng tính (chờ công dân)') + '</td></tr>';
+      }).join('') : '<tr><td colspan="6" class="empty">Không có hồ sơ đang mở.</td></tr>') + '</tbody></table></div>';
     // alerts
     var mineAlerts = alerts.filter(function (a) { return a.unitId === unitId; });
     html += '<h2>Cảnh báo đang mở</h2>' + alertTable(mineAlerts, 'unit-alerts');
@@ -427,7 +434,7 @@
     if (scopeSelect) { scopeSelect.addEventListener('change', function (e) { state.unitScope = e.target.value; unitPage(unitId); }); }
     document.getElementById('chart-field').addEventListener('change', function (e) {
       state.chartField = e.target.value;
-      drawUnit(unitId, rows, openCounts, overdue, alerts);
+      drawUnit(unitId, rows, openCounts, openCases, alerts);
     });
     drawCharts(mine, year);
   }

@@ -71,7 +71,7 @@ class ConsoleBrowserIT {
                 final JsonNode vts = onTimeStatus(service, month, "UBND-P-VTS");
                 final JsonNode banCo = onTimeStatus(service, month, "UBND-P-BAN-CO");
                 return vts != null && vts.get("volume").asLong() == 22 && banCo != null && banCo.get("breached").asBoolean()
-                    && service.get("/api/v1/units/SO-XAY-DUNG/overdue-cases").statusCode() == 200
+                    && service.get("/api/v1/units/SO-XAY-DUNG/open-cases").statusCode() == 200
                     && service.get("/api/v1/cases/VTS-PAUSED").statusCode() == 200;
             });
             final String base = service.context().getBean(io.micronaut.runtime.server.EmbeddedServer.class).getURL() + "/";
@@ -137,8 +137,9 @@ class ConsoleBrowserIT {
                 assertClean(browser, "unit-kpis");
                 screenshot(browser, "unit");
                 browser.get(base + "#/units/SO-XAY-DUNG");
-                await().atMost(Duration.ofSeconds(20)).until(() -> text(browser, "#unit-overdue").contains("XD-OVERDUE"));
-                assertClean(browser, "unit-overdue");
+                await().atMost(Duration.ofSeconds(20)).until(() -> text(browser, "#unit-open-cases").contains("XD-OVERDUE"));
+                assertThat(text(browser, "#unit-open-cases")).contains("Quá hạn", "XAY_DUNG");
+                assertClean(browser, "unit-open-cases");
                 screenshot(browser, "unit-overdue");
 
                 // Hồ sơ
@@ -164,6 +165,11 @@ class ConsoleBrowserIT {
                 await().atMost(Duration.ofSeconds(5)).until(() -> text(browser, "#alerts-open").contains("Không có cảnh báo."));
 
                 assertThat(javascriptErrors(browser)).as("errors in the browser's console").isEmpty();
+
+                // the page says so when the server goes away (EventSource then retries by itself)
+                service.context().getBean(io.micronaut.runtime.server.EmbeddedServer.class).stop();
+                await().atMost(Duration.ofSeconds(10)).until(() -> liveState(browser).equals("lost"));
+                assertThat(text(browser, "#live")).contains("Mất kết nối");
             } catch (final AssertionError | RuntimeException e) {
                 screenshot(browser, "failure");
                 System.out.println("console: failed at " + browser.getCurrentUrl() + "\n"
