@@ -362,13 +362,28 @@
     setPage('', 'Đơn vị ' + unitId);
     if (!state.period || kindOf(state.period) !== state.kind) { state.period = currentPeriod(state.kind); }
     var load = function () {
-      return Promise.all([organisation(), api('/units/' + encodeURIComponent(unitId) + '/kpis'),
-        api('/open-cases'), api('/units/' + encodeURIComponent(unitId) + '/open-cases'), api('/alerts')])
-        .then(function (r) { keepFocus(function () { drawUnit(unitId, r[1] || [], r[2] || {}, r[3] || [], r[4] || []); }); })
+      var path = '/units/' + encodeURIComponent(unitId);
+      return organisation().then(function () {
+        // a parent's subtree rows, where the API serves them apart (?scope=subtree); own rows otherwise
+        var parent = (state.organisation.units.filter(function (u) { return u.id === unitId; })[0] || {}).hasChildren;
+        return Promise.all([api(path + '/kpis'), parent ? api(path + '/kpis?scope=subtree') : Promise.resolve(null),
+          api('/open-cases'), api(path + '/open-cases'), api('/alerts')]);
+      }).then(function (r) {
+        keepFocus(function () { drawUnit(unitId, mergeRows(r[0] || [], r[1] || []), r[2] || {}, r[3] || [], r[4] || []); });
+      })
         .catch(function (e) { renderError(e, function () { if (current && current.name === 'unit') { load(); } }); });
     };
     current = { name: 'unit', interests: ['ROWS', 'ALERTS', 'CASES'], refresh: load };
     return load();
+  }
+  /** Own rows and subtree rows, each row once (an API without ?scope answers own rows again). */
+  function mergeRows(rows, more) {
+    var seen = {}, out = [];
+    rows.concat(more).forEach(function (r) {
+      var key = [r.unitId, r.fieldId, r.period, (r.scope || 'own').toLowerCase()].join('|');
+      if (!seen[key]) { seen[key] = true; out.push(r); }
+    });
+    return out;
   }
   function drawUnit(unitId, rows, openCounts, openCases, alerts) {
     var name = unitName(unitId);

@@ -48,6 +48,7 @@ public class ChangeFeed implements AutoCloseable {
     static final Duration COALESCE = Duration.ofMillis(250);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration ASSIGN_RETRY = Duration.ofSeconds(5);
+    private static final Duration RESTART_AFTER = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
 
     private final String bootstrapServers;
@@ -99,14 +100,18 @@ public class ChangeFeed implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
-            consumer = kafka;
-            follow(kafka);
-        } catch (final WakeupException e) {
-            // closing
-        } catch (final RuntimeException e) {
-            LOG.warn("the console's change feed stopped: open pages are no longer told of changes", e);
+        while (running) {
+            try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+                consumer = kafka;
+                follow(kafka);
+            } catch (final WakeupException e) {
+                return; // closing
+            } catch (final RuntimeException e) {
+                LOG.warn("the console's change feed failed; starting again in {} (pages read the API on reconnect)",
+                    RESTART_AFTER, e);
+                sleep(RESTART_AFTER);
+            }
         }
     }
 

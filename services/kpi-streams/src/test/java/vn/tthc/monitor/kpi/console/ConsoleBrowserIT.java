@@ -38,6 +38,8 @@ import vn.tthc.monitor.contract.event.CaseResolved;
 import vn.tthc.monitor.contract.event.CaseResult;
 import vn.tthc.monitor.contract.event.Channel;
 import vn.tthc.monitor.contract.event.Event;
+import vn.tthc.monitor.contract.event.Rating;
+import vn.tthc.monitor.contract.event.SurveySubmitted;
 import vn.tthc.monitor.contract.event.SupplementReceived;
 import vn.tthc.monitor.contract.event.SupplementRequested;
 import vn.tthc.monitor.contract.kpi.Period;
@@ -87,7 +89,7 @@ class ConsoleBrowserIT {
                 assertThat(onTimeState(browser, "UBND-X-NGOAI-TEP")).as("a unit in the data but not in the file").isEqualTo("few");
                 assertThat(text(browser, "tr[data-unit='UBND-P-VTS']")).contains("UBND phường Võ Thị Sáu", "100,00%",
                     "Mục tiêu 98,00%", "Số lượng 22", "Đạt");
-                assertThat(text(browser, "tr[data-unit='UBND-P-BAN-CO']")).contains("90,91%", "Không đạt");
+                assertThat(text(browser, "tr[data-unit='UBND-P-BAN-CO']")).contains("90,91%", "95,00%", "Không đạt");
                 assertClean(browser, "overview-table");
                 final Path overview = screenshot(browser, "overview");
                 final String readmeCopy = System.getProperty("tthc.console.screenshot", "");
@@ -303,6 +305,11 @@ class ConsoleBrowserIT {
         }
         events.add(new CaseReceived("XD-OVERDUE-r", now.minusSeconds(7200), null, "XD-OVERDUE", "SO-XAY-DUNG", "XAY_DUNG",
             "1.009972", Channel.COUNTER, true, now.minusSeconds(3600)));
+        for (int i = 0; i < 20; i++) {
+            events.add(survey("VTS-" + i, "UBND-P-VTS", now.minusSeconds(550 + i), true));
+            events.add(survey("BC-" + i, "UBND-P-BAN-CO", now.minusSeconds(450 + i), i > 0));
+            events.add(survey("TNMT-" + i, "SO-TNMT", now.minusSeconds(250 + i), true));
+        }
         for (int i = 0; i < 3; i++) {
             events.addAll(resolved("NT-" + i, "UBND-X-NGOAI-TEP", "HO_TICH", now.minusSeconds(100 + i), false));
         }
@@ -316,6 +323,11 @@ class ConsoleBrowserIT {
         return List.of(
             new CaseReceived(caseId + "-r", received, null, caseId, unitId, fieldId, "1.1", Channel.ONLINE, true, due),
             new CaseResolved(caseId + "-s", at, null, caseId, CaseResult.APPROVED));
+    }
+
+    private static Event survey(final String caseId, final String unitId, final Instant at, final boolean satisfied) {
+        return new SurveySubmitted(caseId + "-v", at, null, unitId, null, caseId,
+            satisfied ? Rating.SATISFIED : Rating.DISSATISFIED);
     }
 
     private static List<String> lines(final List<Event> events) {
