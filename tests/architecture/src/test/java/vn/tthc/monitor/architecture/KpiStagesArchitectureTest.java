@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KpiStagesArchitectureTest {
 
     private static final String TOPOLOGY = "vn.tthc.monitor.kpi.topology";
-    private static final String[] STAGES = {"intake", "duplicates", "history", "opencases", "rows", "alerts"};
+    private static final String[] STAGES = {"intake", "duplicates", "history", "opencases", "rows", "alerts", "subtree"};
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "duplicates", "history", "opencases", "rows", "alerts"})
+    @ValueSource(strings = {"intake", "duplicates", "history", "opencases", "rows", "alerts", "subtree"})
     void aStageReachesNoOtherStage(final String stage) {
         final String[] others = Stream.of(STAGES).filter(other -> !other.equals(stage))
             .map(other -> TOPOLOGY + "." + other + "..").toArray(String[]::new);

@@ -3,12 +3,16 @@ package vn.tthc.monitor.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,14 +30,166 @@ class ComposeFileTest {
     @Test
     void theStackHasEveryService() {
         assertThat(services().keySet()).contains("kafka", "kpi-streams", "alert-notifier", "ingest-gateway", "case-simulator",
-            "prometheus", "grafana", "mailpit");
+            "prometheus", "alertmanager", "grafana", "mailpit");
     }
 
     @Test
-    void theServicesOfTheProductAreRestartedWhenTheyExit() {
-        for (final String service : Set.of("kpi-streams", "alert-notifier", "ingest-gateway", "case-simulator")) {
-            assertThat(SERVICES.path(service).path("restart").asText()).as(service + " restart policy").isEqualTo("unless-stopped");
+    void everyServiceIsRestartedWhenItExits() {
+        for (final Map.Entry<String, JsonNode> service : services().entrySet()) {
+            assertThat(service.getValue().path("restart").asText()).as(service.getKey() + " restart policy").isEqualTo("unless-stopped");
         }
+    }
+
+    @Test
+    void everyServiceHasAHealthcheck() {
+        for (final Map.Entry<String, JsonNode> service : services().entrySet()) {
+            final JsonNode test = service.getValue().path("healthcheck").path("test");
+            assertThat(test.isArray() && test.size() >= 2).as(service.getKey() + " healthcheck test").isTrue();
+            assertThat(test.get(0).asText()).as(service.getKey() + " healthcheck").isIn("CMD", "CMD-SHELL");
+        }
+    }
+
+    /** The product's HTTP services are healthy when their own /health answers 200 on the port compose gives them. */
+    @Test
+    void theHttpServicesAreHealthyWhenTheirHealthEndpointAnswers() {
+        for (final String name : Set.of("kpi-streams", "alert-notifier", "ingest-gateway")) {
+            final JsonNode service = SERVICES.path(name);
+            final String port = service.path("environment").path(variableOf(server(name).path("port").asText())).asText();
+            assertThat(service.path("healthcheck").path("test").toString()).as(name + " healthcheck")
+                .contains("/dev/tcp/127.0.0.1/" + port, "GET /health ", "' 200 '");
+        }
+    }
+
+    @Test
+    void everyDependencyIsWaitedForUntilHealthy() {
+        int dependencies = 0;
+        for (final Map.Entry<String, JsonNode> service : services().entrySet()) {
+            final JsonNode dependsOn = service.getValue().path("depends_on");
+            assertThat(dependsOn.isMissingNode() || dependsOn.isObject()).as(service.getKey() + ": depends_on with conditions").isTrue();
+            for (final Map.Entry<String, JsonNode> dependency : dependsOn.properties()) {
+                dependencies++;
+                assertThat(dependency.getValue().path("condition").asText()).as(service.getKey() + " → " + dependency.getKey())
+                    .isEqualTo("service_healthy");
+                assertThat(SERVICES.path(dependency.getKey()).has("healthcheck")).as(dependency.getKey() + " has a healthcheck").isTrue();
+            }
+        }
+        assertThat(dependencies).isGreaterThanOrEqualTo(8);
+        assertThat(SERVICES.path("prometheus").path("depends_on").has("kpi-streams"))
+            .as("Prometheus starts without the services, to see them down").isFalse();
+    }
+
+    /** The broker's data and each service's local state live in named volumes, not in the container. */
+    @Test
+    void theBrokerAndTheStateOfTheServicesAreInNamedVolumes() throws Exception {
+        final JsonNode kafka = SERVICES.path("kafka");
+        assertThat(namedVolumeAt(kafka, kafka.path("environment").path("KAFKA_LOG_DIRS").asText())).as("kafka log dirs").isTrue();
+        int stateDirs = 0;
+        for (final Map.Entry<String, String> built : builtModules().entrySet()) {
+            for (final String variable : placeholders(built.getValue())) {
+                if (variable.endsWith("STATE_DIR")) {
+                    stateDirs++;
+                    final String dir = SERVICES.path(built.getKey()).path("environment").path(variable).asText();
+                    assertThat(dir).as(built.getKey() + " sets " + variable + " under the image's /var/lib/tthc").startsWith("/var/lib/tthc/");
+                    assertThat(namedVolumeAt(SERVICES.path(built.getKey()), dir)).as(built.getKey() + " " + variable + "=" + dir
+                        + " in a named volume").isTrue();
+                }
+            }
+        }
+        assertThat(stateDirs).as("kpi-streams' and the gateway's state dirs").isEqualTo(2);
+        assertThat(Files.readString(RepositoryFiles.path("services/Dockerfile")))
+            .as("the image's /var/lib/tthc, where the state volumes are mounted, belongs to the service's user")
+            .contains("mkdir -p /var/lib/tthc && chown tthc /var/lib/tthc", "USER tthc");
+        assertThat(namedVolumeAt(SERVICES.path("prometheus"), "/prometheus")).isTrue();
+        assertThat(namedVolumeAt(SERVICES.path("alertmanager"), "/alertmanager")).isTrue();
+    }
+
+    /**
+     * Every file a service is pointed at by its environment is in a bind mount of the repository and
+     * exists there; the organisation and targets files, which the image does not hold (its working
+     * directory has no config/), are set for every service that reads them.
+     */
+    @Test
+    void everyFileAServiceIsPointedAtIsMountedFromTheRepository() {
+        int files = 0;
+        for (final Map.Entry<String, JsonNode> service : services().entrySet()) {
+            for (final Map.Entry<String, JsonNode> variable : service.getValue().path("environment").properties()) {
+                if (variable.getKey().endsWith("_FILE")) {
+                    files++;
+                    final String file = variable.getValue().asText();
+                    assertThat(repositoryFileMountedAt(service.getValue(), file)).as(service.getKey() + " " + variable.getKey() + "=" + file)
+                        .isNotNull().isRegularFile();
+                }
+            }
+        }
+        assertThat(files).isGreaterThanOrEqualTo(4);
+        for (final Map.Entry<String, String> built : builtModules().entrySet()) {
+            for (final String variable : placeholders(built.getValue())) {
+                if (variable.equals("TTHC_UNITS_FILE") || variable.equals("TTHC_TARGETS_FILE")) {
+                    assertThat(SERVICES.path(built.getKey()).path("environment").has(variable)).as(built.getKey() + " sets " + variable)
+                        .isTrue();
+                }
+            }
+        }
+    }
+
+    /**
+     * The image build copies every directory Maven reads: each module of the root pom (Maven reads
+     * them all) and every path a module's pom names outside itself (the simulator bundles config/);
+     * the test-only system properties of surefire and failsafe are left out (the image skips tests).
+     */
+    @Test
+    void theImageBuildCopiesEveryDirectoryTheBuildReads() throws Exception {
+        final String dockerfile = Files.readString(RepositoryFiles.path("services/Dockerfile"));
+        final Set<String> copied = new TreeSet<>();
+        final Matcher copy = Pattern.compile("(?m)^COPY (?!--)(\\S+) (\\S+)$").matcher(dockerfile);
+        while (copy.find()) {
+            assertThat(copy.group(2)).as("COPY " + copy.group(1) + " keeps its path").isIn(copy.group(1), ".");
+            copied.add(copy.group(1));
+        }
+        final List<String> ignored = Files.readAllLines(RepositoryFiles.path(".dockerignore")).stream()
+            .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        final Set<String> read = new TreeSet<>();
+        final String rootPom = Files.readString(RepositoryFiles.path("pom.xml"));
+        final Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(rootPom);
+        while (module.find()) {
+            read.add(module.group(1));
+            final Path moduleDir = RepositoryFiles.path(module.group(1));
+            final String pom = Files.readString(moduleDir.resolve("pom.xml")).replaceAll("(?s)<systemPropertyVariables>.*?</systemPropertyVariables>", "");
+            final Matcher outside = Pattern.compile("\\$\\{project\\.basedir}/([^<\\s]+)").matcher(pom);
+            while (outside.find()) {
+                read.add(RepositoryFiles.root().relativize(moduleDir.resolve(outside.group(1)).normalize()).toString());
+            }
+        }
+        assertThat(read).contains("config");
+        for (final String path : read) {
+            final String top = path.split("/")[0];
+            assertThat(copied).as("services/Dockerfile copies " + top + " (the build reads " + path + ")").contains(top);
+            assertThat(ignored).as(".dockerignore keeps " + top).doesNotContain(top, top + "/", "/" + top);
+        }
+    }
+
+    /** Prometheus sends its alerts to the stack's Alertmanager, which mails the operators through Mailpit, never the heads. */
+    @Test
+    void prometheusAlertsGoToTheOperatorsThroughTheStacksAlertmanager() throws Exception {
+        final JsonNode alertmanagers = RepositoryFiles.yaml("prometheus/prometheus.yml").path("alerting").path("alertmanagers");
+        assertThat(alertmanagers.toString()).contains("\"alertmanager:9093\"");
+        final JsonNode alertmanager = SERVICES.path("alertmanager");
+        assertThat(alertmanager.path("image").asText()).startsWith("prom/alertmanager:");
+        assertThat(alertmanager.path("command").toString()).contains("--config.file=/etc/alertmanager/alertmanager.yml");
+        assertThat(repositoryFileMountedAt(alertmanager, "/etc/alertmanager/alertmanager.yml")).isRegularFile();
+        assertThat(alertmanager.path("ports").toString()).contains(":9093:9093");
+
+        final JsonNode config = RepositoryFiles.yaml("alertmanager/alertmanager.yml");
+        assertThat(config.path("global").path("smtp_smarthost").asText()).isEqualTo("mailpit:1025");
+        assertThat(SERVICES.has("mailpit")).isTrue();
+        final String receivers = config.path("receivers").toString();
+        final Matcher headEmail = Pattern.compile("email:\\s*(\\S+@\\S+)").matcher(Files.readString(RepositoryFiles.path("config/units.yaml")));
+        int heads = 0;
+        while (headEmail.find()) {
+            heads++;
+            assertThat(receivers).as("Alertmanager mails the operators, not the head " + headEmail.group(1)).doesNotContain(headEmail.group(1));
+        }
+        assertThat(heads).isPositive();
     }
 
     @Test
@@ -121,8 +277,7 @@ class ComposeFileTest {
                     final String[] hostAndPort = target.asText().split(":");
                     final JsonNode service = SERVICES.path(hostAndPort[0]);
                     assertThat(service.isMissingNode()).as("scrape target " + target.asText() + " is a compose service").isFalse();
-                    final JsonNode server = RepositoryFiles.yaml(builtModules().get(hostAndPort[0])
-                        + "/src/main/resources/application.yml").path("micronaut").path("server");
+                    final JsonNode server = server(hostAndPort[0]);
                     final JsonNode environment = service.path("environment");
                     assertThat(environment.path(variableOf(server.path("host").asText())).asText())
                         .as(hostAndPort[0] + " host").isEqualTo("0.0.0.0");
@@ -183,6 +338,53 @@ class ComposeFileTest {
             }
         });
         return modules;
+    }
+
+    /** The micronaut.server section of a built service's application.yml. */
+    private static JsonNode server(final String service) {
+        return RepositoryFiles.yaml(builtModules().get(service) + "/src/main/resources/application.yml").path("micronaut").path("server");
+    }
+
+    /** The environment variables of the placeholders of a module's application.yml. */
+    private static Set<String> placeholders(final String module) {
+        final Path file = RepositoryFiles.path(module + "/src/main/resources/application.yml");
+        if (!Files.exists(file)) {
+            return Set.of();
+        }
+        try {
+            final String yaml = Files.readString(file);
+            final Set<String> variables = new TreeSet<>();
+            final Matcher matcher = Pattern.compile("\\$\\{(\\w+):").matcher(yaml);
+            while (matcher.find()) {
+                variables.add(matcher.group(1));
+            }
+            return variables;
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a directory of the service's container is (in) a named volume. */
+    private static boolean namedVolumeAt(final JsonNode service, final String dir) {
+        for (final JsonNode volume : service.path("volumes")) {
+            final String[] parts = volume.asText().split(":");
+            if (!parts[0].startsWith(".") && !parts[0].startsWith("/") && COMPOSE.path("volumes").has(parts[0])
+                && (dir.equals(parts[1]) || dir.startsWith(parts[1] + "/"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The repository file a bind mount of the service shows at a path of its container, or null. */
+    private static Path repositoryFileMountedAt(final JsonNode service, final String file) {
+        for (final JsonNode volume : service.path("volumes")) {
+            final String[] parts = volume.asText().split(":");
+            if (parts[0].startsWith("./") && file.startsWith(parts[1] + "/")) {
+                return RepositoryFiles.path(parts[0]).resolve(file.substring(parts[1].length() + 1)).normalize();
+            }
+        }
+        return null;
     }
 
     /** The environment variable of a Micronaut placeholder such as {@code ${TTHC_HTTP_PORT:8080}}. */

@@ -18,7 +18,13 @@ public final class Executables {
             .map(dir -> Path.of(dir, name))
             .filter(Files::isExecutable)
             .findFirst()
-            .orElseThrow(() -> new AssertionError(name + " is not on the PATH (" + path + "): install Prometheus, "
-                + "e.g. apt-get install --no-install-recommends prometheus (./tthc test does it)"));
+            .orElseThrow(() -> new AssertionError(name + " is not on the PATH (" + path + "): install Debian's "
+                + debianPackage(name) + ", e.g. apt-get install --no-install-recommends " + debianPackage(name)
+                + " (./tthc test does it)"));
+    }
+
+    /** The Debian package of a program the tests run. */
+    private static String debianPackage(final String name) {
+        return name.equals("amtool") ? "prometheus-alertmanager" : "prometheus";
     }
 }

@@ -27,14 +27,23 @@ import vn.tthc.monitor.testing.TestDirectories;
  *
  * <p>Panel queries, variable queries and recording rules must return data. Alert rules must
  * evaluate without error and their signal (the expression before its comparison, see
- * {@link AlertSignal}) must return data: a healthy system does not fire them. The events make two
- * of them fire for real (a unit below its targets, a burst of rejected lines), and stopping
- * kpi-streams at the end makes the service-down rule fire.
+ * {@link AlertSignal}) must return data, unless it is a metric of alert-notifier or ingest-gateway,
+ * which this test does not run: a healthy system does not fire them. The events make one of them
+ * fire for real (a burst of rejected lines), and stopping kpi-streams at the end makes the
+ * service-down rule fire.
  */
 class PrometheusQueriesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
-    private static final Set<String> FIRING_WITH_THESE_EVENTS = Set.of("TthcKpiBelowTarget", "TthcEventsRejected");
+    private static final Set<String> FIRING_WITH_THESE_EVENTS = Set.of("TthcEventsRejected");
+    /**
+     * Alert rules whose signal is a metric of alert-notifier or ingest-gateway, which this test does
+     * not run: they must evaluate without error here; their promtool tests (prometheus/tests) pin
+     * their behaviour, and their metric names are those of docs/NOTIFIER.md and docs/INGEST.md.
+     */
+    private static final Set<String> SIGNAL_FROM_NOTIFIER_OR_GATEWAY = Set.of("TthcMetricsNotRefreshed",
+        "TthcNotificationsFailing", "TthcNotificationsStuck", "TthcGatewayServerErrors", "TthcGatewayUnavailable",
+        "TthcGatewayRateLimited");
     private static final String SERVICE_DOWN = "TthcServiceDown";
 
     @Test
@@ -118,7 +127,9 @@ class PrometheusQueriesIT {
             queries.put(rule.file() + " / " + rule.name() + " recorded", rule.name());
         }
         for (final RuleFiles.Rule rule : RuleFiles.alertRules()) {
-            queries.put(rule.file() + " / " + rule.name() + " signal", AlertSignal.of(rule.expr()));
+            if (!SIGNAL_FROM_NOTIFIER_OR_GATEWAY.contains(rule.name())) {
+                queries.put(rule.file() + " / " + rule.name() + " signal", AlertSignal.of(rule.expr()));
+            }
             if (FIRING_WITH_THESE_EVENTS.contains(rule.name())) {
                 queries.put(rule.file() + " / " + rule.name() + " firing", rule.expr());
             }
@@ -165,17 +176,16 @@ class PrometheusQueriesIT {
     /** Every alert expression is valid PromQL Prometheus evaluates; the healthy ones have no result. */
     private static void assertAlertRulesEvaluate(final PrometheusServer prometheus) {
         final List<RuleFiles.Rule> alerts = RuleFiles.alertRules();
-        assertThat(alerts).extracting(RuleFiles.Rule::name).containsAll(FIRING_WITH_THESE_EVENTS).contains(SERVICE_DOWN);
+        assertThat(alerts).extracting(RuleFiles.Rule::name).containsAll(FIRING_WITH_THESE_EVENTS).contains(SERVICE_DOWN)
+            .containsAll(SIGNAL_FROM_NOTIFIER_OR_GATEWAY);
         for (final RuleFiles.Rule alert : alerts) {
             final int results = prometheus.resultCount(alert.expr());
             if (!FIRING_WITH_THESE_EVENTS.contains(alert.name())) {
                 assertThat(results).as(alert.name() + " does not fire on a healthy pipeline: " + alert.expr()).isZero();
             }
         }
-        assertThat(prometheus.resultCount("ALERTS{alertname=\"TthcKpiBelowTarget\", unit=\""
-            + MonitoringEvents.BELOW_TARGET + "\"}")).as("the unit below target has pending alerts").isPositive();
-        assertThat(prometheus.resultCount("ALERTS{alertname=\"TthcKpiBelowTarget\", unit=\""
-            + MonitoringEvents.ABOVE_TARGET + "\"}")).as("the unit above target has none").isZero();
+        assertThat(prometheus.resultCount("ALERTS{alertname=\"TthcEventsRejected\"}"))
+            .as("the burst of rejected events makes TthcEventsRejected pending").isPositive();
     }
 
     private static void assertEveryRuleIsLoadedAndHealthy(final PrometheusServer prometheus) {

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** promtool (Prometheus' own checker, on the PATH) on the repository's Prometheus config, rules and rule tests. */
+/**
+ * promtool (Prometheus' own checker, on the PATH) on the repository's Prometheus config, rules and rule
+ * tests, and amtool (Alertmanager's, Debian's prometheus-alertmanager) on the Alertmanager config.
+ */
 class PromtoolTest {
 
     @Test
@@ -36,16 +39,25 @@ class PromtoolTest {
         assertSucceeds(arguments.toArray(String[]::new));
     }
 
+    @Test
+    void theAlertmanagerConfigIsValid() throws Exception {
+        assertProgramSucceeds("amtool", "check-config", "alertmanager/alertmanager.yml");
+    }
+
     private static void assertSucceeds(final String... arguments) throws IOException, InterruptedException {
+        assertProgramSucceeds("promtool", arguments);
+    }
+
+    private static void assertProgramSucceeds(final String program, final String... arguments) throws IOException, InterruptedException {
         final List<String> command = new ArrayList<>();
-        command.add(Executables.onPath("promtool").toString());
+        command.add(Executables.onPath(program).toString());
         command.addAll(List.of(arguments));
         final Process process = new ProcessBuilder(command)
             .directory(RepositoryFiles.root().toFile())
             .redirectErrorStream(true)
             .start();
         final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("promtool ended").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(program + " ended").isTrue();
         assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
     }
 }

@@ -43,6 +43,19 @@ public record KpiReport(List<KpiRow> kpis, List<Breach> breaches, long rejected)
         return new KpiReport(kpis, breaches, rejected);
     }
 
+    /**
+     * The report of own rows and subtree rows summed elsewhere (the live pipeline's stores), each judged against
+     * the targets as section 6 says.
+     */
+    public static KpiReport of(final Map<KpiRowKey, KpiCounters> ownRows, final Map<KpiRowKey, KpiCounters> subtreeRows,
+                               final Targets targets, final long rejected) {
+        final List<KpiRow> kpis = new ArrayList<>();
+        final List<Breach> breaches = new ArrayList<>();
+        add(ownRows, Scope.OWN, targets, kpis, breaches);
+        add(subtreeRows, Scope.SUBTREE, targets, kpis, breaches);
+        return new KpiReport(kpis, breaches, rejected);
+    }
+
     private static void add(final Map<KpiRowKey, KpiCounters> rows, final Scope scope, final Targets targets,
                             final List<KpiRow> kpis, final List<Breach> breaches) {
         new TreeMap<>(rows).forEach((key, counters) -> {

@@ -39,9 +39,10 @@ public class KpiStreamsFactory {
     @Named(STREAM)
     KStream<String, Event> kpiPipeline(@Named(STREAM) final ConfiguredStreamBuilder builder,
                                        final TopicCatalog topics, final Targets targets,
-                                       final PipelineConfiguration pipeline, final DueSoonWindow dueSoonWindow) {
+                                       final PipelineConfiguration pipeline, final DueSoonWindow dueSoonWindow,
+                                       final Organisation organisation) {
         return new KpiPipeline(topics, new PipelineSettings(targets, pipeline.emitInterval(), dueSoonWindow,
-            pipeline.watchInterval(), pipeline.watchGrace())).addTo(builder);
+            pipeline.watchInterval(), pipeline.watchGrace()), organisation).addTo(builder);
     }
 
     @Singleton

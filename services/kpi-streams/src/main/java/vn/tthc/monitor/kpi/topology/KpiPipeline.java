@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.topology;
 
+import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -8,27 +9,37 @@ import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.event.SurveySubmitted;
 import vn.tthc.monitor.contract.feedback.FeedbackHistory;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
+import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.alerts.KpiAlertTopology;
 import vn.tthc.monitor.kpi.topology.duplicates.CrossKeyDuplicateTopology;
 import vn.tthc.monitor.kpi.topology.history.HistoryTopology;
 import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
 import vn.tthc.monitor.kpi.topology.opencases.OpenCaseTopology;
 import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
+import vn.tthc.monitor.kpi.topology.subtree.SubtreeTopology;
 
 /**
  * The whole pipeline, from {@code events} to the KPI rows, alerts and case warnings: intake, case
  * and feedback histories, surveys (which need no state), the check for ids repeated under another
  * key (whose findings go back to the histories and survey counts), the unit KPI rows and their
- * alerts, and the due-time watch of open cases. See docs/ARCHITECTURE.md.
+ * alerts, the subtree rows over the organisation and their alerts, and the due-time watch of open cases.
+ * See docs/ARCHITECTURE.md.
  */
 public final class KpiPipeline {
 
     private final TopicCatalog topics;
     private final PipelineSettings settings;
+    private final Organisation organisation;
 
+    /** The pipeline without an organisation file: every unit unlisted, no subtree rows. */
     public KpiPipeline(final TopicCatalog topics, final PipelineSettings settings) {
+        this(topics, settings, Organisation.of(List.of()));
+    }
+
+    public KpiPipeline(final TopicCatalog topics, final PipelineSettings settings, final Organisation organisation) {
         this.topics = topics;
         this.settings = settings;
+        this.organisation = organisation;
     }
 
     /** Adds the pipeline to {@code builder}; returns the valid events (keyed by entity id) for further topologies. */
@@ -63,6 +74,9 @@ public final class KpiPipeline {
                 .merge(feedbackChanges, Named.as("merge-feedback-changes"))
                 .merge(surveyChanges, Named.as("merge-survey-changes")));
         new KpiAlertTopology(topics, settings.targets(), settings.emitInterval()).addTo(builder, rowChanges);
+        final KStream<String, RowOutput.Change> subtreeChanges = new SubtreeTopology(topics, settings.targets(),
+            settings.emitInterval(), organisation).addTo(builder, rowChanges);
+        KpiAlertTopology.forSubtreeRows(topics, settings.targets(), settings.emitInterval()).addTo(builder, subtreeChanges);
         return events;
     }
 

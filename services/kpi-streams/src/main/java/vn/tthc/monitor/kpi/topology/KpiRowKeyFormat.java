@@ -22,7 +22,27 @@ public final class KpiRowKeyFormat {
 
     /** The key of one KPI of a row, e.g. an alert's: {@code ["unit","field","period","kpi"]}, from the row's key text. */
     public static String withKpi(final String rowKey, final String kpi) {
-        return rowKey.substring(0, rowKey.length() - 1) + "," + quoted(kpi) + "]";
+        return withPart(rowKey, kpi);
+    }
+
+    /** A key with one more part, e.g. {@code ["unit","field","period","subtree"]}. */
+    public static String withPart(final String key, final String part) {
+        return key.substring(0, key.length() - 1) + "," + quoted(part) + "]";
+    }
+
+    /** The prefix shared by every key made from {@code key} with {@link #withPart}: {@code key} without its closing bracket, and a comma. */
+    public static String partsPrefix(final String key) {
+        return key.substring(0, key.length() - 1) + ",";
+    }
+
+    /** The last part of a key, e.g. the child of {@code ["top","field","period","child"]}. */
+    public static String lastPart(final String text) {
+        try {
+            final JsonNode array = ContractJson.mapper().readTree(text);
+            return array.get(array.size() - 1).textValue();
+        } catch (final JsonProcessingException | NullPointerException e) {
+            throw new IllegalArgumentException("not a key: " + text, e);
+        }
     }
 
     public static KpiRowKey parse(final String text) {

@@ -37,11 +37,27 @@ public final class StoreCatalog {
     /** alerts: the cases counted against each KPI of each row, by alert key. */
     public static final String KPI_ALERT_DRIVERS_STORE = "kpi-alert-drivers-store";
 
+    /** subtree: the counters of each subtree row (EVENTS.md section 6), by row key of its top unit. */
+    public static final String SUBTREE_ROWS_STORE = "subtree-rows-store";
+    /** subtree: each child's part of each subtree row, by {@code ["top","field","period","child"]}. */
+    public static final String SUBTREE_CHILDREN_STORE = "subtree-children-store";
+    /** subtree: the organisation fingerprint the subtree rows of this task were built over (String). */
+    public static final String SUBTREE_ROWS_TREE_STORE = "subtree-rows-tree-store";
+    /** subtree, in the task of the own rows: the organisation fingerprint its own rows were last spread over (String). */
+    public static final String SUBTREE_SPREAD_TREE_STORE = "subtree-spread-tree-store";
+    /** alerts: the open alerts of subtree rows (JSON, as on the alerts topic), by alert key. */
+    public static final String SUBTREE_ALERTS_STORE = "subtree-alerts-store";
+
     private StoreCatalog() {
     }
 
     /** A store of longs by string key: counts per source, or when an event id was first seen. */
     public static StoreBuilder<KeyValueStore<String, Long>> countsStore(final String name) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Long());
+    }
+
+    /** A store of text by text: what a task's state was built with. */
+    public static StoreBuilder<KeyValueStore<String, String>> textStore(final String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String());
     }
 }

@@ -10,7 +10,7 @@ import vn.tthc.monitor.kpi.topology.alerts.DrivingIdsSerde;
 import vn.tthc.monitor.kpi.topology.history.HistorySerde;
 import vn.tthc.monitor.kpi.topology.opencases.OpenCaseSerde;
 import vn.tthc.monitor.kpi.topology.rows.KpiChangeSerde;
-import vn.tthc.monitor.kpi.topology.rows.KpiCountersSerde;
+import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
 import vn.tthc.monitor.kpi.topology.serde.EventSerde;
 
 /**

@@ -27,6 +27,7 @@ import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.deadletter.DeadLetterHandlers;
@@ -54,9 +55,20 @@ final class PipelineDriver implements AutoCloseable {
     }
 
     PipelineDriver(final Targets targets, final Instant wallClock, final DueSoonWindow dueSoon) {
+        this(targets, wallClock, dueSoon, Organisation.of(List.of()));
+    }
+
+    /** With an organisation file: subtree rows and their alerts. */
+    PipelineDriver(final Targets targets, final Organisation organisation) {
+        this(targets, Instant.now(), DUE_SOON, organisation);
+    }
+
+    PipelineDriver(final Targets targets, final Instant wallClock, final DueSoonWindow dueSoon,
+                   final Organisation organisation) {
         this.targets = targets;
         final StreamsBuilder builder = new StreamsBuilder();
-        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE)).addTo(builder);
+        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE),
+            organisation).addTo(builder);
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -103,7 +115,26 @@ final class PipelineDriver implements AutoCloseable {
     }
 
     Map<KpiRowKey, KpiCounters> rows() {
-        final KeyValueStore<String, KpiCounters> store = driver.getKeyValueStore(StoreCatalog.KPI_ROWS_STORE);
+        return rows(StoreCatalog.KPI_ROWS_STORE);
+    }
+
+    /** The subtree rows store, read whole. */
+    Map<KpiRowKey, KpiCounters> subtreeRows() {
+        return rows(StoreCatalog.SUBTREE_ROWS_STORE);
+    }
+
+    /** Each child's part of the subtree rows: {@code ["top","field","period","child"]} → counters. */
+    Map<String, KpiCounters> subtreeChildren() {
+        final KeyValueStore<String, KpiCounters> store = driver.getKeyValueStore(StoreCatalog.SUBTREE_CHILDREN_STORE);
+        final Map<String, KpiCounters> parts = new HashMap<>();
+        try (KeyValueIterator<String, KpiCounters> all = store.all()) {
+            all.forEachRemaining(part -> parts.put(part.key, part.value));
+        }
+        return parts;
+    }
+
+    private Map<KpiRowKey, KpiCounters> rows(final String storeName) {
+        final KeyValueStore<String, KpiCounters> store = driver.getKeyValueStore(storeName);
         final Map<KpiRowKey, KpiCounters> rows = new HashMap<>();
         try (KeyValueIterator<String, KpiCounters> all = store.all()) {
             all.forEachRemaining(row -> rows.put(KpiRowKeyFormat.parse(row.key), row.value));
@@ -135,8 +166,9 @@ final class PipelineDriver implements AutoCloseable {
         return total;
     }
 
+    /** The report of the stores: own rows, and subtree rows as the pipeline summed them. */
     KpiReport report() {
-        return KpiReport.of(rows(), targets, rejectedCount());
+        return KpiReport.of(rows(), subtreeRows(), targets, rejectedCount());
     }
 
     List<TestRecord<byte[], byte[]>> rejectedRecords() {

@@ -32,7 +32,7 @@ import vn.tthc.monitor.kpi.topology.alerts.DrivingIdsSerde;
 import vn.tthc.monitor.kpi.topology.history.HistorySerde;
 import vn.tthc.monitor.kpi.topology.opencases.OpenCaseSerde;
 import vn.tthc.monitor.kpi.topology.rows.KpiChangeSerde;
-import vn.tthc.monitor.kpi.topology.rows.KpiCountersSerde;
+import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
 import vn.tthc.monitor.kpi.topology.serde.EventSerde;
 import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 import vn.tthc.monitor.kpi.topology.serde.ValueSize;

@@ -31,10 +31,13 @@ class StoreCatalogTest {
         // renaming a store orphans its changelog: these names are the state of every running installation
         assertThat(stores).containsExactlyInAnyOrder("rejected-counts-store", "survey-ids-store", "duplicate-counts-store",
             "accepted-counts-store", "event-ids-store", "case-histories-store", "feedback-histories-store",
-            "open-cases-store", "kpi-rows-store", "kpi-alerts-store", "kpi-alert-drivers-store");
+            "open-cases-store", "kpi-rows-store", "kpi-alerts-store", "kpi-alert-drivers-store", "subtree-rows-store",
+            "subtree-children-store", "subtree-rows-tree-store", "subtree-spread-tree-store", "subtree-alerts-store");
         assertThat(stores).containsExactlyInAnyOrder(StoreCatalog.REJECTED_COUNTS_STORE, StoreCatalog.SURVEY_IDS_STORE,
             StoreCatalog.DUPLICATE_COUNTS_STORE, StoreCatalog.ACCEPTED_COUNTS_STORE, StoreCatalog.EVENT_IDS_STORE,
             StoreCatalog.CASE_HISTORIES_STORE, StoreCatalog.FEEDBACK_HISTORIES_STORE, StoreCatalog.OPEN_CASES_STORE,
-            StoreCatalog.KPI_ROWS_STORE, StoreCatalog.KPI_ALERTS_STORE, StoreCatalog.KPI_ALERT_DRIVERS_STORE);
+            StoreCatalog.KPI_ROWS_STORE, StoreCatalog.KPI_ALERTS_STORE, StoreCatalog.KPI_ALERT_DRIVERS_STORE,
+            StoreCatalog.SUBTREE_ROWS_STORE, StoreCatalog.SUBTREE_CHILDREN_STORE, StoreCatalog.SUBTREE_ROWS_TREE_STORE,
+            StoreCatalog.SUBTREE_SPREAD_TREE_STORE, StoreCatalog.SUBTREE_ALERTS_STORE);
     }
 }

@@ -22,30 +22,46 @@ import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
  */
 public final class KpiAlertTopology {
 
-    /** The sink of {@code alerts}: the tracker writes to it alone when it rewrites the open alerts. */
-    static final String WRITE_ALERTS = "write-alerts";
-
     private final TopicCatalog topics;
     private final Targets targets;
     private final Duration updateInterval;
+    private final AlertScope scope;
 
-    /** {@code updateInterval}: how often the changes of alerts still in breach are written. */
+    /** Alerts on own rows; {@code updateInterval}: how often the changes of alerts still in breach are written. */
     public KpiAlertTopology(final TopicCatalog topics, final Targets targets, final Duration updateInterval) {
+        this(topics, targets, updateInterval, AlertScope.OWN);
+    }
+
+    private KpiAlertTopology(final TopicCatalog topics, final Targets targets, final Duration updateInterval,
+                             final AlertScope scope) {
         this.topics = topics;
         this.targets = targets;
         this.updateInterval = updateInterval;
+        this.scope = scope;
+    }
+
+    /**
+     * Alerts on subtree rows (scope {@code subtree}, key with {@code "subtree"} appended), in the task that sums
+     * them: open alerts in {@link StoreCatalog#SUBTREE_ALERTS_STORE}; each names the children that drive it from
+     * {@link StoreCatalog#SUBTREE_CHILDREN_STORE}, and no cases.
+     */
+    public static KpiAlertTopology forSubtreeRows(final TopicCatalog topics, final Targets targets,
+                                                  final Duration updateInterval) {
+        return new KpiAlertTopology(topics, targets, updateInterval, AlertScope.SUBTREE);
     }
 
     public void addTo(final StreamsBuilder builder, final KStream<String, RowOutput.Change> rowChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreCatalog.KPI_ALERTS_STORE), Serdes.String(), JacksonSerde.json(KpiAlert.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreCatalog.KPI_ALERT_DRIVERS_STORE), Serdes.String(), new DrivingIdsSerde())
-            .withCachingEnabled());
+            Stores.persistentKeyValueStore(scope.alertsStore()), Serdes.String(), JacksonSerde.json(KpiAlert.class)));
+        if (scope.driversStore() != null) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(scope.driversStore()), Serdes.String(), new DrivingIdsSerde())
+                .withCachingEnabled());
+        }
         final KStream<String, KpiAlert> alerts = rowChanges
-            .process(() -> new KpiAlertTracker(targets, updateInterval), Named.as("track-alerts"),
-                StoreCatalog.KPI_ALERTS_STORE, StoreCatalog.KPI_ALERT_DRIVERS_STORE, StoreCatalog.KPI_ROWS_STORE);
-        alerts.to(topics.alerts().name(), topics.alerts().produced(WRITE_ALERTS));
-        alerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-alert-history"));
+            .process(() -> new KpiAlertTracker(targets, updateInterval, scope), Named.as(scope.trackName()),
+                scope.stores());
+        alerts.to(topics.alerts().name(), topics.alerts().produced(scope.writeAlertsName()));
+        alerts.to(topics.alertHistory().name(), topics.alertHistory().produced(scope.writeHistoryName()));
     }
 }

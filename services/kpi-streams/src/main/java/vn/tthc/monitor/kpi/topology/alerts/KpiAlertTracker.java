@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -15,6 +17,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import vn.tthc.monitor.contract.alert.AlertState;
+import vn.tthc.monitor.contract.alert.DrivingChild;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.alert.KpiAlertLifecycle;
 import vn.tthc.monitor.contract.kpi.Kpi;
@@ -38,6 +41,10 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * The cases counted against each KPI are kept in {@link StoreCatalog#KPI_ALERT_DRIVERS_STORE}. An alert
  * of a period that has ended (wall clock) is stale. When to raise, update and resolve, and whether an
  * alert is stale, are the contract's {@link KpiAlertLifecycle} rules.
+ * <p>
+ * The same tracker judges subtree rows in their own task ({@link AlertScope#SUBTREE}): their open alerts in
+ * {@link StoreCatalog#SUBTREE_ALERTS_STORE}, no driving cases, and the children that drive each alert from
+ * {@link StoreCatalog#SUBTREE_CHILDREN_STORE}, looked up only when an alert is written.
  */
 final class KpiAlertTracker implements Processor<String, RowOutput.Change, String, KpiAlert> {
 
@@ -45,6 +52,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
 
     private final Targets targets;
     private final Duration updateInterval;
+    private final AlertScope scope;
     /** The open alerts by row key ({@link KpiRowKeyFormat}, the record key) and KPI id: no alert key is built to look one up. */
     private final Map<String, Map<String, KpiAlert>> openByRow = new HashMap<>();
     /** The open alerts whose row changed since the last update, by alert key. */
@@ -54,20 +62,23 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     private ProcessorContext<String, KpiAlert> context;
     private KeyValueStore<String, KpiAlert> alerts;
     private KeyValueStore<String, DrivingIds> drivers;
+    private KeyValueStore<String, KpiCounters> children;
     private KeyValueStore<String, KpiCounters> rows;
     private boolean rewriteOpen = true;
 
-    KpiAlertTracker(final Targets targets, final Duration updateInterval) {
+    KpiAlertTracker(final Targets targets, final Duration updateInterval, final AlertScope scope) {
         this.targets = targets;
         this.updateInterval = updateInterval;
+        this.scope = scope;
     }
 
     @Override
     public void init(final ProcessorContext<String, KpiAlert> context) {
         this.context = context;
-        this.alerts = context.getStateStore(StoreCatalog.KPI_ALERTS_STORE);
-        this.drivers = context.getStateStore(StoreCatalog.KPI_ALERT_DRIVERS_STORE);
-        this.rows = context.getStateStore(StoreCatalog.KPI_ROWS_STORE);
+        this.alerts = context.getStateStore(scope.alertsStore());
+        this.drivers = scope.driversStore() == null ? null : context.getStateStore(scope.driversStore());
+        this.children = scope.childrenStore() == null ? null : context.getStateStore(scope.childrenStore());
+        this.rows = context.getStateStore(scope.rowsStore());
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         openByRow.clear();
         pendingUpdates.clear();
@@ -90,7 +101,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
             if (againstChange == 0 && previous == null && !breached) {
                 continue;
             }
-            final String key = KpiRowKeyFormat.withKpi(row, kpi.id());
+            final String key = scope.alertKey(row, kpi.id());
             final DrivingIds updatedDrivers = againstChange == 0 ? null : updateDrivers(key, change.entityId(), againstChange);
             // no change of state: an alert still in breach is judged again at the next update
             final KpiAlertLifecycle.OnChange onChange = KpiAlertLifecycle.onChange(previous, breached);
@@ -104,12 +115,15 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
                 pendingUpdates.remove(key);
             }
             final DrivingIds driving = updatedDrivers != null ? updatedDrivers : storedDrivers(key);
-            next(previous, change.key(), judged.status(kpi, change.after()), driving, record.timestamp())
+            next(previous, row, change.key(), judged.status(kpi, change.after()), driving, record.timestamp())
                 .ifPresent(alert -> write(row, key, alert));
         }
     }
 
     private DrivingIds updateDrivers(final String key, final String entityId, final long againstChange) {
+        if (drivers == null) {
+            return DrivingIds.NONE;
+        }
         final DrivingIds after = storedDrivers(key).apply(entityId, againstChange);
         if (after.ids().isEmpty()) {
             drivers.delete(key);
@@ -120,6 +134,9 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     }
 
     private DrivingIds storedDrivers(final String key) {
+        if (drivers == null) {
+            return DrivingIds.NONE;
+        }
         final DrivingIds stored = drivers.get(key);
         return stored == null ? DrivingIds.NONE : stored;
     }
@@ -129,7 +146,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
         pendingUpdates.forEach(this::update);
         if (rewriteOpen) {
             openByRow.forEach((row, open) -> open.forEach((kpi, alert) ->
-                context.forward(record(KpiRowKeyFormat.withKpi(row, kpi), alert), KpiAlertTopology.WRITE_ALERTS)));
+                context.forward(record(scope.alertKey(row, kpi), alert), scope.writeAlertsName())));
         }
         rewriteOpen = false;
         pendingUpdates.clear();
@@ -143,7 +160,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
             return;
         }
         final KpiStatus status = rowTargets.get(pending.row()).status(pending.kpi(), counters);
-        next(previous, pending.rowKey(), status, storedDrivers(key), pending.timestamp())
+        next(previous, pending.row(), pending.rowKey(), status, storedDrivers(key), pending.timestamp())
             .ifPresent(updated -> write(pending.row(), key, updated));
     }
 
@@ -188,10 +205,24 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     }
 
     /** The next alert record by the contract's lifecycle, judged at the wall clock and stamped with its event's time. */
-    private Optional<KpiAlert> next(final KpiAlert previous, final KpiRowKey row, final KpiStatus status,
-                                    final DrivingIds driving, final long eventTime) {
-        return KpiAlertLifecycle.next(previous, new KpiAlertLifecycle.Observation(row, status, driving.ids(),
-            Instant.ofEpochMilli(eventTime)), Instant.ofEpochMilli(context.currentSystemTimeMs()));
+    private Optional<KpiAlert> next(final KpiAlert previous, final String rowText, final KpiRowKey row,
+                                    final KpiStatus status, final DrivingIds driving, final long eventTime) {
+        return KpiAlertLifecycle.next(previous, new KpiAlertLifecycle.Observation(row, scope.scope(), status,
+            driving.ids(), drivingChildren(rowText, status.kpi()), Instant.ofEpochMilli(eventTime)),
+            Instant.ofEpochMilli(context.currentSystemTimeMs()));
+    }
+
+    /** On a subtree row: the children with the most bad outcomes of {@code kpi} in their part of the row; else none. */
+    private List<DrivingChild> drivingChildren(final String rowText, final Kpi kpi) {
+        if (children == null) {
+            return List.of();
+        }
+        final Map<String, Long> badByChild = new HashMap<>();
+        try (KeyValueIterator<String, KpiCounters> parts =
+                 children.prefixScan(KpiRowKeyFormat.partsPrefix(rowText), new StringSerializer())) {
+            parts.forEachRemaining(part -> badByChild.put(KpiRowKeyFormat.lastPart(part.key), against(kpi, part.value)));
+        }
+        return DrivingChild.worst(badByChild);
     }
 
     /** An open alert's row changed at {@code timestamp} (the latest change's event time) and is to be judged again. */

@@ -14,6 +14,7 @@ import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.kpi.topology.KpiChange;
 import vn.tthc.monitor.kpi.topology.serde.BinarySerde;
+import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
 
 /**
  * The binary form of a {@link KpiChange} on this stage's repartition by unit ({@link UnitKpiTopology#KPI_CHANGES}),

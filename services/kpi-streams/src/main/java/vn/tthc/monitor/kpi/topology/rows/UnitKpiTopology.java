@@ -15,6 +15,7 @@ import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.RowOutput;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
+import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
 
 /**
  * KPI rows per (unit, field) and (unit, {@code *}) for each month, quarter and year: sums the

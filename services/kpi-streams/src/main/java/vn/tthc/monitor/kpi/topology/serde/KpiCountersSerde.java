@@ -1,15 +1,16 @@
-package vn.tthc.monitor.kpi.topology.rows;
+package vn.tthc.monitor.kpi.topology.serde;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import org.apache.kafka.common.utils.ByteUtils;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
-import vn.tthc.monitor.kpi.topology.serde.BinarySerde;
 
 /**
- * The binary form of a KPI row's counters in {@code kpi-rows-store}: version 1 is the fourteen
- * counters in the order of {@link KpiCounters}' fields, as variable-length longs (a change's may be negative).
+ * The binary form of a KPI row's counters in {@code kpi-rows-store}, {@code subtree-rows-store} and
+ * {@code subtree-children-store}: version 1 is the fourteen counters in the order of {@link KpiCounters}' fields, as
+ * variable-length longs (a change's may be negative). Here, not beside a stage, as two stages keep counters (rows
+ * and subtree) and nest them in their changes.
  */
 public final class KpiCountersSerde extends BinarySerde<KpiCounters> {
 
@@ -29,8 +30,8 @@ public final class KpiCountersSerde extends BinarySerde<KpiCounters> {
         return readCounters(in);
     }
 
-    /** The counters in version 1, also nested in a {@link KpiChangeSerde} change's rows. */
-    static void writeCounters(final DataOutputStream out, final KpiCounters c) throws IOException {
+    /** The counters in version 1, also nested in the changes the rows and subtree stages repartition. */
+    public static void writeCounters(final DataOutputStream out, final KpiCounters c) throws IOException {
         for (final long value : new long[] {c.received(), c.receivedOnline(), c.onlineEligible(), c.onlineEligibleOnline(),
             c.resolved(), c.early(), c.onTime(), c.late(), c.extended(), c.withdrawn(), c.ratings(), c.satisfied(),
             c.feedbackResolved(), c.feedbackOnTime()}) {
@@ -38,7 +39,7 @@ public final class KpiCountersSerde extends BinarySerde<KpiCounters> {
         }
     }
 
-    static KpiCounters readCounters(final DataInputStream in) throws IOException {
+    public static KpiCounters readCounters(final DataInputStream in) throws IOException {
         return new KpiCounters(ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in),
             ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in),
             ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in),
