@@ -28,8 +28,8 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
  * Tells open console pages that what they show has changed, cheaply: one Kafka consumer per instance, started
- * when the first page subscribes, reads (without a consumer group, read_committed) the changelogs of the KPI rows,
- * alerts and open cases stores from their ends, and publishes a {@link ChangeNotice} with a version counter and
+ * when the first page subscribes, reads (without a consumer group, read_committed) the changelogs of the KPI rows
+ * (own and subtree), alerts (own and subtree) and open cases stores from their ends, and publishes a {@link ChangeNotice} with a version counter and
  * the kinds that changed, at most every {@link #COALESCE}. The changelogs carry every committed change of the
  * stores of every instance, so a page learns of a change whichever instance computed it; the page then reads
  * the query API again. Nothing is stored: a new page starts from the current version.
@@ -65,7 +65,9 @@ public class ChangeFeed implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.changelogs = Map.of(
             changelog(applicationId, StoreCatalog.KPI_ROWS_STORE), Kind.ROWS,
+            changelog(applicationId, StoreCatalog.SUBTREE_ROWS_STORE), Kind.ROWS,
             changelog(applicationId, StoreCatalog.KPI_ALERTS_STORE), Kind.ALERTS,
+            changelog(applicationId, StoreCatalog.SUBTREE_ALERTS_STORE), Kind.ALERTS,
             changelog(applicationId, StoreCatalog.OPEN_CASES_STORE), Kind.CASES);
     }
 
@@ -143,20 +145,21 @@ public class ChangeFeed implements AutoCloseable {
     }
 
     /**
-     * Assigns every partition of the changelogs that exist (the streams create them): from their ends at the
-     * start, from their beginnings when a changelog appears later (all it holds is new).
+     * Assigns every partition of the changelogs that exist (the streams create them; the subtree ones only with an
+     * organisation file): from their ends at the start, from their beginnings when a changelog appears later.
      */
     private void assign(final KafkaConsumer<byte[], byte[]> kafka, final boolean atStart) {
         final List<TopicPartition> partitions = new ArrayList<>();
-        for (final String topic : changelogs.keySet()) {
-            try {
-                final List<PartitionInfo> infos = kafka.partitionsFor(topic);
-                if (infos != null) {
-                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-                }
-            } catch (final TimeoutException e) {
-                LOG.debug("changelog {} not there yet", topic);
+        try {
+            // one metadata request for every topic: a changelog not created yet is simply absent
+            final Map<String, List<PartitionInfo>> topics = kafka.listTopics();
+            for (final String topic : changelogs.keySet()) {
+                topics.getOrDefault(topic, List.of())
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             }
+        } catch (final TimeoutException e) {
+            LOG.debug("no topic list yet", e);
+            return;
         }
         final List<TopicPartition> added = partitions.stream().filter(p -> !kafka.assignment().contains(p)).toList();
         if (!added.isEmpty()) {
