@@ -621,14 +621,20 @@
   window.addEventListener('hashchange', function () { route(); main.focus(); });
 
   // ---------- live updates ----------
+  // A busy province changes rows several times a second: the page reads the API at most once a second
+  // (still well within 2 s of a change), so that it does not flicker and a reader can use the controls.
+  var REFRESH_GAP_MS = 1000;
   var pending = null;
+  var lastRefresh = 0;
   var lastVersion = -1;
   function refreshSoon() {
     if (pending) { return; }
+    var wait = Math.max(100, REFRESH_GAP_MS - (Date.now() - lastRefresh));
     pending = setTimeout(function () {
       pending = null;
+      lastRefresh = Date.now();
       if (current) { current.refresh(); }
-    }, 100);
+    }, wait);
   }
   function connect() {
     var source = new EventSource('/api/v1/changes');
