@@ -76,6 +76,9 @@ class ConsoleBrowserIT {
                     && service.get("/api/v1/units/SO-XAY-DUNG/open-cases").statusCode() == 200
                     && service.get("/api/v1/cases/VTS-PAUSED").statusCode() == 200;
             });
+            assertThat(service.get("/api/v1/kpis?period=2026-13").statusCode()).as("not a period").isEqualTo(400);
+            assertThat(service.get("/swagger/tthc-monitor-kpi-query-api-1.yml").body()).as("what the console reads, in the OpenAPI document")
+                .contains("/api/v1/changes:", "/api/v1/kpis:", "/api/v1/units/{unitId}/open-cases:", "/api/v1/organisation:");
             final String base = service.context().getBean(io.micronaut.runtime.server.EmbeddedServer.class).getURL() + "/";
             final WebDriver browser = chromium();
             try {
