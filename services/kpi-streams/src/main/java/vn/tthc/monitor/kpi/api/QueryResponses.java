@@ -10,14 +10,14 @@ import vn.tthc.monitor.kpi.query.QueryResult;
  * Maps query answers to HTTP: found 200 (with {@code X-Truncated: true} when a list was cut at its
  * maximum), not found 404, not ready and overloaded 503 with {@code Retry-After}.
  */
-final class QueryResponses {
+public final class QueryResponses {
 
     static final String TRUNCATED_HEADER = "X-Truncated";
 
     private QueryResponses() {
     }
 
-    static <T> HttpResponse<?> toHttp(final QueryResult<T> result) {
+    public static <T> HttpResponse<?> toHttp(final QueryResult<T> result) {
         if (result instanceof QueryResult.Found<T> found) {
             final MutableHttpResponse<T> ok = HttpResponse.ok(found.value());
             return found.truncated() ? ok.header(TRUNCATED_HEADER, "true") : ok;
