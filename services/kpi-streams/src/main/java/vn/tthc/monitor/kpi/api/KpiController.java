@@ -11,7 +11,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.report.Breach;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
@@ -40,13 +42,22 @@ public class KpiController {
         return QueryResponses.toHttp(queries.report());
     }
 
-    @Get("/units/{unitId}/kpis")
-    @Operation(summary = "One unit's KPI rows (every field and *, every period) with each KPI judged against its target")
+    @Get("/units/{unitId}/kpis{?scope}")
+    @Operation(summary = "One unit's KPI rows (every field and *, every period) with each KPI judged against its target:"
+        + " its own cases (scope=own, the default) or the unit and every unit under it (scope=subtree)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = KpiRowStatus[].class)))
-    @ApiResponse(responseCode = "404", description = "No KPI row for this unit")
+    @ApiResponse(responseCode = "400", description = "scope is neither own nor subtree")
+    @ApiResponse(responseCode = "404", description = "No KPI row of this scope for this unit")
     @ApiResponse(responseCode = "503", description = "State stores restoring or rebalancing")
-    public HttpResponse<?> unitRows(final String unitId) {
-        return QueryResponses.toHttp(queries.unitRows(unitId));
+    public HttpResponse<?> unitRows(final String unitId, @Nullable final String scope) {
+        if (scope == null || scope.equals(Scope.OWN.wireName())) {
+            return QueryResponses.toHttp(queries.unitRows(unitId, Scope.OWN));
+        }
+        if (scope.equals(Scope.SUBTREE.wireName())) {
+            return QueryResponses.toHttp(queries.unitRows(unitId, Scope.SUBTREE));
+        }
+        return HttpResponse.badRequest(Map.of("error", "scope must be own or subtree, was " + scope,
+            "message", "Tham số scope phải là own (hồ sơ của chính đơn vị) hoặc subtree (đơn vị và các đơn vị trực thuộc)."));
     }
 
     @Get("/units/{unitId}/overdue-cases")

@@ -26,6 +26,7 @@ import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.OpenCaseCounts;
 import vn.tthc.monitor.kpi.query.PipelineCounts;
 import vn.tthc.monitor.kpi.query.QueryResult;
+import vn.tthc.monitor.kpi.query.UnlistedUnit;
 
 /**
  * Exports what department heads and operators watch as Prometheus gauges, refreshed from the state
@@ -51,6 +52,7 @@ public class KpiMetrics {
     private final MultiGauge alertsOpen;
     private final MultiGauge events;
     private final MultiGauge lagGauge;
+    private final MultiGauge unlisted;
 
     public KpiMetrics(final KpiQueryService queries, final PipelineLag lag, final MeterRegistry registry,
                       @Value("${tthc.metrics.field-periods:month}") final Set<String> fieldPeriods) {
@@ -68,6 +70,8 @@ public class KpiMetrics {
             "Events so far per source system and outcome: accepted, rejected, duplicate (monotonic)");
         this.lagGauge = gauge(registry, "tthc.pipeline.lag",
             "Records of the events and internal topics not yet processed by the pipeline");
+        this.unlisted = gauge(registry, "tthc.units.unlisted",
+            "Units seen in events that the organisation file does not list (GET /api/v1/units/unlisted)");
         for (final DeadLetterKind kind : DeadLetterKind.values()) {
             FunctionCounter.builder("tthc.events.dead.lettered", kind, DeadLetters::count)
                 .description("Records the pipeline sent to the dead-letter topic since it started, by reason kind")
@@ -90,6 +94,9 @@ public class KpiMetrics {
         if (queries.pipelineCounts() instanceof QueryResult.Found<PipelineCounts> counts) {
             exportEvents(counts.value());
         }
+        if (queries.unlistedUnits() instanceof QueryResult.Found<List<UnlistedUnit>> units) {
+            unlisted.register(List.of(MultiGauge.Row.of(Tags.empty(), units.value().size())), true);
+        }
         lag.total().ifPresent(total -> lagGauge.register(List.of(MultiGauge.Row.of(Tags.empty(), total)), true));
     }
 
@@ -107,7 +114,8 @@ public class KpiMetrics {
                 if (status.volume() == 0) {
                     continue;
                 }
-                final Tags rowKpi = Tags.of("unit", row.unitId(), "field", row.fieldId(), "kpi", status.kpi().id());
+                final Tags rowKpi = Tags.of("unit", row.unitId(), "field", row.fieldId(), "kpi", status.kpi().id(),
+                    "scope", row.scope().wireName());
                 final Tags tags = rowKpi.and("period", period);
                 values.add(MultiGauge.Row.of(tags, status.value()));
                 volumes.add(MultiGauge.Row.of(tags, status.volume()));

@@ -34,7 +34,9 @@ import vn.tthc.monitor.contract.cases.OpenCase;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Period;
+import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.report.Breach;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
@@ -63,9 +65,10 @@ public class KpiQueryService {
     private final DueSoonWindow dueSoonWindow;
     private final WorkingCalendar calendar;
     private final Clock clock;
+    private final Organisation organisation;
 
     public KpiQueryService(final KafkaStreams streams, final Targets targets, final DueSoonWindow dueSoonWindow,
-                           final WorkingCalendar calendar, final Clock clock,
+                           final WorkingCalendar calendar, final Clock clock, final Organisation organisation,
                            @Value("${tthc.query.timeout:5s}") final Duration timeout) {
         this.runner = new QueryRunner(QUERY_THREADS, QUERIES_WAITING, timeout);
         this.streams = streams;
@@ -73,25 +76,59 @@ public class KpiQueryService {
         this.dueSoonWindow = dueSoonWindow;
         this.calendar = calendar;
         this.clock = clock;
+        this.organisation = organisation;
     }
 
-    /** The section-5 report over every KPI row. */
+    /** The section-5 report over every KPI row: own rows, and the subtree rows of section 6 as the pipeline sums them. */
     public QueryResult<KpiReport> report() {
         return read(stores -> {
-            final Map<KpiRowKey, KpiCounters> rows = new HashMap<>();
-            scan(stores.kpiRows().all(), row -> rows.put(KpiRowKeyFormat.parse(row.key), row.value));
+            final Map<KpiRowKey, KpiCounters> own = new HashMap<>();
+            scan(stores.kpiRows().all(), row -> own.put(KpiRowKeyFormat.parse(row.key), row.value));
+            final Map<KpiRowKey, KpiCounters> subtree = new HashMap<>();
+            scan(stores.subtreeRows().all(), row -> subtree.put(KpiRowKeyFormat.parse(row.key), row.value));
             final long rejected = PipelineCounts.total(bySource(stores.rejectedCounts()));
-            return new QueryResult.Found<>(KpiReport.of(rows, targets, rejected));
+            return new QueryResult.Found<>(KpiReport.of(own, subtree, targets, rejected));
         });
     }
 
-    /** One unit's rows, each KPI judged against its target. */
+    /** One unit's own rows, each KPI judged against its target. */
     public QueryResult<List<KpiRowStatus>> unitRows(final String unitId) {
+        return unitRows(unitId, Scope.OWN);
+    }
+
+    /** One unit's rows of {@code scope} (own, or subtree: the unit and everything under it), each KPI judged. */
+    public QueryResult<List<KpiRowStatus>> unitRows(final String unitId, final Scope scope) {
         return read(stores -> {
             final List<KpiRowStatus> rows = new ArrayList<>();
-            scan(stores.kpiRows().prefixScan(KpiRowKeyFormat.unitPrefix(unitId), new StringSerializer()),
-                row -> rows.add(KpiRowStatus.of(KpiRowKeyFormat.parse(row.key), row.value, targets)));
-            return rows.isEmpty() ? new QueryResult.NotFound<>("unit " + unitId) : new QueryResult.Found<>(rows);
+            scan((scope == Scope.SUBTREE ? stores.subtreeRows() : stores.kpiRows())
+                    .prefixScan(KpiRowKeyFormat.unitPrefix(unitId), new StringSerializer()),
+                row -> rows.add(KpiRowStatus.of(KpiRowKeyFormat.parse(row.key), scope, row.value, targets)));
+            return rows.isEmpty() ? new QueryResult.NotFound<>(scope.wireName() + " rows of unit " + unitId)
+                : new QueryResult.Found<>(rows);
+        });
+    }
+
+    /**
+     * The units with own rows that the organisation file does not list, with how many rows each has, by unit id;
+     * at most {@value #MAX_UNITS} (flagged truncated when there are more).
+     */
+    public QueryResult<List<UnlistedUnit>> unlistedUnits() {
+        return read(stores -> {
+            final Map<String, Long> rowsByUnit = new TreeMap<>();
+            final boolean[] truncated = {false};
+            scan(stores.kpiRows().all(), row -> {
+                final String unitId = KpiRowKeyFormat.parse(row.key).unitId();
+                if (organisation.unit(unitId).isPresent()) {
+                    return;
+                }
+                if (rowsByUnit.size() < MAX_UNITS || rowsByUnit.containsKey(unitId)) {
+                    rowsByUnit.merge(unitId, 1L, Long::sum);
+                } else {
+                    truncated[0] = true;
+                }
+            });
+            return new QueryResult.Found<>(rowsByUnit.entrySet().stream()
+                .map(unit -> new UnlistedUnit(unit.getKey(), unit.getValue())).toList(), truncated[0]);
         });
     }
 
@@ -101,12 +138,14 @@ public class KpiQueryService {
             .collect(Collectors.toSet());
         return read(stores -> {
             final List<KpiRowStatus> rows = new ArrayList<>();
-            scan(stores.kpiRows().all(), row -> {
-                final KpiRowKey key = KpiRowKeyFormat.parse(row.key);
-                if (current.contains(key.period())) {
-                    rows.add(KpiRowStatus.of(key, row.value, targets));
-                }
-            });
+            for (final Scope scope : Scope.values()) {
+                scan((scope == Scope.SUBTREE ? stores.subtreeRows() : stores.kpiRows()).all(), row -> {
+                    final KpiRowKey key = KpiRowKeyFormat.parse(row.key);
+                    if (current.contains(key.period())) {
+                        rows.add(KpiRowStatus.of(key, scope, row.value, targets));
+                    }
+                });
+            }
             return new QueryResult.Found<>(new CurrentKpis(rows));
         });
     }
@@ -119,17 +158,19 @@ public class KpiQueryService {
         return read(stores -> {
             final FirstItems<KpiAlert> open = new FirstItems<>(MAX_LISTED,
                 Comparator.comparing(KpiAlert::raisedAt).reversed().thenComparing(KpiQueryService::alertKey));
-            scan(stores.alerts().all(), entry -> {
+            final Consumer<KeyValue<String, KpiAlert>> add = entry -> {
                 if (includeStale || !entry.value.stale()) {
                     open.add(entry.value);
                 }
-            });
+            };
+            scan(stores.alerts().all(), add);
+            scan(stores.subtreeAlerts().all(), add);
             return open.found();
         });
     }
 
     private static String alertKey(final KpiAlert alert) {
-        return alert.unitId() + "|" + alert.fieldId() + "|" + alert.period() + "|" + alert.kpi();
+        return String.join("|", alert.key());
     }
 
     /**
@@ -255,6 +296,14 @@ public class KpiQueryService {
 
         ReadOnlyKeyValueStore<String, KpiAlert> alerts() {
             return store(StoreCatalog.KPI_ALERTS_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, KpiCounters> subtreeRows() {
+            return store(StoreCatalog.SUBTREE_ROWS_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, KpiAlert> subtreeAlerts() {
+            return store(StoreCatalog.SUBTREE_ALERTS_STORE);
         }
 
         ReadOnlyKeyValueStore<String, OpenCase> openCases() {

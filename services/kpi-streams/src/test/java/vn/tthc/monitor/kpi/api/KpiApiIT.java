@@ -163,10 +163,10 @@ class KpiApiIT {
             "{\"eventId\":\"now-2\",\"type\":\"case.resolved\",\"occurredAt\":\"" + now
                 + "\",\"caseId\":\"NOW-1\",\"result\":\"APPROVED\"}"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(service.get("/prometheus").body())
-            .contains("tthc_kpi_value{field=\"*\",kpi=\"onTimeRate\",period=\"month\",unit=\"UNIT-NOW\"} 1.0",
-                "tthc_kpi_volume{field=\"HO_TICH\",kpi=\"onlineRate\",period=\"month\",unit=\"UNIT-NOW\"} 1.0",
-                "tthc_kpi_target{field=\"*\",kpi=\"onTimeRate\",unit=\"UNIT-NOW\"} 0.98",
-                "tthc_kpi_breached{field=\"*\",kpi=\"onTimeRate\",period=\"month\",unit=\"UNIT-NOW\"} 0.0",
+            .contains("tthc_kpi_value{field=\"*\",kpi=\"onTimeRate\",period=\"month\",scope=\"own\",unit=\"UNIT-NOW\"} 1.0",
+                "tthc_kpi_volume{field=\"HO_TICH\",kpi=\"onlineRate\",period=\"month\",scope=\"own\",unit=\"UNIT-NOW\"} 1.0",
+                "tthc_kpi_target{field=\"*\",kpi=\"onTimeRate\",scope=\"own\",unit=\"UNIT-NOW\"} 0.98",
+                "tthc_kpi_breached{field=\"*\",kpi=\"onTimeRate\",period=\"month\",scope=\"own\",unit=\"UNIT-NOW\"} 0.0",
                 "tthc_events{outcome=\"rejected\",source=\"unknown\"} 4.0",
                 "tthc_events{outcome=\"duplicate\",source=\"unknown\"} 1.0",
                 "tthc_cases{state=\"overdue\",unit=\"UBND-P-VTS\"} 1.0",

@@ -26,6 +26,7 @@ import vn.tthc.monitor.contract.event.Rating;
 import vn.tthc.monitor.contract.feedback.FeedbackHistory;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.topology.alerts.DrivingIds;
 import vn.tthc.monitor.kpi.topology.alerts.DrivingIdsSerde;
@@ -33,6 +34,8 @@ import vn.tthc.monitor.kpi.topology.history.HistorySerde;
 import vn.tthc.monitor.kpi.topology.opencases.OpenCaseSerde;
 import vn.tthc.monitor.kpi.topology.rows.KpiChangeSerde;
 import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
+import vn.tthc.monitor.kpi.topology.subtree.SubtreeChange;
+import vn.tthc.monitor.kpi.topology.subtree.SubtreeChangeSerde;
 import vn.tthc.monitor.kpi.topology.serde.EventSerde;
 import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 import vn.tthc.monitor.kpi.topology.serde.ValueSize;
@@ -82,6 +85,8 @@ class RecordSizesTest {
         assertThat(size(new DrivingIdsSerde(), new DrivingIds(Collections.nCopies(DrivingIds.MAX, ID)))).isLessThan(11_000);
         assertThat(size(new OpenCaseSerde(), new OpenCase(ID, ID, ID, ID, LATER, true, LATER, LATER, LATER))).isLessThan(8_000);
         assertThat(size(new KpiCountersSerde(), max())).isLessThan(200);
+        assertThat(size(new SubtreeChangeSerde(), new SubtreeChange(Long.MIN_VALUE, ID, new KpiRowKey(ID, ID, "2026-Q1"),
+            max()))).isLessThan(2_000);
         assertThat(size(JacksonSerde.json(KpiAlert.class), alert)).as("JSON escapes each 4-byte code point as 12 bytes").isLessThan(36_000);
         assertThat(size(JacksonSerde.json(CaseWarning.class), new CaseWarning(CaseWarning.Kind.DUE_SOON, ID, ID, ID, ID,
             LATER, LATER))).isLessThan(8_000);

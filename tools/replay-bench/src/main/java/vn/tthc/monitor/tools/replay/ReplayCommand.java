@@ -14,15 +14,19 @@ import vn.tthc.monitor.broker.LocalKafkaBroker;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.kpi.InvalidTargetsException;
 import vn.tthc.monitor.contract.kpi.TargetsFile;
+import vn.tthc.monitor.contract.org.InvalidOrganisationException;
+import vn.tthc.monitor.contract.org.OrganisationFile;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.kpi.failure.PipelineStoppedException;
 
 /**
- * {@code tthc replay EVENTS.jsonl [--targets FILE] [--report OUT] [--bootstrap HOST:PORT]}: replays a
- * file through the real pipeline and writes the section-5 report. Without {@code --bootstrap} it
+ * {@code tthc replay EVENTS.jsonl [--targets FILE] [--units FILE.yaml] [--report OUT] [--bootstrap HOST:PORT]}:
+ * replays a file through the real pipeline and writes the section-5 report, with the subtree rows of section 6
+ * when an organisation file is given. Without {@code --bootstrap} it
  * runs on a fresh embedded broker. Progress goes to stderr; exit code 0 when the report is written,
  * 1 when the replay could not run (the pipeline stopped on a failure, printed with its cause, or made
- * no progress for {@code --stall-timeout}), 2 for bad arguments.
+ * no progress for {@code --stall-timeout}), 2 for bad arguments (an invalid targets or organisation file, with
+ * its reason).
  */
 @CommandLine.Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Replays a JSON Lines file of events through the KPI pipeline and writes the KPI report.")
@@ -36,6 +40,10 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--targets", paramLabel = "FILE.yaml", description = "targets file (EVENTS.md section 4)")
     Path targets;
+
+    @CommandLine.Option(names = "--units", paramLabel = "FILE.yaml",
+        description = "organisation file (EVENTS.md section 6): the report gets the subtree rows of every unit with children")
+    Path units;
 
     @CommandLine.Option(names = "--report", paramLabel = "OUT.json", description = "write the report here instead of stdout")
     Path report;
@@ -87,6 +95,14 @@ public final class ReplayCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (units != null) {
+            try {
+                OrganisationFile.read(units);
+            } catch (final InvalidOrganisationException e) {
+                System.err.println("replay: " + e.getMessage());
+                return 2;
+            }
+        }
         final Path workDir = Files.createTempDirectory("tthc-replay-");
         try (LocalKafkaBroker broker = bootstrap == null ? LocalKafkaBroker.start(workDir.resolve("kafka")) : null) {
             final String servers = broker == null ? bootstrap : broker.bootstrapServers();
@@ -94,6 +110,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 : broker == null ? SERVICE_APPLICATION_ID : "tthc-replay-" + UUID.randomUUID();
             final Map<String, Object> configuration = new HashMap<>();
             configuration.put("kafka.streams.default.commit.interval.ms", commitIntervalMs);
+            // set either way, so that a TTHC_UNITS_FILE of the environment never slips into a replay
+            configuration.put("tthc.units.file", units == null ? "" : units.toString());
             configuration.putAll(properties);
             final KpiReport result = Replay.run(new Replay.Options(events, targets, servers, appId,
                 stateDir != null ? stateDir : workDir.resolve("state"), configuration), stallTimeout,
