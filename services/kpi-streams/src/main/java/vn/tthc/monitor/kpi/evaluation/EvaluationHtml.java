@@ -27,7 +27,7 @@ public final class EvaluationHtml {
         h2 { font-size: 11pt; margin: 12pt 0 4pt 0; }
         p { margin: 2pt 0; }
         table { border-collapse: collapse; width: 100%; -fs-table-paginate: paginate; }
-        th, td { border: 1px solid #777; padding: 2pt 3pt; vertical-align: top; }
+        th, td { border: 1px solid #777; padding: 2pt 3pt; vertical-align: top; white-space: nowrap; }
         th { background: #e8e8e8; font-weight: bold; }
         td.n { text-align: right; white-space: nowrap; }
         tr { page-break-inside: avoid; }
