@@ -27,7 +27,7 @@ import vn.tthc.monitor.kpi.evaluation.EvaluationPdf;
  * How long the evaluation of a province's subtree takes to build and render, as kpi-streams does it after its
  * queries: a province over {@code --units} units and {@code --fields} fields (every unit's rows of the quarter,
  * the quarter before and the year before, the province's subtree rows among them) and {@link
- * vn.tthc.monitor.kpi.query.KpiQueryService#MAX_LISTED} alerts; the report built, its HTML written, its PDF
+ * vn.tthc.monitor.kpi.query.KpiQueryService#MAX_LISTED} ({@code --alerts}) alerts; the report built, its HTML written, its PDF
  * rendered, each timed over {@code --runs} runs after warm-up. The state-store reads are not included.
  */
 @CommandLine.Command(name = "bench-evaluation", mixinStandardHelpOptions = true,
@@ -45,12 +45,19 @@ public final class EvaluationBenchmark implements Callable<Integer> {
     @CommandLine.Option(names = "--runs", defaultValue = "10", description = "timed runs after 3 warm-up runs (default 10)")
     int runs;
 
+    @CommandLine.Option(names = "--alerts", defaultValue = "1000",
+        description = "alerts among all units (default 1000, the most the alerts query lists)")
+    int alertCount;
+
+    @CommandLine.Option(names = "--output", description = "also write the last PDF to this file (docs/evaluation-sample.pdf)")
+    java.nio.file.Path output;
+
     public static void main(final String[] args) {
         System.exit(new CommandLine(new EvaluationBenchmark()).execute(args));
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         final Period quarter = Period.parse("2026-Q3");
         final List<Period> periods = List.of(quarter, EvaluationPeriods.previous(quarter).orElseThrow(),
             EvaluationPeriods.yearBefore(quarter).orElseThrow());
@@ -69,7 +76,7 @@ public final class EvaluationBenchmark implements Callable<Integer> {
             }
         }
         final Instant raised = quarter.end().minusSeconds(86_400L * 30);
-        for (int a = 0; a < vn.tthc.monitor.kpi.query.KpiQueryService.MAX_LISTED; a++) {
+        for (int a = 0; a < alertCount; a++) {
             final String unit = a % 5 == 0 ? PROVINCE : "UBND-XA-" + (1 + a % units);
             alerts.add(new KpiAlert(unit, "LINH_VUC_" + (1 + a % fields), quarter.toString(), "onTimeRate",
                 a % 3 == 0 ? AlertState.RESOLVED : AlertState.RAISED, true, 0.9, 0.98, 100, 20, -3L, List.of(),
@@ -82,7 +89,7 @@ public final class EvaluationBenchmark implements Callable<Integer> {
         final long[] html = new long[runs];
         final long[] pdf = new long[runs];
         int objectives = 0;
-        int pdfBytes = 0;
+        byte[] last = new byte[0];
         for (int run = -3; run < runs; run++) {
             final long t0 = System.nanoTime();
             final EvaluationReport report = EvaluationReport.of(PROVINCE, "UBND tỉnh", Scope.SUBTREE, quarter, rows, targets,
@@ -98,13 +105,16 @@ public final class EvaluationBenchmark implements Callable<Integer> {
                 pdf[run] = t3 - t2;
             }
             objectives = report.objectives().size();
-            pdfBytes = document.length;
+            last = document;
         }
         System.out.printf(Locale.ROOT, "evaluation of %s (subtree of %d units, %d fields, %d rows, %d alerts): %d objectives,"
-                + " PDF %d bytes%n", PROVINCE, units, fields, rows.size(), alerts.size(), objectives, pdfBytes);
+                + " PDF %d bytes%n", PROVINCE, units, fields, rows.size(), alerts.size(), objectives, last.length);
         System.out.printf(Locale.ROOT, "median of %d runs: build %.1f ms, HTML %.1f ms, PDF %.1f ms; slowest HTML+build %.1f ms,"
             + " slowest build+HTML+PDF %.1f ms%n", runs, median(build), median(html), median(pdf),
             slowest(build, html, null), slowest(build, html, pdf));
+        if (output != null) {
+            java.nio.file.Files.write(output, last);
+        }
         return 0;
     }
 
