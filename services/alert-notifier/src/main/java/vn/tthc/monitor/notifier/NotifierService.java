@@ -13,9 +13,12 @@ import vn.tthc.monitor.notifier.delivery.Transport;
 import vn.tthc.monitor.notifier.dispatch.Dispatcher;
 import vn.tthc.monitor.notifier.dispatch.NotificationMetrics;
 import vn.tthc.monitor.notifier.kafka.NotifierLoop;
+import vn.tthc.monitor.contract.calendar.WorkingCalendar;
 import vn.tthc.monitor.notifier.message.AlertMessages;
+import vn.tthc.monitor.notifier.message.CaseLinks;
 import vn.tthc.monitor.notifier.message.DashboardLinks;
 import vn.tthc.monitor.notifier.message.DigestMessages;
+import vn.tthc.monitor.notifier.registry.FieldNames;
 import vn.tthc.monitor.notifier.registry.UnitRegistry;
 import vn.tthc.monitor.notifier.rules.NotificationRules;
 
@@ -27,13 +30,15 @@ public class NotifierService {
 
     public NotifierService(@Value("${kafka.bootstrap.servers}") final String bootstrapServers,
                            final TopicsConfiguration topics, final NotifierConfiguration config,
-                           final UnitRegistry units, final DashboardLinks dashboards, final List<Transport> transports,
+                           final UnitRegistry units, final FieldNames fields, final DashboardLinks dashboards,
+                           final CaseLinks caseLinks, final WorkingCalendar calendar, final List<Transport> transports,
                            final Clock clock, final MeterRegistry meters) {
         final NotificationMetrics metrics = new NotificationMetrics(meters);
         loop = new NotifierLoop(new NotifierLoop.Settings(bootstrapServers, topics.alerts(), topics.caseWarnings(),
             topics.notifications(), config.groupId(), topics.replicationFactor()),
-            (ledger, warningSettled) -> new Dispatcher(new NotificationRules(units, new AlertMessages(dashboards),
-                new DigestMessages(dashboards), config.settings()), config.settings(), clock, ledger, transports, metrics,
+            (ledger, warningSettled) -> new Dispatcher(new NotificationRules(units,
+                new AlertMessages(dashboards, caseLinks, fields, units, calendar), new DigestMessages(dashboards, caseLinks, fields),
+                config.settings()), config.settings(), clock, ledger, transports, metrics,
                 warningSettled));
         Gauge.builder("tthc.notifications.pending", loop, l -> l.dispatcher() == null ? 0 : l.dispatcher().pendingDeliveries())
             .description("Deliveries not yet done (waiting or retrying)").register(meters);

@@ -65,8 +65,8 @@ public final class KpiAlertLifecycle {
 
     /**
      * The next alert record: RAISED (raised {@code now}) when the KPI is in breach and no alert is open;
-     * RESOLVED when it is not and one is; UPDATED when it still is and the value, volume, target or driving
-     * cases differ from the open alert's; otherwise none. Stale when the period has ended at {@code now}.
+     * RESOLVED when it is not and one is; UPDATED when it still is and the value, volume, target, driving
+     * cases or driving children differ from the open alert's; otherwise none. Stale when the period has ended at {@code now}.
      *
      * @param previous the alert last written for this KPI of this row; null, or RESOLVED, when none is open
      */
@@ -103,6 +103,7 @@ public final class KpiAlertLifecycle {
         final KpiStatus status = observation.status();
         return previous.volume() == status.volume() && Objects.equals(previous.value(), status.value())
             && previous.drivingIds().equals(observation.drivingIds())
+            && previous.drivingChildren().equals(observation.drivingChildren())
             && previous.target() == status.target().doubleValue();
     }
 

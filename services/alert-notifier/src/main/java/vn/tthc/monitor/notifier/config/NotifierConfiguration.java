@@ -20,6 +20,9 @@ import vn.tthc.monitor.notifier.rules.NotifierSettings;
  * @param webhookTimeout how long a webhook may take to answer
  * @param groupId        the consumer group reading case warnings
  * @param groupWindow    how long a unit's raised (or resolved) alerts wait to be told together in one mail
+ * @param fieldsFile     the field table (CSV {@code id,name}): the Vietnamese names of the fields
+ * @param publicUrl      the console's address as heads reach it, for the case links; empty: no case links
+ * @param calendarOverride a province's working-day calendar override (docs/CALENDAR.md); empty: the national calendar
  */
 @ConfigurationProperties("tthc.notifier")
 public record NotifierConfiguration(
@@ -34,7 +37,10 @@ public record NotifierConfiguration(
     @Bindable(defaultValue = ".run/mail") String mailDirectory,
     @Bindable(defaultValue = "10s") Duration webhookTimeout,
     @Bindable(defaultValue = "tthc-alert-notifier") String groupId,
-    @Bindable(defaultValue = "10s") Duration groupWindow) {
+    @Bindable(defaultValue = "10s") Duration groupWindow,
+    @Bindable(defaultValue = "config/fields.csv") String fieldsFile,
+    @Bindable(defaultValue = "") String publicUrl,
+    @Bindable(defaultValue = "") String calendarOverride) {
 
     public NotifierSettings settings() {
         return new NotifierSettings(escalateAfter, digestInterval, firstRetry, maxRetry, groupWindow);

@@ -7,8 +7,12 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tthc.monitor.contract.calendar.CalendarOverride;
+import vn.tthc.monitor.contract.calendar.WorkingCalendar;
 import vn.tthc.monitor.notifier.delivery.Transport;
+import vn.tthc.monitor.notifier.message.CaseLinks;
 import vn.tthc.monitor.notifier.message.DashboardLinks;
+import vn.tthc.monitor.notifier.registry.FieldNames;
 import vn.tthc.monitor.notifier.registry.UnitRegistry;
 import vn.tthc.monitor.notifier.registry.UnitRegistryFile;
 import vn.tthc.monitor.notifier.transport.MailComposer;
@@ -16,7 +20,7 @@ import vn.tthc.monitor.notifier.transport.MailDirectoryTransport;
 import vn.tthc.monitor.notifier.transport.SmtpTransport;
 import vn.tthc.monitor.notifier.transport.WebhookTransport;
 
-/** The notifier's parts from configuration: clock, unit registry, dashboard links and transports. */
+/** The notifier's parts from configuration: clock, unit registry, field table, calendar, links and transports. */
 @Factory
 public class NotifierFactory {
 
@@ -38,6 +42,36 @@ public class NotifierFactory {
     DashboardLinks dashboardLinks(final NotifierConfiguration config) {
         LOG.info("mails link to the dashboards at {}", config.dashboardUrl());
         return new DashboardLinks(config.dashboardUrl());
+    }
+
+    /** The field table; a missing or invalid one stops the service with the reason. */
+    @Singleton
+    FieldNames fieldNames(final NotifierConfiguration config) {
+        final FieldNames fields = FieldNames.read(Path.of(config.fieldsFile()));
+        LOG.info("read {} field names from {}", fields.size(), config.fieldsFile());
+        return fields;
+    }
+
+    @Singleton
+    CaseLinks caseLinks(final NotifierConfiguration config) {
+        final CaseLinks links = new CaseLinks(config.publicUrl());
+        if (links.publicUrl() == null) {
+            LOG.info("no TTHC_PUBLIC_URL: mails name the cases without links to the console");
+        } else {
+            LOG.info("mails link the cases to the console at {}", links.publicUrl());
+        }
+        return links;
+    }
+
+    /** The working-day calendar the lateness of cases is counted by: national, with the province's override if set. */
+    @Singleton
+    WorkingCalendar workingCalendar(final NotifierConfiguration config) {
+        if (config.calendarOverride() == null || config.calendarOverride().isBlank()) {
+            return WorkingCalendar.vietnam();
+        }
+        final CalendarOverride override = CalendarOverride.read(Path.of(config.calendarOverride()));
+        LOG.info("working days counted with the calendar override of {} from {}", override.name(), config.calendarOverride());
+        return WorkingCalendar.vietnam(override);
     }
 
     @Singleton

@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum NotificationKind {
     /** A KPI fell below its target: to the unit's heads. */
     RAISED,
+    /** A KPI still meets its target but its end-of-period forecast does not (AT_RISK alert): to the unit's heads. */
+    AT_RISK,
     /** A KPI is no longer below its target: to the heads told it was raised. */
     RESOLVED,
     /** A KPI stayed below its target too long: to the heads of the unit above. */

@@ -85,7 +85,7 @@ public final class Dispatcher {
     /** Queues what the rules find due (escalations, grouped alerts, digests) and attempts the due deliveries. */
     public void tick() {
         final Instant now = clock.instant();
-        carryOut(rules.due(now, this::told), now);
+        carryOut(rules.due(now, this::told, ledger::contains), now);
         waitingAlerts = rules.waitingAlerts();
         waitingWarnings = rules.waitingWarnings();
         deliverDue();

@@ -4,131 +4,419 @@ import static vn.tthc.monitor.notifier.message.VietnameseText.count;
 import static vn.tthc.monitor.notifier.message.VietnameseText.countedAgainst;
 import static vn.tthc.monitor.notifier.message.VietnameseText.dateTime;
 import static vn.tthc.monitor.notifier.message.VietnameseText.drivingItems;
-import static vn.tthc.monitor.notifier.message.VietnameseText.fieldName;
 import static vn.tthc.monitor.notifier.message.VietnameseText.kpiName;
 import static vn.tthc.monitor.notifier.message.VietnameseText.percent;
 import static vn.tthc.monitor.notifier.message.VietnameseText.periodName;
 import static vn.tthc.monitor.notifier.message.VietnameseText.unitName;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.tthc.monitor.contract.alert.DrivingCase;
+import vn.tthc.monitor.contract.alert.DrivingChild;
 import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.calendar.WorkingCalendar;
 import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Period;
+import vn.tthc.monitor.contract.kpi.Scope;
+import vn.tthc.monitor.notifier.message.MailDocument.CaseRow;
+import vn.tthc.monitor.notifier.message.MailDocument.ChildRow;
+import vn.tthc.monitor.notifier.message.MailDocument.Item;
+import vn.tthc.monitor.notifier.message.MailDocument.PeriodRow;
+import vn.tthc.monitor.notifier.registry.FieldNames;
+import vn.tthc.monitor.notifier.registry.Head;
 import vn.tthc.monitor.notifier.registry.Unit;
+import vn.tthc.monitor.notifier.registry.UnitRegistry;
 
-/** The mails about one KPI alert: raised, resolved, and escalated to the unit above. */
+/**
+ * The alert mails (docs/NOTIFIER.md, What a mail says): a breach ("Cảnh báo"), a forecast below target ("Dự báo
+ * không đạt"), a recovery ("Đã khắc phục") and an escalation ("Chuyển cấp"). The alerts of one mail become one
+ * item per objective and scope (KPI, field, own or subtree), its periods folded into rows, month first, a
+ * quarter, half-year or year getting a row of its own only where its figures differ; a driving case is listed
+ * once per mail. Units and fields are named from the configuration, cases linked to the console.
+ */
 public final class AlertMessages {
 
-    private static final String SIGNATURE = "Thư này được gửi tự động bởi TTHC Monitor.";
+    /** Cases listed per item; the rest are counted. */
+    static final int MAX_CASES = 10;
 
     private final DashboardLinks dashboards;
+    private final CaseLinks caseLinks;
+    private final FieldNames fields;
+    private final UnitRegistry units;
+    private final WorkingCalendar calendar;
 
-    public AlertMessages(final DashboardLinks dashboards) {
+    public AlertMessages(final DashboardLinks dashboards, final CaseLinks caseLinks, final FieldNames fields,
+                         final UnitRegistry units, final WorkingCalendar calendar) {
         this.dashboards = dashboards;
+        this.caseLinks = caseLinks;
+        this.fields = fields;
+        this.units = units;
+        this.calendar = calendar;
     }
 
-    /** To the unit's heads, when the KPI falls below its target. */
-    public Message raised(final KpiAlert alert, final Unit unit) {
-        final Kpi kpi = Kpi.fromId(alert.kpi());
-        final String subject = "Cảnh báo: " + unitName(unit) + " dưới mục tiêu " + what(alert, kpi);
-        final StringBuilder body = new StringBuilder()
-            .append("Kính gửi lãnh đạo ").append(unitName(unit)).append(",\n\n")
-            .append(kpiName(kpi)).append(" của ").append(unitName(unit)).append(" (").append(fieldName(alert.fieldId()))
-            .append(") trong ").append(periodName(alert.period())).append(" đang dưới mục tiêu.\n\n");
-        figures(body, alert, kpi);
-        headroom(body, alert, kpi);
-        drivingIds(body, alert, kpi);
-        body.append("\nPhát hiện lúc ").append(dateTime(alert.raisedAt())).append(".\n");
-        return new Message(subject, footer(body, unit), dashboards.unit(unit.id()));
+    private enum Mode { RAISED, AT_RISK, RESOLVED, ESCALATED }
+
+    /** To the unit's heads: its objectives below target (BREACH alerts, RAISED or UPDATED). */
+    public Message raised(final List<KpiAlert> alerts, final Unit unit) {
+        final List<Item> items = items(Mode.RAISED, alerts, unit);
+        final List<String> closing = new ArrayList<>();
+        closing.add("Phát hiện lúc " + dateTime(earliest(alerts, KpiAlert::raisedAt)) + ".");
+        lateNote(items, closing);
+        return Message.of(new MailDocument(
+            "Cảnh báo: " + unitName(unit) + " – " + headline(Mode.RAISED, alerts) + others(items),
+            greeting(unit), List.of(lead(items, unit, "đang dưới mục tiêu")), items, closing, dashboards.unit(unit.id())));
     }
 
-    /**
-     * To the unit's heads, when several of its KPI rows fell below their targets together (the month,
-     * quarter and year rows of one breach, other fields, other KPIs): one item per alert.
-     */
-    public Message raisedGroup(final List<KpiAlert> alerts, final Unit unit) {
-        final String subject = "Cảnh báo: " + unitName(unit) + " dưới mục tiêu – " + alerts.size() + " chỉ tiêu";
-        final StringBuilder body = new StringBuilder()
-            .append("Kính gửi lãnh đạo ").append(unitName(unit)).append(",\n\n")
-            .append(alerts.size()).append(" chỉ tiêu của ").append(unitName(unit)).append(" đang dưới mục tiêu:\n");
-        items(body, alerts, (item, alert, kpi) -> {
-            headroom(item, alert, kpi);
-            drivingIds(item, alert, kpi);
-            item.append("\nPhát hiện lúc ").append(dateTime(alert.raisedAt())).append(".\n");
-        });
-        return new Message(subject, footer(body, unit), dashboards.unit(unit.id()));
+    /** To the unit's heads: objectives that still meet their target but are forecast to end the period below it. */
+    public Message atRisk(final List<KpiAlert> alerts, final Unit unit) {
+        final List<Item> items = items(Mode.AT_RISK, alerts, unit);
+        final String which = items.size() == 1 ? "chỉ tiêu sau" : count(items.size()) + " chỉ tiêu";
+        final List<String> closing = new ArrayList<>();
+        closing.add("Dự báo lúc " + dateTime(latest(alerts)) + ".");
+        lateNote(items, closing);
+        return Message.of(new MailDocument(
+            "Dự báo không đạt: " + unitName(unit) + " – " + headline(Mode.AT_RISK, alerts) + others(items),
+            greeting(unit),
+            List.of("Cảnh báo sớm, chưa phải vi phạm: " + which + " của " + unitName(unit)
+                    + " hiện vẫn đạt mục tiêu, nhưng dự báo đến cuối kỳ sẽ không đạt vì các hồ sơ đã quá hạn.",
+                "Giải quyết sớm các hồ sơ dưới đây để giữ mục tiêu."),
+            items, closing, dashboards.unit(unit.id())));
     }
 
-    /** To the heads who were told of the raises, when several KPI rows of the unit are no longer below target. */
-    public Message resolvedGroup(final List<KpiAlert> alerts, final Unit unit) {
-        final String subject = "Đã khắc phục: " + unitName(unit) + " không còn dưới mục tiêu – " + alerts.size()
-            + " chỉ tiêu";
-        final StringBuilder body = new StringBuilder()
-            .append("Kính gửi lãnh đạo ").append(unitName(unit)).append(",\n\n")
-            .append(alerts.size()).append(" chỉ tiêu của ").append(unitName(unit)).append(" không còn dưới mục tiêu:\n");
-        items(body, alerts, (item, alert, kpi) ->
-            item.append("\nCảnh báo đã được phát hiện lúc ").append(dateTime(alert.raisedAt())).append(".\n"));
-        return new Message(subject, footer(body, unit), dashboards.unit(unit.id()));
-    }
-
-    /** To the heads who were told it was raised, when the KPI is no longer below its target. */
-    public Message resolved(final KpiAlert alert, final Unit unit) {
-        final Kpi kpi = Kpi.fromId(alert.kpi());
-        final String subject = "Đã khắc phục: " + unitName(unit) + " không còn dưới mục tiêu " + what(alert, kpi);
-        final StringBuilder body = new StringBuilder()
-            .append("Kính gửi lãnh đạo ").append(unitName(unit)).append(",\n\n")
-            .append(kpiName(kpi)).append(" của ").append(unitName(unit)).append(" (").append(fieldName(alert.fieldId()))
-            .append(") trong ").append(periodName(alert.period())).append(" không còn dưới mục tiêu.\n\n");
-        figures(body, alert, kpi);
-        body.append("\nCảnh báo đã được phát hiện lúc ").append(dateTime(alert.raisedAt())).append(".\n");
-        return new Message(subject, footer(body, unit), dashboards.unit(unit.id()));
-    }
-
-    /** To the heads of the unit above, when an alert has stayed open for {@code openFor}. */
-    public Message escalated(final KpiAlert alert, final Unit unit, final Unit parent, final Duration openFor) {
-        final Kpi kpi = Kpi.fromId(alert.kpi());
-        final String subject = "Chuyển cấp: " + unitName(unit) + " dưới mục tiêu " + what(alert, kpi)
-            + ", chưa khắc phục sau " + VietnameseText.duration(openFor);
-        final StringBuilder body = new StringBuilder()
-            .append("Kính gửi lãnh đạo ").append(unitName(parent)).append(",\n\n")
-            .append(kpiName(kpi)).append(" của đơn vị trực thuộc ").append(unitName(unit)).append(" (")
-            .append(fieldName(alert.fieldId())).append(") trong ").append(periodName(alert.period()))
-            .append(" đang dưới mục tiêu và chưa được khắc phục sau ").append(VietnameseText.duration(openFor))
-            .append(" (phát hiện lúc ").append(dateTime(alert.raisedAt())).append(").\n\n");
-        figures(body, alert, kpi);
-        headroom(body, alert, kpi);
-        drivingIds(body, alert, kpi);
-        return new Message(subject, footer(body, unit), dashboards.unit(unit.id()));
-    }
-
-    private interface ItemDetails {
-        void append(StringBuilder item, KpiAlert alert, Kpi kpi);
+    /** To the heads told of the breach: the objectives are back at or above their target. */
+    public Message resolved(final List<KpiAlert> alerts, final Unit unit) {
+        final List<Item> items = items(Mode.RESOLVED, alerts, unit);
+        return Message.of(new MailDocument(
+            "Đã khắc phục: " + unitName(unit) + " – " + headline(Mode.RESOLVED, alerts) + others(items),
+            greeting(unit), List.of(lead(items, unit, "đã đạt lại mục tiêu")), items,
+            List.of("Dưới mục tiêu từ " + dateTime(earliest(alerts, KpiAlert::raisedAt)) + ", khắc phục lúc "
+                + dateTime(latest(alerts)) + "."),
+            dashboards.unit(unit.id())));
     }
 
     /**
-     * Numbered items by KPI, then field (all fields first), then period (month, quarter, year); the
-     * details of each item are indented under its title.
+     * To the heads of the unit above: a breach open for {@code openFor} since {@code raisedAt}, with the heads of
+     * the unit who were told of it ({@code toldBefore}, from the ledger).
      */
-    private static void items(final StringBuilder body, final List<KpiAlert> alerts, final ItemDetails details) {
-        final List<KpiAlert> ordered = alerts.stream().sorted(Comparator
-            .comparing((KpiAlert a) -> Kpi.fromId(a.kpi()))
-            .thenComparing(a -> !KpiRowKey.ALL_FIELDS.equals(a.fieldId()))
-            .thenComparing(KpiAlert::fieldId)
-            .thenComparing(a -> periodOrder(a.period()))
-            .thenComparing(KpiAlert::period)).toList();
-        for (int i = 0; i < ordered.size(); i++) {
-            final KpiAlert alert = ordered.get(i);
-            final Kpi kpi = Kpi.fromId(alert.kpi());
-            final StringBuilder item = new StringBuilder();
-            figures(item, alert, kpi);
-            details.append(item, alert, kpi);
-            body.append('\n').append(i + 1).append(". ").append(kpiName(kpi)).append(" (")
-                .append(fieldName(alert.fieldId())).append(") – ").append(periodName(alert.period())).append('\n')
-                .append(item.toString().replaceAll("(?m)^(?=.)", "   "));
+    public Message escalated(final KpiAlert alert, final Unit unit, final Unit parent, final Duration openFor,
+                             final List<Head> toldBefore) {
+        final List<Item> items = items(Mode.ESCALATED, List.of(alert), unit);
+        final String told = toldBefore.isEmpty()
+            ? "Chưa lãnh đạo nào của " + unitName(unit) + " nhận được thông báo về cảnh báo này."
+            : "Đã thông báo cho lãnh đạo " + unitName(unit) + ": " + String.join(", ",
+                toldBefore.stream().map(h -> MailText.plain(h.name(), 100)).toList()) + ".";
+        final List<String> closing = new ArrayList<>();
+        lateNote(items, closing);
+        return Message.of(new MailDocument(
+            "Chuyển cấp: " + unitName(unit) + " – " + headline(Mode.ESCALATED, List.of(alert))
+                + ", chưa khắc phục sau " + VietnameseText.duration(openFor),
+            greeting(parent),
+            List.of("Chỉ tiêu sau của đơn vị trực thuộc " + unitName(unit) + " dưới mục tiêu từ "
+                + dateTime(alert.raisedAt()) + " và chưa được khắc phục sau " + VietnameseText.duration(openFor) + ".",
+                told),
+            items, closing, dashboards.unit(unit.id())));
+    }
+
+    /** "Tỷ lệ … (lĩnh vực Đất đai) 71,42% (mục tiêu 100%)" of the worst objective. */
+    private String headline(final Mode mode, final List<KpiAlert> alerts) {
+        final List<List<KpiAlert>> groups = group(alerts);
+        List<KpiAlert> worst = groups.get(0);
+        if (mode != Mode.RESOLVED) {
+            for (final List<KpiAlert> g : groups) {
+                if (gap(mode, g.get(0)) > gap(mode, worst.get(0))) {
+                    worst = g;
+                }
+            }
         }
+        final KpiAlert a = worst.get(0);
+        final Kpi kpi = Kpi.fromId(a.kpi());
+        final StringBuilder line = new StringBuilder(kpiName(kpi));
+        if (!KpiRowKey.ALL_FIELDS.equals(a.fieldId())) {
+            line.append(" (").append(fieldLabel(a.fieldId())).append(')');
+        }
+        if (a.scope() == Scope.SUBTREE) {
+            line.append(" (gồm các đơn vị trực thuộc)");
+        }
+        if (mode == Mode.AT_RISK && a.forecast() != null) {
+            line.append(" dự báo ").append(percent(a.forecast()));
+        } else {
+            line.append(' ').append(value(a));
+        }
+        return line.append(" (mục tiêu ").append(percent(a.target())).append(')').toString();
+    }
+
+    private static double gap(final Mode mode, final KpiAlert alert) {
+        final Double figure = mode == Mode.AT_RISK ? alert.forecast() : alert.value();
+        return figure == null ? Double.NEGATIVE_INFINITY : alert.target() - figure;
+    }
+
+    private static String others(final List<Item> items) {
+        return items.size() > 1 ? " và " + count(items.size() - 1) + " chỉ tiêu khác" : "";
+    }
+
+    private static String greeting(final Unit unit) {
+        return "Kính gửi lãnh đạo " + unitName(unit) + ",";
+    }
+
+    private static String lead(final List<Item> items, final Unit unit, final String what) {
+        return (items.size() == 1 ? "Chỉ tiêu sau" : count(items.size()) + " chỉ tiêu") + " của " + unitName(unit)
+            + " " + what + ":";
+    }
+
+    private static void lateNote(final List<Item> items, final List<String> closing) {
+        if (items.stream().flatMap(i -> i.cases().stream()).anyMatch(c -> c.late() != null)) {
+            closing.add("Số ngày trễ tính theo ngày làm việc (trừ thứ Bảy, Chủ nhật và ngày nghỉ lễ), "
+                + "với hồ sơ chưa giải quyết thì đến lúc phát hiện.");
+        }
+    }
+
+    /** The alerts by objective and scope, in mail order; each list by period, month first. */
+    private static List<List<KpiAlert>> group(final List<KpiAlert> alerts) {
+        final Map<List<Object>, List<KpiAlert>> groups = new LinkedHashMap<>();
+        alerts.stream().sorted(Comparator
+                .comparing((KpiAlert a) -> Kpi.fromId(a.kpi()))
+                .thenComparing(a -> !KpiRowKey.ALL_FIELDS.equals(a.fieldId()))
+                .thenComparing(KpiAlert::fieldId)
+                .thenComparing(KpiAlert::scope)
+                .thenComparing(a -> periodOrder(a.period()))
+                .thenComparing(KpiAlert::period))
+            .forEach(a -> groups.computeIfAbsent(List.of(a.kpi(), a.fieldId(), a.scope()), k -> new ArrayList<>()).add(a));
+        return List.copyOf(groups.values());
+    }
+
+    private List<Item> items(final Mode mode, final List<KpiAlert> alerts, final Unit unit) {
+        final List<Item> items = new ArrayList<>();
+        final Map<String, Integer> listedIn = new LinkedHashMap<>();
+        for (final List<KpiAlert> group : group(alerts)) {
+            items.add(item(mode, group, unit, items.size() + 1, listedIn));
+        }
+        return items;
+    }
+
+    private Item item(final Mode mode, final List<KpiAlert> periods, final Unit unit, final int number,
+                      final Map<String, Integer> listedIn) {
+        final KpiAlert head = periods.get(0);
+        final Kpi kpi = Kpi.fromId(head.kpi());
+        final StringBuilder title = new StringBuilder(kpiName(kpi)).append(" – ").append(fieldTitle(head.fieldId()));
+        if (head.scope() == Scope.SUBTREE) {
+            title.append(" – gồm các đơn vị trực thuộc");
+        }
+        final String marginLabel = switch (mode) {
+            case RAISED, ESCALATED -> "Để đạt lại mục tiêu";
+            case AT_RISK -> "Còn được phép";
+            case RESOLVED -> "Thời gian dưới mục tiêu";
+        };
+        final List<ChildRow> children = children(mode, periods, kpi);
+        final String childrenTitle = children.isEmpty() ? null : "Đơn vị trực thuộc có nhiều " + countedAgainst(kpi)
+            + " nhất (" + periodName(periods.stream().filter(a -> !a.drivingChildren().isEmpty()).findFirst()
+                .orElseThrow().period()) + ")";
+        return withCases(mode, new Item(title.toString(), marginLabel, rows(mode, periods, kpi), childrenTitle,
+            children, null, List.of(), null, 0), periods, unit, kpi, number, listedIn);
+    }
+
+    /** The period rows: a period whose figures equal those of an earlier row joins its label. */
+    private static List<PeriodRow> rows(final Mode mode, final List<KpiAlert> periods, final Kpi kpi) {
+        final Map<List<String>, List<String>> labels = new LinkedHashMap<>();
+        for (final KpiAlert alert : periods) {
+            final List<String> figures = new ArrayList<>();
+            figures.add(value(alert));
+            figures.add(mode == Mode.AT_RISK && alert.forecast() != null ? percent(alert.forecast()) : null);
+            figures.add(percent(alert.target()));
+            figures.add(count(alert.volume()) + " " + volumeNoun(kpi));
+            figures.add(margin(mode, alert, kpi));
+            labels.computeIfAbsent(figures, f -> new ArrayList<>()).add(periodName(alert.period()));
+        }
+        final List<PeriodRow> rows = new ArrayList<>();
+        labels.forEach((f, names) -> {
+            final String label = String.join(", ", names);
+            rows.add(new PeriodRow(Character.toUpperCase(label.charAt(0)) + label.substring(1), f.get(0), f.get(1),
+                f.get(2), f.get(3), f.get(4)));
+        });
+        return rows;
+    }
+
+    private static String margin(final Mode mode, final KpiAlert alert, final Kpi kpi) {
+        return switch (mode) {
+            case RAISED, ESCALATED -> {
+                if (Boolean.FALSE.equals(alert.recoverable())) {
+                    yield "không thể đạt trong kỳ này";
+                }
+                if (alert.toRecover() != null) {
+                    yield "cần " + count(alert.toRecover()) + " " + goodOutcome(kpi) + " liên tiếp";
+                }
+                if (alert.headroom() != null && alert.headroom() < 0) {
+                    yield "đã vượt mức cho phép " + count(-alert.headroom()) + " " + countedAgainst(kpi);
+                }
+                yield null;
+            }
+            case AT_RISK -> {
+                final Long allowance = alert.allowance() != null ? alert.allowance()
+                    : alert.headroom() != null && alert.headroom() >= 0 ? alert.headroom() : null;
+                yield allowance == null ? null : count(allowance) + " " + countedAgainst(kpi);
+            }
+            case RESOLVED -> alert.triggeredAt().isAfter(alert.raisedAt())
+                ? VietnameseText.duration(Duration.between(alert.raisedAt(), alert.triggeredAt())) : null;
+        };
+    }
+
+    /** On a subtree row: the children driving it, with their share of the row's bad outcomes when it is known. */
+    private List<ChildRow> children(final Mode mode, final List<KpiAlert> periods, final Kpi kpi) {
+        if (mode == Mode.RESOLVED) {
+            return List.of();
+        }
+        final KpiAlert source = periods.stream().filter(a -> !a.drivingChildren().isEmpty()).findFirst().orElse(null);
+        if (source == null) {
+            return List.of();
+        }
+        final Long bad = source.value() == null ? null
+            : source.volume() - BigDecimal.valueOf(source.value()).multiply(BigDecimal.valueOf(source.volume()))
+                .setScale(0, RoundingMode.HALF_UP).longValue();
+        final List<ChildRow> rows = new ArrayList<>();
+        for (final DrivingChild child : source.drivingChildren()) {
+            final String share = bad == null || bad <= 0 ? null
+                : percent(Math.min(1.0, (double) child.bad() / bad)) + " tổng số";
+            rows.add(new ChildRow(unitLabel(child.unitId()), count(child.bad()) + " " + countedAgainst(kpi), share));
+        }
+        return rows;
+    }
+
+    private record Ref(String caseId, DrivingCase known, Instant asOf) {
+    }
+
+    /** The item with its driving cases: those of all its periods, each once per mail. */
+    private Item withCases(final Mode mode, final Item item, final List<KpiAlert> periods, final Unit unit,
+                           final Kpi kpi, final int number, final Map<String, Integer> listedIn) {
+        if (mode == Mode.RESOLVED) {
+            return item;
+        }
+        final Map<String, Ref> refs = new LinkedHashMap<>();
+        for (final KpiAlert alert : periods) {
+            if (!alert.drivingCases().isEmpty()) {
+                alert.drivingCases().forEach(c -> {
+                    final Ref known = refs.get(c.caseId());
+                    if (known == null || known.known() == null) {
+                        refs.put(c.caseId(), new Ref(c.caseId(), c, alert.triggeredAt()));
+                    }
+                });
+            } else {
+                alert.drivingIds().forEach(id -> refs.putIfAbsent(id, new Ref(id, null, alert.triggeredAt())));
+            }
+        }
+        if (refs.isEmpty()) {
+            return item;
+        }
+        final Set<Integer> elsewhere = new TreeSet<>();
+        final List<Ref> fresh = new ArrayList<>();
+        for (final Ref ref : refs.values()) {
+            final Integer earlier = listedIn.get(ref.caseId());
+            if (earlier != null) {
+                elsewhere.add(earlier);
+            } else {
+                fresh.add(ref);
+                listedIn.put(ref.caseId(), number);
+            }
+        }
+        final List<Ref> ordered = new ArrayList<>(fresh.stream().filter(r -> r.known() != null)
+            .sorted(Comparator.comparing((Ref r) -> r.known().effectiveDue()).thenComparing(Ref::caseId)).toList());
+        fresh.stream().filter(r -> r.known() == null).forEach(ordered::add);
+        final List<CaseRow> rows = ordered.stream().limit(MAX_CASES).map(r -> caseRow(r, unit, kpi)).toList();
+        final int repeated = refs.size() - fresh.size();
+        final String elsewhereText = repeated == 0 ? null
+            : count(repeated) + " " + (kpi == Kpi.FEEDBACK_ON_TIME_RATE ? "phản ánh kiến nghị" : "hồ sơ")
+                + " đã nêu ở mục " + String.join(", ", elsewhere.stream().map(String::valueOf).toList());
+        return new Item(item.title(), item.marginLabel(), item.periods(), item.childrenTitle(), item.children(),
+            drivingItems(kpi) + " (" + count(refs.size()) + ")", rows, elsewhereText,
+            Math.max(0, ordered.size() - MAX_CASES));
+    }
+
+    private CaseRow caseRow(final Ref ref, final Unit unit, final Kpi kpi) {
+        final boolean feedback = kpi == Kpi.FEEDBACK_ON_TIME_RATE;
+        final String link = feedback ? null : caseLinks.caseLink(ref.caseId()).orElse(null);
+        final DrivingCase known = ref.known();
+        if (known == null) {
+            return new CaseRow(MailText.quoted(ref.caseId()), null, null, null, link);
+        }
+        final String holder = known.unitId() == null || known.unitId().equals(unit.id()) ? null : unitLabel(known.unitId());
+        final boolean timed = kpi == Kpi.ON_TIME_RATE || feedback;
+        if (!timed || known.effectiveDue() == null) {
+            return new CaseRow(MailText.quoted(ref.caseId()), holder, null, null, link);
+        }
+        return new CaseRow(MailText.quoted(ref.caseId()), holder, dateTime(known.effectiveDue()),
+            late(known, ref.asOf()), link);
+    }
+
+    /** "giải quyết trễ 2,5 ngày làm việc", "quá hạn 1 ngày làm việc", "còn hạn". */
+    private String late(final DrivingCase known, final Instant asOf) {
+        final Instant due = known.effectiveDue();
+        if (known.closedAt() != null) {
+            return known.closedAt().isAfter(due) ? "giải quyết trễ " + workingDays(due, known.closedAt())
+                : "giải quyết đúng hạn";
+        }
+        return asOf.isAfter(due) ? "quá hạn " + workingDays(due, asOf) : "còn hạn";
+    }
+
+    /** The working time between two instants in working days, one decimal, cut: "2,5 ngày làm việc". */
+    private String workingDays(final Instant from, final Instant to) {
+        final Duration working = calendar.workingTimeBetween(from, to);
+        final BigDecimal days = BigDecimal.valueOf(working.toMinutes()).divide(BigDecimal.valueOf(1440), 1, RoundingMode.DOWN);
+        if (days.signum() == 0) {
+            return "dưới 0,1 ngày làm việc";
+        }
+        return days.stripTrailingZeros().toPlainString().replace('.', ',') + " ngày làm việc";
+    }
+
+    private static String value(final KpiAlert alert) {
+        return alert.value() == null ? "chưa có số liệu" : percent(alert.value());
+    }
+
+    private static Instant earliest(final List<KpiAlert> alerts, final java.util.function.Function<KpiAlert, Instant> time) {
+        return alerts.stream().map(time).min(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    private static Instant latest(final List<KpiAlert> alerts) {
+        return alerts.stream().map(KpiAlert::triggeredAt).max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** "tất cả lĩnh vực" or "lĩnh vực Đất đai" (the code, quoted, when the field table does not have it). */
+    private String fieldTitle(final String fieldId) {
+        return KpiRowKey.ALL_FIELDS.equals(fieldId) ? "tất cả lĩnh vực" : "lĩnh vực " + fieldLabel(fieldId);
+    }
+
+    private String fieldLabel(final String fieldId) {
+        return VietnameseText.fieldLabel(fieldId, fields);
+    }
+
+    private String unitLabel(final String unitId) {
+        return units.unit(unitId).map(VietnameseText::unitName).orElseGet(() -> MailText.quoted(unitId));
+    }
+
+    /** What the volume of a KPI counts. */
+    private static String volumeNoun(final Kpi kpi) {
+        return switch (kpi) {
+            case ON_TIME_RATE, ONLINE_RATE -> "hồ sơ";
+            case SATISFACTION_RATE -> "đánh giá";
+            case FEEDBACK_ON_TIME_RATE -> "phản ánh kiến nghị";
+        };
+    }
+
+    /** What counts for a KPI, for "cần N … liên tiếp". */
+    private static String goodOutcome(final Kpi kpi) {
+        return switch (kpi) {
+            case ON_TIME_RATE -> "hồ sơ giải quyết đúng hạn";
+            case SATISFACTION_RATE -> "đánh giá hài lòng";
+            case ONLINE_RATE -> "hồ sơ nộp trực tuyến toàn trình";
+            case FEEDBACK_ON_TIME_RATE -> "phản ánh kiến nghị xử lý đúng hạn";
+        };
     }
 
     private static int periodOrder(final String period) {
@@ -137,49 +425,5 @@ public final class AlertMessages {
         } catch (final IllegalArgumentException e) {
             return Integer.MAX_VALUE;
         }
-    }
-
-    private static String what(final KpiAlert alert, final Kpi kpi) {
-        final String field = KpiRowKey.ALL_FIELDS.equals(alert.fieldId()) ? "" : " (" + fieldName(alert.fieldId()) + ")";
-        return kpiName(kpi) + field + " – " + periodName(alert.period());
-    }
-
-    private static void figures(final StringBuilder body, final KpiAlert alert, final Kpi kpi) {
-        body.append("  Giá trị hiện tại: ").append(alert.value() == null ? "chưa có số liệu" : percent(alert.value()))
-            .append('\n')
-            .append("  Mục tiêu: ").append(percent(alert.target())).append('\n')
-            .append("  Số lượng tính chỉ tiêu: ").append(count(alert.volume()))
-            .append(" (tối thiểu ").append(count(alert.minVolume())).append(" để đánh giá)\n");
-    }
-
-    private static void headroom(final StringBuilder body, final KpiAlert alert, final Kpi kpi) {
-        final Long headroom = alert.headroom();
-        if (headroom == null) {
-            return;
-        }
-        body.append('\n');
-        if (headroom < 0) {
-            body.append("Kỳ này đã có ").append(count(-headroom)).append(' ').append(countedAgainst(kpi))
-                .append(" vượt quá mức cho phép để đạt mục tiêu.\n");
-        } else if (headroom == 0) {
-            body.append("Kỳ này không thể có thêm ").append(countedAgainst(kpi)).append(" nào mà vẫn đạt mục tiêu.\n");
-        } else {
-            body.append("Kỳ này còn có thể có thêm ").append(count(headroom)).append(' ').append(countedAgainst(kpi))
-                .append(" mà vẫn đạt mục tiêu.\n");
-        }
-    }
-
-    private static void drivingIds(final StringBuilder body, final KpiAlert alert, final Kpi kpi) {
-        if (alert.drivingIds().isEmpty()) {
-            return;
-        }
-        body.append('\n').append(drivingItems(kpi)).append(" (mới nhất trước):\n");
-        alert.drivingIds().forEach(id -> body.append("  - ").append(MailText.quoted(id)).append('\n'));
-    }
-
-    /** The dashboard link is built from the registry's unit, never from a field of the event. */
-    private String footer(final StringBuilder body, final Unit unit) {
-        return body.append("\nBảng điều khiển của đơn vị: ").append(dashboards.unit(unit.id())).append("\n\n")
-            .append(SIGNATURE).append('\n').toString();
     }
 }

@@ -8,20 +8,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import vn.tthc.monitor.contract.alert.CaseWarning;
+import vn.tthc.monitor.notifier.registry.FieldNames;
 import vn.tthc.monitor.notifier.registry.Unit;
 
 /** The digest of a unit's overdue and due-soon cases over one interval. */
 public final class DigestMessages {
 
     private final DashboardLinks dashboards;
+    private final CaseLinks caseLinks;
+    private final FieldNames fields;
 
-    public DigestMessages(final DashboardLinks dashboards) {
+    public DigestMessages(final DashboardLinks dashboards, final CaseLinks caseLinks, final FieldNames fields) {
         this.dashboards = dashboards;
+        this.caseLinks = caseLinks;
+        this.fields = fields;
     }
 
     /**
-     * Lists the overdue cases, then the due-soon ones, each by effective due time; a case that became
-     * overdue within the interval is listed as overdue only.
+     * Lists the overdue cases, then the due-soon ones, each by effective due time with its console link (when
+     * {@code TTHC_PUBLIC_URL} is set); a case that became overdue within the interval is listed as overdue only.
      */
     public Message digest(final Unit unit, final List<CaseWarning> warnings) {
         final List<CaseWarning> overdue = ofKind(warnings, CaseWarning.Kind.OVERDUE);
@@ -49,15 +54,16 @@ public final class DigestMessages {
             .sorted(Comparator.comparing(CaseWarning::effectiveDue).thenComparing(CaseWarning::caseId)).toList();
     }
 
-    private static void section(final StringBuilder body, final String title, final List<CaseWarning> warnings) {
+    private void section(final StringBuilder body, final String title, final List<CaseWarning> warnings) {
         if (warnings.isEmpty()) {
             return;
         }
         body.append('\n').append(title).append(" (").append(warnings.size()).append("):\n");
         for (final CaseWarning w : warnings) {
-            body.append("  - ").append(MailText.quoted(w.caseId())).append(": ").append(VietnameseText.fieldName(w.fieldId()))
+            body.append("  - ").append(MailText.quoted(w.caseId())).append(": ").append(VietnameseText.fieldName(w.fieldId(), fields))
                 .append(", thủ tục ").append(MailText.quoted(w.procedureId())).append(", hạn xử lý ").append(dateTime(w.effectiveDue()))
                 .append('\n');
+            caseLinks.caseLink(w.caseId()).ifPresent(link -> body.append("    ").append(link).append('\n'));
         }
     }
 }

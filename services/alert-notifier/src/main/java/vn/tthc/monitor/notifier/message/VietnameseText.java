@@ -14,6 +14,7 @@ import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.VietnamTime;
+import vn.tthc.monitor.notifier.registry.FieldNames;
 import vn.tthc.monitor.notifier.registry.Unit;
 
 /** How KPIs, periods, ratios, times and durations read in the notifications. */
@@ -72,9 +73,14 @@ public final class VietnameseText {
         };
     }
 
-    /** "tất cả lĩnh vực" for the unit's all-fields row, else "lĩnh vực «DAT_DAI»". */
-    public static String fieldName(final String fieldId) {
-        return KpiRowKey.ALL_FIELDS.equals(fieldId) ? "tất cả lĩnh vực" : "lĩnh vực " + MailText.quoted(fieldId);
+    /** "tất cả lĩnh vực" for the unit's all-fields row, else "lĩnh vực Đất đai" ("lĩnh vực «X»" for a field not in the table). */
+    public static String fieldName(final String fieldId, final FieldNames fields) {
+        return KpiRowKey.ALL_FIELDS.equals(fieldId) ? "tất cả lĩnh vực" : "lĩnh vực " + fieldLabel(fieldId, fields);
+    }
+
+    /** A field's name from the field table, on one line; the id quoted «…» when the table does not have it. */
+    public static String fieldLabel(final String fieldId, final FieldNames fields) {
+        return fields.name(fieldId).map(name -> MailText.plain(name, MAX_NAME_LENGTH)).orElseGet(() -> MailText.quoted(fieldId));
     }
 
     /** A unit's name from the registry, on one line (names are configuration, not event data, and are not quoted). */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tthc.monitor.contract.alert.AlertKind;
 import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.CaseWarning;
 import vn.tthc.monitor.contract.alert.KpiAlert;
@@ -67,17 +68,30 @@ public final class NotificationRules {
             escalations.forget(alert);
             groups.remove(NotificationKind.RAISED, alert);
             groups.remove(NotificationKind.RESOLVED, alert);
+            groups.remove(NotificationKind.AT_RISK, alert);
             LOG.info("stale alert not sent: {} {} {} {} {}", alert.unitId(), alert.fieldId(), alert.period(),
                 alert.kpi(), alert.state());
             return Decision.skipped("stale");
         }
-        escalations.track(alert);
+        final boolean forecast = alert.kind() == AlertKind.AT_RISK;
+        if (!forecast) {
+            escalations.track(alert);
+        }
         final Optional<String> nobody = nobodyToTell(alert.unitId());
         if (nobody.isPresent()) {
             return Decision.skipped(nobody.get());
         }
         final Unit unit = units.unit(alert.unitId()).orElseThrow();
-        if (alert.state() == AlertState.RESOLVED) {
+        if (forecast) {
+            // a forecast that recovers (or whose period ends) is not mailed: the warning asked for action, and a
+            // breach that follows is mailed as such; a new forecast after it is a new raise, told again
+            if (alert.state() == AlertState.RESOLVED) {
+                groups.remove(NotificationKind.AT_RISK, alert);
+            } else if (destinations(unit).stream()
+                .anyMatch(d -> toBeTold(NotificationKind.AT_RISK, alert, d.channel(), d.address(), told))) {
+                groups.add(NotificationKind.AT_RISK, alert, now);
+            }
+        } else if (alert.state() == AlertState.RESOLVED) {
             groups.remove(NotificationKind.RAISED, alert);
             groups.add(NotificationKind.RESOLVED, alert, now);
         } else if (destinations(unit).stream()
@@ -101,12 +115,16 @@ public final class NotificationRules {
         return Decision.NOTHING;
     }
 
-    /** What is due at {@code now}: the escalations of alerts open too long, the groups whose window is over, the digests. */
-    public Decision due(final Instant now, final Predicate<String> told) {
+    /**
+     * What is due at {@code now}: the escalations of alerts open too long, the groups whose window is over, the
+     * digests. {@code told}: done or waiting to be; {@code delivered}: done (an escalation names the heads of the
+     * unit whose raise mail was delivered).
+     */
+    public Decision due(final Instant now, final Predicate<String> told, final Predicate<String> delivered) {
         final List<Delivery> deliveries = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
         for (final KpiAlert alert : escalations.due(now)) {
-            escalation(alert, now).ifPresentOrElse(n -> deliveries.addAll(n.deliveries()), () -> skipped.add("no_parent"));
+            escalation(alert, now, delivered).ifPresentOrElse(n -> deliveries.addAll(n.deliveries()), () -> skipped.add("no_parent"));
         }
         groups.due(now).forEach(group -> deliveries.addAll(tell(group, told)));
         digests.due(now).forEach(digest -> deliveries.addAll(digest(digest).deliveries()));
@@ -153,9 +171,16 @@ public final class NotificationRules {
             || told.test(Delivery.idempotencyKey(identity(NotificationKind.RAISED.tag(), alert), channel, address));
     }
 
+    private Message message(final NotificationKind kind, final List<KpiAlert> alerts, final Unit unit) {
+        return switch (kind) {
+            case RESOLVED -> alertMessages.resolved(alerts, unit);
+            case AT_RISK -> alertMessages.atRisk(alerts, unit);
+            default -> alertMessages.raised(alerts, unit);
+        };
+    }
+
     private Notification single(final NotificationKind kind, final KpiAlert alert, final Unit unit, final Head head) {
-        final Message message = kind == NotificationKind.RESOLVED
-            ? alertMessages.resolved(alert, unit) : alertMessages.raised(alert, unit);
+        final Message message = message(kind, List.of(alert), unit);
         return new Notification(kind, identity(kind.tag(), alert), alert.unitId(), message,
             payload(kind, unit, message, Map.of("alert", alert)), alert.triggeredAt(), List.of(head), List.of());
     }
@@ -163,8 +188,7 @@ public final class NotificationRules {
     /** Identity: the kind, the unit and the sorted identities of its members, so a regroup of the same alerts is the same. */
     private Notification grouped(final NotificationKind kind, final List<KpiAlert> alerts, final Unit unit,
                                  final Head head) {
-        final Message message = kind == NotificationKind.RESOLVED
-            ? alertMessages.resolvedGroup(alerts, unit) : alertMessages.raisedGroup(alerts, unit);
+        final Message message = message(kind, alerts, unit);
         final List<String> members = alerts.stream().map(a -> identity(kind.tag(), a)).sorted().toList();
         final Instant firstTriggered = alerts.stream().map(KpiAlert::triggeredAt).min(Comparator.naturalOrder())
             .orElseThrow();
@@ -192,7 +216,8 @@ public final class NotificationRules {
     }
 
     /** The escalation of an alert open too long, to the heads of the unit above; none when there are none. */
-    private Optional<Notification> escalation(final KpiAlert alert, final Instant now) {
+    private Optional<Notification> escalation(final KpiAlert alert, final Instant now,
+                                              final Predicate<String> delivered) {
         final Optional<Unit> parent = units.parentOf(alert.unitId());
         if (parent.isEmpty() || parent.get().heads().isEmpty()) {
             LOG.warn("alert open for {} but {} has no unit above with heads: not escalated", escalations.escalateAfter(),
@@ -200,8 +225,10 @@ public final class NotificationRules {
             return Optional.empty();
         }
         final Unit unit = units.unit(alert.unitId()).orElseThrow();
+        final List<Head> toldBefore = unit.heads().stream().filter(head -> delivered.test(Delivery.idempotencyKey(
+            identity(NotificationKind.RAISED.tag(), alert), ChannelKind.EMAIL, head.email()))).toList();
         final Message message = alertMessages.escalated(alert, unit, parent.get(),
-            Duration.between(alert.raisedAt(), now));
+            Duration.between(alert.raisedAt(), now), toldBefore);
         LOG.info("escalating alert {} {} {} {} to {}", alert.unitId(), alert.fieldId(), alert.period(), alert.kpi(),
             parent.get().id());
         return Optional.of(new Notification(NotificationKind.ESCALATED, identity("escalated", alert),
@@ -234,10 +261,16 @@ public final class NotificationRules {
         return Optional.empty();
     }
 
-    /** Once per raise of one alert: unit, field, period, KPI, what happened and when it was raised. */
+    /**
+     * Once per raise of one alert: its key (unit, field, period, KPI, then "subtree" for a subtree row and
+     * "AT_RISK" for a forecast, so an own breach keeps the identity it had before v2), what happened and when
+     * it was raised.
+     */
     private static String identity(final String what, final KpiAlert alert) {
-        return String.join("|", alert.unitId(), alert.fieldId(), alert.period(), alert.kpi(), what,
-            alert.raisedAt().toString());
+        final List<String> parts = new ArrayList<>(alert.key());
+        parts.add(what);
+        parts.add(alert.raisedAt().toString());
+        return String.join("|", parts);
     }
 
     private static Map<String, Object> payload(final NotificationKind kind, final Unit unit, final Message message,
@@ -247,6 +280,9 @@ public final class NotificationRules {
         payload.put("unit", Map.of("id", unit.id(), "name", unit.name()));
         payload.put("subject", message.subject());
         payload.put("dashboard", message.link());
+        if (message.document() != null) {
+            payload.put("mail", message.document());
+        }
         payload.putAll(content);
         return payload;
     }

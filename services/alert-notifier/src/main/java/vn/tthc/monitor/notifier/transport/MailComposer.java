@@ -3,14 +3,18 @@ package vn.tthc.monitor.notifier.transport;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import vn.tthc.monitor.notifier.delivery.Delivery;
+import vn.tthc.monitor.notifier.message.Message;
 
 /**
- * Builds the mail of a delivery: UTF-8 plain text, to the head by name, with the idempotency key as
+ * Builds the mail of a delivery: UTF-8, multipart/alternative with the plain text first and the HTML part last
+ * (clients show the last they can) when the message has HTML, else plain text only, to the head by name, with the idempotency key as
  * Message-ID ({@code <key@tthc-monitor>}) so that a mail sent twice is recognisably the same mail.
  */
 public final class MailComposer {
@@ -37,7 +41,19 @@ public final class MailComposer {
             throw new IllegalStateException("UTF-8 is always supported", e);
         }
         mail.setSubject(delivery.notification().message().subject(), StandardCharsets.UTF_8.name());
-        mail.setText(delivery.notification().message().body(), StandardCharsets.UTF_8.name());
+        final Message message = delivery.notification().message();
+        if (message.html() == null) {
+            mail.setText(message.body(), StandardCharsets.UTF_8.name());
+        } else {
+            final MimeBodyPart text = new MimeBodyPart();
+            text.setText(message.body(), StandardCharsets.UTF_8.name());
+            final MimeBodyPart html = new MimeBodyPart();
+            html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+            final MimeMultipart alternative = new MimeMultipart("alternative");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            mail.setContent(alternative);
+        }
         mail.setSentDate(new Date());
         mail.setHeader(IDEMPOTENCY_HEADER, delivery.idempotencyKey());
         mail.saveChanges();

@@ -19,10 +19,10 @@ import vn.tthc.monitor.contract.alert.CaseWarning.Kind;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.notifier.delivery.ChannelKind;
 import vn.tthc.monitor.notifier.delivery.Delivery;
+import vn.tthc.monitor.notifier.delivery.NotificationKind;
 import vn.tthc.monitor.notifier.delivery.Transport;
-import vn.tthc.monitor.notifier.message.AlertMessages;
 import vn.tthc.monitor.notifier.message.DashboardLinks;
-import vn.tthc.monitor.notifier.message.DigestMessages;
+import vn.tthc.monitor.notifier.message.MailDocument;
 import vn.tthc.monitor.notifier.registry.UnitRegistry;
 import vn.tthc.monitor.notifier.registry.UnitRegistryFile;
 import vn.tthc.monitor.notifier.rules.NotificationRules;
@@ -74,7 +74,8 @@ class DispatcherTest {
         final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
         final NotifierSettings settings = new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2),
             Duration.ofMinutes(5), window);
-        return new Dispatcher(new NotificationRules(units, new AlertMessages(links), new DigestMessages(links), settings),
+        return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
+            TestAlerts.digestMessages(links.baseUrl(), null), settings),
             settings, clock, told, transports, new NotificationMetrics(meters), warningSettled);
     }
 
@@ -162,8 +163,86 @@ class DispatcherTest {
         dispatcher.tick();
 
         assertThat(mail.sent()).filteredOn(d -> d.address().equals("quang.le@example.org")).singleElement()
-            .satisfies(d -> assertThat(d.notification().message().subject())
-                .startsWith("Chuyển cấp: UBND phường Bàn Cờ").endsWith("chưa khắc phục sau 4 giờ"));
+            .satisfies(d -> {
+                assertThat(d.notification().message().subject())
+                    .startsWith("Chuyển cấp: UBND phường Bàn Cờ").endsWith("chưa khắc phục sau 4 giờ");
+                assertThat(d.notification().message().body())
+                    .contains("dưới mục tiêu từ 14:00 ngày 22/11/2026 và chưa được khắc phục sau 4 giờ.")
+                    .contains("Đã thông báo cho lãnh đạo UBND phường Bàn Cờ: Trần Thị Bình, Võ Đức Cường.");
+            });
+    }
+
+    @Test
+    void anEscalationSaysWhenNoHeadOfTheUnitCouldBeTold() {
+        mail.down();
+        dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
+        dispatcher.tick();
+        clock.advance(ESCALATE_AFTER);
+        dispatcher.tick();
+        mail.up();
+        clock.advance(Duration.ofMinutes(5));
+        dispatcher.tick();
+
+        assertThat(mail.sent()).filteredOn(d -> d.address().equals("quang.le@example.org")).singleElement()
+            .satisfies(d -> assertThat(d.notification().message().body())
+                .contains("Chưa lãnh đạo nào của UBND phường Bàn Cờ nhận được thông báo về cảnh báo này."));
+    }
+
+    /** Forecast alerts (AT_RISK): a warning of their own, once per raise, never a breach, never escalated. */
+    @Nested
+    class Forecasts {
+
+        private final KpiAlert atRisk = forecast(AlertState.RAISED, NOW);
+
+        private KpiAlert forecast(final AlertState state, final java.time.Instant raisedAt) {
+            return new KpiAlert("UBND-P-BAN-CO", "*", "2026-11", "onTimeRate", state, false, 0.985, 0.98, 200, 20, 1L,
+                List.of("HS-0050"), raisedAt, raisedAt, vn.tthc.monitor.contract.kpi.Scope.OWN,
+                vn.tthc.monitor.contract.alert.AlertKind.AT_RISK, 1L, null, null, 0.962, List.of(), List.of());
+        }
+
+        @Test
+        void aForecastIsAWarningMailOfItsOwnKindOncePerRaise() {
+            dispatcher.onAlert(atRisk);
+            dispatcher.tick();
+            dispatcher.onAlert(forecast(AlertState.UPDATED, NOW));
+            dispatcher.tick();
+
+            assertThat(mail.subjects()).hasSize(2).allMatch(subject -> subject.equals(
+                "Dự báo không đạt: UBND phường Bàn Cờ – Tỷ lệ hồ sơ giải quyết đúng hạn dự báo 96,2% (mục tiêu 98%)"));
+            assertThat(mail.sent()).allSatisfy(d -> assertThat(d.notification().kind()).isEqualTo(NotificationKind.AT_RISK));
+            assertThat(meters.counter("tthc.notifications.sent", "channel", "email", "kind", "at_risk").count())
+                .isEqualTo(2);
+        }
+
+        @Test
+        void itsResolveIsNotMailedAndARaiseAfterItIsToldAgain() {
+            dispatcher.onAlert(atRisk);
+            dispatcher.tick();
+            dispatcher.onAlert(forecast(AlertState.RESOLVED, NOW));
+            dispatcher.tick();
+            assertThat(mail.sent()).hasSize(2);
+
+            clock.advance(Duration.ofHours(1));
+            dispatcher.onAlert(forecast(AlertState.RAISED, NOW.plus(Duration.ofHours(1))));
+            dispatcher.tick();
+
+            assertThat(mail.subjects()).hasSize(4).allMatch(subject -> subject.startsWith("Dự báo không đạt:"));
+        }
+
+        @Test
+        void aForecastAndABreachOfTheSameRowAreToldApartAndTheForecastIsNotEscalated() {
+            dispatcher.onAlert(atRisk);
+            dispatcher.onAlert(onTime(AlertState.RAISED, NOW));
+            dispatcher.tick();
+            clock.advance(ESCALATE_AFTER);
+            dispatcher.tick();
+
+            assertThat(mail.sent()).filteredOn(d -> d.address().equals("binh.tran@example.org"))
+                .extracting(d -> d.notification().kind())
+                .containsExactlyInAnyOrder(NotificationKind.AT_RISK, NotificationKind.RAISED);
+            assertThat(mail.sent()).filteredOn(d -> d.address().equals("quang.le@example.org")).singleElement()
+                .satisfies(d -> assertThat(d.notification().message().subject()).startsWith("Chuyển cấp:"));
+        }
     }
 
     @Test
@@ -307,7 +386,8 @@ class DispatcherTest {
     class Grouping {
 
         private static final Duration WINDOW = Duration.ofSeconds(10);
-        private static final String GROUP_SUBJECT = "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu – 3 chỉ tiêu";
+        private static final String GROUP_SUBJECT = "Cảnh báo: UBND phường Bàn Cờ – Tỷ lệ hồ sơ giải quyết đúng hạn 93% (mục tiêu 98%)";
+        private static final String RESOLVED_SUBJECT = "Đã khắc phục: UBND phường Bàn Cờ – Tỷ lệ hồ sơ giải quyết đúng hạn 99% (mục tiêu 98%)";
 
         private final KpiAlert month = onTime(AlertState.RAISED, NOW);
         private final KpiAlert quarter = TestAlerts.inPeriod(month, "2026-Q4");
@@ -337,6 +417,13 @@ class DispatcherTest {
                 .map(d -> d.notification().message().subject()).toList();
         }
 
+        /** The period rows of each mail to {@code address}, " | " between rows. */
+        private List<String> periodsTo(final String address) {
+            return mail.sent().stream().filter(d -> d.address().equals(address))
+                .map(d -> String.join(" | ", d.notification().message().document().items().stream()
+                    .flatMap(i -> i.periods().stream()).map(MailDocument.PeriodRow::periods).toList())).toList();
+        }
+
         @Test
         void threeRaisesOfAUnitWithinTheWindowAreOneMailPerHeadListingAllThree() {
             raiseMonthQuarterAndYearWithinTheWindow();
@@ -351,10 +438,10 @@ class DispatcherTest {
                 .containsExactlyInAnyOrder("binh.tran@example.org", "cuong.vo@example.org");
             assertThat(mail.sent()).allSatisfy(d -> {
                 assertThat(d.notification().message().subject()).isEqualTo(GROUP_SUBJECT);
-                assertThat(d.notification().message().body())
-                    .contains("1. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – tháng 11/2026")
-                    .contains("2. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – quý 4/2026")
-                    .contains("3. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – năm 2026");
+                assertThat(d.notification().message().body()).as("one item, the equal periods one row")
+                    .contains("1. Tỷ lệ hồ sơ giải quyết đúng hạn – tất cả lĩnh vực\n"
+                        + "   - Tháng 11/2026, quý 4/2026, năm 2026: 93% (mục tiêu 98%), 200 hồ sơ")
+                    .doesNotContain("2. ");
                 assertThat(d.toldKeys()).hasSize(3).doesNotContain(d.idempotencyKey());
             });
             assertThat(ledger.entries()).as("each delivery's key and the key of each of its 3 alerts")
@@ -370,9 +457,8 @@ class DispatcherTest {
             dispatcher.onAlert(quarter);
             tickAfterTheWindow();
 
-            assertThat(mailsTo("binh.tran@example.org")).containsExactly(
-                "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – tháng 11/2026",
-                "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – quý 4/2026");
+            assertThat(mailsTo("binh.tran@example.org")).containsExactly(GROUP_SUBJECT, GROUP_SUBJECT);
+            assertThat(periodsTo("binh.tran@example.org")).containsExactly("Tháng 11/2026", "Quý 4/2026");
         }
 
         @Test
@@ -384,8 +470,8 @@ class DispatcherTest {
             tickAfterTheWindow();
 
             assertThat(mailsTo("khanh.do@example.org")).singleElement().asString()
-                .startsWith("Cảnh báo: Sở Tư pháp dưới mục tiêu Tỷ lệ hài lòng (lĩnh vực «HO_TICH»)");
-            assertThat(mailsTo("binh.tran@example.org")).singleElement().asString().endsWith("tháng 11/2026");
+                .isEqualTo("Cảnh báo: Sở Tư pháp – Tỷ lệ hài lòng (Hộ tịch) 80% (mục tiêu 90%)");
+            assertThat(periodsTo("binh.tran@example.org")).containsExactly("Tháng 11/2026");
         }
 
         @Test
@@ -414,11 +500,8 @@ class DispatcherTest {
             raiseMonthQuarterAndYearWithinTheWindow();
             tickAfterTheWindow();
 
-            assertThat(mailsTo("binh.tran@example.org")).containsExactly(
-                "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – tháng 11/2026",
-                "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu – 2 chỉ tiêu");
-            assertThat(mail.sent().get(mail.sent().size() - 1).notification().message().body())
-                .contains("quý 4/2026").contains("năm 2026").doesNotContain("tháng 11/2026");
+            assertThat(mailsTo("binh.tran@example.org")).containsExactly(GROUP_SUBJECT, GROUP_SUBJECT);
+            assertThat(periodsTo("binh.tran@example.org")).containsExactly("Tháng 11/2026", "Quý 4/2026, năm 2026");
         }
 
         @Test
@@ -448,11 +531,11 @@ class DispatcherTest {
             dispatcher.onAlert(TestAlerts.withValue(quarter, AlertState.RESOLVED, 0.99));
             tickAfterTheWindow();
 
-            assertThat(mailsTo("cuong.vo@example.org")).containsExactly(GROUP_SUBJECT,
-                "Đã khắc phục: UBND phường Bàn Cờ không còn dưới mục tiêu – 3 chỉ tiêu");
+            assertThat(mailsTo("cuong.vo@example.org")).containsExactly(GROUP_SUBJECT, RESOLVED_SUBJECT);
             assertThat(mail.sent().get(3).notification().message().body())
-                .contains("3 chỉ tiêu của UBND phường Bàn Cờ không còn dưới mục tiêu")
-                .contains("   Giá trị hiện tại: 99%");
+                .contains("Chỉ tiêu sau của UBND phường Bàn Cờ đã đạt lại mục tiêu:")
+                .contains("   - Tháng 11/2026, quý 4/2026, năm 2026: 99% (mục tiêu 98%)");
+            assertThat(mail.sent().get(3).toldKeys()).hasSize(3);
         }
 
         @Test
@@ -466,9 +549,9 @@ class DispatcherTest {
             dispatcher.onAlert(TestAlerts.withValue(year, AlertState.RESOLVED, 0.99));
             tickAfterTheWindow();
 
-            assertThat(mailsTo("binh.tran@example.org")).containsExactly(
-                "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu – 2 chỉ tiêu",
-                "Đã khắc phục: UBND phường Bàn Cờ không còn dưới mục tiêu – 2 chỉ tiêu");
+            assertThat(mailsTo("binh.tran@example.org")).containsExactly(GROUP_SUBJECT, RESOLVED_SUBJECT);
+            assertThat(periodsTo("binh.tran@example.org")).containsExactly("Tháng 11/2026, quý 4/2026",
+                "Tháng 11/2026, quý 4/2026");
             assertThat(mail.sent()).noneMatch(d -> d.notification().message().body().contains("năm 2026"));
         }
 
@@ -485,8 +568,9 @@ class DispatcherTest {
             clock.advance(Duration.ofMinutes(5));
             dispatcher.tick();
 
-            assertThat(mailsTo("binh.tran@example.org")).containsExactly(GROUP_SUBJECT,
-                "Đã khắc phục: UBND phường Bàn Cờ không còn dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – quý 4/2026");
+            assertThat(mailsTo("binh.tran@example.org")).containsExactly(GROUP_SUBJECT, RESOLVED_SUBJECT);
+            assertThat(periodsTo("binh.tran@example.org")).containsExactly("Tháng 11/2026, quý 4/2026, năm 2026",
+                "Quý 4/2026");
         }
 
         @Test

@@ -1,6 +1,7 @@
 package vn.tthc.monitor.notifier.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static vn.tthc.monitor.notifier.message.VietnameseText.periodName;
 
@@ -49,6 +50,8 @@ class NotifierIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private KafkaProducer<String, byte[]> producer;
     private EmbeddedServer server;
+    /** The field table shipped at the repository root (./tthc up and compose use it). */
+    private String fieldsFile = Path.of("../../config/fields.csv").toAbsolutePath().normalize().toString();
 
     @BeforeEach
     void createTopics() throws Exception {
@@ -95,6 +98,8 @@ class NotifierIT {
         properties.put("tthc.topics.notifications", prefix + "-notifications");
         properties.put("tthc.notifier.group-id", prefix);
         properties.put("tthc.notifier.units-file", units.toString());
+        properties.put("tthc.notifier.fields-file", fieldsFile);
+        properties.put("tthc.notifier.public-url", "http://127.0.0.1:8080");
         properties.put("tthc.notifier.digest-interval", "1s");
         properties.put("tthc.notifier.group-window", "1s");
         properties.put("tthc.smtp.host", "127.0.0.1");
@@ -119,6 +124,14 @@ class NotifierIT {
     }
 
     @Test
+    void aMissingFieldTableStopsTheServiceWithTheReason() {
+        fieldsFile = Path.of("target/no-such-fields.csv").toAbsolutePath().toString();
+
+        assertThatThrownBy(this::startService).hasStackTraceContaining(fieldsFile + ": cannot be read");
+        assertThat(server).isNull();
+    }
+
+    @Test
     void alertAndWarningRecordsBecomeMailsOnceAcrossARestart() throws Exception {
         final Instant now = Instant.now();
         final List<String> periods = Period.containing(now).stream().map(Period::toString).toList();
@@ -132,10 +145,13 @@ class NotifierIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> smtp.received().size() == 2);
         assertThat(smtp.received()).extracting(MailServer.Mail::subject).containsExactlyInAnyOrder(
-            "Cảnh báo: Sở Tài nguyên và Môi trường dưới mục tiêu – " + periods.size() + " chỉ tiêu",
+            "Cảnh báo: Sở Tài nguyên và Môi trường – Tỷ lệ hồ sơ giải quyết đúng hạn 90% (mục tiêu 98%)",
             "Tổng hợp hồ sơ quá hạn / sắp đến hạn – Sở Tài nguyên và Môi trường");
         assertThat(smtp.received()).filteredOn(mail -> mail.subject().startsWith("Cảnh báo")).singleElement()
-            .satisfies(mail -> periods.forEach(period -> assertThat(mail.body()).contains(periodName(period))));
+            .satisfies(mail -> {
+                periods.forEach(period -> assertThat(mail.body()).containsIgnoringCase(periodName(period)));
+                assertThat(mail.html()).as("multipart/alternative").contains("<table");
+            });
         assertThat(smtp.received()).allSatisfy(mail -> assertThat(mail.to()).endsWith("<huy.dang@example.org>"));
         assertThat(get("/health")).contains("\"status\":\"UP\"").doesNotContain("details").doesNotContain("alertNotifier");
         assertThat(getWith("/health", "Bearer wrong-key")).doesNotContain("details");
@@ -156,7 +172,7 @@ class NotifierIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> smtp.received().size() == 3);
         assertThat(smtp.received().get(2).subject())
-            .isEqualTo("Đã khắc phục: Sở Tài nguyên và Môi trường không còn dưới mục tiêu – " + periods.size() + " chỉ tiêu");
+            .isEqualTo("Đã khắc phục: Sở Tài nguyên và Môi trường – Tỷ lệ hồ sơ giải quyết đúng hạn 98,5% (mục tiêu 98%)");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
             .until(() -> smtp.received().size() == 3);
     }

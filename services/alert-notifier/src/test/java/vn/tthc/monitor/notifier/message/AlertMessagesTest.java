@@ -2,142 +2,128 @@ package vn.tthc.monitor.notifier.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.tthc.monitor.notifier.testing.TestAlerts.NOW;
-import static vn.tthc.monitor.notifier.testing.TestAlerts.UNITS;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.contract.alert.AlertKind;
 import vn.tthc.monitor.contract.alert.AlertState;
+import vn.tthc.monitor.contract.alert.DrivingCase;
 import vn.tthc.monitor.contract.alert.KpiAlert;
-import vn.tthc.monitor.notifier.registry.Unit;
+import vn.tthc.monitor.contract.kpi.Scope;
+import vn.tthc.monitor.notifier.testing.MailFixtures;
 import vn.tthc.monitor.notifier.testing.TestAlerts;
 
+/** The rules of the alert mails one by one (the golden files show them whole). */
 class AlertMessagesTest {
 
-    private final AlertMessages messages = new AlertMessages(new DashboardLinks("https://grafana.example.org/"));
-    private final Unit banCo = UNITS.unit("UBND-P-BAN-CO").orElseThrow();
-    private final Unit city = UNITS.unit("UBND-TP").orElseThrow();
+    private final AlertMessages messages = TestAlerts.alertMessages("https://grafana.example.org/", "https://tthc.example.org/");
+    private final AlertMessages withoutConsole = TestAlerts.alertMessages("https://grafana.example.org/", null);
 
     @Test
-    void aRaisedAlertNamesTheUnitTheKpiAndThePeriodInItsSubject() {
-        final Message message = messages.raised(TestAlerts.onTime(AlertState.RAISED, NOW), banCo);
+    void periodsWithTheSameFiguresAreOneRowAndADifferentPeriodGetsItsOwn() {
+        final Message message = messages.raised(MailFixtures.periodsDifferent(), MailFixtures.unit("UBND-P-BAN-CO"));
 
-        assertThat(message.subject())
-            .isEqualTo("Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – tháng 11/2026");
+        assertThat(message.document().items()).singleElement().satisfies(item -> assertThat(item.periods())
+            .extracting(MailDocument.PeriodRow::periods)
+            .containsExactly("Tháng 11/2026", "Quý 4/2026", "6 tháng cuối năm 2026, năm 2026"));
+        assertThat(message.body().split("HS-2026-0042", -1)).as("a case listed once").hasSize(3); // id and link
     }
 
     @Test
-    void aRaisedAlertGivesValueTargetVolumeHeadroomCasesAndTheDashboard() {
-        final String body = messages.raised(TestAlerts.onTime(AlertState.RAISED, NOW), banCo).body();
+    void theSameCasesOfAFieldItemAreNotListedAgain() {
+        final Message message = messages.raised(MailFixtures.periodsEqual(), MailFixtures.unit("SO-TNMT"));
 
-        assertThat(body)
-            .contains("Tỷ lệ hồ sơ giải quyết đúng hạn của UBND phường Bàn Cờ (tất cả lĩnh vực) trong tháng 11/2026")
-            .contains("Giá trị hiện tại: 93%")
-            .contains("Mục tiêu: 98%")
-            .contains("Số lượng tính chỉ tiêu: 200 (tối thiểu 20 để đánh giá)")
-            .contains("Kỳ này đã có 10 hồ sơ trễ hạn vượt quá mức cho phép để đạt mục tiêu.")
-            .contains("Hồ sơ liên quan (mới nhất trước):\n  - «HS-0042»\n  - «HS-0031»\n  - «HS-0007»")
-            .contains("Phát hiện lúc 14:00 ngày 22/11/2026")
-            .contains("https://grafana.example.org/d/tthc-unit?var-unit=UBND-P-BAN-CO");
+        assertThat(message.document().items()).hasSize(2);
+        assertThat(message.document().items().get(1).cases()).isEmpty();
+        assertThat(message.document().items().get(1).casesElsewhere()).isEqualTo("16 hồ sơ đã nêu ở mục 1");
+        assertThat(message.document().items().get(0).casesNotShown()).isEqualTo(16 - AlertMessages.MAX_CASES);
+        assertThat(message.subject()).endsWith("71,42% (mục tiêu 100%) và 1 chỉ tiêu khác");
+        assertThat(message.body()).contains("lĩnh vực Đất đai").doesNotContain("DAT_DAI")
+            .contains("không thể đạt trong kỳ này");
     }
 
     @Test
-    void aFieldRowNamesItsFieldAndAQuarterReadsAsAQuarter() {
-        final KpiAlert alert = new KpiAlert("SO-TU-PHAP", "HO_TICH", "2026-Q4", "satisfactionRate", AlertState.RAISED,
-            false, 0.9512, 0.96, 41, 20, 3L, List.of("HS-1"), NOW, NOW);
+    void theSubjectLeadsWithTheWorstObjective() {
+        final KpiAlert mild = alert("*", "2026-11", "satisfactionRate", 0.97, 0.98);
+        final KpiAlert worst = alert("HO_TICH", "2026-11", "onTimeRate", 0.80, 0.98);
 
-        final Message message = messages.raised(alert, UNITS.unit("SO-TU-PHAP").orElseThrow());
+        final Message message = messages.raised(List.of(mild, worst), MailFixtures.unit("UBND-P-BAN-CO"));
 
-        assertThat(message.subject())
-            .isEqualTo("Cảnh báo: Sở Tư pháp dưới mục tiêu Tỷ lệ hài lòng (lĩnh vực «HO_TICH») – quý 4/2026");
-        assertThat(message.body())
-            .contains("Giá trị hiện tại: 95,12%")
-            .contains("Mục tiêu: 96%")
-            .contains("Kỳ này còn có thể có thêm 3 đánh giá không hài lòng mà vẫn đạt mục tiêu.");
+        assertThat(message.subject()).isEqualTo("Cảnh báo: UBND phường Bàn Cờ – Tỷ lệ hồ sơ giải quyết đúng hạn "
+            + "(Hộ tịch) 80% (mục tiêu 98%) và 1 chỉ tiêu khác");
     }
 
     @Test
-    void theFeedbackKpiListsFeedbackNotCases() {
-        final KpiAlert alert = new KpiAlert("UBND-P-BAN-CO", "*", "2026", "feedbackOnTimeRate", AlertState.RAISED,
-            false, 0.5, 1.0, 2, 1, -1L, List.of("PAKN-9"), NOW, NOW);
+    void aFieldNotInTheTableShowsItsCodeQuoted() {
+        final Message message = messages.raised(List.of(alert("XAY_DUNG", "2026-11", "onTimeRate", 0.9, 0.98)),
+            MailFixtures.unit("UBND-P-BAN-CO"));
 
-        final Message message = messages.raised(alert, banCo);
-
-        assertThat(message.subject()).endsWith("Tỷ lệ phản ánh kiến nghị xử lý đúng hạn – năm 2026");
-        assertThat(message.body()).contains("Phản ánh kiến nghị liên quan (mới nhất trước):\n  - «PAKN-9»");
+        assertThat(message.subject()).contains("(«XAY_DUNG»)");
+        assertThat(message.body()).contains("1. Tỷ lệ hồ sơ giải quyết đúng hạn – lĩnh vực «XAY_DUNG»\n");
     }
 
     @Test
-    void aResolvedAlertIsAFollowUpWithTheNewValue() {
-        final KpiAlert resolved = TestAlerts.withValue(TestAlerts.onTime(AlertState.RESOLVED, NOW), AlertState.RESOLVED,
-            0.985);
+    void caseLinksArePercentEncodedAndAbsentWithoutAPublicUrl() {
+        final KpiAlert alert = alert("*", "2026-11", "onTimeRate", 0.9, 0.98, List.of("HS 1/2#x"));
 
-        final Message message = messages.resolved(resolved, banCo);
-
-        assertThat(message.subject()).isEqualTo(
-            "Đã khắc phục: UBND phường Bàn Cờ không còn dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – tháng 11/2026");
-        assertThat(message.body()).contains("Giá trị hiện tại: 98,5%").contains("Mục tiêu: 98%")
-            .contains("Cảnh báo đã được phát hiện lúc 14:00 ngày 22/11/2026");
+        assertThat(messages.raised(List.of(alert), MailFixtures.unit("UBND-P-BAN-CO")).body())
+            .contains("     https://tthc.example.org/#/cases/HS%201%2F2%23x\n");
+        final Message plain = withoutConsole.raised(List.of(alert), MailFixtures.unit("UBND-P-BAN-CO"));
+        assertThat(plain.body()).contains("   - «HS 1/2#x»\n").doesNotContain("#/cases");
+        assertThat(plain.html()).doesNotContain("#/cases");
     }
 
     @Test
-    void anEscalationIsAddressedToTheUnitAboveAndSaysHowLongItHasBeenOpen() {
-        final Message message = messages.escalated(TestAlerts.onTime(AlertState.UPDATED, NOW), banCo, city,
-            Duration.ofHours(4).plusMinutes(1));
+    void feedbackIsNotLinkedAsACase() {
+        final KpiAlert alert = alert("*", "2026", "feedbackOnTimeRate", 0.5, 1.0, List.of("PAKN-9"));
 
-        assertThat(message.subject()).startsWith("Chuyển cấp: UBND phường Bàn Cờ dưới mục tiêu")
-            .endsWith("chưa khắc phục sau 4 giờ 1 phút");
-        assertThat(message.body()).startsWith("Kính gửi lãnh đạo UBND Thành phố,")
-            .contains("của đơn vị trực thuộc UBND phường Bàn Cờ")
-            .contains("var-unit=UBND-P-BAN-CO");
+        final Message message = messages.raised(List.of(alert), MailFixtures.unit("UBND-P-BAN-CO"));
+
+        assertThat(message.body()).contains("Phản ánh kiến nghị liên quan (1):\n   - «PAKN-9»\n").doesNotContain("#/cases");
     }
 
     @Test
-    void aKpiWithoutValueSaysSo() {
-        final KpiAlert alert = new KpiAlert("UBND-P-BAN-CO", "*", "2026-11", "onlineRate", AlertState.RESOLVED, false,
-            null, 1.0, 0, 20, null, List.of(), NOW, NOW);
+    void v1AlertsWithoutTheNewFiguresLeaveTheirLinesOut() {
+        final KpiAlert v1 = new KpiAlert("UBND-P-BAN-CO", "*", "2026-11", "onlineRate", AlertState.RAISED, false, null,
+            1.0, 0, 20, null, List.of(), NOW, NOW);
 
-        final String body = messages.resolved(alert, banCo).body();
+        final Message message = messages.raised(List.of(v1), MailFixtures.unit("UBND-P-BAN-CO"));
 
-        assertThat(body).contains("Giá trị hiện tại: chưa có số liệu").doesNotContain("Kỳ này");
+        assertThat(message.body()).contains("   - Tháng 11/2026: chưa có số liệu (mục tiêu 100%), 0 hồ sơ\n")
+            .doesNotContain("Hồ sơ liên quan").doesNotContain("để đạt lại");
     }
 
     @Test
-    void aGroupOfRaisesCountsThemInTheSubjectAndListsEachByKpiFieldAndPeriod() {
-        final KpiAlert month = TestAlerts.onTime(AlertState.RAISED, NOW);
-        final KpiAlert landField = new KpiAlert("UBND-P-BAN-CO", "DAT_DAI", "2026", "onTimeRate", AlertState.RAISED,
-            false, 0.9, 0.98, 40, 20, -3L, List.of("HS-0101"), NOW, NOW);
+    void aBreachBeyondItsHeadroomWithoutV2FiguresSaysByHowMuch() {
+        final KpiAlert v1 = new KpiAlert("UBND-P-BAN-CO", "*", "2026-11", "onTimeRate", AlertState.RAISED, false, 0.93,
+            0.98, 200, 20, -10L, List.of("HS-1"), NOW, NOW);
 
-        final Message message = messages.raisedGroup(
-            List.of(landField, TestAlerts.inPeriod(month, "2026"), month), banCo);
-
-        assertThat(message.subject()).isEqualTo("Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu – 3 chỉ tiêu");
-        assertThat(message.body())
-            .contains("3 chỉ tiêu của UBND phường Bàn Cờ đang dưới mục tiêu:\n\n"
-                + "1. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – tháng 11/2026\n"
-                + "     Giá trị hiện tại: 93%\n"
-                + "     Mục tiêu: 98%\n"
-                + "     Số lượng tính chỉ tiêu: 200 (tối thiểu 20 để đánh giá)\n\n"
-                + "   Kỳ này đã có 10 hồ sơ trễ hạn vượt quá mức cho phép để đạt mục tiêu.\n\n"
-                + "   Hồ sơ liên quan (mới nhất trước):\n     - «HS-0042»\n")
-            .contains("\n2. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – năm 2026\n")
-            .contains("\n3. Tỷ lệ hồ sơ giải quyết đúng hạn (lĩnh vực «DAT_DAI») – năm 2026\n")
-            .contains("   Phát hiện lúc 14:00 ngày 22/11/2026.")
-            .endsWith("Bảng điều khiển của đơn vị: https://grafana.example.org/d/tthc-unit?var-unit=UBND-P-BAN-CO\n\n"
-                + "Thư này được gửi tự động bởi TTHC Monitor.\n");
-        assertThat(message.link()).isEqualTo("https://grafana.example.org/d/tthc-unit?var-unit=UBND-P-BAN-CO");
+        assertThat(messages.raised(List.of(v1), MailFixtures.unit("UBND-P-BAN-CO")).body())
+            .contains("để đạt lại mục tiêu: đã vượt mức cho phép 10 hồ sơ trễ hạn");
     }
 
     @Test
-    void aGroupOfResolvesCountsThemInTheSubject() {
-        final KpiAlert month = TestAlerts.withValue(TestAlerts.onTime(AlertState.RESOLVED, NOW), AlertState.RESOLVED,
-            0.985);
+    void theWebhookDocumentCarriesTheSameFactsAsTheMail() {
+        final Message message = messages.raised(List.of(MailFixtures.subtree()), MailFixtures.unit("UBND-TP"));
 
-        final Message message = messages.resolvedGroup(List.of(month, TestAlerts.inPeriod(month, "2026-Q4")), banCo);
+        final MailDocument.Item item = message.document().items().get(0);
+        assertThat(item.children()).extracting(MailDocument.ChildRow::unit)
+            .containsExactly("Sở Tài nguyên và Môi trường", "UBND phường Bàn Cờ", "Sở Tư pháp");
+        assertThat(item.cases()).extracting(MailDocument.CaseRow::caseId)
+            .containsExactly("«TNMT-0001»", "«HS-2026-0042»", "«TP-0003»");
+        item.cases().forEach(c -> assertThat(message.body()).contains(c.caseId() + ": hạn " + c.due() + ", " + c.late()));
+        item.children().forEach(c -> assertThat(message.html()).contains(c.unit() + ": " + c.bad() + " (" + c.share() + ")"));
+    }
 
-        assertThat(message.subject()).isEqualTo("Đã khắc phục: UBND phường Bàn Cờ không còn dưới mục tiêu – 2 chỉ tiêu");
-        assertThat(message.body()).contains("2 chỉ tiêu của UBND phường Bàn Cờ không còn dưới mục tiêu:")
-            .contains("2. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – quý 4/2026\n     Giá trị hiện tại: 98,5%")
-            .contains("   Cảnh báo đã được phát hiện lúc 14:00 ngày 22/11/2026.");
+    private static KpiAlert alert(final String field, final String period, final String kpi, final double value,
+                                  final double target) {
+        return alert(field, period, kpi, value, target, List.of());
+    }
+
+    private static KpiAlert alert(final String field, final String period, final String kpi, final double value,
+                                  final double target, final List<String> ids) {
+        return new KpiAlert("UBND-P-BAN-CO", field, period, kpi, AlertState.RAISED, false, value, target, 100, 20, null,
+            ids, NOW, NOW, Scope.OWN, AlertKind.BREACH, null, null, null, null, List.of(),
+            List.<DrivingCase>of());
     }
 }

@@ -18,9 +18,7 @@ import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.notifier.delivery.ChannelKind;
 import vn.tthc.monitor.notifier.delivery.Delivery;
 import vn.tthc.monitor.notifier.delivery.NotificationKind;
-import vn.tthc.monitor.notifier.message.AlertMessages;
 import vn.tthc.monitor.notifier.message.DashboardLinks;
-import vn.tthc.monitor.notifier.message.DigestMessages;
 import vn.tthc.monitor.notifier.registry.UnitRegistry;
 import vn.tthc.monitor.notifier.registry.UnitRegistryFile;
 import vn.tthc.monitor.notifier.testing.TestAlerts;
@@ -40,13 +38,14 @@ class NotificationRulesTest {
 
     private static NotificationRules rules(final UnitRegistry units) {
         final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
-        return new NotificationRules(units, new AlertMessages(links), new DigestMessages(links),
+        return new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
+            TestAlerts.digestMessages(links.baseUrl(), null),
             new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2), Duration.ofMinutes(5), WINDOW));
     }
 
     /** What is due once the group window opened by an alert at {@link TestAlerts#NOW} is over. */
     private Decision dueAfterTheWindow() {
-        return rules.due(NOW.plus(WINDOW), told::contains);
+        return rules.due(NOW.plus(WINDOW), told::contains, told::contains);
     }
 
     /** Marks every delivery as done, as the dispatcher's ledger would. */
@@ -58,7 +57,7 @@ class NotificationRulesTest {
     @Test
     void aRaisedAlertWaitsForItsWindowThenIsOneDeliveryPerHeadWithAKeyOfItsOwn() {
         assertThat(rules.onAlert(onTime(AlertState.RAISED, NOW), NOW, told::contains)).isEqualTo(Decision.NOTHING);
-        assertThat(rules.due(NOW.plus(WINDOW).minusMillis(1), told::contains).deliveries()).isEmpty();
+        assertThat(rules.due(NOW.plus(WINDOW).minusMillis(1), told::contains, told::contains).deliveries()).isEmpty();
 
         final List<Delivery> deliveries = dueAfterTheWindow().deliveries();
 
@@ -132,13 +131,13 @@ class NotificationRulesTest {
         rules.onAlert(onTime(AlertState.RAISED, NOW), NOW, told::contains);
         done(dueAfterTheWindow());
 
-        final Decision escalated = rules.due(NOW.plus(ESCALATE_AFTER), told::contains);
+        final Decision escalated = rules.due(NOW.plus(ESCALATE_AFTER), told::contains, told::contains);
 
         assertThat(escalated.deliveries()).singleElement().satisfies(d -> {
             assertThat(d.address()).isEqualTo("quang.le@example.org");
             assertThat(d.notification().kind()).isEqualTo(NotificationKind.ESCALATED);
         });
-        assertThat(rules.due(NOW.plus(ESCALATE_AFTER).plusSeconds(60), told::contains).deliveries()).isEmpty();
+        assertThat(rules.due(NOW.plus(ESCALATE_AFTER).plusSeconds(60), told::contains, told::contains).deliveries()).isEmpty();
     }
 
     @Test
@@ -147,7 +146,7 @@ class NotificationRulesTest {
             0.9, 0.98, 50, 20, -4L, List.of(), NOW, NOW);
         rules.onAlert(top, NOW, told::contains);
 
-        assertThat(rules.due(NOW.plus(ESCALATE_AFTER), told::contains).skipped()).containsExactly("no_parent");
+        assertThat(rules.due(NOW.plus(ESCALATE_AFTER), told::contains, told::contains).skipped()).containsExactly("no_parent");
     }
 
     @Test
@@ -156,9 +155,9 @@ class NotificationRulesTest {
         final CaseWarning second = warning(Kind.DUE_SOON, "HS-2", "SO-TU-PHAP", NOW.plusSeconds(60));
         rules.onWarning(first, NOW, told::contains);
         rules.onWarning(second, NOW.plusSeconds(60), told::contains);
-        assertThat(rules.due(NOW.plus(DIGEST_INTERVAL).minusMillis(1), told::contains).deliveries()).isEmpty();
+        assertThat(rules.due(NOW.plus(DIGEST_INTERVAL).minusMillis(1), told::contains, told::contains).deliveries()).isEmpty();
 
-        final Decision digest = rules.due(NOW.plus(DIGEST_INTERVAL), told::contains);
+        final Decision digest = rules.due(NOW.plus(DIGEST_INTERVAL), told::contains, told::contains);
 
         assertThat(digest.deliveries()).singleElement().satisfies(d -> {
             assertThat(d.address()).isEqualTo("khanh.do@example.org");

@@ -2,8 +2,10 @@ package vn.tthc.monitor.notifier.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,8 +15,8 @@ import java.util.List;
 /** A real SMTP server (GreenMail) on a fixed free loopback port that can be stopped and started again. */
 public final class MailServer implements AutoCloseable {
 
-    /** A received mail, decoded. */
-    public record Mail(String to, String subject, String body, String messageId) {
+    /** A received mail, decoded: the plain text, and the HTML alternative when there is one (else null). */
+    public record Mail(String to, String subject, String body, String html, String messageId) {
     }
 
     private final int port = freePort();
@@ -41,8 +43,22 @@ public final class MailServer implements AutoCloseable {
 
     private static Mail decode(final MimeMessage message) {
         try {
-            return new Mail(message.getAllRecipients()[0].toString(), message.getSubject(),
-                message.getContent().toString(), message.getMessageID());
+            String text = null;
+            String html = null;
+            if (message.getContent() instanceof MimeMultipart parts) {
+                for (int i = 0; i < parts.getCount(); i++) {
+                    final BodyPart part = parts.getBodyPart(i);
+                    if (part.isMimeType("text/plain")) {
+                        text = part.getContent().toString();
+                    } else if (part.isMimeType("text/html")) {
+                        html = part.getContent().toString();
+                    }
+                }
+            } else {
+                text = message.getContent().toString();
+            }
+            return new Mail(message.getAllRecipients()[0].toString(), message.getSubject(), text, html,
+                message.getMessageID());
         } catch (final MessagingException | IOException e) {
             throw new IllegalStateException("cannot read a received mail", e);
         }

@@ -5,6 +5,12 @@ import java.util.List;
 import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.CaseWarning;
 import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.calendar.WorkingCalendar;
+import vn.tthc.monitor.notifier.message.AlertMessages;
+import vn.tthc.monitor.notifier.message.CaseLinks;
+import vn.tthc.monitor.notifier.message.DashboardLinks;
+import vn.tthc.monitor.notifier.message.DigestMessages;
+import vn.tthc.monitor.notifier.registry.FieldNames;
 import vn.tthc.monitor.notifier.registry.UnitRegistry;
 import vn.tthc.monitor.notifier.registry.UnitRegistryFile;
 
@@ -35,9 +41,34 @@ public final class TestAlerts {
             heads:
               - name: Đỗ Văn Khánh
                 email: khanh.do@example.org
+          - id: SO-TNMT
+            name: Sở Tài nguyên và Môi trường
+            parent: UBND-TP
+            heads:
+              - name: Phạm Thu Hà
+                email: ha.pham@example.org
         """);
 
+    /** The fields of the sample traffic, by their Vietnamese names. */
+    public static final FieldNames FIELDS = FieldNames.parse("""
+        id,name
+        HO_TICH,Hộ tịch
+        DAT_DAI,Đất đai
+        TU_PHAP,Lý lịch tư pháp
+        """, "test fields");
+
     private TestAlerts() {
+    }
+
+    /** The alert mails with the national calendar, linking the dashboards and, unless null, the console. */
+    public static AlertMessages alertMessages(final String dashboardUrl, final String publicUrl) {
+        return new AlertMessages(new DashboardLinks(dashboardUrl), new CaseLinks(publicUrl), FIELDS, UNITS,
+            WorkingCalendar.vietnam());
+    }
+
+    /** The digests, linking the dashboards and, unless null, the console. */
+    public static DigestMessages digestMessages(final String dashboardUrl, final String publicUrl) {
+        return new DigestMessages(new DashboardLinks(dashboardUrl), new CaseLinks(publicUrl), FIELDS);
     }
 
     /** The on-time rate of UBND-P-BAN-CO for November 2026, all fields: 186/200 against 98%. */

@@ -18,9 +18,7 @@ import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.CaseWarning.Kind;
 import vn.tthc.monitor.notifier.dispatch.Dispatcher;
 import vn.tthc.monitor.notifier.dispatch.NotificationMetrics;
-import vn.tthc.monitor.notifier.message.AlertMessages;
 import vn.tthc.monitor.notifier.message.DashboardLinks;
-import vn.tthc.monitor.notifier.message.DigestMessages;
 import vn.tthc.monitor.notifier.registry.UnitRegistry;
 import vn.tthc.monitor.notifier.registry.UnitRegistryFile;
 import vn.tthc.monitor.notifier.rules.NotificationRules;
@@ -58,7 +56,8 @@ class RealDeliveryTest {
         final MailComposer composer = new MailComposer("tthc-monitor@example.org", "TTHC Monitor");
         final NotifierSettings settings = new NotifierSettings(Duration.ofHours(4), Duration.ofMinutes(15),
             Duration.ofSeconds(2), Duration.ofMinutes(1), GROUP_WINDOW);
-        return new Dispatcher(new NotificationRules(units, new AlertMessages(links), new DigestMessages(links), settings),
+        return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
+            TestAlerts.digestMessages(links.baseUrl(), null), settings),
             settings, clock, ledger, List.of(
                 new SmtpTransport(new SmtpTransport.SmtpSettings("127.0.0.1", smtp.port(), null, null, true,
                     false, Duration.ofSeconds(5)), composer),
@@ -85,10 +84,11 @@ class RealDeliveryTest {
             "=?UTF-8?Q?Tr=E1=BA=A7n_Th=E1=BB=8B_B=C3=ACnh?= <binh.tran@example.org>",
             "=?UTF-8?Q?V=C3=B5_=C4=90=E1=BB=A9c_C=C6=B0=E1=BB=9Dng?= <cuong.vo@example.org>");
         assertThat(smtp.received()).allSatisfy(mail -> {
-            assertThat(mail.subject()).isEqualTo(
-                "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – tháng 11/2026");
-            assertThat(mail.body()).contains("Giá trị hiện tại: 93%").contains("Mục tiêu: 98%")
-                .contains("Kỳ này đã có 10 hồ sơ trễ hạn vượt quá mức cho phép");
+            assertThat(mail.subject()).isEqualTo("Cảnh báo: UBND phường Bàn Cờ – Tỷ lệ hồ sơ giải quyết đúng hạn 93% (mục tiêu 98%)");
+            assertThat(mail.body()).as("the plain-text part").contains("   - Tháng 11/2026: 93% (mục tiêu 98%), 200 hồ sơ; "
+                + "để đạt lại mục tiêu: đã vượt mức cho phép 10 hồ sơ trễ hạn");
+            assertThat(mail.html()).as("the HTML alternative").startsWith("<!DOCTYPE html>")
+                .contains("<td style=\"padding:4px 5px;border:1px solid #d0d7de;text-align:left;vertical-align:top;\">93%</td>");
             assertThat(mail.messageId()).matches("<[0-9a-f]{64}@tthc-monitor>");
         });
     }
@@ -110,6 +110,10 @@ class RealDeliveryTest {
             assertThat(json.get("alert").get("state").asText()).isEqualTo("RAISED");
             assertThat(json.get("alert").get("drivingIds").get(0).asText()).isEqualTo("HS-0042");
             assertThat(json.get("dashboard").asText()).isEqualTo("http://127.0.0.1:3000/d/tthc-unit?var-unit=UBND-P-BAN-CO");
+            assertThat(json.get("mail").get("subject").asText()).isEqualTo(json.get("subject").asText());
+            assertThat(json.get("mail").get("items").get(0).get("periods").get(0).get("value").asText()).isEqualTo("93%");
+            assertThat(json.get("mail").get("items").get(0).get("cases").get(0).get("caseId").asText())
+                .isEqualTo("«HS-0042»");
         });
     }
 
@@ -126,12 +130,13 @@ class RealDeliveryTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> smtp.received().size() == 2);
         assertThat(smtp.received()).allSatisfy(mail -> {
-            assertThat(mail.subject()).isEqualTo("Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu – 3 chỉ tiêu");
-            assertThat(mail.body())
-                .contains("3 chỉ tiêu của UBND phường Bàn Cờ đang dưới mục tiêu:")
-                .contains("1. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – tháng 11/2026")
-                .contains("3. Tỷ lệ hồ sơ giải quyết đúng hạn (tất cả lĩnh vực) – năm 2026")
-                .contains("     Giá trị hiện tại: 93%");
+            assertThat(mail.subject()).isEqualTo("Cảnh báo: UBND phường Bàn Cờ – Tỷ lệ hồ sơ giải quyết đúng hạn 93% (mục tiêu 98%)");
+            assertThat(mail.body().replace("\r\n", "\n")).as("SMTP carries CRLF line ends")
+                .contains("Chỉ tiêu sau của UBND phường Bàn Cờ đang dưới mục tiêu:")
+                .contains("1. Tỷ lệ hồ sơ giải quyết đúng hạn – tất cả lĩnh vực\n"
+                    + "   - Tháng 11/2026, quý 4/2026, năm 2026: 93% (mục tiêu 98%)")
+                .doesNotContain("2. ");
+            assertThat(mail.body().split("HS-0042", -1)).as("each case once").hasSize(2);
             assertThat(mail.body().split("Bảng điều khiển của đơn vị", -1)).as("one dashboard link").hasSize(2);
             assertThat(mail.messageId()).matches("<[0-9a-f]{64}@tthc-monitor>");
         });
@@ -160,8 +165,8 @@ class RealDeliveryTest {
         }
 
         assertThat(smtp.received()).extracting(MailServer.Mail::subject).containsExactlyInAnyOrder(
-            "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – tháng 11/2026",
-            "Cảnh báo: UBND phường Bàn Cờ dưới mục tiêu Tỷ lệ hồ sơ giải quyết đúng hạn – tháng 11/2026",
+            "Cảnh báo: UBND phường Bàn Cờ – Tỷ lệ hồ sơ giải quyết đúng hạn 93% (mục tiêu 98%)",
+            "Cảnh báo: UBND phường Bàn Cờ – Tỷ lệ hồ sơ giải quyết đúng hạn 93% (mục tiêu 98%)",
             "Tổng hợp hồ sơ quá hạn / sắp đến hạn – UBND phường Bàn Cờ",
             "Tổng hợp hồ sơ quá hạn / sắp đến hạn – UBND phường Bàn Cờ");
         assertThat(dispatcher.pendingDeliveries()).isZero();

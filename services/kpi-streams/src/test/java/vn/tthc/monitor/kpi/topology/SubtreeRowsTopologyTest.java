@@ -110,7 +110,17 @@ class SubtreeRowsTopologyTest {
                 assertThat(alert.drivingChildren())
                     .containsExactly(new DrivingChild("HUYEN-B", 2), new DrivingChild("SO-A", 1));
             });
-            for (int i = 0; i < 30; i++) {
+            // three more late under SO-A: it now drives the breach most, said at the next update
+            for (int i = 0; i < 3; i++) {
+                pipeline.sendAll(caseLines("late" + i, "PHONG-A1", start, 9));
+            }
+            pipeline.emitKpiRows();
+            assertThat(subtreeAlerts(pipeline.alerts(), "2026-03")).last().satisfies(alert -> {
+                assertThat(alert.state()).isEqualTo(AlertState.UPDATED);
+                assertThat(alert.drivingChildren())
+                    .containsExactly(new DrivingChild("SO-A", 4), new DrivingChild("HUYEN-B", 2));
+            });
+            for (int i = 0; i < 60; i++) {
                 pipeline.sendAll(caseLines("ok" + i, "XA-B2", start, 0));
             }
             assertThat(subtreeAlerts(pipeline.alerts(), "2026-03")).extracting(KpiAlert::state).contains(AlertState.RESOLVED);

@@ -1,0 +1,37 @@
+package vn.tthc.monitor.notifier.message;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import vn.tthc.monitor.contract.event.Identifiers;
+
+/**
+ * Links to a case's page in the console, {@code <TTHC_PUBLIC_URL>/#/cases/<caseId percent-encoded>}, the address
+ * heads reach the console at; none when no public URL is set.
+ */
+public record CaseLinks(String publicUrl) {
+
+    public CaseLinks {
+        publicUrl = publicUrl == null || publicUrl.isBlank() ? null
+            : publicUrl.strip().endsWith("/") ? publicUrl.strip().substring(0, publicUrl.strip().length() - 1)
+            : publicUrl.strip();
+    }
+
+    /** No public URL: mails name the cases without links. */
+    public static CaseLinks none() {
+        return new CaseLinks(null);
+    }
+
+    /**
+     * The console page of {@code caseId}: every character outside A–Z a–z 0–9 {@code - . _ ~} percent-encoded; none
+     * for an id longer than the contract allows (no case has it).
+     */
+    public Optional<String> caseLink(final String caseId) {
+        if (publicUrl == null || caseId == null || caseId.codePointCount(0, caseId.length()) > Identifiers.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        final String encoded = URLEncoder.encode(caseId, StandardCharsets.UTF_8)
+            .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        return Optional.of(publicUrl + "/#/cases/" + encoded);
+    }
+}
