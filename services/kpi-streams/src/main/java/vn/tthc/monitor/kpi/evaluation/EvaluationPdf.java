@@ -15,6 +15,10 @@ public final class EvaluationPdf {
 
     private static final String FONTS = "/vn/tthc/monitor/kpi/evaluation/fonts/";
 
+    static {
+        com.openhtmltopdf.util.XRLog.setLoggerImpl(new PdfRendererLog());
+    }
+
     private EvaluationPdf() {
     }
 
