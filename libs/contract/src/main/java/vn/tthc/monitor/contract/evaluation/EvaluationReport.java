@@ -26,9 +26,10 @@ import vn.tthc.monitor.contract.kpi.Targets;
  * @param objectives the all-fields row's four KPIs first, then each field's KPIs that had cases in one of the three
  *                   periods, fields in code order
  * @param alerts     the period's alerts on this unit and scope, oldest raised first
+ * @param alertsCut  the alerts given were cut at a maximum (the newest kept): older ones of the period may be missing
  */
 public record EvaluationReport(String unitId, String unitName, Scope scope, Period period, Instant producedAt,
-                               Finality finality, List<Objective> objectives, List<AlertEntry> alerts) {
+                               Finality finality, List<Objective> objectives, List<AlertEntry> alerts, boolean alertsCut) {
 
     public EvaluationReport {
         objectives = List.copyOf(objectives);
@@ -41,10 +42,12 @@ public record EvaluationReport(String unitId, String unitName, Scope scope, Peri
      * @param rows   the unit's rows of that scope: those of the period, the period before and the year before are
      *               read, any others ignored
      * @param alerts alerts of any unit, period and scope: those of this unit, scope and period are kept
+     * @param alertsCut whether {@code alerts} was cut at a maximum
      */
     public static EvaluationReport of(final String unitId, final String unitName, final Scope scope, final Period period,
                                       final Map<KpiRowKey, KpiCounters> rows, final Targets targets,
-                                      final List<KpiAlert> alerts, final Instant now, final WorkingCalendar calendar) {
+                                      final List<KpiAlert> alerts, final boolean alertsCut, final Instant now,
+                                      final WorkingCalendar calendar) {
         final String current = period.toString();
         final String previous = EvaluationPeriods.previous(period).map(Period::toString).orElse(null);
         final String yearBefore = EvaluationPeriods.yearBefore(period).map(Period::toString).orElse(null);
@@ -64,7 +67,7 @@ public record EvaluationReport(String unitId, String unitName, Scope scope, Peri
             .map(AlertEntry::of)
             .toList();
         return new EvaluationReport(unitId, unitName, scope, period, now, Finality.of(period, now, calendar), objectives,
-            entries);
+            entries, alertsCut);
     }
 
     private static void addField(final List<Objective> objectives, final String unitId, final String field,

@@ -77,7 +77,7 @@ class EvaluationReportTest {
             new KpiRowKey("U", "TU_PHAP", "2024-Q1"), few,
             new KpiRowKey("OTHER", "*", "2026-Q1"), met);
         final EvaluationReport report = EvaluationReport.of("U", "Phường Một", Scope.OWN, Period.parse("2026-Q1"), rows,
-            Targets.sectionThreeDefaults(), List.of(), NOW, CALENDAR);
+            Targets.sectionThreeDefaults(), List.of(), false, NOW, CALENDAR);
 
         final Objective all = report.objectives().get(0);
         assertThat(all.fieldId()).isEqualTo("*");
@@ -113,7 +113,7 @@ class EvaluationReportTest {
             alert("U", "2026-Q1", Scope.SUBTREE, AlertKind.BREACH, AlertState.RAISED, raised),
             alert("V", "2026-Q1", Scope.OWN, AlertKind.BREACH, AlertState.RAISED, raised));
         final EvaluationReport report = EvaluationReport.of("U", "U", Scope.OWN, Period.parse("2026-Q1"), Map.of(),
-            Targets.sectionThreeDefaults(), alerts, NOW, CALENDAR);
+            Targets.sectionThreeDefaults(), alerts, false, NOW, CALENDAR);
         assertThat(report.alerts()).extracting(AlertEntry::kind).containsExactly(AlertKind.AT_RISK, AlertKind.BREACH);
         assertThat(report.alerts().get(1).resolvedAt()).isEqualTo(breach.triggeredAt());
         assertThat(report.alerts().get(0).resolvedAt()).isNull();

@@ -118,6 +118,10 @@ public final class EvaluationHtml {
             html.append("</tbody></table>");
         }
 
+        if (report.alertsCut()) {
+            html.append("<p class=\"note\">Danh sách trên lấy từ các cảnh báo mới nhất của hệ thống (có giới hạn số lượng):")
+                .append(" các cảnh báo cũ hơn của kỳ có thể không được liệt kê.</p>");
+        }
         html.append("<h2>4. Hành động khắc phục</h2><p class=\"note\">Chức năng ghi nhận hành động khắc phục chưa được ")
             .append("triển khai trong hệ thống: báo cáo này chưa thể hiện các hành động khắc phục.</p>");
         html.append("<p class=\"note\">Báo cáo do hệ thống TTHC Monitor lập tự động lúc ")

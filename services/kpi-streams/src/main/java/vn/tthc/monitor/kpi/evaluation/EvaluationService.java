@@ -22,7 +22,8 @@ import vn.tthc.monitor.kpi.query.QueryResult;
 /**
  * Builds a unit's evaluation for a period from the query API's answers: the unit's rows of the scope
  * ({@link KpiQueryService#unitRows(String, Scope)}) and the alerts, those of ended periods included
- * ({@link KpiQueryService#openAlerts(boolean)}), at the wall clock's time. The unit's name comes from the
+ * ({@link KpiQueryService#openAlerts(boolean)}: the newest {@value KpiQueryService#MAX_LISTED}, the report says when
+ * that list was cut), at the wall clock's time. The unit's name comes from the
  * organisation file; a unit neither listed nor with rows is not found.
  */
 @Singleton
@@ -58,7 +59,8 @@ public class EvaluationService {
             return rows.map(none -> null);
         }
         final QueryResult<List<KpiAlert>> alerts = queries.openAlerts(true);
-        return alerts.map(list -> EvaluationReport.of(unitId, name, scope, period, counters, targets, list,
+        final boolean cut = alerts instanceof QueryResult.Found<List<KpiAlert>> found && found.truncated();
+        return alerts.map(list -> EvaluationReport.of(unitId, name, scope, period, counters, targets, list, cut,
             clock.instant(), calendar));
     }
 }

@@ -24,9 +24,13 @@ class EvaluationHtmlTest {
     private static final Instant NOW = ZonedDateTime.of(2026, 5, 12, 14, 15, 0, 0, VietnamTime.ZONE).toInstant();
 
     private static EvaluationReport report(final String unitName) {
+        return report(unitName, false);
+    }
+
+    private static EvaluationReport report(final String unitName, final boolean alertsCut) {
         return EvaluationReport.of("U", unitName, Scope.OWN, Period.parse("2026-Q2"),
             Map.of(new KpiRowKey("U", "*", "2026-Q2"), KpiCounters.survey(true)), Targets.sectionThreeDefaults(), List.of(),
-            NOW, WorkingCalendar.vietnam());
+            alertsCut, NOW, WorkingCalendar.vietnam());
     }
 
     @Test
@@ -36,6 +40,13 @@ class EvaluationHtmlTest {
             .doesNotContainIgnoringCase("<script")
             .contains("Tạm tính", "Quý 2 năm 2026", "12/05/2026 14:15", "Chưa đủ số lượng",
                 "Chức năng ghi nhận hành động khắc phục chưa được triển khai");
+    }
+
+    @Test
+    void saysWhenTheAlertsListWasCut() {
+        final String note = "các cảnh báo cũ hơn của kỳ có thể không được liệt kê";
+        assertThat(EvaluationHtml.render(report("U", true))).contains(note);
+        assertThat(EvaluationHtml.render(report("U", false))).doesNotContain(note);
     }
 
     @Test
