@@ -1,0 +1,66 @@
+package vn.tthc.monitor.kpi.evaluation;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.calendar.WorkingCalendar;
+import vn.tthc.monitor.contract.evaluation.EvaluationReport;
+import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.contract.kpi.Period;
+import vn.tthc.monitor.contract.kpi.Scope;
+import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.contract.org.OrganisationUnit;
+import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.kpi.query.KpiQueryService;
+import vn.tthc.monitor.kpi.query.QueryResult;
+
+/**
+ * Builds a unit's evaluation for a period from the query API's answers: the unit's rows of the scope
+ * ({@link KpiQueryService#unitRows(String, Scope)}) and the alerts, those of ended periods included
+ * ({@link KpiQueryService#openAlerts(boolean)}: the newest {@value KpiQueryService#MAX_LISTED}, the report says when
+ * that list was cut), at the wall clock's time. The unit's name comes from the
+ * organisation file; a unit neither listed nor with rows is not found.
+ */
+@Singleton
+public class EvaluationService {
+
+    private final KpiQueryService queries;
+    private final Targets targets;
+    private final Organisation organisation;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+
+    public EvaluationService(final KpiQueryService queries, final Targets targets, final Organisation organisation,
+                             final WorkingCalendar calendar, final Clock clock) {
+        this.queries = queries;
+        this.targets = targets;
+        this.organisation = organisation;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** The evaluation of {@code unitId}'s rows of {@code scope} for {@code period}. */
+    public QueryResult<EvaluationReport> evaluate(final String unitId, final Scope scope, final Period period) {
+        final String name = organisation.unit(unitId).map(OrganisationUnit::name).orElse(unitId);
+        final QueryResult<List<KpiRowStatus>> rows = queries.unitRows(unitId, scope);
+        final Map<KpiRowKey, KpiCounters> counters = new HashMap<>();
+        if (rows instanceof QueryResult.Found<List<KpiRowStatus>> found) {
+            found.value().forEach(row -> counters.put(row.key(), row.counters()));
+        } else if (rows instanceof QueryResult.NotFound<List<KpiRowStatus>> notFound) {
+            if (organisation.unit(unitId).isEmpty()) {
+                return new QueryResult.NotFound<>(notFound.what());
+            }
+        } else {
+            return rows.map(none -> null);
+        }
+        final QueryResult<List<KpiAlert>> alerts = queries.openAlerts(true);
+        final boolean cut = alerts instanceof QueryResult.Found<List<KpiAlert>> found && found.truncated();
+        return alerts.map(list -> EvaluationReport.of(unitId, name, scope, period, counters, targets, list, cut,
+            clock.instant(), calendar));
+    }
+}

@@ -1,0 +1,61 @@
+package vn.tthc.monitor.kpi.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.contract.calendar.WorkingCalendar;
+import vn.tthc.monitor.contract.evaluation.EvaluationReport;
+import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.contract.kpi.Period;
+import vn.tthc.monitor.contract.kpi.Scope;
+import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.kpi.VietnamTime;
+
+class EvaluationHtmlTest {
+
+    private static final Instant NOW = ZonedDateTime.of(2026, 5, 12, 14, 15, 0, 0, VietnamTime.ZONE).toInstant();
+
+    private static EvaluationReport report(final String unitName) {
+        return report(unitName, false);
+    }
+
+    private static EvaluationReport report(final String unitName, final boolean alertsCut) {
+        return EvaluationReport.of("U", unitName, Scope.OWN, Period.parse("2026-Q2"),
+            Map.of(new KpiRowKey("U", "*", "2026-Q2"), KpiCounters.survey(true)), Targets.sectionThreeDefaults(), List.of(),
+            alertsCut, NOW, WorkingCalendar.vietnam());
+    }
+
+    @Test
+    void escapesTheUnitNameAndSaysWhatIsNotThere() {
+        final String html = EvaluationHtml.render(report("Phòng <b>A</b> & \"B\""));
+        assertThat(html).contains("Phòng &lt;b&gt;A&lt;/b&gt; &amp; &quot;B&quot;").doesNotContain("<b>A</b>")
+            .doesNotContainIgnoringCase("<script")
+            .contains("Tạm tính", "Quý 2 năm 2026", "12/05/2026 14:15", "Chưa đủ số lượng",
+                "Chức năng ghi nhận hành động khắc phục chưa được triển khai");
+    }
+
+    @Test
+    void saysWhenTheAlertsListWasCut() {
+        final String note = "các cảnh báo cũ hơn của kỳ có thể không được liệt kê";
+        assertThat(EvaluationHtml.render(report("U", true))).contains(note);
+        assertThat(EvaluationHtml.render(report("U", false))).doesNotContain(note);
+    }
+
+    @Test
+    void thePdfKeepsTheDiacritics() throws Exception {
+        final byte[] pdf = EvaluationPdf.render(EvaluationHtml.render(report("UBND phường Võ Thị Sáu")));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            final String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("UBND phường Võ Thị Sáu", "BÁO CÁO KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG",
+                "Tỷ lệ hài lòng", "Chưa đủ số lượng");
+        }
+    }
+}
