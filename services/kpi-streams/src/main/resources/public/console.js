@@ -401,7 +401,9 @@
     // objectives by field, in the chosen period
     var inPeriod = mine.filter(function (r) { return r.period === state.period; })
       .sort(function (a, b) { return a.fieldId === '*' ? -1 : b.fieldId === '*' ? 1 : a.fieldId < b.fieldId ? -1 : 1; });
-    html += '<h2>Chỉ tiêu theo lĩnh vực — ' + h(periodLabel(state.period)) + '</h2>' + legend();
+    var finality = inPeriod.length ? inPeriod[0].finality : null;
+    html += '<h2>Chỉ tiêu theo lĩnh vực — ' + h(periodLabel(state.period)) + (finality ? ' <span class="scope" id="unit-finality">(' +
+      (finality === 'final' ? 'số liệu chính thức' : 'số liệu tạm tính') + ')</span>' : '') + '</h2>' + legend();
     html += '<div class="table-wrap"><table id="unit-kpis"><thead><tr><th scope="col">Lĩnh vực</th>' +
       KPIS.map(function (k) { return '<th scope="col">' + k.label + '</th>'; }).join('') + '</tr></thead><tbody>';
     if (!inPeriod.length) {

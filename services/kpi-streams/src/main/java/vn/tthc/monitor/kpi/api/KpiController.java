@@ -30,11 +30,11 @@ import vn.tthc.monitor.kpi.query.UnitOpenCase;
 public class KpiController {
 
     private final KpiQueryService queries;
-    private final RowForecastView forecasts;
+    private final UnitRowsView rowsView;
 
-    public KpiController(final KpiQueryService queries, final RowForecastView forecasts) {
+    public KpiController(final KpiQueryService queries, final UnitRowsView rowsView) {
         this.queries = queries;
-        this.forecasts = forecasts;
+        this.rowsView = rowsView;
     }
 
     @Get("/report")
@@ -52,17 +52,18 @@ public class KpiController {
             + " null when the target is 0), toRecover (below target: consecutive good outcomes needed to get back) and"
             + " recoverable (false when a target of 1 is lost for the period). The on-time KPI also carries forecast: the"
             + " end-of-period forecast of the on-time rate (unrounded expected rate) for an own row of a current period,"
-            + " computed at the time of the request; null for the other rows.")
+            + " computed at the time of the request; null for the other rows. Each row carries finality: provisional, or"
+            + " final from finalFrom, 10 working days after its period (a label: the counting never changes).")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = KpiRowStatus[].class)))
     @ApiResponse(responseCode = "400", description = "scope is neither own nor subtree")
     @ApiResponse(responseCode = "404", description = "No KPI row of this scope for this unit")
     @ApiResponse(responseCode = "503", description = "State stores restoring or rebalancing")
     public HttpResponse<?> unitRows(final String unitId, @Nullable final String scope) {
         if (scope == null || scope.equals(Scope.OWN.wireName())) {
-            return QueryResponses.toHttp(forecasts.withForecasts(unitId, queries.unitRows(unitId, Scope.OWN)));
+            return QueryResponses.toHttp(rowsView.of(unitId, queries.unitRows(unitId, Scope.OWN)));
         }
         if (scope.equals(Scope.SUBTREE.wireName())) {
-            return QueryResponses.toHttp(forecasts.withForecasts(unitId, queries.unitRows(unitId, Scope.SUBTREE)));
+            return QueryResponses.toHttp(rowsView.of(unitId, queries.unitRows(unitId, Scope.SUBTREE)));
         }
         return HttpResponse.badRequest(Map.of("error", "scope must be own or subtree, was " + scope,
             "message", "Tham số scope phải là own (hồ sơ của chính đơn vị) hoặc subtree (đơn vị và các đơn vị trực thuộc)."));

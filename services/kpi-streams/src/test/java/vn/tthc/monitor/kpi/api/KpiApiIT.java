@@ -65,6 +65,9 @@ class KpiApiIT {
         assertThat(onTime.get("value").asDouble()).isEqualTo(5.0 / 7);
         assertThat(onTime.get("target").asDouble()).isEqualTo(0.98);
         assertThat(onTime.get("breached").asBoolean()).isFalse();
+        // March 2026 settled on its 10th working day after (14/04/2026): final from 15/04 00:00 in Vietnam
+        assertThat(march.get("finality").asText()).isEqualTo("final");
+        assertThat(march.get("finalFrom").asText()).isEqualTo("2026-04-14T17:00:00Z");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -139,6 +140,8 @@ class ConsoleBrowserIT {
                     && text(browser, "#unit-alerts").contains("Giải quyết đúng hạn"));
                 assertThat(text(browser, "#unit-kpis tbody")).contains("HO_TICH", "95,65%");
                 assertThat(text(browser, "#unit-alerts")).contains("VTS-LATE");
+                // the current period's figures are provisional until 10 working days after it ends
+                assertThat(text(browser, "#unit-finality")).isEqualTo("(số liệu tạm tính)");
                 assertClean(browser, "unit-kpis");
                 screenshot(browser, "unit");
                 browser.get(base + "#/units/SO-XAY-DUNG");
@@ -220,7 +223,9 @@ class ConsoleBrowserIT {
 
     /** Does {@code action} on elements found afresh, again when a live update replaced them meanwhile. */
     private static void act(final Runnable action) {
+        // a live redraw replaces the elements: found stale, or not yet interactable while the new ones are laid out
         await().atMost(Duration.ofSeconds(5)).ignoreException(StaleElementReferenceException.class)
+            .ignoreException(ElementNotInteractableException.class)
             .until(() -> {
                 action.run();
                 return true;
