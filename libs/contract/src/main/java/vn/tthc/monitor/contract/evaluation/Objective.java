@@ -15,12 +15,7 @@ public record Objective(String fieldId, Kpi kpi, Figure current, Figure previous
 
     /** The Vietnamese name of a KPI. */
     public static String kpiName(final Kpi kpi) {
-        return switch (kpi) {
-            case ON_TIME_RATE -> "Tỷ lệ hồ sơ giải quyết đúng hạn";
-            case SATISFACTION_RATE -> "Tỷ lệ hài lòng";
-            case ONLINE_RATE -> "Tỷ lệ dịch vụ công trực tuyến toàn trình";
-            case FEEDBACK_ON_TIME_RATE -> "Tỷ lệ phản ánh kiến nghị xử lý đúng hạn";
-        };
+        return kpi.vietnameseName();
     }
 
     /** "Tất cả lĩnh vực" for the unit's all-fields row, else the field's code. */

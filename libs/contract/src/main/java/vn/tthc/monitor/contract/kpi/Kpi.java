@@ -32,6 +32,16 @@ public enum Kpi {
         this.defaultTarget = new BigDecimal(defaultTarget);
     }
 
+    /** The objective's Vietnamese name, as users read it: "Tỷ lệ hồ sơ giải quyết đúng hạn" for {@code onTimeRate}. */
+    public String vietnameseName() {
+        return switch (this) {
+            case ON_TIME_RATE -> "Tỷ lệ hồ sơ giải quyết đúng hạn";
+            case SATISFACTION_RATE -> "Tỷ lệ hài lòng";
+            case ONLINE_RATE -> "Tỷ lệ dịch vụ công trực tuyến toàn trình";
+            case FEEDBACK_ON_TIME_RATE -> "Tỷ lệ phản ánh kiến nghị xử lý đúng hạn";
+        };
+    }
+
     /** The name used in reports and targets files, e.g. {@code onTimeRate}. */
     @JsonValue
     public String id() {

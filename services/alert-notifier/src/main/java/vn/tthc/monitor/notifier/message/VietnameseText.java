@@ -31,12 +31,7 @@ public final class VietnameseText {
 
     /** The KPI's name, e.g. "Tỷ lệ hồ sơ giải quyết đúng hạn" for {@code onTimeRate}. */
     public static String kpiName(final Kpi kpi) {
-        return switch (kpi) {
-            case ON_TIME_RATE -> "Tỷ lệ hồ sơ giải quyết đúng hạn";
-            case SATISFACTION_RATE -> "Tỷ lệ hài lòng";
-            case ONLINE_RATE -> "Tỷ lệ dịch vụ công trực tuyến toàn trình";
-            case FEEDBACK_ON_TIME_RATE -> "Tỷ lệ phản ánh kiến nghị xử lý đúng hạn";
-        };
+        return kpi.vietnameseName();
     }
 
     /** What the KPI counts against it, for "N … more" sentences: "hồ sơ trễ hạn" for the on-time rate. */
