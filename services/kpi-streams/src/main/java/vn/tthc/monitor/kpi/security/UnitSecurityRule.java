@@ -22,8 +22,9 @@ import reactor.core.publisher.Mono;
  *   <li>{@code /prometheus}: the operator key only;</li>
  *   <li>{@code /api/v1/units/{unitId}/...} (rows, open and overdue cases, evaluations): a caller who sees the unit
  *       ({@link UnitAccess});</li>
- *   <li>the all-unit lists ({@code /report}, {@code /kpis}, {@code /alerts}, {@code /breaches}, {@code /open-cases},
- *       {@code /units/unlisted}, {@code /pipeline}): the province's users and the operator;</li>
+ *   <li>the all-unit lists ({@code /report}, {@code /kpis}, {@code /alerts}, {@code /breaches}, {@code /open-cases}):
+ *       any signed-in caller, cut to its units by {@link UnitListFilter};</li>
+ *   <li>{@code /units/unlisted}, {@code /pipeline}: the province's users and the operator;</li>
  *   <li>{@code /cases/{id}}: any signed-in caller here, then {@link CaseUnitFilter} by the case's unit;</li>
  *   <li>anything else (the console, the organisation file, the OpenAPI files): any signed-in caller.</li>
  * </ul>
@@ -35,8 +36,8 @@ public class UnitSecurityRule implements SecurityRule<HttpRequest<?>> {
 
     static final List<String> ANONYMOUS_PREFIXES = List.of("/api/v1/public/", "/login", "/logout");
     static final Set<String> ANONYMOUS_PATHS = Set.of("/health", "/favicon.ico");
-    static final Set<String> ALL_UNIT_PATHS = Set.of("/api/v1/report", "/api/v1/kpis", "/api/v1/alerts",
-        "/api/v1/breaches", "/api/v1/open-cases", "/api/v1/units/unlisted", "/api/v1/pipeline");
+    /** The lists of every unit that are not cut to a caller's units: the province's and the operator's. */
+    static final Set<String> ALL_UNIT_PATHS = Set.of("/api/v1/units/unlisted", "/api/v1/pipeline");
     private static final String UNITS = "/api/v1/units/";
 
     private final UnitAccess access;

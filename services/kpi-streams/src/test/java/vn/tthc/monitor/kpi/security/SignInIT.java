@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.testing.ExampleFiles;
 import vn.tthc.monitor.kpi.testing.RunningService;
 import vn.tthc.monitor.testing.TestDirectories;
@@ -30,8 +32,9 @@ import vn.tthc.monitor.testing.TestKafkaCluster;
 /**
  * kpi-streams with sign-in required, on the basic example (the ward UBND-P-VTS under the city UBND-TP, the department
  * SO-TNMT apart): anonymous callers are refused but for the public figures and /health; the ward's head reads the
- * ward and nothing of the department; the city's head reads the ward (its subtree); the province and the operator key
- * read everything; a wrong password signs nobody in; and the service refuses to listen on 0.0.0.0 without sign-in.
+ * ward and nothing of the department, and the lists of every unit cut to the ward; the city's quality officer reads
+ * the ward (its subtree); the province and the operator key read everything; a wrong password signs nobody in; and
+ * the service refuses to listen on 0.0.0.0 without sign-in.
  */
 class SignInIT {
 
@@ -106,11 +109,33 @@ class SignInIT {
 
         for (final String path : List.of("/api/v1/units/SO-TNMT/kpis", "/api/v1/units/SO-TNMT/overdue-cases",
             "/api/v1/units/SO-TNMT/evaluations/2026-Q1", "/api/v1/cases/D1", "/api/v1/units/UBND-TP/kpis?scope=subtree",
-            "/api/v1/report", "/api/v1/units/unlisted", "/api/v1/alerts", "/prometheus")) {
+            "/api/v1/units/unlisted", "/api/v1/pipeline", "/prometheus")) {
             final HttpResponse<String> refused = get(path, cookie);
             assertThat(refused.statusCode()).as(path).isEqualTo(403);
             assertThat(refused.body()).as(path).contains("Bạn không có quyền").doesNotContain("D1\"");
         }
+    }
+
+    @Test
+    void theListsOfEveryUnitAreCutToTheWardForItsHead() throws Exception {
+        final String cookie = signIn("ward-head", "mật-khẩu-phường");
+        final JsonNode report = json(get("/api/v1/report", cookie));
+        assertThat(report.path("kpis")).isNotEmpty()
+            .allSatisfy(row -> assertThat(row.path("unitId").asText()).isEqualTo("UBND-P-VTS"));
+        assertThat(report.path("breaches")).allSatisfy(row -> assertThat(row.path("unitId").asText()).isEqualTo("UBND-P-VTS"));
+        final String period = report.path("kpis").get(0).path("period").asText();
+        final JsonNode periodRows = json(get("/api/v1/kpis?period=" + period, cookie));
+        assertThat(periodRows.path("rows")).isNotEmpty()
+            .allSatisfy(row -> assertThat(row.path("unitId").asText()).isEqualTo("UBND-P-VTS"));
+        assertThat(json(get("/api/v1/alerts", cookie))).allSatisfy(alert -> assertThat(alert.path("unitId").asText()).isEqualTo("UBND-P-VTS"));
+        assertThat(json(get("/api/v1/breaches", cookie))).allSatisfy(b -> assertThat(b.path("unitId").asText()).isEqualTo("UBND-P-VTS"));
+        final JsonNode openCases = json(get("/api/v1/open-cases", cookie));
+        openCases.fieldNames().forEachRemaining(unit -> assertThat(unit).isEqualTo("UBND-P-VTS"));
+
+        // the same lists are whole for the province: the department is in them
+        final String province = signIn("province", "tinh-pass");
+        assertThat(json(get("/api/v1/report", province)).path("kpis").toString()).contains("SO-TNMT").contains("UBND-P-VTS");
+        assertThat(json(get("/api/v1/kpis?period=" + period, province)).path("rows").toString()).contains("SO-TNMT");
     }
 
     @Test
@@ -164,6 +189,11 @@ class SignInIT {
             "kafka.streams.default.state.dir", TestDirectories.fresh("service").toString())).close())
             .hasStackTraceContaining("TTHC_SIGN_IN=true")
             .hasStackTraceContaining("not a loopback address");
+    }
+
+    private static JsonNode json(final HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return ContractJson.mapper().readTree(response.body());
     }
 
     private static String signIn(final String username, final String password) throws Exception {

@@ -29,8 +29,10 @@ class UnitSecurityRuleTest {
         assertThat(rule.decide("/api/v1/units/XA-B/kpis", districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
         assertThat(rule.decide("/api/v1/units/TINH/kpis", districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
         assertThat(rule.decide("/api/v1/units/unlisted", districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
-        assertThat(rule.decide("/api/v1/report", districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
-        assertThat(rule.decide("/api/v1/kpis/", districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
+        assertThat(rule.decide("/api/v1/pipeline/", districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
+        // cut to its units by UnitListFilter
+        assertThat(rule.decide("/api/v1/report", districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
+        assertThat(rule.decide("/api/v1/kpis", districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
         assertThat(rule.decide("/prometheus", districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
         assertThat(rule.decide("/", districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
     }
