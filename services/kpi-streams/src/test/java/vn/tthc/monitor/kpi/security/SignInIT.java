@@ -22,6 +22,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.testing.ExampleFiles;
@@ -34,7 +41,8 @@ import vn.tthc.monitor.testing.TestKafkaCluster;
  * SO-TNMT apart): anonymous callers are refused but for the public figures and /health; the ward's head reads the
  * ward and nothing of the department, and the lists of every unit cut to the ward; the city's quality officer reads
  * the ward (its subtree); the province and the operator key read everything; a wrong password signs nobody in; and
- * the service refuses to listen on 0.0.0.0 without sign-in.
+ * the service refuses to listen on 0.0.0.0 without sign-in. A browser (headless chromium) is sent to the login page,
+ * signs in, sees who it is in the console and signs out.
  */
 class SignInIT {
 
@@ -160,6 +168,37 @@ class SignInIT {
         assertThat(service.get("/prometheus").statusCode()).isEqualTo(200);
         assertThat(service.get("/health").body()).contains("\"details\":{");
         assertThat(service.get("/api/v1/report", "Bearer not-the-key").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBrowserIsSentToTheLoginPageSignsInSeesWhoItIsAndSignsOut() {
+        final ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=vi-VN");
+        final WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        try {
+            final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(uri("/").toString());
+            wait.until(ExpectedConditions.urlContains("/login.html"));
+            browser.findElement(By.id("username")).sendKeys("city-quality");
+            browser.findElement(By.id("password")).sendKeys("wrong-pass");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Tên đăng nhập hoặc mật khẩu không đúng."));
+
+            browser.findElement(By.id("username")).sendKeys("city-quality");
+            browser.findElement(By.id("password")).sendKeys("city-pass");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "city-quality (UBND-TP)"));
+            assertThat(browser.getCurrentUrl()).doesNotContain("login");
+
+            browser.findElement(By.linkText("Đăng xuất")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Bạn đã đăng xuất."));
+            browser.get(uri("/").toString());
+            wait.until(ExpectedConditions.urlContains("/login.html"));
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test
