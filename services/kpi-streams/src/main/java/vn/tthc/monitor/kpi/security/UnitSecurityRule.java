@@ -26,7 +26,11 @@ import reactor.core.publisher.Mono;
  *       any signed-in caller, cut to its units by {@link UnitListFilter};</li>
  *   <li>{@code /units/unlisted}, {@code /pipeline}: the province's users and the operator;</li>
  *   <li>{@code /cases/{id}}: any signed-in caller here, then {@link CaseUnitFilter} by the case's unit;</li>
- *   <li>anything else (the console, the organisation file, the OpenAPI files): any signed-in caller.</li>
+ *   <li>{@code /organisation}, {@code /me}, {@code /changes} (the console's change notices, which name no unit):
+ *       any signed-in caller;</li>
+ *   <li>any other {@code /api/v1/} path: the province's users and the operator (new endpoints are closed to the
+ *       unit-scoped roles until this rule names them);</li>
+ *   <li>anything else (the console's page and assets, the OpenAPI files): any signed-in caller.</li>
  * </ul>
  * A refused signed-in caller gets 403, an anonymous one 401 ({@link SignInRefusals}).
  */
@@ -38,6 +42,11 @@ public class UnitSecurityRule implements SecurityRule<HttpRequest<?>> {
     static final Set<String> ANONYMOUS_PATHS = Set.of("/health", "/favicon.ico");
     /** The lists of every unit that are not cut to a caller's units: the province's and the operator's. */
     static final Set<String> ALL_UNIT_PATHS = Set.of("/api/v1/units/unlisted", "/api/v1/pipeline");
+    /** API paths any signed-in caller reads: the cut lists ({@link UnitListFilter}) and what names no unit's figures. */
+    static final Set<String> SIGNED_IN_API_PATHS = Set.of("/api/v1/report", "/api/v1/kpis", "/api/v1/alerts",
+        "/api/v1/breaches", "/api/v1/open-cases", "/api/v1/organisation", "/api/v1/me", "/api/v1/changes");
+    private static final String API = "/api/v1/";
+    private static final String CASES = "/api/v1/cases/";
     private static final String UNITS = "/api/v1/units/";
 
     private final UnitAccess access;
@@ -75,6 +84,13 @@ public class UnitSecurityRule implements SecurityRule<HttpRequest<?>> {
             final int slash = rest.indexOf('/');
             final String unitId = URLDecoder.decode(slash < 0 ? rest : rest.substring(0, slash), StandardCharsets.UTF_8);
             return allowedIf(access.sees(authentication, unitId));
+        }
+        if (SIGNED_IN_API_PATHS.contains(path) || path.startsWith(CASES)) {
+            return SecurityRuleResult.ALLOWED;
+        }
+        // any other API path (one added later included) is the province's and the operator's until a rule says more
+        if (path.startsWith(API)) {
+            return allowedIf(access.seesAll(authentication));
         }
         return SecurityRuleResult.ALLOWED;
     }

@@ -35,6 +35,10 @@ class UnitSecurityRuleTest {
         assertThat(rule.decide("/api/v1/kpis", districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
         assertThat(rule.decide("/prometheus", districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
         assertThat(rule.decide("/", districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
+        assertThat(rule.decide("/api/v1/organisation", districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
+        assertThat(rule.decide("/api/v1/cases/C1", districtHead)).as("then by the case's unit").isEqualTo(SecurityRuleResult.ALLOWED);
+        assertThat(rule.decide("/api/v1/some-new-list", districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
+        assertThat(rule.decide("/api/v1/some-new-list", province)).isEqualTo(SecurityRuleResult.ALLOWED);
     }
 
     @Test
