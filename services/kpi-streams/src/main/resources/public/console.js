@@ -160,6 +160,8 @@
   function ApiError(status, message) { this.status = status; this.message = message; }
   function api(path) {
     return fetch('/api/v1' + path, { headers: { Accept: 'application/json' } }).then(function (response) {
+      // sign-in required and not (or no longer) signed in: the login page (docs/SECURITY.md)
+      if (response.status === 401) { location.href = '/login.html'; }
       if (response.status === 404) { return null; }
       if (!response.ok) {
         return response.json().catch(function () { return {}; }).then(function (body) {
@@ -666,6 +668,18 @@
       }
     };
   }
+
+  // the signed-in user and a sign-out link, when sign-in is required (docs/SECURITY.md)
+  api('/me').then(function (me) {
+    if (!me || !me.username) { return; }
+    var box = document.getElementById('user');
+    box.textContent = me.username + (me.unit ? ' (' + me.unit + ')' : '') + ' · ';
+    var out = document.createElement('a');
+    out.href = '/logout';
+    out.textContent = 'Đăng xuất';
+    box.appendChild(out);
+    box.hidden = false;
+  }).catch(function () { /* the console works without it */ });
 
   route();
   connect();

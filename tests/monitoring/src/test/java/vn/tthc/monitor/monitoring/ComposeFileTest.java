@@ -341,6 +341,30 @@ class ComposeFileTest {
     }
 
     /** The micronaut.server section of a built service's application.yml. */
+    /**
+     * kpi-streams listens on every interface of its container, so the stack starts it with sign-in on (it would refuse
+     * to start otherwise, docs/SECURITY.md), and Prometheus sends the operator key to its /prometheus from the secret
+     * made of TTHC_OPERATOR_KEY.
+     */
+    @Test
+    void kpiStreamsRequiresSignInAndPrometheusSendsItTheOperatorKey() {
+        final JsonNode environment = SERVICES.path("kpi-streams").path("environment");
+        assertThat(environment.path("TTHC_SIGN_IN").asText()).isEqualTo("true");
+        assertThat(environment.path("TTHC_USERS_FILE").asText()).isEqualTo("/config/users.yaml");
+        assertThat(environment.path("TTHC_OPERATOR_KEY").asText()).startsWith("${TTHC_OPERATOR_KEY");
+        assertThat(COMPOSE.path("secrets").path("operator_key").path("environment").asText()).isEqualTo("TTHC_OPERATOR_KEY");
+        assertThat(SERVICES.path("prometheus").path("secrets").toString()).contains("operator_key");
+        JsonNode kpiStreamsJob = null;
+        for (final JsonNode job : RepositoryFiles.yaml("prometheus/prometheus.yml").path("scrape_configs")) {
+            if (job.path("job_name").asText().equals("kpi-streams")) {
+                kpiStreamsJob = job;
+            }
+        }
+        assertThat(kpiStreamsJob).isNotNull();
+        assertThat(kpiStreamsJob.path("authorization").path("type").asText()).isEqualTo("Bearer");
+        assertThat(kpiStreamsJob.path("authorization").path("credentials_file").asText()).isEqualTo("/run/secrets/operator_key");
+    }
+
     private static JsonNode server(final String service) {
         return RepositoryFiles.yaml(builtModules().get(service) + "/src/main/resources/application.yml").path("micronaut").path("server");
     }

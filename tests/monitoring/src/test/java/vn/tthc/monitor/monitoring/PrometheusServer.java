@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import vn.tthc.monitor.kpi.testing.RunningService;
 import vn.tthc.monitor.testing.TestDirectories;
 
 /**
@@ -47,7 +48,8 @@ public final class PrometheusServer implements AutoCloseable {
         final Path prometheus = Executables.onPath("prometheus");
         final Path directory = TestDirectories.fresh("prometheus");
         final Path config = directory.resolve("prometheus.yml");
-        RepositoryFiles.YAML.writeValue(config.toFile(), testConfig(kpiStreamsAddress));
+        final Path operatorKey = Files.writeString(directory.resolve("operator_key"), RunningService.OPERATOR_KEY);
+        RepositoryFiles.YAML.writeValue(config.toFile(), testConfig(kpiStreamsAddress, operatorKey));
         final int port = freePort();
         final Path log = directory.resolve("prometheus.log");
         final Process process = new ProcessBuilder(prometheus.toString(),
@@ -63,8 +65,11 @@ public final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
-    /** The repository's compose config with test intervals, absolute rule paths and the kpi-streams job's target replaced. */
-    static JsonNode testConfig(final String kpiStreamsAddress) {
+    /**
+     * The repository's compose config with test intervals, absolute rule paths, and the kpi-streams job's target and
+     * operator key file (the secret compose mounts) replaced.
+     */
+    static JsonNode testConfig(final String kpiStreamsAddress, final Path operatorKey) {
         final ObjectNode config = (ObjectNode) RepositoryFiles.yaml("prometheus/prometheus.yml");
         final ObjectNode global = (ObjectNode) config.path("global");
         global.put("scrape_interval", "1s");
@@ -77,6 +82,9 @@ public final class PrometheusServer implements AutoCloseable {
             if (job.path("job_name").asText().equals("kpi-streams")) {
                 final ObjectNode kpiStreams = ((ObjectNode) job).deepCopy();
                 kpiStreams.putArray("static_configs").addObject().putArray("targets").add(kpiStreamsAddress);
+                if (kpiStreams.has("authorization")) {
+                    ((ObjectNode) kpiStreams.path("authorization")).put("credentials_file", operatorKey.toString());
+                }
                 jobs.add(kpiStreams);
             }
         }

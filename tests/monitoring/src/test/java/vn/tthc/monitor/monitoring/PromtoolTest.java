@@ -18,7 +18,9 @@ class PromtoolTest {
 
     @Test
     void bothScrapeConfigsAreValidWithTheirRuleFiles() throws Exception {
-        assertSucceeds("check", "config", "prometheus/prometheus.yml");
+        // the compose config's syntax only: its operator key file (/run/secrets/operator_key) exists in the stack alone;
+        // its rule files are the local config's, checked in full below
+        assertSucceeds("check", "config", "--syntax-only", "prometheus/prometheus.yml");
         assertSucceeds("check", "config", "prometheus/prometheus-local.yml");
     }
 
