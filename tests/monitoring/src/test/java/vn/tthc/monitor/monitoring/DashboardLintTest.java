@@ -108,7 +108,7 @@ class DashboardLintTest {
                 assertVietnamese(where + " label", variable.path("label").asText());
             }
         }
-        assertThat(checked).contains("label_values(tthc_kpi_value, unit)");
+        assertThat(checked).contains("label_values(tthc_kpi_ratio, unit)");
     }
 
     @Test

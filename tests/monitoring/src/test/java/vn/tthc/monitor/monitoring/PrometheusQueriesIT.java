@@ -91,7 +91,7 @@ class PrometheusQueriesIT {
         service.send(lines.subList(0, 5));
         service.send(MonitoringEvents.rejected("bad-a-", 4));
         await("rejected events scraped").atMost(WAIT)
-            .until(() -> prometheus.resultCount("tthc_events{outcome=\"rejected\"}") > 0);
+            .until(() -> prometheus.resultCount("tthc_events_total{outcome=\"rejected\"}") > 0);
         service.send(MonitoringEvents.rejected("bad-b-", 4));
         service.send(MonitoringEvents.moreSurveys("more-", 4, Instant.now()));
     }
@@ -167,7 +167,7 @@ class PrometheusQueriesIT {
             }
         }
         for (final DashboardQueries.CustomVariable variable : DashboardQueries.customVariables()) {
-            assertThat(prometheus.labelValues(variable.name(), "tthc_kpi_value"))
+            assertThat(prometheus.labelValues(variable.name(), "tthc_kpi_ratio"))
                 .as(variable + ": every option is a value of the label " + variable.name())
                 .containsAll(variable.values());
         }
