@@ -2,7 +2,7 @@ package vn.tthc.monitor.monitoring;
 
 /**
  * The signal of an alert rule's expression: what stands before its first top-level comparison, as in
- * {@code tthc_pipeline_lag} of {@code tthc_pipeline_lag > 1000}. A healthy system gives an alert
+ * {@code tthc_pipeline_lag_records} of {@code tthc_pipeline_lag_records > 1000}. A healthy system gives an alert
  * expression no result, but its signal must have data, or the rule watches a series that does not exist.
  */
 public final class AlertSignal {

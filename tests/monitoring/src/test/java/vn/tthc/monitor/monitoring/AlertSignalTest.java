@@ -8,7 +8,7 @@ class AlertSignalTest {
 
     @Test
     void theSignalIsWhatStandsBeforeTheFirstTopLevelComparison() {
-        assertThat(AlertSignal.of("tthc_pipeline_lag > 1000")).isEqualTo("tthc_pipeline_lag");
+        assertThat(AlertSignal.of("tthc_pipeline_lag_records > 1000")).isEqualTo("tthc_pipeline_lag_records");
         assertThat(AlertSignal.of("up{job=~\"a|b\"} == 0")).isEqualTo("up{job=~\"a|b\"}");
         assertThat(AlertSignal.of("x{a!=\"1\"} != 2")).isEqualTo("x{a!=\"1\"}");
         assertThat(AlertSignal.of("m{f=\"*\"} < 0 and on (unit) b == 1")).isEqualTo("m{f=\"*\"}");

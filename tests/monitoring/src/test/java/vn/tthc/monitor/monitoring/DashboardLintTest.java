@@ -18,6 +18,12 @@ class DashboardLintTest {
 
     private static final String DATASOURCE_UID = "tthc-prometheus";
     private static final Pattern LEGEND_TEMPLATE_ONLY = Pattern.compile("\\{\\{\\s*\\w+\\s*}}");
+    /** Series of values between 0 and 1: the KPIs, their targets and forecasts, and the margins between them. */
+    private static final Pattern RATIO_SERIES = Pattern.compile("tthc_kpi_ratio|tthc_kpi_target|tthc_kpi_forecast_ratio|tthc:kpi_margin"
+        + "|tthc:unit_worst_margin|tthc:kpi_target_by_period");
+    /** Counts of cases, outcomes and units. */
+    private static final Pattern COUNT_SERIES = Pattern.compile("tthc_kpi_allowance|tthc_kpi_to_recover|tthc_kpi_volume|tthc_cases"
+        + "|\\bcount\\(|\\bcount by");
     private static final Set<String> PANEL_TYPES = Set.of("stat", "timeseries", "table", "bargauge", "gauge", "text");
 
     @Test
@@ -108,7 +114,7 @@ class DashboardLintTest {
                 assertVietnamese(where + " label", variable.path("label").asText());
             }
         }
-        assertThat(checked).contains("label_values(tthc_kpi_value, unit)");
+        assertThat(checked).contains("label_values(tthc_kpi_ratio, unit)");
     }
 
     @Test
@@ -123,6 +129,50 @@ class DashboardLintTest {
                 }
             }
         }
+    }
+
+    /**
+     * A panel whose every query reads KPI ratios shows them as percentages (Grafana's {@code percentunit}: 0.975 is
+     * 97.5%) with thresholds between -1 and 1; one whose every query reads counts (allowance, volume, cases) shows
+     * them as plain numbers, not percentages. Tables that mix both set their units per column and are left out.
+     */
+    @Test
+    void kpiPanelsShowRatiosAsPercentagesAndCountsAsNumbersWithThresholdsOnTheirScale() {
+        int ratioPanels = 0;
+        int countPanels = 0;
+        for (final Path file : DashboardQueries.files()) {
+            for (final JsonNode panel : DashboardQueries.panels(RepositoryFiles.json(file))) {
+                final String where = file.getFileName() + ": " + panel.path("title").asText();
+                final List<String> exprs = new ArrayList<>();
+                panel.path("targets").forEach(target -> exprs.add(target.path("expr").asText()));
+                final JsonNode defaults = panel.path("fieldConfig").path("defaults");
+                if (panel.path("type").asText().equals("table") || exprs.isEmpty()) {
+                    continue;
+                }
+                if (exprs.stream().allMatch(expr -> RATIO_SERIES.matcher(expr).find() && !COUNT_SERIES.matcher(expr).find())) {
+                    ratioPanels++;
+                    assertThat(defaults.path("unit").asText()).as(where + " unit").isEqualTo("percentunit");
+                    defaults.path("thresholds").path("steps").forEach(step -> {
+                        if (!step.path("value").isNull() && !step.path("value").isMissingNode()) {
+                            assertThat(step.path("value").asDouble()).as(where + " threshold").isBetween(-1.0, 1.0);
+                        }
+                    });
+                } else if (exprs.stream().allMatch(expr -> COUNT_SERIES.matcher(expr).find() && !RATIO_SERIES.matcher(expr).find())) {
+                    countPanels++;
+                    assertThat(defaults.path("unit").asText("none")).as(where + " unit").isNotEqualTo("percentunit")
+                        .isNotEqualTo("percent");
+                    defaults.path("thresholds").path("steps").forEach(step -> {
+                        if (!step.path("value").isNull() && !step.path("value").isMissingNode()) {
+                            final double value = step.path("value").asDouble();
+                            assertThat(value).as(where + " threshold is a whole count").isEqualTo(Math.rint(value))
+                                .isGreaterThanOrEqualTo(0);
+                        }
+                    });
+                }
+            }
+        }
+        assertThat(ratioPanels).as("panels of KPI ratios").isGreaterThanOrEqualTo(6);
+        assertThat(countPanels).as("panels of counts").isGreaterThanOrEqualTo(3);
     }
 
     private static void assertVietnamese(final String where, final String text) {

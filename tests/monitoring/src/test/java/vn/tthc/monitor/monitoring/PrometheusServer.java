@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +104,20 @@ public final class PrometheusServer implements AutoCloseable {
     /** The number of results of an instant query; fails with Prometheus' error if the query is not valid. */
     public int resultCount(final String expr) {
         final JsonNode answer = query(expr);
+        if (!answer.path("status").asText().equals("success")) {
+            throw new AssertionError("Prometheus refused " + expr + ": " + answer.path("error").asText());
+        }
+        return answer.path("data").path("result").size();
+    }
+
+    /**
+     * The number of series a range query (as Grafana's panels send) returns over the last {@code range}, one point per
+     * second; fails with Prometheus' error if the query is not valid.
+     */
+    public int rangeResultCount(final String expr, final Duration range) {
+        final long end = Instant.now().getEpochSecond();
+        final JsonNode answer = get("/api/v1/query_range?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)
+            + "&start=" + (end - range.toSeconds()) + "&end=" + end + "&step=1");
         if (!answer.path("status").asText().equals("success")) {
             throw new AssertionError("Prometheus refused " + expr + ": " + answer.path("error").asText());
         }

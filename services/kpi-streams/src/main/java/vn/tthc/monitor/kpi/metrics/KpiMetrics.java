@@ -1,6 +1,7 @@
 package vn.tthc.monitor.kpi.metrics;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
@@ -21,6 +24,8 @@ import vn.tthc.monitor.contract.kpi.OnTimeForecast;
 import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.kpi.KpiStatus;
 import vn.tthc.monitor.contract.kpi.Period;
+import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.contract.org.OrganisationUnit;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.deadletter.DeadLetterKind;
 import vn.tthc.monitor.kpi.deadletter.DeadLetters;
@@ -39,10 +44,17 @@ import vn.tthc.monitor.kpi.query.UnlistedUnit;
  * targets and breach state; open, waiting, due-soon and overdue cases and open alerts per unit;
  * accepted, rejected and duplicate events per source system; and the pipeline's lag. Records
  * dead-lettered by the exception handlers are counted as they happen, by reason kind.
+ *
+ * <p>The {@code unit} label takes the ids of the organisation file only, so that the series stay bounded: a unit
+ * the file does not list is exported as {@link #UNLISTED} (its KPIs combined over all such units, its cases and
+ * alerts summed), while the query API lists it by id. Without an organisation file every unit keeps its id.
  */
 @Singleton
 @Requires(beans = MeterRegistry.class)
 public class KpiMetrics {
+
+    /** The {@code unit} label of every unit the organisation file does not list. */
+    public static final String UNLISTED = "(unlisted)";
 
     private final KpiQueryService queries;
     private final PipelineLag lag;
@@ -56,16 +68,21 @@ public class KpiMetrics {
     private final MultiGauge forecast;
     private final MultiGauge cases;
     private final MultiGauge alertsOpen;
-    private final MultiGauge events;
+    private final MeterRegistry registry;
+    private final Map<Tags, AtomicLong> events = new ConcurrentHashMap<>();
+    private final Organisation organisation;
     private final MultiGauge lagGauge;
     private final MultiGauge unlisted;
 
     public KpiMetrics(final KpiQueryService queries, final PipelineLag lag, final MeterRegistry registry,
+                      final Organisation organisation,
                       @Value("${tthc.metrics.field-periods:month}") final Set<String> fieldPeriods) {
         this.queries = queries;
         this.lag = lag;
+        this.registry = registry;
+        this.organisation = organisation;
         this.fieldPeriods = Set.copyOf(fieldPeriods);
-        this.value = gauge(registry, "tthc.kpi.value", "KPI value (0..1) in the current period; only KPIs with volume");
+        this.value = gauge(registry, "tthc.kpi.ratio", "KPI value (0..1) in the current period; only KPIs with volume");
         this.volume = gauge(registry, "tthc.kpi.volume", "KPI volume (its denominator) in the current period");
         this.target = gauge(registry, "tthc.kpi.target", "KPI target (0..1) of the row");
         this.breached = gauge(registry, "tthc.kpi.breached",
@@ -79,9 +96,7 @@ public class KpiMetrics {
             "End-of-period forecast (0..1) of the on-time rate of the row, computed at each refresh from its open cases");
         this.cases = gauge(registry, "tthc.cases", "Open cases now by state: open, waiting_on_citizen, due_soon, overdue");
         this.alertsOpen = gauge(registry, "tthc.alerts.open", "Alerts open now (not stale), per unit and KPI");
-        this.events = gauge(registry, "tthc.events",
-            "Events so far per source system and outcome: accepted, rejected, duplicate (monotonic)");
-        this.lagGauge = gauge(registry, "tthc.pipeline.lag",
+        this.lagGauge = gauge(registry, "tthc.pipeline.lag.records",
             "Records of the events and internal topics not yet processed by the pipeline");
         this.unlisted = gauge(registry, "tthc.units.unlisted",
             "Units seen in events that the organisation file does not list (GET /api/v1/units/unlisted)");
@@ -91,6 +106,15 @@ public class KpiMetrics {
                 .tag("reason", kind.label())
                 .register(registry);
         }
+        for (final OrganisationUnit unit : organisation.units()) {
+            Gauge.builder("tthc.unit.info", () -> 1.0).description("A unit of the organisation file: its name and parent")
+                .tags("unit", unit.id(), "name", unit.name(), "parent", unit.parent().orElse("")).register(registry);
+        }
+    }
+
+    /** The {@code unit} label of {@code unitId}: its id when the organisation file lists it or there is no file. */
+    String unitLabel(final String unitId) {
+        return organisation.units().isEmpty() || organisation.unit(unitId).isPresent() ? unitId : UNLISTED;
     }
 
     @Scheduled(fixedDelay = "${tthc.metrics.refresh:5s}", initialDelay = "${tthc.metrics.refresh:5s}")
@@ -121,13 +145,25 @@ public class KpiMetrics {
         final List<MultiGauge.Row<?>> breaches = new ArrayList<>();
         final List<MultiGauge.Row<?>> allowances = new ArrayList<>();
         final List<MultiGauge.Row<?>> toRecovers = new ArrayList<>();
+        final Map<Tags, double[]> unlistedGoodAndVolume = new HashMap<>();
         for (final KpiRowStatus row : current.rows()) {
             if (!exported(row)) {
                 continue;
             }
             final String period = periodLabel(row);
+            final boolean listed = !unitLabel(row.unitId()).equals(UNLISTED);
             for (final KpiStatus status : row.kpis()) {
                 if (status.volume() == 0) {
+                    continue;
+                }
+                if (!listed) {
+                    // targets, breaches and allowances are a unit's own; the unlisted units together get the
+                    // combined value (good outcomes over volume) and volume
+                    final double[] sums = unlistedGoodAndVolume.computeIfAbsent(Tags.of("unit", UNLISTED,
+                        "field", row.fieldId(), "kpi", status.kpi().id(), "scope", row.scope().wireName(),
+                        "period", period), tags -> new double[2]);
+                    sums[0] += status.value() * status.volume();
+                    sums[1] += status.volume();
                     continue;
                 }
                 final Tags rowKpi = Tags.of("unit", row.unitId(), "field", row.fieldId(), "kpi", status.kpi().id(),
@@ -146,6 +182,10 @@ public class KpiMetrics {
                 }
             }
         }
+        unlistedGoodAndVolume.forEach((tags, sums) -> {
+            values.add(MultiGauge.Row.of(tags, sums[0] / sums[1]));
+            volumes.add(MultiGauge.Row.of(tags, sums[1]));
+        });
         allowance.register(allowances, true);
         toRecover.register(toRecovers, true);
         value.register(values, true);
@@ -158,7 +198,8 @@ public class KpiMetrics {
     /** The forecasts of the own {@code *} rows, on the on-time KPI: one series per unit and current period at most. */
     private void exportForecasts(final CurrentKpis current) {
         final List<KpiRowStatus> rows = current.rows().stream()
-            .filter(row -> row.fieldId().equals(KpiRowKey.ALL_FIELDS) && row.scope() == Scope.OWN).toList();
+            .filter(row -> row.fieldId().equals(KpiRowKey.ALL_FIELDS) && row.scope() == Scope.OWN
+                && !unitLabel(row.unitId()).equals(UNLISTED)).toList();
         if (queries.forecasts(rows) instanceof QueryResult.Found<Map<KpiRowKey, OnTimeForecast>> found) {
             final List<MultiGauge.Row<?>> forecasts = new ArrayList<>();
             for (final KpiRowStatus row : rows) {
@@ -183,35 +224,44 @@ public class KpiMetrics {
     }
 
     private void exportCases(final Map<String, OpenCaseCounts> byUnit) {
-        final List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        final Map<Tags, Long> rows = new HashMap<>();
         byUnit.forEach((unit, counts) -> {
-            rows.add(MultiGauge.Row.of(Tags.of("unit", unit, "state", "open"), counts.open()));
-            rows.add(MultiGauge.Row.of(Tags.of("unit", unit, "state", "waiting_on_citizen"), counts.waitingOnCitizen()));
-            rows.add(MultiGauge.Row.of(Tags.of("unit", unit, "state", "due_soon"), counts.dueSoon()));
-            rows.add(MultiGauge.Row.of(Tags.of("unit", unit, "state", "overdue"), counts.overdue()));
+            final String label = unitLabel(unit);
+            rows.merge(Tags.of("unit", label, "state", "open"), counts.open(), Long::sum);
+            rows.merge(Tags.of("unit", label, "state", "waiting_on_citizen"), counts.waitingOnCitizen(), Long::sum);
+            rows.merge(Tags.of("unit", label, "state", "due_soon"), counts.dueSoon(), Long::sum);
+            rows.merge(Tags.of("unit", label, "state", "overdue"), counts.overdue(), Long::sum);
         });
-        cases.register(rows, true);
+        cases.register(rows.entrySet().stream()
+            .<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(), true);
     }
 
     private void exportAlerts(final List<KpiAlert> alerts) {
         final Map<Tags, Long> byUnitAndKpi = new HashMap<>();
-        alerts.forEach(alert -> byUnitAndKpi.merge(Tags.of("unit", alert.unitId(), "kpi", alert.kpi()), 1L, Long::sum));
+        alerts.forEach(alert -> byUnitAndKpi.merge(Tags.of("unit", unitLabel(alert.unitId()), "kpi", alert.kpi()), 1L, Long::sum));
         alertsOpen.register(byUnitAndKpi.entrySet().stream()
             .<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(), true);
     }
 
     private void exportEvents(final PipelineCounts counts) {
-        final List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        addBySource(rows, counts.acceptedBySource(), "accepted");
-        addBySource(rows, counts.rejectedBySource(), "rejected");
-        addBySource(rows, counts.duplicatesBySource(), "duplicate");
-        events.register(rows, true);
+        addBySource(counts.acceptedBySource(), "accepted");
+        addBySource(counts.rejectedBySource(), "rejected");
+        addBySource(counts.duplicatesBySource(), "duplicate");
     }
 
-    private static void addBySource(final List<MultiGauge.Row<?>> rows, final Map<String, Long> bySource,
-                                    final String outcome) {
-        bySource.forEach((source, count) -> rows.add(MultiGauge.Row.of(
-            Tags.of("source", source.isEmpty() ? "unknown" : source, "outcome", outcome), count)));
+    /**
+     * The counts of the stores, monotonic, as counters: one {@code tthc_events_total} per (source, outcome),
+     * registered when first seen.
+     */
+    private void addBySource(final Map<String, Long> bySource, final String outcome) {
+        bySource.forEach((source, count) -> events.computeIfAbsent(
+            Tags.of("source", source.isEmpty() ? "unknown" : source, "outcome", outcome), tags -> {
+                final AtomicLong total = new AtomicLong();
+                FunctionCounter.builder("tthc.events", total, AtomicLong::doubleValue)
+                    .description("Events so far per source system and outcome: accepted, rejected, duplicate")
+                    .tags(tags).register(registry);
+                return total;
+            }).set(count));
     }
 
     private static MultiGauge gauge(final MeterRegistry registry, final String name, final String description) {

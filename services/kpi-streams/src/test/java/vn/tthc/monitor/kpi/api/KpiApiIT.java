@@ -3,6 +3,9 @@ package vn.tthc.monitor.kpi.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.testing.ExampleFiles;
 import vn.tthc.monitor.contract.testing.ReportComparison;
@@ -30,9 +34,13 @@ import vn.tthc.monitor.testing.TestKafkaCluster;
 class KpiApiIT {
 
     private static RunningService service;
+    /** Every log line of the JVM from before the service starts: the meter registrations happen at its start. */
+    private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
 
     @BeforeAll
     static void feedTheBasicExample() {
+        LOG.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOG);
         service = new RunningService(Map.of());
         service.send(ExampleFiles.lines("basic.events.jsonl"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -42,6 +50,7 @@ class KpiApiIT {
 
     @AfterAll
     static void stop() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOG);
         service.close();
     }
 
@@ -166,15 +175,26 @@ class KpiApiIT {
             "{\"eventId\":\"now-2\",\"type\":\"case.resolved\",\"occurredAt\":\"" + now
                 + "\",\"caseId\":\"NOW-1\",\"result\":\"APPROVED\"}"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(service.get("/prometheus").body())
-            .contains("tthc_kpi_value{field=\"*\",kpi=\"onTimeRate\",period=\"month\",scope=\"own\",unit=\"UNIT-NOW\"} 1.0",
+            .contains("tthc_kpi_ratio{field=\"*\",kpi=\"onTimeRate\",period=\"month\",scope=\"own\",unit=\"UNIT-NOW\"} 1.0",
                 "tthc_kpi_volume{field=\"HO_TICH\",kpi=\"onlineRate\",period=\"month\",scope=\"own\",unit=\"UNIT-NOW\"} 1.0",
                 "tthc_kpi_target{field=\"*\",kpi=\"onTimeRate\",scope=\"own\",unit=\"UNIT-NOW\"} 0.98",
                 "tthc_kpi_breached{field=\"*\",kpi=\"onTimeRate\",period=\"month\",scope=\"own\",unit=\"UNIT-NOW\"} 0.0",
-                "tthc_events{outcome=\"rejected\",source=\"unknown\"} 4.0",
-                "tthc_events{outcome=\"duplicate\",source=\"unknown\"} 1.0",
+                "tthc_events_total{outcome=\"rejected\",source=\"unknown\"} 4.0",
+                "tthc_events_total{outcome=\"duplicate\",source=\"unknown\"} 1.0",
                 "tthc_cases{state=\"overdue\",unit=\"UBND-P-VTS\"} 1.0",
-                "tthc_pipeline_lag ", "kafka_streams_")
-            .doesNotContain("tthc_kpi_value{field=\"HO_TICH\",kpi=\"onlineRate\",period=\"year\""));
+                "# TYPE tthc_events_total counter", "tthc_pipeline_lag_records ", "kafka_streams_records_consumed_rate{",
+                "kafka_streams_client_state{")
+            .doesNotContain("tthc_kpi_ratio{field=\"HO_TICH\",kpi=\"onlineRate\",period=\"year\""));
+    }
+
+    @Test
+    void everyMeterIsRegisteredWithoutACollision() {
+        final List<String> messages;
+        synchronized (LOG) {
+            messages = LOG.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
+        assertThat(messages).as("the service's log").isNotEmpty().noneMatch(line -> line.contains("registration has failed"));
+        assertThat(service.get("/prometheus").body()).contains("kafka_streams_process_rate ", "kafka_streams_commit_latency_avg_seconds ");
     }
 
     @Test

@@ -11,8 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.kpi.Targets;
@@ -30,6 +36,9 @@ import vn.tthc.monitor.testing.TestDirectories;
  * tree without the events being replayed), and an invalid file that stops the service with its reason.
  */
 class SubtreeRowsIT {
+
+    private static final int MANY_UNLISTED = 40;
+    private static final Pattern UNIT_LABEL = Pattern.compile("[{,]unit=\"([^\"]*)\"");
 
     /** The basic example's file with the department moved under the city, and the ward left out. */
     private static final String MOVED = """
@@ -74,8 +83,32 @@ class SubtreeRowsIT {
             assertThat(unlisted.get(0).get("unitId").asText()).isEqualTo("UBND-P-VTS");
             assertThat(unlisted.get(0).get("rows").asLong()).isEqualTo(16);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(after.get("/prometheus").body())
-                .contains("tthc_units_unlisted 1.0")
-                .containsPattern("tthc_kpi_value\\{.*scope=\"subtree\".*unit=\"UBND-TP\""));
+                .contains("tthc_units_unlisted 1.0",
+                    "tthc_unit_info{name=\"Sở Nông nghiệp và Môi trường\",parent=\"UBND-TP\",unit=\"SO-TNMT\"} 1",
+                    "tthc_unit_info{name=\"UBND thành phố\",parent=\"\",unit=\"UBND-TP\"} 1")
+                .containsPattern("tthc_kpi_ratio\\{.*scope=\"subtree\".*unit=\"UBND-TP\"")
+                .containsPattern("tthc_kpi_ratio\\{.*unit=\"\\(unlisted\\)\"")
+                .doesNotContain("unit=\"UBND-P-VTS\""));
+
+            // many more units the file misses: the query API lists each, the metrics keep one unit label for them all
+            final Instant now = Instant.now();
+            final List<String> many = new ArrayList<>();
+            for (int i = 0; i < MANY_UNLISTED; i++) {
+                many.add("{\"eventId\":\"many-r-" + i + "\",\"type\":\"case.received\",\"occurredAt\":\""
+                    + now.minusSeconds(2) + "\",\"caseId\":\"MANY-" + i + "\",\"unitId\":\"UNLISTED-" + i
+                    + "\",\"fieldId\":\"HO_TICH\",\"procedureId\":\"1.1\",\"channel\":\"ONLINE\",\"onlineEligible\":true,"
+                    + "\"dueAt\":\"" + now.plusSeconds(3600) + "\"}");
+                many.add("{\"eventId\":\"many-s-" + i + "\",\"type\":\"case.resolved\",\"occurredAt\":\"" + now
+                    + "\",\"caseId\":\"MANY-" + i + "\",\"result\":\"APPROVED\"}");
+            }
+            after.send(many);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(json(after.get("/api/v1/units/unlisted"))).hasSize(MANY_UNLISTED + 1));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                final String metrics = after.get("/prometheus").body();
+                assertThat(metrics).contains("tthc_units_unlisted " + (MANY_UNLISTED + 1) + ".0");
+                assertThat(unitLabels(metrics)).containsExactlyInAnyOrder("UBND-TP", "SO-TNMT", "(unlisted)");
+            });
         }
     }
 
@@ -93,6 +126,18 @@ class SubtreeRowsIT {
             "tthc.units.file", invalid.toString())).close())
             .hasStackTraceContaining("invalid organisation file")
             .hasStackTraceContaining("UBND-TINH");
+    }
+
+    /** The values of the unit label on the tthc_ series of a scrape. */
+    private static Set<String> unitLabels(final String metrics) {
+        final Set<String> units = new HashSet<>();
+        metrics.lines().filter(line -> line.startsWith("tthc_")).forEach(line -> {
+            final Matcher matcher = UNIT_LABEL.matcher(line);
+            if (matcher.find()) {
+                units.add(matcher.group(1));
+            }
+        });
+        return units;
     }
 
     private static JsonNode json(final HttpResponse<String> response) throws Exception {
