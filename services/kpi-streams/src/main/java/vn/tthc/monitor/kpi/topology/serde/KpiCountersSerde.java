@@ -1,10 +1,17 @@
 package vn.tthc.monitor.kpi.topology.serde;
 
+import static vn.tthc.monitor.kpi.topology.serde.BinaryFields.readString;
+import static vn.tthc.monitor.kpi.topology.serde.BinaryFields.writeString;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.utils.ByteUtils;
+import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
 
 /**
  * The binary form of a KPI row's counters in {@code kpi-rows-store}, {@code subtree-rows-store} and
@@ -44,5 +51,28 @@ public final class KpiCountersSerde extends BinarySerde<KpiCounters> {
             ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in),
             ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in),
             ByteUtils.readVarlong(in), ByteUtils.readVarlong(in), ByteUtils.readVarlong(in));
+    }
+
+    /**
+     * The rows of a contribution, nested in the changes the rows and subtree stages repartition: their number, then
+     * each row's unitId, fieldId, period and counters.
+     */
+    public static void writeRows(final DataOutputStream out, final KpiContribution rows) throws IOException {
+        ByteUtils.writeVarint(rows.rows().size(), out);
+        for (final Map.Entry<KpiRowKey, KpiCounters> row : rows.rows().entrySet()) {
+            writeString(out, row.getKey().unitId());
+            writeString(out, row.getKey().fieldId());
+            writeString(out, row.getKey().period());
+            writeCounters(out, row.getValue());
+        }
+    }
+
+    public static KpiContribution readRows(final DataInputStream in) throws IOException {
+        final int count = ByteUtils.readVarint(in);
+        final TreeMap<KpiRowKey, KpiCounters> rows = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            rows.put(new KpiRowKey(readString(in), readString(in), readString(in)), readCounters(in));
+        }
+        return new KpiContribution(rows);
     }
 }
