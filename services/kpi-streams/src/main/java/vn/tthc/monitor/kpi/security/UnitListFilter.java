@@ -21,7 +21,8 @@ import java.util.Set;
  * {@code /open-cases} keep the caller's unit and its subtree only (an item by its {@code unitId}, the open-case
  * counts by their key). The province and the operator get them whole.
  */
-@ServerFilter({"/api/v1/report", "/api/v1/kpis", "/api/v1/alerts", "/api/v1/breaches", "/api/v1/open-cases"})
+@ServerFilter({"/api/v1/report", "/api/v1/kpis", "/api/v1/alerts", "/api/v1/breaches", "/api/v1/open-cases",
+    "/api/v1/corrective-actions"})
 @Requires(property = "tthc.security.required", value = "true")
 public class UnitListFilter {
 
