@@ -10,7 +10,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param alerts            the compacted topic of alerts (latest state per KPI row and KPI)
  * @param caseWarnings      OVERDUE and DUE_SOON warnings of open cases
  * @param verdictReports    the compacted topic of verdicts with their evaluation reports (kpi-streams' archive),
- *                          created (compacted, one partition) when missing
+ *                          created (compacted, one partition) when still missing once kpi-streams' topics exist
  * @param notifications     the notifier's ledger of what has been told (compacted, created when missing)
  * @param replicationFactor replication factor of the ledger topic when created here
  */

@@ -45,7 +45,7 @@ public final class NotificationMetrics {
             verdictMails("sent", kind).increment();
         }
         Timer.builder("tthc.notification.latency")
-            .description("From the alert's triggeredAt or the warning's detectedAt to the delivery")
+            .description("From the alert's triggeredAt, the warning's detectedAt or the verdict's archivedAt to the delivery")
             .tag("kind", kind.tag()).publishPercentileHistogram()
             .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(6))
             .register(registry).record(latency.isNegative() ? Duration.ZERO : latency);

@@ -201,15 +201,14 @@ public final class NotifierLoop implements AutoCloseable {
     }
 
     /**
-     * Creates the ledger and the verdict-reports topics when missing (the notifier may start before kpi-streams'
-     * archive writes its first verdict); waits until kpi-streams has created the other input topics.
+     * Creates the ledger topic when missing; waits until kpi-streams has created the alerts and case-warnings topics;
+     * then creates the verdict-reports topic if kpi-streams did not (its archive may be off or not yet deployed),
+     * so that kpi-streams' own settings for it (partitions, message size) stand whenever it creates its topics.
      */
     private void awaitTopics() throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
             createCompacted(admin, settings.ledgerTopic());
-            createCompacted(admin, settings.verdictReportsTopic());
-            final List<String> inputs = List.of(settings.alertsTopic(), settings.caseWarningsTopic(),
-                settings.verdictReportsTopic(), settings.ledgerTopic());
+            final List<String> inputs = List.of(settings.alertsTopic(), settings.caseWarningsTopic(), settings.ledgerTopic());
             long waited = 0;
             while (running) {
                 final Set<String> existing;
@@ -219,6 +218,9 @@ public final class NotifierLoop implements AutoCloseable {
                     throw new IllegalStateException("cannot list topics", e.getCause());
                 }
                 if (existing.containsAll(inputs)) {
+                    if (!existing.contains(settings.verdictReportsTopic())) {
+                        createCompacted(admin, settings.verdictReportsTopic());
+                    }
                     return;
                 }
                 if (waited % 10_000 == 0) {
