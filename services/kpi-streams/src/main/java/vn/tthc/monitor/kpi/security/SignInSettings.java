@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +19,23 @@ public class SignInSettings {
     private static final Logger LOG = LoggerFactory.getLogger(SignInSettings.class);
 
     private final boolean required;
+    private final String oidcLabel;
 
     public SignInSettings(@Value("${tthc.security.required:false}") final boolean required,
-                          @Value("${micronaut.server.host:}") final String host) {
+                          @Value("${micronaut.server.host:}") final String host,
+                          @Value("${tthc.security.oidc.enabled:false}") final boolean oidc,
+                          @Value("${tthc.security.oidc.issuer:}") final String oidcIssuer,
+                          @Value("${tthc.security.oidc.client-id:}") final String oidcClientId,
+                          @Value("${tthc.security.oidc.label:tài khoản của tỉnh}") final String oidcLabel) {
         this.required = required;
+        this.oidcLabel = oidc ? oidcLabel : null;
+        if (oidc && (!required || oidcIssuer.isBlank() || oidcClientId.isBlank())) {
+            throw new IllegalStateException("OpenID Connect (TTHC_OIDC=true) needs TTHC_SIGN_IN=true, TTHC_OIDC_ISSUER"
+                + " and TTHC_OIDC_CLIENT_ID (docs/SECURITY.md). Không khởi động: cấu hình OpenID Connect chưa đủ.");
+        }
+        if (oidc) {
+            LOG.info("Sign-in through the OpenID Connect provider {} as well (client {})", oidcIssuer, oidcClientId);
+        }
         if (!required && !isLoopback(host)) {
             throw new IllegalStateException("Sign-in is off (TTHC_SIGN_IN=false) but the HTTP host '" + host
                 + "' (TTHC_HTTP_HOST) is not a loopback address: set TTHC_SIGN_IN=true and TTHC_USERS_FILE"
@@ -39,6 +53,11 @@ public class SignInSettings {
 
     public boolean required() {
         return required;
+    }
+
+    /** The login page's label of the OpenID Connect provider, when there is one. */
+    public Optional<String> oidcLabel() {
+        return Optional.ofNullable(oidcLabel);
     }
 
     /** Whether {@code host} names the loopback interface only; blank (every interface) is not loopback. */

@@ -20,7 +20,8 @@ import vn.tthc.monitor.contract.action.AlertKeys;
  * Who may do what, decided here for every request once sign-in is required (docs/SECURITY.md); the other rules
  * of Micronaut Security are not consulted, as this one always answers:
  * <ul>
- *   <li>anonymous: the public figures, {@code /health} (without details), the login page and its assets;</li>
+ *   <li>anonymous: the public figures, {@code /health} (without details), the login page and its assets, and
+ *       {@code /oauth/login/tinh} and {@code /oauth/callback/tinh} of the OpenID Connect sign-in;</li>
  *   <li>{@code /prometheus}: the operator key only;</li>
  *   <li>{@code /api/v1/units/{unitId}/...} (rows, open and overdue cases, evaluations): a caller who sees the unit
  *       ({@link UnitAccess});</li>
@@ -45,7 +46,7 @@ import vn.tthc.monitor.contract.action.AlertKeys;
 @Requires(property = "tthc.security.required", value = "true")
 public class UnitSecurityRule implements SecurityRule<HttpRequest<?>> {
 
-    static final List<String> ANONYMOUS_PREFIXES = List.of("/api/v1/public/", "/login", "/logout");
+    static final List<String> ANONYMOUS_PREFIXES = List.of("/api/v1/public/", "/login", "/logout", "/oauth/");
     /** {@code /actions}: the alert mails' signed links, whose token is the credential (ActionLinkController). */
     static final Set<String> ANONYMOUS_PATHS = Set.of("/health", "/favicon.ico", "/actions");
     /** The lists of every unit that are not cut to a caller's units: the province's and the operator's. */

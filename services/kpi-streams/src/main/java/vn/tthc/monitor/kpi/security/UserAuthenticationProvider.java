@@ -1,7 +1,6 @@
 package vn.tthc.monitor.kpi.security;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
@@ -11,11 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,23 +32,16 @@ public class UserAuthenticationProvider<B> implements HttpRequestAuthenticationP
     /** Compared against when the username is unknown: a hash of nothing anyone can type. */
     private static final String NOBODY = BCRYPT.encode("\u0000no such user\u0000");
 
-    private final UserFile users;
+    private final SignInUsers users;
     private final SignInThrottle throttle;
     private final Counter refusedCredentials;
     private final Counter refusedThrottled;
 
-    public UserAuthenticationProvider(@Value("${tthc.security.users-file:}") final String usersFile, final Clock clock,
-                                      final MeterRegistry meters) {
+    public UserAuthenticationProvider(final SignInUsers users, final Clock clock, final MeterRegistry meters) {
+        this.users = users;
         this.throttle = new SignInThrottle(clock);
         this.refusedCredentials = meters.counter("tthc_sign_in_refused", "reason", "credentials");
         this.refusedThrottled = meters.counter("tthc_sign_in_refused", "reason", "throttled");
-        if (usersFile.isBlank()) {
-            LOG.warn("Sign-in required but no user file (TTHC_USERS_FILE): only the operator key reads anything");
-            this.users = UserFile.empty();
-        } else {
-            this.users = UserFile.read(Path.of(usersFile));
-            LOG.info("User file {}: {} users", usersFile, users.size());
-        }
     }
 
     @Override
@@ -70,19 +58,16 @@ public class UserAuthenticationProvider<B> implements HttpRequestAuthenticationP
         }
         final Optional<UserFile.User> user = users.user(username);
         final String password = login.getSecret() == null ? "" : login.getSecret();
-        final boolean matches = BCRYPT.matches(password, user.map(UserFile.User::passwordHash).orElse(NOBODY));
-        if (user.isEmpty() || !matches) {
+        final String hash = user.map(UserFile.User::passwordHash).orElse(null);
+        // a user without a hash signs in through the OpenID Connect provider only
+        final boolean matches = BCRYPT.matches(password, hash == null ? NOBODY : hash) && hash != null;
+        if (!matches) {
             throttle.failed(username, address);
             refusedCredentials.increment();
             LOG.info("Sign-in refused for '{}' from {}", username, address);
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
         throttle.succeeded(username, address);
-        final UserFile.User found = user.get();
-        final Map<String, Object> attributes = new HashMap<>();
-        if (found.unit() != null) {
-            attributes.put(UnitAccess.UNIT_ATTRIBUTE, found.unit());
-        }
-        return AuthenticationResponse.success(found.username(), List.of(found.role().id()), attributes);
+        return SignInUsers.signedIn(user.get());
     }
 }

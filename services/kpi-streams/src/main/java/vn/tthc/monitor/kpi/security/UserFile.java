@@ -19,7 +19,11 @@ import java.util.Optional;
  */
 public final class UserFile {
 
-    /** One user of the file. */
+    /**
+     * One user of the file.
+     *
+     * @param passwordHash bcrypt; null for a user who signs in through the OpenID Connect provider only
+     */
     public record User(String username, String passwordHash, Role role, String unit) { }
 
     private record Entry(@JsonProperty("username") String username,
@@ -54,10 +58,10 @@ public final class UserFile {
         for (int i = 0; i < entries.size(); i++) {
             final Entry entry = entries.get(i);
             final String where = "user file " + file + ": users[" + i + "]";
-            if (entry == null || blank(entry.username()) || blank(entry.passwordHash()) || blank(entry.role())) {
-                throw new IllegalArgumentException(where + ": username, password-hash and role are required");
+            if (entry == null || blank(entry.username()) || blank(entry.role())) {
+                throw new IllegalArgumentException(where + ": username and role are required");
             }
-            if (!entry.passwordHash().startsWith("$2")) {
+            if (entry.passwordHash() != null && !entry.passwordHash().startsWith("$2")) {
                 throw new IllegalArgumentException(where + " '" + entry.username()
                     + "': password-hash is not a bcrypt hash (./tthc hash-password)");
             }
@@ -67,7 +71,8 @@ public final class UserFile {
                 throw new IllegalArgumentException(where + " '" + entry.username() + "': a " + role.id() + " needs a unit");
             }
             final String unit = role.unitScoped() ? entry.unit().strip() : null;
-            if (users.put(entry.username().strip(), new User(entry.username().strip(), entry.passwordHash().strip(), role, unit)) != null) {
+            if (users.put(entry.username().strip(), new User(entry.username().strip(),
+                blank(entry.passwordHash()) ? null : entry.passwordHash().strip(), role, unit)) != null) {
                 throw new IllegalArgumentException(where + ": username '" + entry.username() + "' appears twice");
             }
         }

@@ -186,7 +186,7 @@ class SignInIT {
             browser.findElement(By.id("username")).sendKeys("city-quality");
             browser.findElement(By.id("password")).sendKeys("wrong-pass");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Tên đăng nhập hoặc mật khẩu không đúng."));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Tên đăng nhập hoặc mật khẩu không đúng"));
 
             browser.findElement(By.id("username")).sendKeys("city-quality");
             browser.findElement(By.id("password")).sendKeys("city-pass");
