@@ -10,6 +10,8 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import vn.tthc.monitor.notifier.delivery.Delivery;
+import vn.tthc.monitor.notifier.message.ActionLinks;
+import vn.tthc.monitor.notifier.message.MailLayout;
 import vn.tthc.monitor.notifier.message.Message;
 
 /**
@@ -22,8 +24,16 @@ public final class MailComposer {
     public static final String IDEMPOTENCY_HEADER = "X-TTHC-Idempotency-Key";
 
     private final InternetAddress from;
+    private final ActionLinks actionLinks;
 
+    /** Mails without corrective-action links. */
     public MailComposer(final String fromAddress, final String fromName) {
+        this(fromAddress, fromName, ActionLinks.none());
+    }
+
+    /** Mails whose alerts each get a corrective-action link signed for the recipient, when {@code actionLinks} is enabled. */
+    public MailComposer(final String fromAddress, final String fromName, final ActionLinks actionLinks) {
+        this.actionLinks = actionLinks;
         try {
             this.from = new InternetAddress(fromAddress, fromName, StandardCharsets.UTF_8.name());
         } catch (final UnsupportedEncodingException e) {
@@ -45,10 +55,14 @@ public final class MailComposer {
         if (message.html() == null) {
             mail.setText(message.body(), StandardCharsets.UTF_8.name());
         } else {
+            // the recipient's own corrective-action links (signed for this address), when the mail has alerts to act on
+            final boolean links = actionLinks.enabled() && message.document() != null && !message.document().actions().isEmpty();
             final MimeBodyPart text = new MimeBodyPart();
-            text.setText(message.body(), StandardCharsets.UTF_8.name());
+            text.setText(links ? MailLayout.text(message.document(), key -> actionLinks.link(key, delivery.address()))
+                : message.body(), StandardCharsets.UTF_8.name());
             final MimeBodyPart html = new MimeBodyPart();
-            html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+            html.setText(links ? MailLayout.html(message.document(), key -> actionLinks.link(key, delivery.address()))
+                : message.html(), StandardCharsets.UTF_8.name(), "html");
             final MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
