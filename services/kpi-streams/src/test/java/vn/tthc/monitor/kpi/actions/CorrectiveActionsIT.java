@@ -167,6 +167,11 @@ class CorrectiveActionsIT {
         assertThat(authors(completed)).containsExactly(recipient, "truong-phuong-a");
         final HttpResponse<String> again = anonymous(HttpRequest.newBuilder(uri("/actions?token=" + token)).GET());
         assertThat(again.body()).contains("Đã hoàn thành").contains("Hệ thống một cửa ngừng 2 ngày");
+        // and in the ward's evaluation of the period
+        final HttpResponse<String> evaluation = get("/api/v1/units/P-A/evaluations/2026-11", wardHead);
+        assertThat(evaluation.statusCode()).isEqualTo(200);
+        assertThat(evaluation.body()).contains("4. Hành động khắc phục", "Hệ thống một cửa ngừng 2 ngày",
+            "Lê Văn Bình", "Đã hoàn thành");
     }
 
     private static String record(final String cause, final String due) {
