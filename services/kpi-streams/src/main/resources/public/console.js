@@ -48,7 +48,7 @@
   var updatedBox = document.getElementById('updated');
 
   var state = { kind: 'MONTH', period: null, collapsed: {}, chartField: '*', unitScope: 'own',
-    alertUnit: '', alertKind: '', organisation: null };
+    alertUnit: '', alertKind: '', organisation: null, actions: {} };
   var current = null; // { interests: [...], refresh: function }
   var charts = [];
 
@@ -369,8 +369,9 @@
         // a parent's subtree rows, where the API serves them apart (?scope=subtree); own rows otherwise
         var parent = (state.organisation.units.filter(function (u) { return u.id === unitId; })[0] || {}).hasChildren;
         return Promise.all([api(path + '/kpis'), parent ? api(path + '/kpis?scope=subtree') : Promise.resolve(null),
-          api('/open-cases'), api(path + '/open-cases'), api('/alerts')]);
+          api('/open-cases'), api(path + '/open-cases'), api('/alerts'), correctiveActions()]);
       }).then(function (r) {
+        state.actions = r[5];
         keepFocus(function () { drawUnit(unitId, mergeRows(r[0] || [], r[1] || []), r[2] || {}, r[3] || [], r[4] || []); });
       })
         .catch(function (e) { renderError(e, function () { if (current && current.name === 'unit') { load(); } }); });
@@ -496,13 +497,46 @@
     });
   }
 
+  // the corrective actions by alert key (the JSON text of the alert's key); none when they cannot be read now
+  function correctiveActions() {
+    return api('/corrective-actions').then(function (list) {
+      var byKey = {};
+      (list || []).forEach(function (a) { byKey[a.alertKeyText] = a; });
+      return byKey;
+    }).catch(function () { return {}; });
+  }
+  function alertKeyText(a) {
+    var key = [a.unitId, a.fieldId, a.period, a.kpi];
+    if ((a.scope || '').toLowerCase() === 'subtree') { key.push('subtree'); }
+    if (a.kind === 'AT_RISK') { key.push('AT_RISK'); }
+    return JSON.stringify(key);
+  }
+  // "Đang thực hiện — hạn 31/12/2026; ghi nhận: truong-phuong, 05/12/2026 14:15" (or who acknowledged it)
+  function actionCell(view) {
+    if (!view) { return '<span class="meta">Chưa ghi nhận</span>'; }
+    var a = view.action;
+    var word = { OPEN: 'ok', DONE: 'ok', OVERDUE: 'bad' }[view.state] || 'none';
+    var html = '<span class="state state-' + word + '" data-action-state="' + h(view.state) + '">' + h(view.stateName) + '</span>';
+    if (a.due) {
+      var d = a.due.split('-');
+      html += ' <span class="meta">hạn ' + h(d[2] + '/' + d[1] + '/' + d[0]) + '</span>';
+    }
+    if (a.recordedBy) {
+      html += '<br><span class="meta">ghi nhận: ' + h(a.recordedBy) + ', ' + dateTime(a.recordedAt) + '</span>';
+    } else if (a.acknowledgedBy) {
+      html += '<br><span class="meta">tiếp nhận: ' + h(a.acknowledgedBy) + ', ' + dateTime(a.acknowledgedAt) + '</span>';
+    }
+    if (a.action) { html += '<br>' + h(a.action) + (a.responsible ? ' <span class="meta">(' + h(a.responsible) + ')</span>' : ''); }
+    return html;
+  }
   function alertTable(alerts, id) {
+    var actions = state.actions || {};
     var html = '<div class="table-wrap"><table id="' + id + '"><thead><tr><th scope="col">Loại</th><th scope="col">Đơn vị</th>' +
       '<th scope="col">Chỉ tiêu</th><th scope="col">Lĩnh vực</th><th scope="col">Kỳ</th><th scope="col" class="num">Giá trị</th>' +
       '<th scope="col" class="num">Mục tiêu</th><th scope="col" class="num">Số lượng</th><th scope="col">Dự báo</th>' +
-      '<th scope="col">Phát sinh lúc</th><th scope="col">Hồ sơ / đơn vị gây ra</th></tr></thead><tbody>';
+      '<th scope="col">Phát sinh lúc</th><th scope="col">Hồ sơ / đơn vị gây ra</th><th scope="col">Khắc phục</th></tr></thead><tbody>';
     if (!alerts.length) {
-      return html + '<tr><td colspan="11" class="empty">Không có cảnh báo.</td></tr></tbody></table></div>';
+      return html + '<tr><td colspan="12" class="empty">Không có cảnh báo.</td></tr></tbody></table></div>';
     }
     alerts.forEach(function (a) {
       var kind = a.kind === 'AT_RISK' ? 'risk' : 'bad';
@@ -521,7 +555,7 @@
         '</td><td>' + h(kpi ? kpi.label : a.kpi) + '</td><td>' + (a.fieldId === '*' ? 'Tất cả' : h(a.fieldId)) + '</td><td>' +
         h(periodLabel(a.period)) + '</td><td class="num">' + pct(a.value) + '</td><td class="num">' + pct(a.target) +
         '</td><td class="num">' + count(a.volume) + '</td><td>' + pct(a.forecast) + '</td><td>' + dateTime(a.raisedAt) + '</td><td>' +
-        (drivers.length ? drivers.join(', ') : '—') + '</td></tr>';
+        (drivers.length ? drivers.join(', ') : '—') + '</td><td class="action">' + actionCell(actions[alertKeyText(a)]) + '</td></tr>';
     });
     return html + '</tbody></table></div>';
   }
@@ -582,8 +616,8 @@
   function alertsPage() {
     setPage('alerts', 'Cảnh báo');
     var load = function () {
-      return Promise.all([organisation(), api('/alerts?includeStale=true')])
-        .then(function (r) { keepFocus(function () { drawAlerts(r[0], r[1] || []); }); })
+      return Promise.all([organisation(), api('/alerts?includeStale=true'), correctiveActions()])
+        .then(function (r) { state.actions = r[2]; keepFocus(function () { drawAlerts(r[0], r[1] || []); }); })
         .catch(function (e) { renderError(e, function () { if (current && current.name === 'alerts') { load(); } }); });
     };
     current = { name: 'alerts', interests: ['ALERTS'], refresh: load };

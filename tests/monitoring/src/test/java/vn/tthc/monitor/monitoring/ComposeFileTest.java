@@ -346,6 +346,15 @@ class ComposeFileTest {
      * to start otherwise, docs/SECURITY.md), and Prometheus sends the operator key to its /prometheus from the secret
      * made of TTHC_OPERATOR_KEY.
      */
+    /** The corrective-action links' key comes from the environment, the same to the notifier and kpi-streams, never a default. */
+    @Test
+    void theLinkKeyComesFromTheEnvironmentToBothServices() {
+        for (final String service : List.of("kpi-streams", "alert-notifier")) {
+            assertThat(SERVICES.path(service).path("environment").path("TTHC_LINK_KEY").asText()).as(service)
+                .startsWith("${TTHC_LINK_KEY:?");
+        }
+    }
+
     @Test
     void kpiStreamsRequiresSignInAndPrometheusSendsItTheOperatorKey() {
         final JsonNode environment = SERVICES.path("kpi-streams").path("environment");

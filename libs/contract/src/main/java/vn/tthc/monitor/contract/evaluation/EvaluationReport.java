@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import vn.tthc.monitor.contract.action.CorrectiveAction;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.calendar.WorkingCalendar;
 import vn.tthc.monitor.contract.kpi.Kpi;
@@ -27,13 +28,32 @@ import vn.tthc.monitor.contract.kpi.Targets;
  *                   periods, fields in code order
  * @param alerts     the period's alerts on this unit and scope, oldest raised first
  * @param alertsCut  the alerts given were cut at a maximum (the newest kept): older ones of the period may be missing
+ * @param actions    the corrective actions recorded for the period's alerts on this unit and scope, the earliest
+ *                   first, with their state at {@code producedAt}
  */
 public record EvaluationReport(String unitId, String unitName, Scope scope, Period period, Instant producedAt,
-                               Finality finality, List<Objective> objectives, List<AlertEntry> alerts, boolean alertsCut) {
+                               Finality finality, List<Objective> objectives, List<AlertEntry> alerts, boolean alertsCut,
+                               List<ActionEntry> actions) {
 
     public EvaluationReport {
         objectives = List.copyOf(objectives);
         alerts = List.copyOf(alerts);
+        actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+
+    /** A report without corrective actions. */
+    public EvaluationReport(final String unitId, final String unitName, final Scope scope, final Period period,
+                            final Instant producedAt, final Finality finality, final List<Objective> objectives,
+                            final List<AlertEntry> alerts, final boolean alertsCut) {
+        this(unitId, unitName, scope, period, producedAt, finality, objectives, alerts, alertsCut, List.of());
+    }
+
+    /** The evaluation without corrective actions: {@link #of(String, String, Scope, Period, Map, Targets, List, boolean, Instant, WorkingCalendar, List)} with none. */
+    public static EvaluationReport of(final String unitId, final String unitName, final Scope scope, final Period period,
+                                      final Map<KpiRowKey, KpiCounters> rows, final Targets targets,
+                                      final List<KpiAlert> alerts, final boolean alertsCut, final Instant now,
+                                      final WorkingCalendar calendar) {
+        return of(unitId, unitName, scope, period, rows, targets, alerts, alertsCut, now, calendar, List.of());
     }
 
     /**
@@ -43,11 +63,12 @@ public record EvaluationReport(String unitId, String unitName, Scope scope, Peri
      *               read, any others ignored
      * @param alerts alerts of any unit, period and scope: those of this unit, scope and period are kept
      * @param alertsCut whether {@code alerts} was cut at a maximum
+     * @param actions corrective actions of any alert: those of this unit, scope and period are kept
      */
     public static EvaluationReport of(final String unitId, final String unitName, final Scope scope, final Period period,
                                       final Map<KpiRowKey, KpiCounters> rows, final Targets targets,
                                       final List<KpiAlert> alerts, final boolean alertsCut, final Instant now,
-                                      final WorkingCalendar calendar) {
+                                      final WorkingCalendar calendar, final List<CorrectiveAction> actions) {
         final String current = period.toString();
         final String previous = EvaluationPeriods.previous(period).map(Period::toString).orElse(null);
         final String yearBefore = EvaluationPeriods.yearBefore(period).map(Period::toString).orElse(null);
@@ -66,8 +87,15 @@ public record EvaluationReport(String unitId, String unitName, Scope scope, Peri
             .sorted(Comparator.comparing(KpiAlert::raisedAt).thenComparing(KpiAlert::fieldId).thenComparing(KpiAlert::kpi))
             .map(AlertEntry::of)
             .toList();
+        final List<ActionEntry> actionEntries = actions.stream()
+            .filter(action -> action.unitId().equals(unitId) && action.alertKey().get(2).equals(current)
+                && action.alertKey().contains(Scope.SUBTREE.wireName()) == (scope == Scope.SUBTREE))
+            .sorted(Comparator.comparing((CorrectiveAction action) -> action.events().get(0).at())
+                .thenComparing(action -> String.join("|", action.alertKey())))
+            .map(action -> ActionEntry.of(action, now))
+            .toList();
         return new EvaluationReport(unitId, unitName, scope, period, now, Finality.of(period, now, calendar), objectives,
-            entries, alertsCut);
+            entries, alertsCut, actionEntries);
     }
 
     private static void addField(final List<Objective> objectives, final String unitId, final String field,

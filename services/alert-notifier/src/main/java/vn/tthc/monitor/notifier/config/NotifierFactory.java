@@ -3,13 +3,16 @@ package vn.tthc.monitor.notifier.config;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import io.micronaut.context.annotation.Value;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tthc.monitor.contract.calendar.CalendarOverride;
 import vn.tthc.monitor.contract.calendar.WorkingCalendar;
 import vn.tthc.monitor.notifier.delivery.Transport;
+import vn.tthc.monitor.notifier.message.ActionLinks;
 import vn.tthc.monitor.notifier.message.CaseLinks;
 import vn.tthc.monitor.notifier.message.DashboardLinks;
 import vn.tthc.monitor.notifier.registry.FieldNames;
@@ -19,6 +22,7 @@ import vn.tthc.monitor.notifier.transport.MailComposer;
 import vn.tthc.monitor.notifier.transport.MailDirectoryTransport;
 import vn.tthc.monitor.notifier.transport.SmtpTransport;
 import vn.tthc.monitor.notifier.transport.WebhookTransport;
+import vn.tthc.monitor.operator.SignedLinks;
 
 /** The notifier's parts from configuration: clock, unit registry, field table, calendar, links and transports. */
 @Factory
@@ -74,9 +78,26 @@ public class NotifierFactory {
         return WorkingCalendar.vietnam(override);
     }
 
+    /**
+     * The corrective-action links of the alert mails (docs/SECURITY.md, "Signed links"): with a public URL and a link
+     * key ({@code TTHC_LINK_KEY}, the one kpi-streams checks), each recipient's own, valid {@code TTHC_LINK_VALIDITY}.
+     */
     @Singleton
-    List<Transport> transports(final NotifierConfiguration config, final SmtpConfiguration smtp) {
-        final MailComposer composer = new MailComposer(config.mailFrom(), config.mailFromName());
+    ActionLinks actionLinks(final CaseLinks console, @Value("${tthc.link-key:}") final String linkKey,
+                            @Value("${tthc.link-validity:7d}") final Duration validity, final Clock clock) {
+        if (console.publicUrl() == null || linkKey.isBlank()) {
+            LOG.info("alert mails carry no corrective-action links: {}", console.publicUrl() == null
+                ? "no TTHC_PUBLIC_URL" : "no TTHC_LINK_KEY");
+            return ActionLinks.none();
+        }
+        LOG.info("alert mails carry corrective-action links to {}/actions, valid {}", console.publicUrl(), validity);
+        return new ActionLinks(console, new SignedLinks(linkKey), validity, clock);
+    }
+
+    @Singleton
+    List<Transport> transports(final NotifierConfiguration config, final SmtpConfiguration smtp,
+                               final ActionLinks actionLinks) {
+        final MailComposer composer = new MailComposer(config.mailFrom(), config.mailFromName(), actionLinks);
         final Transport mail;
         if (smtp.configured()) {
             LOG.info("mail goes to SMTP {}", smtp);

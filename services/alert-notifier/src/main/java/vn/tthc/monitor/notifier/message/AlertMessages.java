@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.tthc.monitor.contract.action.AlertKeys;
 import vn.tthc.monitor.contract.alert.DrivingCase;
 import vn.tthc.monitor.contract.alert.DrivingChild;
 import vn.tthc.monitor.contract.alert.KpiAlert;
@@ -75,7 +76,8 @@ public final class AlertMessages {
         lateNote(items, closing);
         return Message.of(new MailDocument(
             "Cảnh báo: " + unitName(unit) + " – " + headline(Mode.RAISED, alerts) + others(items),
-            greeting(unit), List.of(lead(items, unit, "đang dưới mục tiêu")), items, closing, dashboards.unit(unit.id())));
+            greeting(unit), List.of(lead(items, unit, "đang dưới mục tiêu")), items, closing, dashboards.unit(unit.id()),
+            actionLinks(alerts)));
     }
 
     /** To the unit's heads: objectives that still meet their target but are forecast to end the period below it. */
@@ -91,7 +93,7 @@ public final class AlertMessages {
             List.of("Cảnh báo sớm, chưa phải vi phạm: " + which + " của " + unitName(unit)
                     + " hiện vẫn đạt mục tiêu, nhưng dự báo đến cuối kỳ sẽ không đạt vì các hồ sơ đã quá hạn.",
                 "Giải quyết sớm các hồ sơ dưới đây để giữ mục tiêu."),
-            items, closing, dashboards.unit(unit.id())));
+            items, closing, dashboards.unit(unit.id()), actionLinks(alerts)));
     }
 
     /** To the heads told of the breach: the objectives are back at or above their target. */
@@ -126,6 +128,28 @@ public final class AlertMessages {
                 + dateTime(alert.raisedAt()) + " và chưa được khắc phục sau " + VietnameseText.duration(openFor) + ".",
                 told),
             items, closing, dashboards.unit(unit.id())));
+    }
+
+    /**
+     * One corrective-action link per alert of a breach or forecast mail, in the items' order: "objective (field)
+     * (scope) – period".
+     */
+    private List<MailDocument.ActionLink> actionLinks(final List<KpiAlert> alerts) {
+        final List<MailDocument.ActionLink> links = new ArrayList<>();
+        for (final List<KpiAlert> group : group(alerts)) {
+            for (final KpiAlert a : group) {
+                final StringBuilder label = new StringBuilder(kpiName(Kpi.fromId(a.kpi())));
+                if (!KpiRowKey.ALL_FIELDS.equals(a.fieldId())) {
+                    label.append(" (").append(fieldLabel(a.fieldId())).append(')');
+                }
+                if (a.scope() == Scope.SUBTREE) {
+                    label.append(" (gồm các đơn vị trực thuộc)");
+                }
+                label.append(" – ").append(periodName(a.period()));
+                links.add(new MailDocument.ActionLink(label.toString(), AlertKeys.text(a.key())));
+            }
+        }
+        return links;
     }
 
     /** "Tỷ lệ … (lĩnh vực Đất đai) 71,42% (mục tiêu 100%)" of the worst objective. */

@@ -12,14 +12,32 @@ import java.util.List;
  * @param items     one per objective and scope (KPI, unit, field, own or subtree), numbered from 1
  * @param closing   the paragraphs after the items (detection time, who was told before)
  * @param dashboard the unit's Grafana dashboard, for operators
+ * @param actions   the alerts a recipient may record a corrective action for through a signed link, one per alert
+ *                  (each recipient's own link is made when the mail is composed, {@link ActionLinks}); empty: none
  */
 public record MailDocument(String subject, String greeting, List<String> lead, List<Item> items, List<String> closing,
-                           String dashboard) {
+                           String dashboard, List<ActionLink> actions) {
 
     public MailDocument {
         lead = List.copyOf(lead);
         items = List.copyOf(items);
         closing = List.copyOf(closing);
+        actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+
+    /** A mail without corrective-action links. */
+    public MailDocument(final String subject, final String greeting, final List<String> lead, final List<Item> items,
+                        final List<String> closing, final String dashboard) {
+        this(subject, greeting, lead, items, closing, dashboard, List.of());
+    }
+
+    /**
+     * An alert one may record a corrective action for from the mail.
+     *
+     * @param label    which objective and period, as the reader knows it
+     * @param alertKey the alert's key as its JSON text (the alerts topics' record key)
+     */
+    public record ActionLink(String label, String alertKey) {
     }
 
     /**

@@ -2,6 +2,8 @@ package vn.tthc.monitor.notifier.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import vn.tthc.monitor.notifier.message.MailDocument.CaseRow;
 import vn.tthc.monitor.notifier.message.MailDocument.ChildRow;
 import vn.tthc.monitor.notifier.message.MailDocument.Item;
@@ -18,11 +20,27 @@ public final class MailLayout {
     private static final String DASHBOARD = "Bảng điều khiển của đơn vị (dành cho cán bộ vận hành): ";
     private static final String CELL = "padding:4px 5px;border:1px solid #d0d7de;text-align:left;vertical-align:top;";
 
+    static final String ACTIONS = "Ghi nhận hành động khắc phục";
+    static final String ACTIONS_NOTE = "Liên kết dành riêng cho người nhận thư này, có thời hạn; không chuyển tiếp.";
+
     private MailLayout() {
     }
 
-    /** The plain-text part: numbered items, one line per period row, the cases as a list with their links. */
+    /** The plain-text part without corrective-action links. */
     public static String text(final MailDocument mail) {
+        return text(mail, key -> Optional.empty());
+    }
+
+    /** The HTML part without corrective-action links. */
+    public static String html(final MailDocument mail) {
+        return html(mail, key -> Optional.empty());
+    }
+
+    /**
+     * The plain-text part: numbered items, one line per period row, the cases as a list with their links; then the
+     * corrective-action links {@code actionLink} gives for the mail's alerts (a recipient's own), if any.
+     */
+    public static String text(final MailDocument mail, final Function<String, Optional<String>> actionLink) {
         final StringBuilder out = new StringBuilder().append(mail.greeting()).append("\n\n");
         mail.lead().forEach(p -> out.append(p).append('\n'));
         for (int i = 0; i < mail.items().size(); i++) {
@@ -68,12 +86,18 @@ public final class MailLayout {
             }
         }
         out.append('\n');
+        final List<String[]> links = actionLinks(mail, actionLink);
+        if (!links.isEmpty()) {
+            out.append(ACTIONS).append(":\n");
+            links.forEach(link -> out.append("   - ").append(link[0]).append(": ").append(link[1]).append('\n'));
+            out.append("   ").append(ACTIONS_NOTE).append("\n\n");
+        }
         mail.closing().forEach(p -> out.append(p).append('\n'));
         return out.append(DASHBOARD).append(mail.dashboard()).append("\n\n").append(SIGNATURE).append('\n').toString();
     }
 
-    /** The HTML part: the same content, each item's periods as a table. */
-    public static String html(final MailDocument mail) {
+    /** The HTML part: the same content, each item's periods as a table, and the corrective-action links. */
+    public static String html(final MailDocument mail, final Function<String, Optional<String>> actionLink) {
         final StringBuilder out = new StringBuilder()
             .append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n")
             .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -85,6 +109,14 @@ public final class MailLayout {
         mail.lead().forEach(p -> out.append("<p style=\"margin:0 0 12px;\">").append(esc(p)).append("</p>\n"));
         for (int i = 0; i < mail.items().size(); i++) {
             item(out, i + 1, mail.items().get(i));
+        }
+        final List<String[]> links = actionLinks(mail, actionLink);
+        if (!links.isEmpty()) {
+            out.append("<p style=\"margin:16px 0 4px;\"><b>").append(esc(ACTIONS)).append("</b></p>\n<ul style=\"margin:0;\">\n");
+            links.forEach(link -> out.append("<li><a href=\"").append(esc(link[1])).append("\" style=\"color:#1d4ed8;\">")
+                .append(esc(link[0])).append("</a></li>\n"));
+            out.append("</ul>\n<p style=\"margin:4px 0 0;font-size:13px;color:#52606d;\">").append(esc(ACTIONS_NOTE))
+                .append("</p>\n");
         }
         mail.closing().forEach(p -> out.append("<p style=\"margin:16px 0 0;\">").append(esc(p)).append("</p>\n"));
         out.append("<p style=\"margin:16px 0 0;font-size:13px;color:#52606d;\">")
@@ -198,5 +230,14 @@ public final class MailLayout {
             }
         }
         return out.toString();
+    }
+
+    /** Each of the mail's alerts with its link, [label, link], when {@code actionLink} gives one. */
+    private static List<String[]> actionLinks(final MailDocument mail, final Function<String, Optional<String>> actionLink) {
+        final List<String[]> links = new java.util.ArrayList<>();
+        for (final MailDocument.ActionLink action : mail.actions()) {
+            actionLink.apply(action.alertKey()).ifPresent(link -> links.add(new String[] {action.label(), link}));
+        }
+        return links;
     }
 }

@@ -14,7 +14,9 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import vn.tthc.monitor.notifier.delivery.Delivery;
+import vn.tthc.monitor.notifier.message.ActionLinks;
 import vn.tthc.monitor.notifier.message.Attachment;
+import vn.tthc.monitor.notifier.message.MailLayout;
 import vn.tthc.monitor.notifier.message.Message;
 
 /**
@@ -29,8 +31,16 @@ public final class MailComposer {
     public static final String IDEMPOTENCY_HEADER = "X-TTHC-Idempotency-Key";
 
     private final InternetAddress from;
+    private final ActionLinks actionLinks;
 
+    /** Mails without corrective-action links. */
     public MailComposer(final String fromAddress, final String fromName) {
+        this(fromAddress, fromName, ActionLinks.none());
+    }
+
+    /** Mails whose alerts each get a corrective-action link signed for the recipient, when {@code actionLinks} is enabled. */
+    public MailComposer(final String fromAddress, final String fromName, final ActionLinks actionLinks) {
+        this.actionLinks = actionLinks;
         try {
             this.from = new InternetAddress(fromAddress, fromName, StandardCharsets.UTF_8.name());
         } catch (final UnsupportedEncodingException e) {
@@ -50,10 +60,10 @@ public final class MailComposer {
         mail.setSubject(delivery.notification().message().subject(), StandardCharsets.UTF_8.name());
         final Message message = delivery.notification().message();
         if (message.attachment() == null) {
-            body(mail, message);
+            body(mail, delivery);
         } else {
             final MimeBodyPart content = new MimeBodyPart();
-            body(content, message);
+            body(content, delivery);
             final Attachment file = message.attachment();
             final MimeBodyPart attached = new MimeBodyPart();
             attached.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
@@ -72,14 +82,19 @@ public final class MailComposer {
     }
 
     /** The plain text, or the multipart/alternative of the text and the HTML when the message has HTML. */
-    private static void body(final MimePart part, final Message message) throws MessagingException {
+    private void body(final MimePart part, final Delivery delivery) throws MessagingException {
+        final Message message = delivery.notification().message();
         if (message.html() == null) {
             part.setText(message.body(), StandardCharsets.UTF_8.name());
         } else {
+            // the recipient's own corrective-action links (signed for this address), when the mail has alerts to act on
+            final boolean links = actionLinks.enabled() && message.document() != null && !message.document().actions().isEmpty();
             final MimeBodyPart text = new MimeBodyPart();
-            text.setText(message.body(), StandardCharsets.UTF_8.name());
+            text.setText(links ? MailLayout.text(message.document(), key -> actionLinks.link(key, delivery.address()))
+                : message.body(), StandardCharsets.UTF_8.name());
             final MimeBodyPart html = new MimeBodyPart();
-            html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+            html.setText(links ? MailLayout.html(message.document(), key -> actionLinks.link(key, delivery.address()))
+                : message.html(), StandardCharsets.UTF_8.name(), "html");
             final MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -53,6 +54,7 @@ public class ActionLinkController {
     }
 
     @Get
+    @Produces(MediaType.TEXT_HTML)
     public HttpResponse<String> form(@QueryValue @Nullable final String token) {
         final Object checked = checked(token);
         if (checked instanceof HttpResponse<?> refusal) {
@@ -70,6 +72,7 @@ public class ActionLinkController {
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
     public HttpResponse<String> record(@Body final Map<String, String> form) {
         final String token = form.get("token");
         final Object checked = checked(token);

@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.evaluation;
 
+import vn.tthc.monitor.contract.evaluation.ActionEntry;
 import vn.tthc.monitor.contract.evaluation.AlertEntry;
 import vn.tthc.monitor.contract.evaluation.EvaluationPeriods;
 import vn.tthc.monitor.contract.evaluation.EvaluationReport;
@@ -122,8 +123,33 @@ public final class EvaluationHtml {
             html.append("<p class=\"note\">Danh sách trên lấy từ các cảnh báo mới nhất của hệ thống (có giới hạn số lượng):")
                 .append(" các cảnh báo cũ hơn của kỳ có thể không được liệt kê.</p>");
         }
-        html.append("<h2>4. Hành động khắc phục</h2><p class=\"note\">Chức năng ghi nhận hành động khắc phục chưa được ")
-            .append("triển khai trong hệ thống: báo cáo này chưa thể hiện các hành động khắc phục.</p>");
+        html.append("<h2>4. Hành động khắc phục</h2>");
+        if (report.actions().isEmpty()) {
+            html.append("<p>Không có hành động khắc phục nào được ghi nhận cho các cảnh báo của kỳ.</p>");
+        } else {
+            html.append("<table><thead><tr><th>Lĩnh vực</th><th>Mục tiêu</th><th>Tiếp nhận</th><th>Nguyên nhân</th>")
+                .append("<th>Hành động khắc phục</th><th>Người chịu trách nhiệm</th><th>Thời hạn</th>")
+                .append("<th>Tình trạng</th></tr></thead><tbody>");
+            for (final ActionEntry action : report.actions()) {
+                html.append("<tr><td>").append(text(vn.tthc.monitor.contract.kpi.KpiRowKey.ALL_FIELDS.equals(action.fieldId())
+                        ? "Tất cả lĩnh vực" : action.fieldId()))
+                    .append("</td><td>").append(Objective.kpiName(action.kpi()))
+                    .append(action.kind() == vn.tthc.monitor.contract.alert.AlertKind.AT_RISK ? " (dự báo)" : "")
+                    .append("</td><td>").append(action.acknowledgedBy() == null ? "—" : text(action.acknowledgedBy())
+                        + "<br />" + VietnameseFormat.dateTime(action.acknowledgedAt()))
+                    .append("</td><td>").append(action.cause() == null ? "—" : text(action.cause()))
+                    .append("</td><td>").append(action.action() == null ? "—" : text(action.action()))
+                    .append(action.revisions() > 1 ? " <i>(đã điều chỉnh " + (action.revisions() - 1) + " lần)</i>" : "")
+                    .append("</td><td>").append(action.responsible() == null ? "—" : text(action.responsible()))
+                    .append("</td><td class=\"n\">").append(action.due() == null ? "—"
+                        : vn.tthc.monitor.contract.action.ActionRequest.vietnamese(action.due()))
+                    .append("</td><td>").append(action.state().vietnamese())
+                    .append(action.completedAt() == null ? "" : " (" + VietnameseFormat.dateTime(action.completedAt()) + ")")
+                    .append("</td></tr>");
+            }
+            html.append("</tbody></table><p class=\"note\">Tình trạng tại thời điểm lập báo cáo; các lần ghi nhận và ")
+                .append("điều chỉnh đều được lưu giữ, không bản ghi nào bị xoá.</p>");
+        }
         html.append("<p class=\"note\">Báo cáo do hệ thống TTHC Monitor lập tự động lúc ")
             .append(VietnameseFormat.dateTime(report.producedAt())).append(".</p>");
         html.append("</body></html>\n");

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.tthc.monitor.contract.action.CorrectiveAction;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.calendar.WorkingCalendar;
 import vn.tthc.monitor.contract.evaluation.EvaluationReport;
@@ -16,6 +17,7 @@ import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.org.OrganisationUnit;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.kpi.actions.ActionStore;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
 
@@ -23,7 +25,7 @@ import vn.tthc.monitor.kpi.query.QueryResult;
  * Builds a unit's evaluation for a period from the query API's answers: the unit's rows of the scope
  * ({@link KpiQueryService#unitRows(String, Scope)}) and the alerts, those of ended periods included
  * ({@link KpiQueryService#openAlerts(boolean)}: the newest {@value KpiQueryService#MAX_LISTED}, the report says when
- * that list was cut), at the wall clock's time. The unit's name comes from the
+ * that list was cut) and the corrective actions ({@link ActionStore#all()}), at the wall clock's time. The unit's name comes from the
  * organisation file; a unit neither listed nor with rows is not found.
  */
 @Singleton
@@ -34,9 +36,11 @@ public class EvaluationService {
     private final Organisation organisation;
     private final WorkingCalendar calendar;
     private final Clock clock;
+    private final ActionStore actions;
 
     public EvaluationService(final KpiQueryService queries, final Targets targets, final Organisation organisation,
-                             final WorkingCalendar calendar, final Clock clock) {
+                             final WorkingCalendar calendar, final Clock clock, final ActionStore actions) {
+        this.actions = actions;
         this.queries = queries;
         this.targets = targets;
         this.organisation = organisation;
@@ -60,7 +64,13 @@ public class EvaluationService {
         }
         final QueryResult<List<KpiAlert>> alerts = queries.openAlerts(true);
         final boolean cut = alerts instanceof QueryResult.Found<List<KpiAlert>> found && found.truncated();
+        final List<CorrectiveAction> recorded;
+        try {
+            recorded = actions.all();
+        } catch (final ActionStore.NotReady e) {
+            return new QueryResult.NotReady<>(e.getMessage());
+        }
         return alerts.map(list -> EvaluationReport.of(unitId, name, scope, period, counters, targets, list, cut,
-            clock.instant(), calendar));
+            clock.instant(), calendar, recorded));
     }
 }

@@ -11,6 +11,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.calendar.WorkingCalendar;
+import vn.tthc.monitor.contract.action.ActionChannel;
+import vn.tthc.monitor.contract.action.ActionEvent;
+import vn.tthc.monitor.contract.action.ActionEventType;
+import vn.tthc.monitor.contract.action.ActionState;
+import vn.tthc.monitor.contract.action.CorrectiveAction;
 import vn.tthc.monitor.contract.evaluation.EvaluationReport;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
@@ -39,7 +44,37 @@ class EvaluationHtmlTest {
         assertThat(html).contains("Phòng &lt;b&gt;A&lt;/b&gt; &amp; &quot;B&quot;").doesNotContain("<b>A</b>")
             .doesNotContainIgnoringCase("<script")
             .contains("Tạm tính", "Quý 2 năm 2026", "12/05/2026 14:15", "Chưa đủ số lượng",
-                "Chức năng ghi nhận hành động khắc phục chưa được triển khai");
+                "Không có hành động khắc phục nào được ghi nhận cho các cảnh báo của kỳ.");
+    }
+
+    @Test
+    void listsTheCorrectiveActionsOfThePeriodsAlertsInHtmlAndPdf() throws Exception {
+        final List<String> key = List.of("U", "*", "2026-Q2", "onTimeRate");
+        CorrectiveAction action = CorrectiveAction.apply(null, new ActionEvent(key, "e1", ActionEventType.ACKNOWLEDGED,
+            "truong-phong", ActionChannel.API, NOW.minusSeconds(7_200), null, null, null, null, null));
+        action = CorrectiveAction.apply(action, new ActionEvent(key, "e2", ActionEventType.RECORDED, "chất.lượng@u.gov.vn",
+            ActionChannel.MAIL_LINK, NOW.minusSeconds(3_600), "Thiếu cán bộ <một cửa>", "Điều động thêm hai cán bộ",
+            "Phó trưởng phòng Lê Thị Hà", java.time.LocalDate.of(2026, 6, 30), null));
+        // another period's and another unit's actions are not this report's
+        final CorrectiveAction otherPeriod = CorrectiveAction.apply(null, new ActionEvent(List.of("U", "*", "2026-Q1",
+            "onTimeRate"), "e3", ActionEventType.ACKNOWLEDGED, "khác", ActionChannel.API, NOW, null, null, null, null, null));
+        final CorrectiveAction otherUnit = CorrectiveAction.apply(null, new ActionEvent(List.of("V", "*", "2026-Q2",
+            "onTimeRate"), "e4", ActionEventType.ACKNOWLEDGED, "khác", ActionChannel.API, NOW, null, null, null, null, null));
+        final EvaluationReport report = EvaluationReport.of("U", "UBND phường Võ Thị Sáu", Scope.OWN, Period.parse("2026-Q2"),
+            Map.of(new KpiRowKey("U", "*", "2026-Q2"), KpiCounters.survey(true)), Targets.sectionThreeDefaults(), List.of(),
+            false, NOW, WorkingCalendar.vietnam(), List.of(otherPeriod, action, otherUnit));
+        assertThat(report.actions()).singleElement().satisfies(entry -> {
+            assertThat(entry.state()).isEqualTo(ActionState.OPEN);
+            assertThat(entry.acknowledgedBy()).isEqualTo("truong-phong");
+        });
+        final String html = EvaluationHtml.render(report);
+        assertThat(html).contains("Thiếu cán bộ &lt;một cửa&gt;", "Điều động thêm hai cán bộ", "Phó trưởng phòng Lê Thị Hà",
+            "30/06/2026", "Đang thực hiện", "truong-phong").doesNotContain("khác<");
+        try (PDDocument document = Loader.loadPDF(EvaluationPdf.render(html))) {
+            final String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("4. Hành động khắc phục", "Điều động thêm hai cán bộ", "Lê Thị Hà", "30/06/2026",
+                "Đang thực hiện");
+        }
     }
 
     @Test

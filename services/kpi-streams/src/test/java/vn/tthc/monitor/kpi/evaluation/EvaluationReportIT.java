@@ -109,7 +109,7 @@ class EvaluationReportIT {
         final List<String> htmlRows = Arrays.stream(html.body().split("<tr>")).skip(1)
             .map(row -> row.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim()).toList();
         assertThat(html.body()).contains("UBND phường Võ Thị Sáu", "Quý 1 năm 2026", "Chính thức",
-            "Hành động khắc phục", "chưa được triển khai");
+            "Hành động khắc phục", "Không có hành động khắc phục nào được ghi nhận");
 
         final byte[] pdfBytes = bytes("/api/v1/units/" + WARD + "/evaluations/2026-Q1?format=pdf");
         final String pdfText;
