@@ -24,6 +24,7 @@ import vn.tthc.monitor.kpi.config.PipelineConfiguration;
 import vn.tthc.monitor.kpi.config.OrganisationConfiguration;
 import vn.tthc.monitor.kpi.config.TargetsConfiguration;
 import vn.tthc.monitor.kpi.config.TopicsConfiguration;
+import vn.tthc.monitor.kpi.config.VerdictConfiguration;
 import vn.tthc.monitor.kpi.topology.KpiPipeline;
 import vn.tthc.monitor.kpi.topology.PipelineSettings;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
@@ -41,9 +42,11 @@ public class KpiStreamsFactory {
     KStream<String, Event> kpiPipeline(@Named(STREAM) final ConfiguredStreamBuilder builder,
                                        final TopicCatalog topics, final Targets targets,
                                        final PipelineConfiguration pipeline, final DueSoonWindow dueSoonWindow,
-                                       final Organisation organisation, final ForecastConfiguration forecast) {
+                                       final Organisation organisation, final ForecastConfiguration forecast,
+                                       final VerdictConfiguration verdicts, final WorkingCalendar calendar) {
         return new KpiPipeline(topics, new PipelineSettings(targets, pipeline.emitInterval(), dueSoonWindow,
-            pipeline.watchInterval(), pipeline.watchGrace(), forecast.settings()), organisation).addTo(builder);
+            pipeline.watchInterval(), pipeline.watchGrace(), forecast.settings(), verdicts.settings(calendar)),
+            organisation).addTo(builder);
     }
 
     @Singleton
