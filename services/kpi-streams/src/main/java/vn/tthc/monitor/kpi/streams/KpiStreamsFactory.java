@@ -28,6 +28,7 @@ import vn.tthc.monitor.kpi.config.VerdictConfiguration;
 import vn.tthc.monitor.kpi.topology.KpiPipeline;
 import vn.tthc.monitor.kpi.topology.PipelineSettings;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
+import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
 
 /** Wires the KPI pipeline into the {@code default} Kafka Streams of micronaut-kafka. */
 @Factory
@@ -43,10 +44,15 @@ public class KpiStreamsFactory {
                                        final TopicCatalog topics, final Targets targets,
                                        final PipelineConfiguration pipeline, final DueSoonWindow dueSoonWindow,
                                        final Organisation organisation, final ForecastConfiguration forecast,
-                                       final VerdictConfiguration verdicts, final WorkingCalendar calendar) {
+                                       final VerdictSettings verdicts) {
         return new KpiPipeline(topics, new PipelineSettings(targets, pipeline.emitInterval(), dueSoonWindow,
-            pipeline.watchInterval(), pipeline.watchGrace(), forecast.settings(), verdicts.settings(calendar)),
-            organisation).addTo(builder);
+            pipeline.watchInterval(), pipeline.watchGrace(), forecast.settings(), verdicts), organisation).addTo(builder);
+    }
+
+    /** When rows become final ({@code tthc.verdicts.*}), on the service's working-day calendar. */
+    @Singleton
+    VerdictSettings verdictSettings(final VerdictConfiguration config, final WorkingCalendar calendar) {
+        return config.settings(calendar);
     }
 
     @Singleton

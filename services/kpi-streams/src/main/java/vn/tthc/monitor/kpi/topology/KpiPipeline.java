@@ -84,8 +84,9 @@ public final class KpiPipeline {
         KpiAlertTopology.forSubtreeRows(topics, settings.targets(), settings.emitInterval()).addTo(builder, subtreeChanges);
         final var openCasesByUnit = new ForecastTopology(topics, settings.targets(), settings.forecast())
             .addTo(builder, cases, rowChanges);
-        new VerdictTopology(topics, settings.targets(), settings.verdicts())
-            .addTo(builder, openCasesByUnit, rowChanges, subtreeChanges);
+        new VerdictTopology(topics, settings.targets(), settings.verdicts()).addTo(builder, openCasesByUnit
+            .mapValues(update -> new OpenCaseChange(update.caseId(), update.open(), update.receivedAt()),
+                Named.as("open-case-changes-for-verdicts")), rowChanges, subtreeChanges);
         return events;
     }
 

@@ -123,6 +123,7 @@ class VerdictTopologyTest {
     void eventsCountedAfterTheVerdictAreRecordedAndGiveOneCorrectionPerCheck() {
         pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), WALL_CLOCK);
         octoberWithOneOpenCase();
+        advance(CHECK);
         advanceTo(OCTOBER_CUT_OFF.plus(CHECK));
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::revision).containsExactly(0);
 
@@ -157,11 +158,29 @@ class VerdictTopologyTest {
     }
 
     @Test
+    void eventsOfAPastPeriodSentOverSeveralChecksGiveOneVerdictOnceTheyStop() {
+        now = OCTOBER_CUT_OFF.plus(Duration.ofDays(1));
+        pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), now);
+        pipeline.send(received("A", Instant.parse("2026-10-20T02:00:00Z")));
+        advance(CHECK);
+        pipeline.send(received("B", Instant.parse("2026-10-21T02:00:00Z")));
+        advance(CHECK);
+        assertThat(pipeline.verdicts()).as("its rows changed since the last check").isEmpty();
+        advance(CHECK);
+        final List<PeriodVerdict> written = pipeline.verdicts();
+        assertThat(written).extracting(PeriodVerdict::period, PeriodVerdict::revision)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-10", 0));
+        assertThat(objective(written.get(0), "*", Kpi.ONLINE_RATE).volume()).isEqualTo(2);
+        assertThat(written.get(0).correctedAfterFinal()).isZero();
+    }
+
+    @Test
     void aDriverOpenedAgainOnTheStateOfAClosedOneNeitherRepeatsTheVerdictNorARevision() {
         final Path taskState = TestDirectories.fresh("verdict-task").resolve("0_0");
         pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), WALL_CLOCK, Organisation.of(List.of()),
             VerdictSettings.DEFAULTS, taskState);
         octoberWithOneOpenCase();
+        advance(CHECK);
         advanceTo(OCTOBER_CUT_OFF.plus(CHECK));
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::revision).containsExactly(0);
         pipeline.send(survey("S1", Rating.SATISFIED));
@@ -197,6 +216,7 @@ class VerdictTopologyTest {
         // the own rows' changes are spread to the subtrees at the rows' next emission
         advance(PipelineDriver.EMIT_INTERVAL);
         assertThat(pipeline.subtreeRows()).containsKey(new KpiRowKey("P", "*", "2026-10"));
+        advance(CHECK);
         advanceTo(OCTOBER_CUT_OFF.plus(CHECK));
         final List<PeriodVerdict> written = pipeline.verdicts();
         assertThat(written).extracting(PeriodVerdict::unitId, PeriodVerdict::scope, PeriodVerdict::period)

@@ -1,7 +1,7 @@
 package vn.tthc.monitor.kpi.topology.verdicts;
 
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
-import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseUpdate;
+import vn.tthc.monitor.kpi.topology.OpenCaseChange;
 
 /** What reaches a {@link VerdictTracker}, in the task of the rows it judges. */
 sealed interface VerdictInput {
@@ -11,6 +11,6 @@ sealed interface VerdictInput {
     }
 
     /** One of {@code unitId}'s open cases opened, changed or closed (own rows only). */
-    record CaseChanged(String unitId, ForecastCaseUpdate update) implements VerdictInput {
+    record CaseChanged(String unitId, OpenCaseChange update) implements VerdictInput {
     }
 }

@@ -7,10 +7,10 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.verdict.PeriodVerdict;
+import vn.tthc.monitor.kpi.topology.OpenCaseChange;
 import vn.tthc.monitor.kpi.topology.RowOutput;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
-import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseUpdate;
 import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 
 /**
@@ -34,11 +34,11 @@ public final class VerdictTopology {
     }
 
     /**
-     * @param openCases      the open cases' changes by unit, in the own rows' task ({@code ForecastTopology#addTo})
+     * @param openCases      the open cases' changes by unit, in the own rows' task (from the forecast stage's repartition)
      * @param rowChanges     every change of an own row, in its task
      * @param subtreeChanges every change of a subtree row, in its task
      */
-    public void addTo(final StreamsBuilder builder, final KStream<String, ForecastCaseUpdate> openCases,
+    public void addTo(final StreamsBuilder builder, final KStream<String, OpenCaseChange> openCases,
                       final KStream<String, RowOutput.Change> rowChanges,
                       final KStream<String, RowOutput.Change> subtreeChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreCatalog.VERDICTS_STORE),

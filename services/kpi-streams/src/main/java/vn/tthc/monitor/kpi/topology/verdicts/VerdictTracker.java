@@ -7,10 +7,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -34,8 +36,8 @@ import vn.tthc.monitor.contract.verdict.ObjectiveVerdict;
 import vn.tthc.monitor.contract.verdict.PeriodVerdict;
 import vn.tthc.monitor.contract.verdict.PeriodVerdict.FinalReason;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
+import vn.tthc.monitor.kpi.topology.OpenCaseChange;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
-import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseUpdate;
 
 /**
  * Judges the finality of every (unit, period) of one scope whose rows this task sums, and writes its verdicts
@@ -45,7 +47,9 @@ import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseUpdate;
  *   <li>Every {@code checkInterval} (wall clock), each provisional one whose period has ended becomes final: at the
  *       cut-off ({@link VerdictSettings#cutOff}), or earlier, for own rows, once no case received in the period is
  *       open (the open cases and their reception time come from the forecast stage's repartition by unit, kept in
- *       {@link StoreCatalog#VERDICT_OPEN_CASES_STORE}). It then writes revision 0 of its {@link PeriodVerdict}.</li>
+ *       {@link StoreCatalog#VERDICT_OPEN_CASES_STORE}). It then writes revision 0 of its {@link PeriodVerdict}. A
+ *       period whose rows changed since the previous check waits for a check without changes, so that events sent in
+ *       bulk (a backfill of a past year) give one verdict, not a verdict and a trail of corrections.</li>
  *   <li>A counted change of a final row counts in {@code correctedAfterFinal} (once per input record of the rows
  *       stage: one case, feedback or survey change); the next check writes one correction
  *       (the next revision) with the objectives as they are then, unless the rows' counters are back to those of
@@ -68,6 +72,8 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
     private final Map<String, VerdictState> states = new HashMap<>();
     /** The keys the next check must look at: provisional states, and final ones with a correction pending. */
     private final TreeSet<String> pending = new TreeSet<>();
+    /** The provisional keys whose rows changed since the last check: they wait for a check without changes. */
+    private final Set<String> changedSinceCheck = new HashSet<>();
     /** Each unit's open cases, counted by reception time (epoch millis). */
     private final Map<String, TreeMap<Long, Integer>> openByReception = new HashMap<>();
     private ProcessorContext<String, PeriodVerdict> context;
@@ -106,6 +112,7 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         states.clear();
         pending.clear();
+        changedSinceCheck.clear();
         openByReception.clear();
         lastCorrection = null;
         if (tracksOpenCases) {
@@ -172,6 +179,9 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
         if (state == null) {
             put(key, VerdictState.provisional(row.unitId(), row.period(), scope));
             pending.add(key);
+            changedSinceCheck.add(key);
+        } else if (!state.hasBecomeFinal()) {
+            changedSinceCheck.add(key);
         } else if (state.hasBecomeFinal()) {
             // one counted event changes up to two rows of a period (its field and *), each a change of its own
             final String correction = key + context.recordMetadata()
@@ -184,7 +194,7 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
         }
     }
 
-    private void caseChanged(final String unitId, final ForecastCaseUpdate update) {
+    private void caseChanged(final String unitId, final OpenCaseChange update) {
         final String key = VerdictKeys.of(unitId, update.caseId());
         final Long previous = openCases.get(key);
         if (previous != null) {
@@ -231,7 +241,7 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
                 continue;
             }
             final Period period = Period.parse(state.period());
-            if (!period.hasEndedAt(now)) {
+            if (!period.hasEndedAt(now) || changedSinceCheck.contains(key)) {
                 continue;
             }
             final Instant cutOff = settings.cutOff(period);
@@ -241,6 +251,7 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
                 becomeFinal(key, state, now, FinalReason.ALL_CLOSED, now);
             }
         }
+        changedSinceCheck.clear();
     }
 
     private void becomeFinal(final String key, final VerdictState state, final Instant at, final FinalReason reason,
