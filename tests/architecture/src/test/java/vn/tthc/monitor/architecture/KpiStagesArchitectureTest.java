@@ -16,10 +16,11 @@ class KpiStagesArchitectureTest {
 
     private static final String TOPOLOGY = "vn.tthc.monitor.kpi.topology";
     private static final String[] STAGES = {"intake", "duplicates", "history", "opencases", "rows", "alerts", "subtree",
-        "forecast"};
+        "forecast", "verdicts"};
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "duplicates", "history", "opencases", "rows", "alerts", "subtree", "forecast"})
+    @ValueSource(strings = {"intake", "duplicates", "history", "opencases", "rows", "alerts", "subtree", "forecast",
+        "verdicts"})
     void aStageReachesNoOtherStage(final String stage) {
         final String[] others = Stream.of(STAGES).filter(other -> !other.equals(stage))
             .map(other -> TOPOLOGY + "." + other + "..").toArray(String[]::new);

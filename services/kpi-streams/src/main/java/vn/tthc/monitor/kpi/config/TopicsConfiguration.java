@@ -15,6 +15,7 @@ import vn.tthc.monitor.kpi.topology.TopicCatalog;
  * @param alerts            the compacted topic of alerts, latest state per KPI row and KPI
  * @param alertHistory      every state change of every alert
  * @param caseWarnings      OVERDUE and DUE_SOON warnings of open cases
+ * @param verdicts          every verdict (kết luận) on a unit's period and its corrections (kept as long as events)
  * @param partitions        partitions of the topics created here
  * @param replicationFactor replication factor of the topics created here
  * @param eventsRetention   how long events are kept (they can be replayed while kept)
@@ -28,12 +29,13 @@ public record TopicsConfiguration(
     @Bindable(defaultValue = "tthc-kpi-alerts") String alerts,
     @Bindable(defaultValue = "tthc-kpi-alert-history") String alertHistory,
     @Bindable(defaultValue = "tthc-case-warnings") String caseWarnings,
+    @Bindable(defaultValue = "tthc-kpi-verdicts") String verdicts,
     @Bindable(defaultValue = "4") int partitions,
     @Bindable(defaultValue = "1") short replicationFactor,
     @Bindable(defaultValue = "3650d") Duration eventsRetention,
     @Bindable(defaultValue = "90d") Duration rejectedRetention) {
 
     public TopicCatalog.Names names() {
-        return new TopicCatalog.Names(events, rejected, kpiRows, alerts, alertHistory, caseWarnings);
+        return new TopicCatalog.Names(events, rejected, kpiRows, alerts, alertHistory, caseWarnings, verdicts);
     }
 }

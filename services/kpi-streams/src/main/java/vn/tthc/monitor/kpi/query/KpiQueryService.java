@@ -44,6 +44,7 @@ import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
+import vn.tthc.monitor.kpi.topology.verdicts.VerdictState;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseKeys;
 import vn.tthc.monitor.kpi.topology.forecast.RowForecasts;
 import vn.tthc.monitor.kpi.topology.forecast.UnitCase;
@@ -110,6 +111,21 @@ public class KpiQueryService {
                 row -> rows.add(KpiRowStatus.of(KpiRowKeyFormat.parse(row.key), scope, row.value, targets)));
             return rows.isEmpty() ? new QueryResult.NotFound<>(scope.wireName() + " rows of unit " + unitId)
                 : new QueryResult.Found<>(rows);
+        });
+    }
+
+    /**
+     * What the verdict stage knows of one unit's periods of {@code scope}, by period: whether its rows are final,
+     * since when and why, and the changes counted after they became final. A period with no state has not been seen
+     * by the stage yet (provisional).
+     */
+    public QueryResult<Map<String, VerdictState>> unitVerdicts(final String unitId, final Scope scope) {
+        return read(stores -> {
+            final Map<String, VerdictState> states = new HashMap<>();
+            scan((scope == Scope.SUBTREE ? stores.subtreeVerdicts() : stores.verdicts())
+                    .prefixScan(KpiRowKeyFormat.unitPrefix(unitId), new StringSerializer()),
+                entry -> states.put(entry.value.period(), entry.value));
+            return new QueryResult.Found<>(states);
         });
     }
 
@@ -431,6 +447,14 @@ public class KpiQueryService {
 
         ReadOnlyKeyValueStore<String, KpiAlert> forecastAlerts() {
             return store(StoreCatalog.FORECAST_ALERTS_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, VerdictState> verdicts() {
+            return store(StoreCatalog.VERDICTS_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, VerdictState> subtreeVerdicts() {
+            return store(StoreCatalog.SUBTREE_VERDICTS_STORE);
         }
 
         ReadOnlyKeyValueStore<String, Long> rejectedCounts() {

@@ -26,9 +26,11 @@ import vn.tthc.monitor.kpi.config.PipelineConfiguration;
 import vn.tthc.monitor.kpi.config.OrganisationConfiguration;
 import vn.tthc.monitor.kpi.config.TargetsConfiguration;
 import vn.tthc.monitor.kpi.config.TopicsConfiguration;
+import vn.tthc.monitor.kpi.config.VerdictConfiguration;
 import vn.tthc.monitor.kpi.topology.KpiPipeline;
 import vn.tthc.monitor.kpi.topology.PipelineSettings;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
+import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
 
 /** Wires the KPI pipeline into the {@code default} Kafka Streams of micronaut-kafka. */
 @Factory
@@ -44,13 +46,19 @@ public class KpiStreamsFactory {
                                        final TopicCatalog topics, final Targets targets,
                                        final PipelineConfiguration pipeline, final DueSoonWindow dueSoonWindow,
                                        final Organisation organisation, final ForecastConfiguration forecast,
-                                       final ActionsConfiguration actions) {
+                                       final ActionsConfiguration actions, final VerdictSettings verdicts) {
         final KStream<String, Event> events = new KpiPipeline(topics, new PipelineSettings(targets,
-            pipeline.emitInterval(), dueSoonWindow, pipeline.watchInterval(), pipeline.watchGrace(), forecast.settings()),
-            organisation).addTo(builder);
+            pipeline.emitInterval(), dueSoonWindow, pipeline.watchInterval(), pipeline.watchGrace(), forecast.settings(),
+            verdicts), organisation).addTo(builder);
         // corrective actions: a sub-topology of their own (docs/ARCHITECTURE.md, "Corrective actions")
         ActionTopology.addTo(builder, actions.topic());
         return events;
+    }
+
+    /** When rows become final ({@code tthc.verdicts.*}), on the service's working-day calendar. */
+    @Singleton
+    VerdictSettings verdictSettings(final VerdictConfiguration config, final WorkingCalendar calendar) {
+        return config.settings(calendar);
     }
 
     @Singleton

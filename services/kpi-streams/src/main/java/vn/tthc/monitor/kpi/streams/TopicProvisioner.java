@@ -66,7 +66,8 @@ public class TopicProvisioner implements ApplicationEventListener<BeforeKafkaStr
             topic(config.kpiRows(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
             topic(config.alerts(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
             topic(config.alertHistory(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.eventsRetention()))),
-            topic(config.caseWarnings(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.rejectedRetention()))));
+            topic(config.caseWarnings(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.rejectedRetention()))),
+            topic(config.verdicts(), Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(config.eventsRetention()))));
     }
 
     private void awaitCreated(final String name, final org.apache.kafka.common.KafkaFuture<Void> creation)

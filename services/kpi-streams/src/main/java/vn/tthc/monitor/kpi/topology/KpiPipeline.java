@@ -18,13 +18,14 @@ import vn.tthc.monitor.kpi.topology.intake.EventIntakeTopology;
 import vn.tthc.monitor.kpi.topology.opencases.OpenCaseTopology;
 import vn.tthc.monitor.kpi.topology.rows.UnitKpiTopology;
 import vn.tthc.monitor.kpi.topology.subtree.SubtreeTopology;
+import vn.tthc.monitor.kpi.topology.verdicts.VerdictTopology;
 
 /**
  * The whole pipeline, from {@code events} to the KPI rows, alerts and case warnings: intake, case
  * and feedback histories, surveys (which need no state), the check for ids repeated under another
  * key (whose findings go back to the histories and survey counts), the unit KPI rows and their
- * alerts, the subtree rows over the organisation and their alerts, the due-time watch of open cases, and the
- * end-of-period forecast with its AT_RISK alerts.
+ * alerts, the subtree rows over the organisation and their alerts, the due-time watch of open cases, the
+ * end-of-period forecast with its AT_RISK alerts, and the finality of ended periods with their verdicts.
  * See docs/ARCHITECTURE.md.
  */
 public final class KpiPipeline {
@@ -81,7 +82,11 @@ public final class KpiPipeline {
         final KStream<String, RowOutput.Change> subtreeChanges = new SubtreeTopology(topics, settings.targets(),
             settings.emitInterval(), organisation).addTo(builder, byUnit);
         KpiAlertTopology.forSubtreeRows(topics, settings.targets(), settings.emitInterval()).addTo(builder, subtreeChanges);
-        new ForecastTopology(topics, settings.targets(), settings.forecast()).addTo(builder, cases, rowChanges);
+        final var openCasesByUnit = new ForecastTopology(topics, settings.targets(), settings.forecast())
+            .addTo(builder, cases, rowChanges);
+        new VerdictTopology(topics, settings.targets(), settings.verdicts()).addTo(builder, openCasesByUnit
+            .mapValues(update -> new OpenCaseChange(update.caseId(), update.open(), update.receivedAt()),
+                Named.as("open-case-changes-for-verdicts")), rowChanges, subtreeChanges);
         return events;
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastSettings;
+import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
 
 /**
  * What the pipeline needs besides its topics.
@@ -14,9 +15,17 @@ import vn.tthc.monitor.kpi.topology.forecast.ForecastSettings;
  * @param watchInterval  how often the wall clock is checked for due-soon and overdue cases
  * @param watchGrace     how long after an event a case already due soon or overdue is warned about
  * @param forecast       the end-of-period forecast and its AT_RISK alerts
+ * @param verdicts       when rows become final, and how often verdicts and corrections are written
  */
 public record PipelineSettings(Targets targets, Duration emitInterval, DueSoonWindow dueSoonWindow,
-                               Duration watchInterval, Duration watchGrace, ForecastSettings forecast) {
+                               Duration watchInterval, Duration watchGrace, ForecastSettings forecast,
+                               VerdictSettings verdicts) {
+
+    /** With the verdicts' defaults ({@link VerdictSettings#DEFAULTS}). */
+    public PipelineSettings(final Targets targets, final Duration emitInterval, final DueSoonWindow dueSoonWindow,
+                            final Duration watchInterval, final Duration watchGrace, final ForecastSettings forecast) {
+        this(targets, emitInterval, dueSoonWindow, watchInterval, watchGrace, forecast, VerdictSettings.DEFAULTS);
+    }
 
     /** With the forecast's defaults ({@link ForecastSettings#DEFAULTS}). */
     public PipelineSettings(final Targets targets, final Duration emitInterval, final DueSoonWindow dueSoonWindow,

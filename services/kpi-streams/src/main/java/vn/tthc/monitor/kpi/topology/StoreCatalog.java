@@ -52,6 +52,13 @@ public final class StoreCatalog {
     /** alerts: the open alerts of subtree rows (JSON, as on the alerts topic), by alert key. */
     public static final String SUBTREE_ALERTS_STORE = "subtree-alerts-store";
 
+    /** verdicts, in the own rows' task: finality, corrections and last revision of each (unit, period) (VerdictState JSON), by {@code ["unit","period"]}. */
+    public static final String VERDICTS_STORE = "verdicts-store";
+    /** verdicts, in the subtree rows' task: the same for the subtree rows, by {@code ["unit","period"]}. */
+    public static final String SUBTREE_VERDICTS_STORE = "subtree-verdicts-store";
+    /** verdicts, in the own rows' task: each unit's open cases, by {@code ["unit","caseId"]}, their reception time (Long, epoch millis). */
+    public static final String VERDICT_OPEN_CASES_STORE = "verdict-open-cases-store";
+
     private StoreCatalog() {
     }
 

@@ -4,6 +4,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import vn.tthc.monitor.contract.alert.CaseWarning;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.contract.verdict.PeriodVerdict;
 import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 
 /**
@@ -17,10 +18,12 @@ import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
  * @param alerts   compacted: the latest state of each alert (key: {@code ["unit","field","period","kpi"]})
  * @param alertHistory every state change of every alert, same key
  * @param caseWarnings OVERDUE and DUE_SOON warnings of open cases (key: caseId)
+ * @param verdicts     every verdict on a (unit, period, scope) and its corrections (key: {@code ["unit","period","scope"]})
  */
 public record TopicCatalog(Topic<byte[], byte[]> events, Topic<byte[], byte[]> rejected,
                            Topic<String, KpiRowStatus> kpiRows, Topic<String, KpiAlert> alerts,
-                           Topic<String, KpiAlert> alertHistory, Topic<String, CaseWarning> caseWarnings) {
+                           Topic<String, KpiAlert> alertHistory, Topic<String, CaseWarning> caseWarnings,
+                           Topic<String, PeriodVerdict> verdicts) {
 
     /**
      * The events topic's record limit ({@code max.message.bytes}, set when kpi-streams creates it): 16 KiB below the
@@ -32,12 +35,12 @@ public record TopicCatalog(Topic<byte[], byte[]> events, Topic<byte[], byte[]> r
 
     /** The topics' names, as configured. */
     public record Names(String events, String rejected, String kpiRows, String alerts, String alertHistory,
-                        String caseWarnings) {
+                        String caseWarnings, String verdicts) {
 
         /** Names with a common prefix, e.g. {@code it-1-events}: for tests sharing a broker. */
         public static Names prefixed(final String prefix) {
             return new Names(prefix + "events", prefix + "rejected", prefix + "kpi-rows", prefix + "alerts",
-                prefix + "alert-history", prefix + "case-warnings");
+                prefix + "alert-history", prefix + "case-warnings", prefix + "kpi-verdicts");
         }
     }
 
@@ -48,6 +51,7 @@ public record TopicCatalog(Topic<byte[], byte[]> events, Topic<byte[], byte[]> r
             new Topic<>(names.kpiRows(), Serdes.String(), JacksonSerde.json(KpiRowStatus.class)),
             new Topic<>(names.alerts(), Serdes.String(), JacksonSerde.json(KpiAlert.class)),
             new Topic<>(names.alertHistory(), Serdes.String(), JacksonSerde.json(KpiAlert.class)),
-            new Topic<>(names.caseWarnings(), Serdes.String(), JacksonSerde.json(CaseWarning.class)));
+            new Topic<>(names.caseWarnings(), Serdes.String(), JacksonSerde.json(CaseWarning.class)),
+            new Topic<>(names.verdicts(), Serdes.String(), JacksonSerde.json(PeriodVerdict.class)));
     }
 }

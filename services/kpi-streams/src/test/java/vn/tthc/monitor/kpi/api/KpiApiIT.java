@@ -41,7 +41,8 @@ class KpiApiIT {
     static void feedTheBasicExample() {
         LOG.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOG);
-        service = new RunningService(Map.of());
+        // ended periods are judged final every second, not every minute
+        service = new RunningService(Map.of("tthc.verdicts.check-interval", "1s"));
         service.send(ExampleFiles.lines("basic.events.jsonl"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
             assertThat(ReportComparison.differences(json(service.get("/api/v1/report")),
@@ -74,9 +75,15 @@ class KpiApiIT {
         assertThat(onTime.get("value").asDouble()).isEqualTo(5.0 / 7);
         assertThat(onTime.get("target").asDouble()).isEqualTo(0.98);
         assertThat(onTime.get("breached").asBoolean()).isFalse();
-        // March 2026 settled on its 10th working day after (14/04/2026): final from 15/04 00:00 in Vietnam
-        assertThat(march.get("finality").asText()).isEqualTo("final");
-        assertThat(march.get("finalFrom").asText()).isEqualTo("2026-04-14T17:00:00Z");
+        // C10, received in March, is still open: March became final at its cut-off, the 10th working day after it
+        // (14/04/2026), from 15/04 00:00 in Vietnam
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            final JsonNode settled = find(json(service.get("/api/v1/units/UBND-P-VTS/kpis")), "*", "2026-03");
+            assertThat(settled.get("finality").asText()).isEqualTo("final");
+            assertThat(settled.get("finalFrom").asText()).isEqualTo("2026-04-14T17:00:00Z");
+            assertThat(settled.get("correctedAfterFinal").asLong()).isZero();
+            assertThat(settled.get("lastCorrectedAt").isNull()).isTrue();
+        });
     }
 
     @Test

@@ -18,7 +18,7 @@ class TopicProvisionerTest {
 
     @Test
     void theEventsTopicHoldsNoRecordWhoseDeadLetterTheProducerWouldRefuse() {
-        final TopicsConfiguration config = new TopicsConfiguration("e", "r", "k", "a", "h", "w", 4, (short) 1,
+        final TopicsConfiguration config = new TopicsConfiguration("e", "r", "k", "a", "h", "w", "v", 4, (short) 1,
             Duration.ofDays(1), Duration.ofDays(1));
         final NewTopic events = new TopicProvisioner(null, config).wanted().stream()
             .filter(topic -> topic.name().equals("e")).findFirst().orElseThrow();

@@ -16,6 +16,7 @@ public final class IsolatedTopics {
             "tthc.topics.alerts", prefix + "-alerts",
             "tthc.topics.alert-history", prefix + "-alert-history",
             "tthc.topics.case-warnings", prefix + "-case-warnings",
+            "tthc.topics.verdicts", prefix + "-kpi-verdicts",
             "tthc.actions.topic", prefix + "-corrective-actions");
     }
 }

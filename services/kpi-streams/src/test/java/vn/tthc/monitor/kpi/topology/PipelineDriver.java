@@ -1,7 +1,10 @@
 package vn.tthc.monitor.kpi.topology;
 
 import vn.tthc.monitor.testing.TestDirectories;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,6 +32,9 @@ import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastSettings;
+import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
+import vn.tthc.monitor.kpi.topology.verdicts.VerdictState;
+import vn.tthc.monitor.contract.verdict.PeriodVerdict;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.deadletter.DeadLetterHandlers;
@@ -41,6 +47,7 @@ final class PipelineDriver implements AutoCloseable {
     static final DueSoonWindow DUE_SOON = DueSoonWindow.fixed(Duration.ofHours(24));
     static final Duration WATCH_INTERVAL = Duration.ofSeconds(5);
     static final Duration WATCH_GRACE = Duration.ofSeconds(60);
+    private static final String APPLICATION_ID = "pipeline-test";
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<byte[], byte[]> events;
@@ -70,16 +77,41 @@ final class PipelineDriver implements AutoCloseable {
 
     PipelineDriver(final Targets targets, final Instant wallClock, final DueSoonWindow dueSoon,
                    final Organisation organisation, final ForecastSettings forecast) {
+        this(targets, wallClock, dueSoon, organisation, forecast, VerdictSettings.DEFAULTS,
+            TestDirectories.fresh("pipeline-driver"));
+    }
+
+    /**
+     * With these verdict settings, its task's state kept in {@code taskState}: the driver deletes its state directory
+     * when it closes, so the task's directory is a link to {@code taskState}, and a driver opened again on the same
+     * {@code taskState} starts from the state the closed one left, as a restarted service does from its disk.
+     */
+    static PipelineDriver onTaskState(final Targets targets, final Instant wallClock, final Organisation organisation,
+                                      final VerdictSettings verdicts, final Path taskState) {
+        final Path stateDir = TestDirectories.fresh("pipeline-driver");
+        try {
+            Files.createDirectories(taskState);
+            Files.createDirectories(stateDir.resolve(APPLICATION_ID));
+            Files.createSymbolicLink(stateDir.resolve(APPLICATION_ID).resolve("0_0"), taskState);
+        } catch (final IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new PipelineDriver(targets, wallClock, DUE_SOON, organisation, ForecastSettings.DEFAULTS, verdicts, stateDir);
+    }
+
+    private PipelineDriver(final Targets targets, final Instant wallClock, final DueSoonWindow dueSoon,
+                           final Organisation organisation, final ForecastSettings forecast, final VerdictSettings verdicts,
+                           final Path stateDir) {
         this.targets = targets;
         final StreamsBuilder builder = new StreamsBuilder();
-        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE, forecast),
-            organisation).addTo(builder);
+        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE, forecast,
+            verdicts), organisation).addTo(builder);
         final Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, TestDirectories.fresh("pipeline-driver").toString());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.putAll(DeadLetterHandlers.streamsConfig(TOPICS.rejected().name()));
         driver = new TopologyTestDriver(builder.build(config), config, wallClock);
         events = driver.createInputTopic(TOPICS.events().name(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -204,6 +236,28 @@ final class PipelineDriver implements AutoCloseable {
     List<KpiAlert> alerts() {
         return driver.createOutputTopic(TOPICS.alertHistory().name(), TOPICS.alertHistory().keySerde().deserializer(),
             TOPICS.alertHistory().valueSerde().deserializer()).readValuesToList();
+    }
+
+    /** The verdicts and corrections written so far, in order; each call reads on. */
+    List<PeriodVerdict> verdicts() {
+        return driver.createOutputTopic(TOPICS.verdicts().name(), TOPICS.verdicts().keySerde().deserializer(),
+            TOPICS.verdicts().valueSerde().deserializer()).readValuesToList();
+    }
+
+    /** The verdict records written so far with their keys, in order; each call reads on. */
+    List<KeyValue<String, PeriodVerdict>> verdictRecords() {
+        return driver.createOutputTopic(TOPICS.verdicts().name(), TOPICS.verdicts().keySerde().deserializer(),
+            TOPICS.verdicts().valueSerde().deserializer()).readKeyValuesToList();
+    }
+
+    /** A verdict store ({@link StoreCatalog#VERDICTS_STORE} or the subtree's) by key. */
+    Map<String, VerdictState> verdictStates(final String storeName) {
+        final KeyValueStore<String, VerdictState> store = driver.getKeyValueStore(storeName);
+        final Map<String, VerdictState> states = new HashMap<>();
+        try (KeyValueIterator<String, VerdictState> all = store.all()) {
+            all.forEachRemaining(entry -> states.put(entry.key, entry.value));
+        }
+        return states;
     }
 
     /** The case warnings written so far, in order; each call reads on. */

@@ -14,8 +14,8 @@ import vn.tthc.monitor.kpi.topology.HistoryChange;
 
 /**
  * What a change of a case's history means for the forecast: nothing, unless the case opens, closes, or changes
- * unit, field, effective due time or waiting state; then a removal keyed by the unit it left and an update keyed
- * by the unit it is open in. Stateless: the history before and after the event say it all (neither is assessed
+ * unit, field, effective due time, waiting state or reception time (which the verdict stage reads); then a removal
+ * keyed by the unit it left and an update keyed by the unit it is open in. Stateless: the history before and after the event say it all (neither is assessed
  * for an extension or a return, which change no open case).
  */
 final class ForecastCaseUpdates {
@@ -37,24 +37,24 @@ final class ForecastCaseUpdates {
         final List<KeyValue<String, ForecastCaseUpdate>> updates = new ArrayList<>(2);
         if (before != null && (after == null || !before.sameRow(after))) {
             updates.add(KeyValue.pair(before.unitId(), ForecastCaseUpdate.closed(change.id(), before.fieldId(),
-                after == null && assessed.closing() != null)));
+                after == null && assessed.closing() != null, before.receivedAt())));
         }
         if (after != null) {
             updates.add(KeyValue.pair(after.unitId(), new ForecastCaseUpdate(change.id(), after.fieldId(),
-                after.effectiveDue(), after.waitingOnCitizen(), true, false)));
+                after.effectiveDue(), after.waitingOnCitizen(), true, false, after.receivedAt())));
         }
         return updates;
     }
 
     /** An open case as the forecast sees it; {@code null} when the case is not open. */
-    private record Open(String unitId, String fieldId, Instant effectiveDue, boolean waitingOnCitizen) {
+    private record Open(String unitId, String fieldId, Instant effectiveDue, boolean waitingOnCitizen, Instant receivedAt) {
 
         static Open of(final CaseAssessment assessment) {
             if (!assessment.isOpen()) {
                 return null;
             }
             return new Open(assessment.reception().unitId(), assessment.reception().fieldId(), assessment.effectiveDue(),
-                assessment.isWaitingOnCitizen());
+                assessment.isWaitingOnCitizen(), assessment.reception().occurredAt());
         }
 
         boolean sameRow(final Open other) {

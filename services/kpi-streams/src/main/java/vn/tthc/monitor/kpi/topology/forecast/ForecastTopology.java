@@ -43,8 +43,10 @@ public final class ForecastTopology {
     /**
      * @param cases      every change of a case history (keyed by caseId, in the histories' task)
      * @param rowChanges every change of a row (keyed by row, in the rows' task)
+     * @return the open cases' changes by unit, as read from {@value #OPEN_CASES_BY_UNIT} in the rows' task (the
+     *         verdict stage reads them too)
      */
-    public void addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> cases,
+    public KStream<String, ForecastCaseUpdate> addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> cases,
                       final KStream<String, RowOutput.Change> rowChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.FORECAST_CASES_STORE), Serdes.String(),
@@ -52,11 +54,12 @@ public final class ForecastTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.FORECAST_ALERTS_STORE), Serdes.String(),
             JacksonSerde.json(KpiAlert.class)));
-        final KStream<String, ForecastInput> caseChanges = cases
+        final KStream<String, ForecastCaseUpdate> openCases = cases
             .flatMap((caseId, change) -> ForecastCaseUpdates.of(change), Named.as("forecast-open-case-changes"))
             // re-keyed by unitId: the same partitions as the rows of the unit (kpi-changes-by-unit)
             .repartition(Repartitioned.<String, ForecastCaseUpdate>as(OPEN_CASES_BY_UNIT)
-                .withKeySerde(Serdes.String()).withValueSerde(JacksonSerde.json(ForecastCaseUpdate.class)))
+                .withKeySerde(Serdes.String()).withValueSerde(JacksonSerde.json(ForecastCaseUpdate.class)));
+        final KStream<String, ForecastInput> caseChanges = openCases
             .mapValues((unitId, update) -> (ForecastInput) new ForecastInput.CaseChanged(unitId, update),
                 Named.as("forecast-case-changed"));
         final KStream<String, ForecastInput> onTimeChanges = rowChanges
@@ -69,6 +72,7 @@ public final class ForecastTopology {
                 StoreCatalog.FORECAST_CASES_STORE, StoreCatalog.FORECAST_ALERTS_STORE, StoreCatalog.KPI_ROWS_STORE);
         alerts.to(topics.alerts().name(), topics.alerts().produced("write-forecast-alerts"));
         alerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-forecast-alert-history"));
+        return openCases;
     }
 
     /** A resolution or a withdrawal counted: the case of the change is no longer open. */

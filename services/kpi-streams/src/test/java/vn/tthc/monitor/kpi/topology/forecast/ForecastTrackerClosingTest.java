@@ -99,7 +99,7 @@ class ForecastTrackerClosingTest {
     }
 
     private static ForecastCaseUpdate closed(final String caseId) {
-        return ForecastCaseUpdate.closed(caseId, "HO_TICH", true);
+        return ForecastCaseUpdate.closed(caseId, "HO_TICH", true, null);
     }
 
     private List<String> storedCases() {

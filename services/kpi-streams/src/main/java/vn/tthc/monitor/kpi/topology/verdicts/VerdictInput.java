@@ -1,0 +1,16 @@
+package vn.tthc.monitor.kpi.topology.verdicts;
+
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.kpi.topology.OpenCaseChange;
+
+/** What reaches a {@link VerdictTracker}, in the task of the rows it judges. */
+sealed interface VerdictInput {
+
+    /** A counted event changed {@code row}. */
+    record RowChanged(KpiRowKey row) implements VerdictInput {
+    }
+
+    /** One of {@code unitId}'s open cases opened, changed or closed (own rows only). */
+    record CaseChanged(String unitId, OpenCaseChange update) implements VerdictInput {
+    }
+}

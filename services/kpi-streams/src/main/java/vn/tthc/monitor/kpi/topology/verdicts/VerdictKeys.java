@@ -1,0 +1,36 @@
+package vn.tthc.monitor.kpi.topology.verdicts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.tthc.monitor.contract.ContractJson;
+import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
+
+/**
+ * The keys of the verdict stage's stores: a JSON array {@code ["unit","period"]} (verdict states) or
+ * {@code ["unit","caseId"]} (open cases), written as {@link KpiRowKeyFormat} writes row keys, so that
+ * {@link KpiRowKeyFormat#unitPrefix} selects one unit's with a prefix scan. {@code ["",""]} (no unit has an empty id)
+ * marks a verdict store as seeded from the rows that were there before the stage.
+ */
+public final class VerdictKeys {
+
+    static final String SEEDED = of("", "");
+
+    private VerdictKeys() {
+    }
+
+    /** {@code ["unit","part"]}. */
+    public static String of(final String unitId, final String part) {
+        final String prefix = KpiRowKeyFormat.unitPrefix(unitId);
+        return KpiRowKeyFormat.withPart(prefix.substring(0, prefix.length() - 1) + "]", part);
+    }
+
+    /** The unit of a key. */
+    static String unitId(final String key) {
+        try {
+            final JsonNode array = ContractJson.mapper().readTree(key);
+            return array.get(0).textValue();
+        } catch (final JsonProcessingException | NullPointerException e) {
+            throw new IllegalArgumentException("not a verdict store key: " + key, e);
+        }
+    }
+}

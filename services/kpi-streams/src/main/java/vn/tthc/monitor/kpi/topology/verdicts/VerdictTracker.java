@@ -1,0 +1,331 @@
+package vn.tthc.monitor.kpi.topology.verdicts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import vn.tthc.monitor.contract.ContractJson;
+import vn.tthc.monitor.contract.evaluation.Verdict;
+import vn.tthc.monitor.contract.kpi.ForecastCase;
+import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.contract.kpi.KpiStatus;
+import vn.tthc.monitor.contract.kpi.Period;
+import vn.tthc.monitor.contract.kpi.Scope;
+import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.kpi.VietnamTime;
+import vn.tthc.monitor.contract.verdict.ObjectiveVerdict;
+import vn.tthc.monitor.contract.verdict.PeriodVerdict;
+import vn.tthc.monitor.contract.verdict.PeriodVerdict.FinalReason;
+import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
+import vn.tthc.monitor.kpi.topology.OpenCaseChange;
+import vn.tthc.monitor.kpi.topology.StoreCatalog;
+
+/**
+ * Judges the finality of every (unit, period) of one scope whose rows this task sums, and writes its verdicts
+ * (issue 14 point 5). Counting is not touched: the rows stay the rows stages'; this stage only reads them.
+ * <ul>
+ *   <li>Every (unit, period) a counted change touches gets a provisional {@link VerdictState} in the verdict store.</li>
+ *   <li>Every {@code checkInterval} (wall clock), each provisional one whose period has ended becomes final: at the
+ *       cut-off ({@link VerdictSettings#cutOff}), or earlier, for own rows, once no case received in the period is
+ *       open (the open cases and their reception time come from the forecast stage's repartition by unit, kept in
+ *       {@link StoreCatalog#VERDICT_OPEN_CASES_STORE}). It then writes revision 0 of its {@link PeriodVerdict}. A
+ *       period whose rows changed since the previous check waits for a check without changes, so that events sent in
+ *       bulk (a backfill of a past year) give one verdict, not a verdict and a trail of corrections.</li>
+ *   <li>A counted change of a final row counts in {@code correctedAfterFinal} (once per input record of the rows
+ *       stage: one case, feedback or survey change); the next check writes one correction
+ *       (the next revision) with the objectives as they are then, unless the rows' counters are back to those of
+ *       the last revision.</li>
+ * </ul>
+ * The states live in the store (its changelog is written in the same transaction as the verdicts), and memory is
+ * rebuilt from it when the task starts: a restart or a rebalance neither writes revision 0 twice nor repeats a revision.
+ */
+final class VerdictTracker implements Processor<String, VerdictInput, String, PeriodVerdict> {
+
+    /** The reception time of an open case that was open before the stage knew reception times. */
+    private static final long UNKNOWN_RECEPTION = Long.MIN_VALUE;
+
+    private final Scope scope;
+    private final Targets targets;
+    private final VerdictSettings settings;
+    private final String verdictStoreName;
+    private final String rowsStoreName;
+    private final boolean tracksOpenCases;
+    private final Map<String, VerdictState> states = new HashMap<>();
+    /** The keys the next check must look at: provisional states, and final ones with a correction pending. */
+    private final TreeSet<String> pending = new TreeSet<>();
+    /** The provisional keys whose rows changed since the last check: they wait for a check without changes. */
+    private final Set<String> changedSinceCheck = new HashSet<>();
+    /** Each unit's open cases, counted by reception time (epoch millis). */
+    private final Map<String, TreeMap<Long, Integer>> openByReception = new HashMap<>();
+    private ProcessorContext<String, PeriodVerdict> context;
+    private KeyValueStore<String, VerdictState> verdicts;
+    private KeyValueStore<String, KpiCounters> rows;
+    private KeyValueStore<String, Long> openCases;
+    /** The state key and input record of the last change counted after final, so that one record counts once. */
+    private String lastCorrection;
+
+    private VerdictTracker(final Scope scope, final Targets targets, final VerdictSettings settings,
+                           final String verdictStoreName, final String rowsStoreName, final boolean tracksOpenCases) {
+        this.scope = scope;
+        this.targets = targets;
+        this.settings = settings;
+        this.verdictStoreName = verdictStoreName;
+        this.rowsStoreName = rowsStoreName;
+        this.tracksOpenCases = tracksOpenCases;
+    }
+
+    /** For the own rows, in their task: final early once every case received in the period is closed. */
+    static VerdictTracker ownRows(final Targets targets, final VerdictSettings settings) {
+        return new VerdictTracker(Scope.OWN, targets, settings, StoreCatalog.VERDICTS_STORE, StoreCatalog.KPI_ROWS_STORE, true);
+    }
+
+    /** For the subtree rows, in their task: final at the cut-off (docs/CONTRACT-NOTES.md). */
+    static VerdictTracker subtreeRows(final Targets targets, final VerdictSettings settings) {
+        return new VerdictTracker(Scope.SUBTREE, targets, settings, StoreCatalog.SUBTREE_VERDICTS_STORE,
+            StoreCatalog.SUBTREE_ROWS_STORE, false);
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, PeriodVerdict> context) {
+        this.context = context;
+        this.verdicts = context.getStateStore(verdictStoreName);
+        this.rows = context.getStateStore(rowsStoreName);
+        // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
+        states.clear();
+        pending.clear();
+        changedSinceCheck.clear();
+        openByReception.clear();
+        lastCorrection = null;
+        if (tracksOpenCases) {
+            this.openCases = context.getStateStore(StoreCatalog.VERDICT_OPEN_CASES_STORE);
+        }
+        if (verdicts.get(VerdictKeys.SEEDED) == null) {
+            seed();
+        }
+        try (KeyValueIterator<String, VerdictState> all = verdicts.all()) {
+            all.forEachRemaining(entry -> {
+                if (!entry.key.equals(VerdictKeys.SEEDED)) {
+                    states.put(entry.key, entry.value);
+                    if (!entry.value.hasBecomeFinal() || entry.value.correctionPending()) {
+                        pending.add(entry.key);
+                    }
+                }
+            });
+        }
+        if (tracksOpenCases) {
+            try (KeyValueIterator<String, Long> all = openCases.all()) {
+                all.forEachRemaining(entry -> count(VerdictKeys.unitId(entry.key), entry.value, 1));
+            }
+        }
+        context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> check(Instant.ofEpochMilli(now)));
+    }
+
+    /**
+     * Once per store: the (unit, period)s of the rows summed before the stage existed become provisional states (the
+     * first check makes the ended ones final), and the open cases the forecast stage knows count open with an
+     * unknown reception time (they keep every period of their unit from being final before the cut-off).
+     */
+    private void seed() {
+        try (KeyValueIterator<String, KpiCounters> all = rows.all()) {
+            all.forEachRemaining(entry -> {
+                final KpiRowKey row = KpiRowKeyFormat.parse(entry.key);
+                final String key = VerdictKeys.of(row.unitId(), row.period());
+                if (verdicts.get(key) == null) {
+                    verdicts.put(key, VerdictState.provisional(row.unitId(), row.period(), scope));
+                }
+            });
+        }
+        if (tracksOpenCases) {
+            final KeyValueStore<String, ForecastCase> forecastCases = context.getStateStore(StoreCatalog.FORECAST_CASES_STORE);
+            try (KeyValueIterator<String, ForecastCase> all = forecastCases.all()) {
+                all.forEachRemaining(entry -> openCases.putIfAbsent(
+                    VerdictKeys.of(KpiRowKeyFormat.parse(entry.key).unitId(), entry.value.caseId()), UNKNOWN_RECEPTION));
+            }
+        }
+        verdicts.put(VerdictKeys.SEEDED, VerdictState.provisional("", "", scope));
+    }
+
+    @Override
+    public void process(final Record<String, VerdictInput> record) {
+        if (record.value() instanceof VerdictInput.RowChanged changed) {
+            rowChanged(changed.row());
+        } else if (record.value() instanceof VerdictInput.CaseChanged changed) {
+            caseChanged(changed.unitId(), changed.update());
+        }
+    }
+
+    private void rowChanged(final KpiRowKey row) {
+        final String key = VerdictKeys.of(row.unitId(), row.period());
+        final VerdictState state = states.get(key);
+        if (state == null) {
+            put(key, VerdictState.provisional(row.unitId(), row.period(), scope));
+            pending.add(key);
+            changedSinceCheck.add(key);
+        } else if (!state.hasBecomeFinal()) {
+            changedSinceCheck.add(key);
+        } else if (state.hasBecomeFinal()) {
+            // one counted event changes up to two rows of a period (its field and *), each a change of its own
+            final String correction = key + context.recordMetadata()
+                .map(input -> "@" + input.topic() + "/" + input.partition() + "/" + input.offset()).orElse("");
+            if (!correction.equals(lastCorrection)) {
+                lastCorrection = correction;
+                put(key, state.corrected(Instant.ofEpochMilli(context.currentSystemTimeMs())));
+                pending.add(key);
+            }
+        }
+    }
+
+    private void caseChanged(final String unitId, final OpenCaseChange update) {
+        final String key = VerdictKeys.of(unitId, update.caseId());
+        final Long previous = openCases.get(key);
+        if (previous != null) {
+            count(unitId, previous, -1);
+        }
+        if (update.open()) {
+            final long receivedAt = update.receivedAt() == null ? UNKNOWN_RECEPTION : update.receivedAt().toEpochMilli();
+            openCases.put(key, receivedAt);
+            count(unitId, receivedAt, 1);
+        } else if (previous != null) {
+            openCases.delete(key);
+        }
+    }
+
+    private void count(final String unitId, final long receivedAt, final int delta) {
+        final TreeMap<Long, Integer> counts = openByReception.computeIfAbsent(unitId, any -> new TreeMap<>());
+        counts.merge(receivedAt, delta, Integer::sum);
+        if (counts.get(receivedAt) <= 0) {
+            counts.remove(receivedAt);
+        }
+        if (counts.isEmpty()) {
+            openByReception.remove(unitId);
+        }
+    }
+
+    /** Whether every case the unit received in {@code period} is closed, as far as the pipeline knows. */
+    private boolean allClosed(final String unitId, final Period period) {
+        final TreeMap<Long, Integer> counts = openByReception.get(unitId);
+        if (counts == null) {
+            return true;
+        }
+        if (counts.containsKey(UNKNOWN_RECEPTION)) {
+            return false;
+        }
+        final long start = period.firstDay().atStartOfDay(VietnamTime.ZONE).toInstant().toEpochMilli();
+        return counts.subMap(start, true, period.end().toEpochMilli(), false).isEmpty();
+    }
+
+    private void check(final Instant now) {
+        for (final String key : List.copyOf(pending)) {
+            final VerdictState state = states.get(key);
+            if (state.hasBecomeFinal()) {
+                correct(key, state, now);
+                continue;
+            }
+            final Period period = Period.parse(state.period());
+            if (!period.hasEndedAt(now) || changedSinceCheck.contains(key)) {
+                continue;
+            }
+            final Instant cutOff = settings.cutOff(period);
+            if (!now.isBefore(cutOff)) {
+                becomeFinal(key, state, cutOff, FinalReason.CUT_OFF, now);
+            } else if (tracksOpenCases && allClosed(state.unitId(), period)) {
+                becomeFinal(key, state, now, FinalReason.ALL_CLOSED, now);
+            }
+        }
+        changedSinceCheck.clear();
+    }
+
+    private void becomeFinal(final String key, final VerdictState state, final Instant at, final FinalReason reason,
+                             final Instant now) {
+        final Map<String, KpiCounters> periodRows = rowsOf(state.unitId(), state.period());
+        final VerdictState finalState = state.becameFinal(at, reason, digest(periodRows));
+        put(key, finalState);
+        pending.remove(key);
+        write(finalState, periodRows, now);
+    }
+
+    private void correct(final String key, final VerdictState state, final Instant now) {
+        final Map<String, KpiCounters> periodRows = rowsOf(state.unitId(), state.period());
+        final String digest = digest(periodRows);
+        final VerdictState revised = digest.equals(state.rowsDigest()) ? state.revised(state.revision(), digest)
+            : state.revised(state.revision() + 1, digest);
+        put(key, revised);
+        pending.remove(key);
+        if (revised.revision() != state.revision()) {
+            write(revised, periodRows, now);
+        }
+    }
+
+    private void write(final VerdictState state, final Map<String, KpiCounters> periodRows, final Instant now) {
+        final List<ObjectiveVerdict> objectives = new ArrayList<>();
+        periodRows.forEach((fieldId, counters) -> {
+            final KpiRowKey row = new KpiRowKey(state.unitId(), fieldId, state.period());
+            for (final KpiStatus status : targets.statuses(row, counters)) {
+                objectives.add(new ObjectiveVerdict(fieldId, status.kpi(), Verdict.of(status), status.value(),
+                    status.target().doubleValue(), status.volume(), status.minVolume()));
+            }
+        });
+        final PeriodVerdict verdict = new PeriodVerdict(state.unitId(), state.period(), scope, state.revision(),
+            state.finalAt(), state.finalReason(), objectives, state.correctedAfterFinal(), state.lastCorrectedAt(), now);
+        context.forward(new Record<>(topicKey(verdict), verdict, now.toEpochMilli()));
+    }
+
+    /** The rows of (unit, period) by field, in the store's order ({@code *} first). */
+    private Map<String, KpiCounters> rowsOf(final String unitId, final String period) {
+        final Map<String, KpiCounters> periodRows = new LinkedHashMap<>();
+        try (KeyValueIterator<String, KpiCounters> all = rows.prefixScan(KpiRowKeyFormat.unitPrefix(unitId),
+                 new StringSerializer())) {
+            all.forEachRemaining(entry -> {
+                final KpiRowKey row = KpiRowKeyFormat.parse(entry.key);
+                if (row.period().equals(period)) {
+                    periodRows.put(row.fieldId(), entry.value);
+                }
+            });
+        }
+        return periodRows;
+    }
+
+    private void put(final String key, final VerdictState state) {
+        verdicts.put(key, state);
+        states.put(key, state);
+    }
+
+    private static String digest(final Map<String, KpiCounters> periodRows) {
+        try {
+            final MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            periodRows.forEach((fieldId, counters) -> sha.update((fieldId + '\u0000' + counters + '\n')
+                .getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The verdicts topic's key: {@link PeriodVerdict#key()} as a JSON array. */
+    static String topicKey(final PeriodVerdict verdict) {
+        try {
+            return ContractJson.mapper().writeValueAsString(verdict.key());
+        } catch (final JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
