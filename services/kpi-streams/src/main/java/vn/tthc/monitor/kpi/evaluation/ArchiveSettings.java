@@ -15,7 +15,8 @@ public class ArchiveSettings {
 
     /**
      * The reports topic's {@code max.message.bytes} and the archiver producer's {@code max.request.size}: 16 MiB, far
-     * above the PDF of a province subtree with 200 units and 30 fields (about 0.1 MiB, docs/EVALUATION.md), so that
+     * above the PDF of a province subtree with 200 units, 30 fields and 1,000 alerts (178,365 bytes, 0.23 MiB as base64
+     * in the record's JSON; docs/BENCHMARKS.md), so that
      * no verdict's report is ever refused for its size.
      */
     public static final int REPORTS_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;

@@ -79,6 +79,8 @@ public class ReportArchiver implements ApplicationEventListener<ServerStartupEve
     private final AtomicLong failed = new AtomicLong();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean running = true;
+    /** The verdict whose report waits for the state stores, logged once. */
+    private String waitingFor;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
@@ -232,8 +234,12 @@ public class ReportArchiver implements ApplicationEventListener<ServerStartupEve
             if (evaluation instanceof QueryResult.NotFound<EvaluationReport>) {
                 return failure(record, what, "không tìm thấy đơn vị " + verdict.unitId(), null);
             }
-            LOG.info("the state stores cannot answer yet; the report of {} revision {} is tried again in {}", what,
-                verdict.revision(), settings.retryBackoff());
+            final String waiting = what + " revision " + verdict.revision();
+            if (!waiting.equals(waitingFor)) {
+                LOG.info("the state stores cannot answer yet; the report of {} is tried again every {} until they can",
+                    waiting, settings.retryBackoff());
+                waitingFor = waiting;
+            }
             return null;
         } catch (final IOException | RuntimeException e) {
             return failure(record, what, "lập báo cáo thất bại: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
