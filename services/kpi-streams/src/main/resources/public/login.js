@@ -4,7 +4,7 @@
   var params = new URLSearchParams(location.search);
   var notice = document.getElementById('notice');
   if (params.has('loi')) {
-    notice.textContent = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+    notice.textContent = 'Tên đăng nhập hoặc mật khẩu không đúng. Sau 5 lần sai, việc đăng nhập tạm khóa 15 phút.';
     notice.hidden = false;
   } else if (params.has('da-dang-xuat')) {
     notice.textContent = 'Bạn đã đăng xuất.';

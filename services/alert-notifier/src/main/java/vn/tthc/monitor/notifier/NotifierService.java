@@ -18,9 +18,11 @@ import vn.tthc.monitor.notifier.message.AlertMessages;
 import vn.tthc.monitor.notifier.message.CaseLinks;
 import vn.tthc.monitor.notifier.message.DashboardLinks;
 import vn.tthc.monitor.notifier.message.DigestMessages;
+import vn.tthc.monitor.notifier.message.VerdictMessages;
 import vn.tthc.monitor.notifier.registry.FieldNames;
 import vn.tthc.monitor.notifier.registry.UnitRegistry;
 import vn.tthc.monitor.notifier.rules.NotificationRules;
+import vn.tthc.monitor.notifier.rules.VerdictRules;
 
 /** Starts the notifier loop with the application and stops it with it; registers the pending gauges. */
 @Context
@@ -35,11 +37,11 @@ public class NotifierService {
                            final Clock clock, final MeterRegistry meters) {
         final NotificationMetrics metrics = new NotificationMetrics(meters);
         loop = new NotifierLoop(new NotifierLoop.Settings(bootstrapServers, topics.alerts(), topics.caseWarnings(),
-            topics.notifications(), config.groupId(), topics.replicationFactor()),
+            topics.verdictReports(), topics.notifications(), config.groupId(), topics.replicationFactor()),
             (ledger, warningSettled) -> new Dispatcher(new NotificationRules(units,
                 new AlertMessages(dashboards, caseLinks, fields, units, calendar), new DigestMessages(dashboards, caseLinks, fields),
-                config.settings()), config.settings(), clock, ledger, transports, metrics,
-                warningSettled));
+                config.settings()), new VerdictRules(units, new VerdictMessages(dashboards, fields)), config.settings(),
+                clock, ledger, transports, metrics, warningSettled));
         Gauge.builder("tthc.notifications.pending", loop, l -> l.dispatcher() == null ? 0 : l.dispatcher().pendingDeliveries())
             .description("Deliveries not yet done (waiting or retrying)").register(meters);
         Gauge.builder("tthc.notifications.digest.warnings", loop, l -> l.dispatcher() == null ? 0 : l.dispatcher().waitingWarnings())

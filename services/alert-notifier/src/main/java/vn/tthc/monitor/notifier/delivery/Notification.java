@@ -13,7 +13,8 @@ import vn.tthc.monitor.notifier.registry.Head;
  *                    raisedAt); with the channel and address it makes each delivery's idempotency key
  * @param unitId      the unit the notification is about
  * @param payload     what the webhook carries besides the idempotency key
- * @param sourceTime  when the thing told about happened (alert triggeredAt, first warning's detectedAt): latency is measured from it
+ * @param sourceTime  when the thing told about happened (alert triggeredAt, first warning's detectedAt, verdict report's
+ *                    archivedAt): latency is measured from it
  * @param warningKeys the case warnings a digest carries, marked as told once every delivery of the digest is done
  * @param members     the identities of the alerts a grouped notification tells together, each told to a
  *                    destination once the delivery is done; empty when the notification tells only itself

@@ -13,7 +13,11 @@ public enum NotificationKind {
     /** A KPI stayed below its target too long: to the heads of the unit above. */
     ESCALATED,
     /** The overdue and due-soon cases of one interval: to the unit's heads. */
-    DIGEST;
+    DIGEST,
+    /** The verdict (kết luận) of a unit's ended period, with its evaluation report: to the heads of the unit and of its parent. */
+    VERDICT,
+    /** A correction (đính chính) of a verdict sent before, with the new report: to the same heads. */
+    CORRECTION;
 
     /** The metric tag: {@code raised}, {@code digest}, … */
     public String tag() {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tthc.monitor.contract.alert.CaseWarning;
 import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.verdict.VerdictReport;
 import vn.tthc.monitor.notifier.delivery.ChannelKind;
 import vn.tthc.monitor.notifier.delivery.Delivery;
 import vn.tthc.monitor.notifier.delivery.DeliveryException;
@@ -23,9 +24,11 @@ import vn.tthc.monitor.notifier.delivery.Transport;
 import vn.tthc.monitor.notifier.rules.Decision;
 import vn.tthc.monitor.notifier.rules.NotificationRules;
 import vn.tthc.monitor.notifier.rules.NotifierSettings;
+import vn.tthc.monitor.notifier.rules.VerdictRules;
 
 /**
- * Carries out what the {@link NotificationRules} decide. In: alerts, case warnings and ticks; out: the
+ * Carries out what the {@link NotificationRules} and the {@link VerdictRules} decide. In: alerts, case warnings,
+ * verdict records and ticks; out: the
  * deliveries over the transports, the ledger (what is done), the settled warnings and the metrics. It
  * owns the delivery queue, settles a digest's warnings once all its deliveries are done, and records
  * a delivery in the ledger only once done: nothing is lost when a transport fails, the delivery waits.
@@ -39,6 +42,7 @@ public final class Dispatcher {
     private static final int ATTEMPTS_PER_TICK = 100;
 
     private final NotificationRules rules;
+    private final VerdictRules verdicts;
     private final Clock clock;
     private final Ledger ledger;
     private final Map<ChannelKind, Transport> transports = new HashMap<>();
@@ -56,10 +60,11 @@ public final class Dispatcher {
      * @param warningSettled told the key of every case warning that needs nothing more: told in a
      *                       delivered digest, told before, or not to be told
      */
-    public Dispatcher(final NotificationRules rules, final NotifierSettings settings, final Clock clock,
-                      final Ledger ledger, final List<Transport> transports, final NotificationMetrics metrics,
-                      final Consumer<String> warningSettled) {
+    public Dispatcher(final NotificationRules rules, final VerdictRules verdicts, final NotifierSettings settings,
+                      final Clock clock, final Ledger ledger, final List<Transport> transports,
+                      final NotificationMetrics metrics, final Consumer<String> warningSettled) {
         this.rules = rules;
+        this.verdicts = verdicts;
         this.clock = clock;
         this.ledger = ledger;
         transports.forEach(t -> this.transports.put(t.channel(), t));
@@ -82,10 +87,20 @@ public final class Dispatcher {
         waitingWarnings = rules.waitingWarnings();
     }
 
-    /** Queues what the rules find due (escalations, grouped alerts, digests) and attempts the due deliveries. */
+    /** Gives a record of the verdict-reports topic to the verdict rules: a verdict or correction mail, once. */
+    public void onVerdictReport(final VerdictReport report) {
+        final Instant now = clock.instant();
+        carryOut(verdicts.onReport(report, now, this::told), now);
+    }
+
+    /**
+     * Queues what the rules find due (escalations, grouped alerts, digests, corrections that waited for the revision
+     * before them) and attempts the due deliveries.
+     */
     public void tick() {
         final Instant now = clock.instant();
         carryOut(rules.due(now, this::told, ledger::contains), now);
+        carryOut(verdicts.due(now, this::told), now);
         waitingAlerts = rules.waitingAlerts();
         waitingWarnings = rules.waitingWarnings();
         deliverDue();
@@ -153,7 +168,7 @@ public final class Dispatcher {
             transports.get(delivery.channel()).send(delivery);
         } catch (final DeliveryException | RuntimeException e) {
             final Duration wait = queue.failed(delivery, clock.instant());
-            metrics.failed(delivery.channel());
+            metrics.failed(delivery.channel(), notification.kind());
             LOG.warn("{} {} to {} failed, next attempt in {}: {}", notification.kind(), delivery.channel(),
                 delivery.address(), wait, e.getMessage());
             return;

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.alert.CaseWarning;
 import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.verdict.VerdictReport;
 import vn.tthc.monitor.notifier.delivery.Ledger;
 import vn.tthc.monitor.notifier.dispatch.Dispatcher;
 import vn.tthc.monitor.notifier.rules.WarningDigests;
@@ -40,7 +41,10 @@ import vn.tthc.monitor.notifier.rules.WarningDigests;
  * Feeds the {@link Dispatcher} from Kafka on one thread. Input: {@code tthc-kpi-alerts} (compacted,
  * key {@code ["unit","field","period","kpi"]}, value {@link KpiAlert}), read whole from the start on
  * every start without a consumer group; {@code tthc-case-warnings} (key caseId, value {@link CaseWarning})
- * in the consumer group, committed up to the first warning not yet told. Output: the ledger topic.
+ * in the consumer group, committed up to the first warning not yet told; {@code tthc-verdict-reports} (compacted,
+ * key {@code ["unit","period","scope"]} and the revision, value {@link VerdictReport}) read whole from the start on
+ * every start like the alerts, and created when missing (the ledger says which records were mailed). Output: the
+ * ledger topic.
  */
 public final class NotifierLoop implements AutoCloseable {
 
@@ -51,8 +55,8 @@ public final class NotifierLoop implements AutoCloseable {
      * @param ledgerTopic      the compacted ledger, created (one partition) when missing
      * @param groupId          the consumer group of the case warnings
      */
-    public record Settings(String bootstrapServers, String alertsTopic, String caseWarningsTopic, String ledgerTopic,
-                           String groupId, short replicationFactor) {
+    public record Settings(String bootstrapServers, String alertsTopic, String caseWarningsTopic,
+                           String verdictReportsTopic, String ledgerTopic, String groupId, short replicationFactor) {
     }
 
     /** Where the loop is: starting (waiting for topics, reading the ledger), running, or failed. */
@@ -64,6 +68,7 @@ public final class NotifierLoop implements AutoCloseable {
     private final WarningOffsets warningOffsets = new WarningOffsets();
     private final KafkaConsumer<String, byte[]> alerts;
     private final KafkaConsumer<String, byte[]> warnings;
+    private final KafkaConsumer<String, byte[]> verdictReports;
     private final KafkaProducer<String, byte[]> ledgerProducer;
     private final Thread thread;
     private volatile boolean running = true;
@@ -75,6 +80,8 @@ public final class NotifierLoop implements AutoCloseable {
         this.dispatcherOnLedger = dispatcherOnLedger;
         this.alerts = new KafkaConsumer<>(consumerConfig(null), new StringDeserializer(), new ByteArrayDeserializer());
         this.warnings = new KafkaConsumer<>(consumerConfig(settings.groupId()), new StringDeserializer(),
+            new ByteArrayDeserializer());
+        this.verdictReports = new KafkaConsumer<>(consumerConfig(null), new StringDeserializer(),
             new ByteArrayDeserializer());
         final Map<String, Object> producerConfig = new HashMap<>();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
@@ -108,10 +115,12 @@ public final class NotifierLoop implements AutoCloseable {
             }
             dispatcher = dispatcherOnLedger.apply(ledger, warningOffsets::settled);
             assignFromStart(alerts, settings.alertsTopic());
+            assignFromStart(verdictReports, settings.verdictReportsTopic());
             warnings.subscribe(List.of(settings.caseWarningsTopic()));
             state.set(State.RUNNING);
-            LOG.info("notifier running: alerts from {}, case warnings from {} (group {}), ledger {}",
-                settings.alertsTopic(), settings.caseWarningsTopic(), settings.groupId(), settings.ledgerTopic());
+            LOG.info("notifier running: alerts from {}, case warnings from {} (group {}), verdicts from {}, ledger {}",
+                settings.alertsTopic(), settings.caseWarningsTopic(), settings.groupId(),
+                settings.verdictReportsTopic(), settings.ledgerTopic());
             while (running) {
                 pollOnce();
             }
@@ -128,6 +137,7 @@ public final class NotifierLoop implements AutoCloseable {
         } finally {
             alerts.close();
             warnings.close();
+            verdictReports.close();
             ledgerProducer.close(Duration.ofSeconds(10));
         }
     }
@@ -145,6 +155,12 @@ public final class NotifierLoop implements AutoCloseable {
                 warningOffsets.read(new TopicPartition(record.topic(), record.partition()), record.offset(),
                     WarningDigests.key(warning));
                 dispatcher.onWarning(warning);
+            }
+        }
+        for (final ConsumerRecord<String, byte[]> record : verdictReports.poll(POLL)) {
+            final VerdictReport report = read(record, VerdictReport.class);
+            if (report != null) {
+                dispatcher.onVerdictReport(report);
             }
         }
         dispatcher.tick();
@@ -184,18 +200,14 @@ public final class NotifierLoop implements AutoCloseable {
         }
     }
 
-    /** Creates the ledger topic when missing; waits until kpi-streams has created the input topics. */
+    /**
+     * Creates the ledger topic when missing; waits until kpi-streams has created the alerts and case-warnings topics;
+     * then creates the verdict-reports topic if kpi-streams did not (its archive may be off or not yet deployed),
+     * so that kpi-streams' own settings for it (partitions, message size) stand whenever it creates its topics.
+     */
     private void awaitTopics() throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
-            try {
-                admin.createTopics(List.of(new NewTopic(settings.ledgerTopic(), 1, settings.replicationFactor())
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
-                LOG.info("created ledger topic {}", settings.ledgerTopic());
-            } catch (final ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("cannot create " + settings.ledgerTopic(), e.getCause());
-                }
-            }
+            createCompacted(admin, settings.ledgerTopic());
             final List<String> inputs = List.of(settings.alertsTopic(), settings.caseWarningsTopic(), settings.ledgerTopic());
             long waited = 0;
             while (running) {
@@ -206,6 +218,9 @@ public final class NotifierLoop implements AutoCloseable {
                     throw new IllegalStateException("cannot list topics", e.getCause());
                 }
                 if (existing.containsAll(inputs)) {
+                    if (!existing.contains(settings.verdictReportsTopic())) {
+                        createCompacted(admin, settings.verdictReportsTopic());
+                    }
                     return;
                 }
                 if (waited % 10_000 == 0) {
@@ -213,6 +228,18 @@ public final class NotifierLoop implements AutoCloseable {
                 }
                 Thread.sleep(500);
                 waited += 500;
+            }
+        }
+    }
+
+    private void createCompacted(final Admin admin, final String topic) throws InterruptedException {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, 1, settings.replicationFactor())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
+            LOG.info("created compacted topic {}", topic);
+        } catch (final ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create " + topic, e.getCause());
             }
         }
     }
@@ -243,6 +270,7 @@ public final class NotifierLoop implements AutoCloseable {
         if (!thread.isAlive() && state.get() == State.STARTING) {
             alerts.close();
             warnings.close();
+            verdictReports.close();
             ledgerProducer.close();
             state.set(State.STOPPED);
             return;

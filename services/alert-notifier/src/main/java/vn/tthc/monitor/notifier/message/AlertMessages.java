@@ -8,6 +8,7 @@ import static vn.tthc.monitor.notifier.message.VietnameseText.kpiName;
 import static vn.tthc.monitor.notifier.message.VietnameseText.percent;
 import static vn.tthc.monitor.notifier.message.VietnameseText.periodName;
 import static vn.tthc.monitor.notifier.message.VietnameseText.unitName;
+import static vn.tthc.monitor.notifier.message.VietnameseText.volumeNoun;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -336,7 +337,7 @@ public final class AlertMessages {
                 + " đã nêu ở mục " + String.join(", ", elsewhere.stream().map(String::valueOf).toList());
         return new Item(item.title(), item.marginLabel(), item.periods(), item.childrenTitle(), item.children(),
             drivingItems(kpi) + " (" + count(refs.size()) + ")", rows, elsewhereText,
-            Math.max(0, ordered.size() - MAX_CASES));
+            Math.max(0, ordered.size() - MAX_CASES), item.rowHeading());
     }
 
     private CaseRow caseRow(final Ref ref, final Unit unit, final Kpi kpi) {
@@ -398,15 +399,6 @@ public final class AlertMessages {
 
     private String unitLabel(final String unitId) {
         return units.unit(unitId).map(VietnameseText::unitName).orElseGet(() -> MailText.quoted(unitId));
-    }
-
-    /** What the volume of a KPI counts. */
-    private static String volumeNoun(final Kpi kpi) {
-        return switch (kpi) {
-            case ON_TIME_RATE, ONLINE_RATE -> "hồ sơ";
-            case SATISFACTION_RATE -> "đánh giá";
-            case FEEDBACK_ON_TIME_RATE -> "phản ánh kiến nghị";
-        };
     }
 
     /** What counts for a KPI, for "cần N … liên tiếp". */

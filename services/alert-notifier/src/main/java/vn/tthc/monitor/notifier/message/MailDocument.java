@@ -33,22 +33,39 @@ public record MailDocument(String subject, String greeting, List<String> lead, L
      * @param cases        the driving cases not listed in an earlier item of the mail
      * @param casesElsewhere driving cases of this item already listed in an earlier item (by number)
      * @param casesNotShown driving cases left out for length
+     * @param rowHeading   the heading of the rows' first column: "Kỳ" in an alert mail (a row per period),
+     *                     "Chỉ tiêu" in a verdict mail (a row per objective)
      */
     public record Item(String title, String marginLabel, List<PeriodRow> periods,
                        String childrenTitle, List<ChildRow> children, String casesTitle, List<CaseRow> cases, String casesElsewhere,
-                       int casesNotShown) {
+                       int casesNotShown, String rowHeading) {
 
         public Item {
             periods = List.copyOf(periods);
             children = List.copyOf(children);
             cases = List.copyOf(cases);
         }
+
+        /** An item of an alert mail: a row per period ("Kỳ"). */
+        public Item(final String title, final String marginLabel, final List<PeriodRow> periods,
+                    final String childrenTitle, final List<ChildRow> children, final String casesTitle,
+                    final List<CaseRow> cases, final String casesElsewhere, final int casesNotShown) {
+            this(title, marginLabel, periods, childrenTitle, children, casesTitle, cases, casesElsewhere, casesNotShown,
+                "Kỳ");
+        }
+
+        /** An item whose rows are objectives ("Chỉ tiêu"), with no case and no child listed. */
+        public static Item ofObjectives(final String title, final String marginLabel, final List<PeriodRow> rows) {
+            return new Item(title, marginLabel, rows, null, List.of(), null, List.of(), null, 0, "Chỉ tiêu");
+        }
     }
 
     /**
-     * The figures of one or more periods that have the same ones (value, volume, state).
+     * The figures of one or more periods that have the same ones (value, volume, state); in a verdict mail, of one
+     * objective.
      *
-     * @param periods  "Tháng 11/2026", or "Tháng 11/2026, quý 4/2026, năm 2026" when they are equal
+     * @param periods  "Tháng 11/2026", or "Tháng 11/2026, quý 4/2026, năm 2026" when they are equal; in a verdict
+     *                 mail the objective ("Tỷ lệ hồ sơ giải quyết đúng hạn – lĩnh vực Đất đai")
      * @param forecast the end-of-period forecast (AT_RISK), null otherwise
      * @param margin   the remaining allowance, what it takes to recover, or how long it was below target
      */

@@ -100,7 +100,7 @@ public final class MailLayout {
             .append(esc(item.title())).append("</h2>\n");
         final boolean forecast = item.periods().stream().anyMatch(r -> r.forecast() != null);
         final boolean margin = item.marginLabel() != null && item.periods().stream().anyMatch(r -> r.margin() != null);
-        final List<String> heads = new ArrayList<>(List.of("Kỳ", "Giá trị"));
+        final List<String> heads = new ArrayList<>(List.of(item.rowHeading(), "Giá trị"));
         if (forecast) {
             heads.add("Dự báo");
         }

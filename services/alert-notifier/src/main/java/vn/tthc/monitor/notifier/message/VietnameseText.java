@@ -44,6 +44,15 @@ public final class VietnameseText {
         };
     }
 
+    /** What the volume of a KPI counts: "hồ sơ", "đánh giá", "phản ánh kiến nghị". */
+    public static String volumeNoun(final Kpi kpi) {
+        return switch (kpi) {
+            case ON_TIME_RATE, ONLINE_RATE -> "hồ sơ";
+            case SATISFACTION_RATE -> "đánh giá";
+            case FEEDBACK_ON_TIME_RATE -> "phản ánh kiến nghị";
+        };
+    }
+
     /** What the driving ids of the KPI are: cases, except feedback for the feedback KPI. */
     public static String drivingItems(final Kpi kpi) {
         return kpi == Kpi.FEEDBACK_ON_TIME_RATE ? "Phản ánh kiến nghị liên quan" : "Hồ sơ liên quan";

@@ -17,12 +17,14 @@ import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.notifier.message.AlertMessages;
 import vn.tthc.monitor.notifier.message.Message;
+import vn.tthc.monitor.notifier.message.VerdictMessages;
 import vn.tthc.monitor.notifier.registry.Unit;
 
 /**
- * The alert mails of the golden files (src/test/resources/mails), rendered from fixed v2 alerts: a breach of one
- * period, several periods with equal and with different figures, a subtree breach, a forecast warning, a
- * recovery and an escalation. NOW is Sunday 22/11/2026 14:00 in Vietnam.
+ * The alert and verdict mails of the golden files (src/test/resources/mails), rendered from fixed v2 alerts: a breach
+ * of one period, several periods with equal and with different figures, a subtree breach, a forecast warning, a
+ * recovery and an escalation; and from the {@link VerdictFixtures}: a verdict, its correction and a subtree verdict.
+ * NOW is Sunday 22/11/2026 14:00 in Vietnam.
  */
 public final class MailFixtures {
 
@@ -47,6 +49,12 @@ public final class MailFixtures {
         final Unit banCo = unit("UBND-P-BAN-CO");
         mails.put("escalation", messages.escalated(oneMonth(), banCo, unit("UBND-TP"), Duration.ofHours(4).plusMinutes(2),
             List.of(banCo.heads().get(0))));
+        final VerdictMessages verdicts = TestAlerts.verdictMessages(DASHBOARD_URL);
+        mails.put("verdict", verdicts.verdict(VerdictFixtures.banCoVerdict(), banCo, UNITS.parentOf(banCo.id())));
+        mails.put("verdict-correction", verdicts.correction(VerdictFixtures.banCoCorrection(),
+            VerdictFixtures.banCoVerdict().verdict(), banCo, UNITS.parentOf(banCo.id())));
+        mails.put("verdict-subtree", verdicts.verdict(VerdictFixtures.citySubtreeVerdict(), unit("UBND-TP"),
+            UNITS.parentOf("UBND-TP")));
         return mails;
     }
 

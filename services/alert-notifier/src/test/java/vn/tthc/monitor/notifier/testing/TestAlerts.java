@@ -10,9 +10,11 @@ import vn.tthc.monitor.notifier.message.AlertMessages;
 import vn.tthc.monitor.notifier.message.CaseLinks;
 import vn.tthc.monitor.notifier.message.DashboardLinks;
 import vn.tthc.monitor.notifier.message.DigestMessages;
+import vn.tthc.monitor.notifier.message.VerdictMessages;
 import vn.tthc.monitor.notifier.registry.FieldNames;
 import vn.tthc.monitor.notifier.registry.UnitRegistry;
 import vn.tthc.monitor.notifier.registry.UnitRegistryFile;
+import vn.tthc.monitor.notifier.rules.VerdictRules;
 
 /** Alerts, warnings and a small unit registry for tests. */
 public final class TestAlerts {
@@ -69,6 +71,16 @@ public final class TestAlerts {
     /** The digests, linking the dashboards and, unless null, the console. */
     public static DigestMessages digestMessages(final String dashboardUrl, final String publicUrl) {
         return new DigestMessages(new DashboardLinks(dashboardUrl), new CaseLinks(publicUrl), FIELDS);
+    }
+
+    /** The verdict rules over {@code units}, the mails linking the dashboards. */
+    public static VerdictRules verdictRules(final UnitRegistry units, final String dashboardUrl) {
+        return new VerdictRules(units, verdictMessages(dashboardUrl));
+    }
+
+    /** The verdict mails, with the test fields, linking the dashboards. */
+    public static VerdictMessages verdictMessages(final String dashboardUrl) {
+        return new VerdictMessages(new DashboardLinks(dashboardUrl), FIELDS);
     }
 
     /** The on-time rate of UBND-P-BAN-CO for November 2026, all fields: 186/200 against 98%. */

@@ -58,7 +58,7 @@ class RealDeliveryTest {
             Duration.ofSeconds(2), Duration.ofMinutes(1), GROUP_WINDOW);
         return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
             TestAlerts.digestMessages(links.baseUrl(), null), settings),
-            settings, clock, ledger, List.of(
+            TestAlerts.verdictRules(units, links.baseUrl()), settings, clock, ledger, List.of(
                 new SmtpTransport(new SmtpTransport.SmtpSettings("127.0.0.1", smtp.port(), null, null, true,
                     false, Duration.ofSeconds(5)), composer),
                 new WebhookTransport(Duration.ofSeconds(5))),

@@ -51,8 +51,8 @@ public class KpiController {
         description = "Each KPI carries allowance (further bad outcomes the period can absorb and still meet the target;"
             + " null when the target is 0), toRecover (below target: consecutive good outcomes needed to get back) and"
             + " recoverable (false when a target of 1 is lost for the period). The on-time KPI also carries forecast: the"
-            + " end-of-period forecast of the on-time rate (unrounded expected rate) for an own row of a current period,"
-            + " computed at the time of the request; null for the other rows. Each row carries finality: provisional, or"
+            + " end-of-period forecast of the on-time rate (unrounded expected rate) for a row of a current period (of a"
+            + " subtree row: with the open cases of the whole subtree), computed at the time of the request; null for the other rows. Each row carries finality: provisional, or"
             + " final from finalFrom, 10 working days after its period (a label: the counting never changes).")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = KpiRowStatus[].class)))
     @ApiResponse(responseCode = "400", description = "scope is neither own nor subtree")

@@ -24,8 +24,8 @@ import vn.tthc.monitor.kpi.query.QueryResult;
  * A unit's rows as {@code /units/{unitId}/kpis} shows them: each row as the contract writes a {@link KpiRowStatus}
  * (every KPI with its allowance, toRecover and recoverable), with
  * <ul>
- *   <li>on the on-time KPI, {@code forecast}: the end-of-period forecast (unrounded expected rate) of an own row of a
- *       current period, null for the others;</li>
+ *   <li>on the on-time KPI, {@code forecast}: the end-of-period forecast (unrounded expected rate) of a row of a
+ *       current period (a subtree row's counts the open cases of the whole subtree), null for the others;</li>
  *   <li>on the row, {@code finality} ({@code provisional} or {@code final}) and {@code finalFrom}: a label, never a
  *       change of counting (issue 14, point 5), by the contract's {@link Finality} at the time of the request.</li>
  * </ul>
@@ -53,7 +53,9 @@ class UnitRowsView {
         if (!(rows instanceof QueryResult.Found<List<KpiRowStatus>>)) {
             return rows.map(any -> List.of());
         }
-        final QueryResult<Map<KpiRowKey, OnTimeForecast>> forecasts = queries.unitForecasts(unitId);
+        final boolean subtree = found(rows).stream().anyMatch(row -> row.scope() == Scope.SUBTREE);
+        final QueryResult<Map<KpiRowKey, OnTimeForecast>> forecasts =
+            subtree ? queries.subtreeForecasts(unitId) : queries.unitForecasts(unitId);
         if (!(forecasts instanceof QueryResult.Found<Map<KpiRowKey, OnTimeForecast>> found)) {
             return forecasts.map(any -> List.of());
         }
@@ -61,11 +63,15 @@ class UnitRowsView {
         return rows.map(list -> {
             final List<JsonNode> nodes = new ArrayList<>(list.size());
             for (final KpiRowStatus row : list) {
-                final OnTimeForecast forecast = row.scope() == Scope.OWN ? found.value().get(row.key()) : null;
+                final OnTimeForecast forecast = found.value().get(row.key());
                 nodes.add(withFinality(withForecast(row, forecast), Finality.of(Period.parse(row.period()), now, calendar)));
             }
             return nodes;
         });
+    }
+
+    private static List<KpiRowStatus> found(final QueryResult<List<KpiRowStatus>> rows) {
+        return rows instanceof QueryResult.Found<List<KpiRowStatus>> found ? found.value() : List.of();
     }
 
     private static JsonNode withFinality(final JsonNode row, final Finality finality) {

@@ -195,23 +195,29 @@ public class KpiMetrics {
             .toList(), true);
     }
 
-    /** The forecasts of the own {@code *} rows, on the on-time KPI: one series per unit and current period at most. */
+    /**
+     * The forecasts of the {@code *} rows, on the on-time KPI: one series per listed unit and current period, and one
+     * more per unit with units under it (its subtree row).
+     */
     private void exportForecasts(final CurrentKpis current) {
-        final List<KpiRowStatus> rows = current.rows().stream()
-            .filter(row -> row.fieldId().equals(KpiRowKey.ALL_FIELDS) && row.scope() == Scope.OWN
-                && !unitLabel(row.unitId()).equals(UNLISTED)).toList();
-        if (queries.forecasts(rows) instanceof QueryResult.Found<Map<KpiRowKey, OnTimeForecast>> found) {
-            final List<MultiGauge.Row<?>> forecasts = new ArrayList<>();
+        final List<MultiGauge.Row<?>> forecasts = new ArrayList<>();
+        for (final Scope scope : Scope.values()) {
+            final List<KpiRowStatus> rows = current.rows().stream()
+                .filter(row -> row.fieldId().equals(KpiRowKey.ALL_FIELDS) && row.scope() == scope
+                    && !unitLabel(row.unitId()).equals(UNLISTED)).toList();
+            if (!(queries.forecasts(rows, scope) instanceof QueryResult.Found<Map<KpiRowKey, OnTimeForecast>> found)) {
+                return;
+            }
             for (final KpiRowStatus row : rows) {
                 final OnTimeForecast rowForecast = found.value().get(row.key());
                 if (rowForecast != null) {
                     forecasts.add(MultiGauge.Row.of(Tags.of("unit", row.unitId(), "field", row.fieldId(),
-                        "kpi", Kpi.ON_TIME_RATE.id(), "scope", Scope.OWN.wireName(), "period", periodLabel(row)),
+                        "kpi", Kpi.ON_TIME_RATE.id(), "scope", scope.wireName(), "period", periodLabel(row)),
                         rowForecast.expectedRate()));
                 }
             }
-            forecast.register(forecasts, true);
         }
+        forecast.register(forecasts, true);
     }
 
     /** The rows the KPI gauges export: the {@code *} rows, and the field rows of {@code tthc.metrics.field-periods}. */

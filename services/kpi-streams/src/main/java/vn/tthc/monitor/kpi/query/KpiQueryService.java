@@ -333,8 +333,37 @@ public class KpiQueryService {
         });
     }
 
-    /** The forecasts of {@code rows} (own rows of the current periods, as {@link #currentKpis} gives them), at the service's clock. */
-    public QueryResult<Map<KpiRowKey, OnTimeForecast>> forecasts(final List<KpiRowStatus> rows) {
+    /**
+     * The end-of-period forecast of the on-time rate of one unit's subtree rows of the current periods, at the
+     * service's clock: the subtree row's counters with the open cases of the unit and of every unit under it.
+     */
+    public QueryResult<Map<KpiRowKey, OnTimeForecast>> subtreeForecasts(final String unitId) {
+        final Instant now = clock.instant();
+        return read(stores -> {
+            final Map<KpiRowKey, KpiCounters> rows = new HashMap<>();
+            scan(stores.subtreeRows().prefixScan(KpiRowKeyFormat.unitPrefix(unitId), new StringSerializer()), row -> {
+                final KpiRowKey key = KpiRowKeyFormat.parse(row.key);
+                if (RowForecasts.isCurrent(key.period(), now)) {
+                    rows.put(key, row.value);
+                }
+            });
+            final List<UnitCase> cases = new ArrayList<>();
+            for (final String unit : subtreeUnits(unitId)) {
+                scan(stores.forecastCases().prefixScan(KpiRowKeyFormat.unitPrefix(unit), new StringSerializer()),
+                    entry -> cases.add(new UnitCase(ForecastCaseKeys.fieldId(entry.key), entry.value)));
+            }
+            final Map<KpiRowKey, OnTimeForecast> forecasts = new HashMap<>();
+            rows.forEach((row, counters) -> RowForecasts.of(row, counters, cases, targets, now)
+                .ifPresent(forecast -> forecasts.put(row, forecast)));
+            return new QueryResult.Found<>(forecasts);
+        });
+    }
+
+    /**
+     * The forecasts of those {@code rows} (rows of the current periods, as {@link #currentKpis} gives them) that are
+     * of {@code scope}, at the service's clock; a subtree row's forecast counts the open cases of its whole subtree.
+     */
+    public QueryResult<Map<KpiRowKey, OnTimeForecast>> forecasts(final List<KpiRowStatus> rows, final Scope scope) {
         final Instant now = clock.instant();
         return read(stores -> {
             final Map<String, List<UnitCase>> casesByUnit = new HashMap<>();
@@ -344,14 +373,25 @@ public class KpiQueryService {
             });
             final Map<KpiRowKey, OnTimeForecast> forecasts = new HashMap<>();
             for (final KpiRowStatus row : rows) {
-                if (row.scope() != Scope.OWN) {
+                if (row.scope() != scope) {
                     continue;
                 }
-                RowForecasts.of(row.key(), row.counters(), casesByUnit.getOrDefault(row.unitId(), List.of()), targets, now)
+                final List<UnitCase> cases = new ArrayList<>();
+                for (final String unit : scope == Scope.SUBTREE ? subtreeUnits(row.unitId()) : List.of(row.unitId())) {
+                    cases.addAll(casesByUnit.getOrDefault(unit, List.of()));
+                }
+                RowForecasts.of(row.key(), row.counters(), cases, targets, now)
                     .ifPresent(forecast -> forecasts.put(row.key(), forecast));
             }
             return new QueryResult.Found<>(forecasts);
         });
+    }
+
+    /** The unit and every unit under it in the organisation file. */
+    private List<String> subtreeUnits(final String unitId) {
+        final List<String> units = new ArrayList<>(List.of(unitId));
+        organisation.descendants(unitId).forEach(unit -> units.add(unit.id()));
+        return units;
     }
 
     @PreDestroy

@@ -22,7 +22,7 @@ import java.util.Set;
  * counts by their key). The province and the operator get them whole.
  */
 @ServerFilter({"/api/v1/report", "/api/v1/kpis", "/api/v1/alerts", "/api/v1/breaches", "/api/v1/open-cases",
-    "/api/v1/verdicts"})
+    "/api/v1/corrective-actions", "/api/v1/verdicts"})
 @Requires(property = "tthc.security.required", value = "true")
 public class UnitListFilter {
 

@@ -7,8 +7,12 @@ import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +24,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 /**
  * The form login ({@code POST /login}) against the user file: a known user whose password matches its bcrypt hash
  * is signed in with its role and, for heads and quality officers, its unit ({@link UnitAccess#UNIT_ATTRIBUTE}).
- * An unknown user still costs a bcrypt comparison, so that timing does not tell which usernames exist.
+ * An unknown user still costs a bcrypt comparison, so that timing does not tell which usernames exist. Too many
+ * failures lock the username (or the client address) for a while without any comparison ({@link SignInThrottle});
+ * refusals are counted in {@code tthc_sign_in_refused_total{reason="credentials"|"throttled"}}.
  */
 @Singleton
 @Requires(property = "tthc.security.required", value = "true")
@@ -32,8 +38,15 @@ public class UserAuthenticationProvider<B> implements HttpRequestAuthenticationP
     private static final String NOBODY = BCRYPT.encode("\u0000no such user\u0000");
 
     private final UserFile users;
+    private final SignInThrottle throttle;
+    private final Counter refusedCredentials;
+    private final Counter refusedThrottled;
 
-    public UserAuthenticationProvider(@Value("${tthc.security.users-file:}") final String usersFile) {
+    public UserAuthenticationProvider(@Value("${tthc.security.users-file:}") final String usersFile, final Clock clock,
+                                      final MeterRegistry meters) {
+        this.throttle = new SignInThrottle(clock);
+        this.refusedCredentials = meters.counter("tthc_sign_in_refused", "reason", "credentials");
+        this.refusedThrottled = meters.counter("tthc_sign_in_refused", "reason", "throttled");
         if (usersFile.isBlank()) {
             LOG.warn("Sign-in required but no user file (TTHC_USERS_FILE): only the operator key reads anything");
             this.users = UserFile.empty();
@@ -46,13 +59,25 @@ public class UserAuthenticationProvider<B> implements HttpRequestAuthenticationP
     @Override
     public AuthenticationResponse authenticate(final HttpRequest<B> request,
                                                final AuthenticationRequest<String, String> login) {
-        final Optional<UserFile.User> user = users.user(login.getIdentity() == null ? "" : login.getIdentity().strip());
+        final String username = login.getIdentity() == null ? "" : login.getIdentity().strip();
+        final InetSocketAddress peer = request.getRemoteAddress();
+        final String address = peer.getAddress() == null ? peer.getHostString() : peer.getAddress().getHostAddress();
+        if (throttle.locked(username, address)) {
+            refusedThrottled.increment();
+            LOG.warn("Sign-in refused for '{}' from {}: too many failures, locked for up to {} min", username, address,
+                SignInThrottle.WINDOW.toMinutes());
+            return AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
+        }
+        final Optional<UserFile.User> user = users.user(username);
         final String password = login.getSecret() == null ? "" : login.getSecret();
         final boolean matches = BCRYPT.matches(password, user.map(UserFile.User::passwordHash).orElse(NOBODY));
         if (user.isEmpty() || !matches) {
-            LOG.info("Sign-in refused for '{}'", login.getIdentity());
+            throttle.failed(username, address);
+            refusedCredentials.increment();
+            LOG.info("Sign-in refused for '{}' from {}", username, address);
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
+        throttle.succeeded(username, address);
         final UserFile.User found = user.get();
         final Map<String, Object> attributes = new HashMap<>();
         if (found.unit() != null) {

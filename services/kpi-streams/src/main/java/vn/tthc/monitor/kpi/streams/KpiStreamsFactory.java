@@ -17,6 +17,8 @@ import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.kpi.TargetsFile;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.org.OrganisationFile;
+import vn.tthc.monitor.kpi.actions.ActionTopology;
+import vn.tthc.monitor.kpi.actions.ActionsConfiguration;
 import vn.tthc.monitor.kpi.config.CalendarConfiguration;
 import vn.tthc.monitor.kpi.config.DueSoonWindowSetting;
 import vn.tthc.monitor.kpi.config.ForecastConfiguration;
@@ -41,9 +43,14 @@ public class KpiStreamsFactory {
     KStream<String, Event> kpiPipeline(@Named(STREAM) final ConfiguredStreamBuilder builder,
                                        final TopicCatalog topics, final Targets targets,
                                        final PipelineConfiguration pipeline, final DueSoonWindow dueSoonWindow,
-                                       final Organisation organisation, final ForecastConfiguration forecast) {
-        return new KpiPipeline(topics, new PipelineSettings(targets, pipeline.emitInterval(), dueSoonWindow,
-            pipeline.watchInterval(), pipeline.watchGrace(), forecast.settings()), organisation).addTo(builder);
+                                       final Organisation organisation, final ForecastConfiguration forecast,
+                                       final ActionsConfiguration actions) {
+        final KStream<String, Event> events = new KpiPipeline(topics, new PipelineSettings(targets,
+            pipeline.emitInterval(), dueSoonWindow, pipeline.watchInterval(), pipeline.watchGrace(), forecast.settings()),
+            organisation).addTo(builder);
+        // corrective actions: a sub-topology of their own (docs/ARCHITECTURE.md, "Corrective actions")
+        ActionTopology.addTo(builder, actions.topic());
+        return events;
     }
 
     @Singleton

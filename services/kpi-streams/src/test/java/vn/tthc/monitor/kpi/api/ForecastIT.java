@@ -114,6 +114,35 @@ class ForecastIT {
         }
     }
 
+    @Test
+    void aSubtreeRowsForecastCountsTheOpenCasesOfEveryUnitUnderIt() throws Exception {
+        final Path directory = TestDirectories.fresh("subtree-forecast");
+        final Path targets = Files.writeString(directory.resolve("targets.yaml"),
+            "defaults: {minVolume: 4, onTimeRate: 0.75}\n");
+        final Path units = Files.writeString(directory.resolve("units.yaml"), """
+            units:
+              - {id: P, name: UBND huyện}
+              - {id: C1, name: UBND xã Một, parent: P}
+              - {id: C2, name: UBND xã Hai, parent: P}
+            """);
+        final Instant now = Instant.now();
+        final String month = Period.containing(now).get(0).toString();
+        try (RunningService service = new RunningService(Map.of("tthc.targets.file", targets.toString(),
+            "tthc.units.file", units.toString()))) {
+            // three on time in C1, one case of C2 already overdue: the city's subtree expects 3 on time of 4
+            service.send(lines(resolved("C1", "S1", now, false), resolved("C1", "S2", now, false),
+                resolved("C1", "S3", now, false), List.of(received("C2", "S4", now.minusSeconds(60)))));
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(onTime(service, "/api/v1/units/P/kpis?scope=subtree", month).path("forecast").asDouble())
+                    .isEqualTo(0.75);
+                assertThat(onTime(service, "/api/v1/units/C1/kpis", month).path("forecast").asDouble()).isEqualTo(1.0);
+            });
+            await().atMost(WAIT).untilAsserted(() -> assertThat(service.get("/prometheus").body()).contains(
+                "tthc_kpi_forecast_ratio{field=\"*\",kpi=\"onTimeRate\",period=\"month\",scope=\"subtree\",unit=\"P\"} 0.75",
+                "tthc_kpi_forecast_ratio{field=\"*\",kpi=\"onTimeRate\",period=\"month\",scope=\"own\",unit=\"C1\"} 1.0"));
+        }
+    }
+
     /** Waits until the unit's {@code *} row of {@code month} shows these on-time figures, the forecast included. */
     private static void awaitOnTime(final RunningService service, final String month, final long volume,
                                     final Long allowance, final double forecast) {
@@ -127,7 +156,11 @@ class ForecastIT {
     }
 
     private static JsonNode onTime(final RunningService service, final String month) throws Exception {
-        final var response = service.get("/api/v1/units/" + UNIT + "/kpis");
+        return onTime(service, "/api/v1/units/" + UNIT + "/kpis", month);
+    }
+
+    private static JsonNode onTime(final RunningService service, final String path, final String month) throws Exception {
+        final var response = service.get(path);
         assertThat(response.statusCode()).isEqualTo(200);
         for (final JsonNode row : json(response.body())) {
             if (row.path("fieldId").asText().equals("*") && row.path("period").asText().equals(month)) {
@@ -155,13 +188,21 @@ class ForecastIT {
     }
 
     private static CaseReceived received(final String caseId, final Instant due) {
-        return new CaseReceived(caseId + "-r", due.minusSeconds(3600), null, caseId, UNIT, "HO_TICH", "1.1", Channel.ONLINE,
-            true, due);
+        return received(UNIT, caseId, due);
+    }
+
+    private static CaseReceived received(final String unitId, final String caseId, final Instant due) {
+        return new CaseReceived(caseId + "-r", due.minusSeconds(3600), null, caseId, unitId, "HO_TICH", "1.1",
+            Channel.ONLINE, true, due);
     }
 
     private static List<Event> resolved(final String caseId, final Instant at, final boolean late) {
+        return resolved(UNIT, caseId, at, late);
+    }
+
+    private static List<Event> resolved(final String unitId, final String caseId, final Instant at, final boolean late) {
         final Instant due = at.minusSeconds(late ? 60 : -60);
-        return List.of(new CaseReceived(caseId + "-r", at.minusSeconds(120), null, caseId, UNIT, "HO_TICH", "1.1",
+        return List.of(new CaseReceived(caseId + "-r", at.minusSeconds(120), null, caseId, unitId, "HO_TICH", "1.1",
             Channel.ONLINE, true, due), new CaseResolved(caseId + "-s", at, null, caseId, CaseResult.APPROVED));
     }
 

@@ -57,7 +57,9 @@ class SignInIT {
               - {username: ward-head, password-hash: '%s', role: head, unit: UBND-P-VTS}
               - {username: city-quality, password-hash: '%s', role: quality, unit: UBND-TP}
               - {username: province, password-hash: '%s', role: province}
-            """.formatted(BCRYPT.encode("mật-khẩu-phường"), BCRYPT.encode("city-pass"), BCRYPT.encode("tinh-pass")));
+              - {username: guessed, password-hash: '%s', role: head, unit: UBND-P-VTS}
+            """.formatted(BCRYPT.encode("mật-khẩu-phường"), BCRYPT.encode("city-pass"), BCRYPT.encode("tinh-pass"),
+            BCRYPT.encode("guessed-pass")));
         service = new RunningService(Map.of(
             "tthc.targets.file", ExampleFiles.example("basic.targets.yaml").toString(),
             "tthc.units.file", ExampleFiles.example("basic.units.yaml").toString(),
@@ -209,6 +211,20 @@ class SignInIT {
             assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("loi=1"));
             assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JWT=") && !c.startsWith("JWT=;"));
         }
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheUsernameEvenAgainstTheRightOne() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(postLogin("guessed", "guess-" + i).headers().firstValue("Location")).hasValueSatisfying(
+                l -> assertThat(l).contains("loi=1"));
+        }
+        final HttpResponse<String> locked = postLogin("guessed", "guessed-pass");
+        assertThat(locked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("loi=1"));
+        assertThat(locked.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JWT=") && !c.startsWith("JWT=;"));
+        assertThat(signIn("ward-head", "mật-khẩu-phường")).as("another user from the same address").startsWith("JWT=");
+        assertThat(service.get("/prometheus").body())
+            .contains("tthc_sign_in_refused_total{reason=\"throttled\"} 1.0");
     }
 
     @Test

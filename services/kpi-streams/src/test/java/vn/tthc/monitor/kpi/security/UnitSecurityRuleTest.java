@@ -7,6 +7,9 @@ import io.micronaut.security.rules.SecurityRuleResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.micronaut.http.HttpMethod;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import vn.tthc.monitor.contract.org.OrganisationFile;
 
 class UnitSecurityRuleTest {
@@ -60,5 +63,28 @@ class UnitSecurityRuleTest {
         assertThat(rule.decide("/", null)).isEqualTo(SecurityRuleResult.REJECTED);
         assertThat(rule.decide("/console.js", null)).isEqualTo(SecurityRuleResult.REJECTED);
         assertThat(rule.decide("/api/v1/organisation", null)).isEqualTo(SecurityRuleResult.REJECTED);
+    }
+
+    @Test
+    void anAlertsCorrectiveActionIsRecordedByItsUnitsReadersAndReadByTheOperator() {
+        final String xaA = "/api/v1/alerts/" + URLEncoder.encode("[\"XA-A\",\"*\",\"2026-12\",\"onTimeRate\"]",
+            StandardCharsets.UTF_8) + "/actions";
+        final String xaB = "/api/v1/alerts/" + URLEncoder.encode("[\"XA-B\",\"*\",\"2026-12\",\"onTimeRate\"]",
+            StandardCharsets.UTF_8) + "/actions";
+        assertThat(rule.decide(HttpMethod.POST, xaA, districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
+        assertThat(rule.decide(HttpMethod.GET, xaA, districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
+        assertThat(rule.decide(HttpMethod.POST, xaB, districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
+        assertThat(rule.decide(HttpMethod.GET, xaB, districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
+        assertThat(rule.decide(HttpMethod.POST, xaB, province)).isEqualTo(SecurityRuleResult.ALLOWED);
+        assertThat(rule.decide(HttpMethod.GET, xaB, operator)).isEqualTo(SecurityRuleResult.ALLOWED);
+        assertThat(rule.decide(HttpMethod.POST, xaB, operator)).isEqualTo(SecurityRuleResult.REJECTED);
+        assertThat(rule.decide(HttpMethod.POST, xaA, null)).isEqualTo(SecurityRuleResult.REJECTED);
+        // a key that is not one: the province's only (the controller answers 400)
+        assertThat(rule.decide(HttpMethod.POST, "/api/v1/alerts/nonsense/actions", districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
+        assertThat(rule.decide(HttpMethod.GET, "/api/v1/alerts/actions", districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
+        // the mail link's page is anonymous (its token is the credential); the list is cut by UnitListFilter
+        assertThat(rule.decide(HttpMethod.POST, "/actions", null)).isEqualTo(SecurityRuleResult.ALLOWED);
+        assertThat(rule.decide("/api/v1/corrective-actions", districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
+        assertThat(rule.decide("/api/v1/corrective-actions", null)).isEqualTo(SecurityRuleResult.REJECTED);
     }
 }

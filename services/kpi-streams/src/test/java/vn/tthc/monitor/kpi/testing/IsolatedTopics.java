@@ -15,6 +15,7 @@ public final class IsolatedTopics {
             "tthc.topics.kpi-rows", prefix + "-kpi-rows",
             "tthc.topics.alerts", prefix + "-alerts",
             "tthc.topics.alert-history", prefix + "-alert-history",
-            "tthc.topics.case-warnings", prefix + "-case-warnings");
+            "tthc.topics.case-warnings", prefix + "-case-warnings",
+            "tthc.actions.topic", prefix + "-corrective-actions");
     }
 }

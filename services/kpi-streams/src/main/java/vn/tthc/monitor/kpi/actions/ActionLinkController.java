@@ -1,0 +1,140 @@
+package vn.tthc.monitor.kpi.actions;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.tthc.monitor.contract.action.ActionChannel;
+import vn.tthc.monitor.contract.action.ActionRequest;
+import vn.tthc.monitor.contract.action.AlertKeys;
+import vn.tthc.monitor.contract.evaluation.VietnameseFormat;
+import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.contract.org.OrganisationUnit;
+import vn.tthc.monitor.operator.SignedLinks;
+
+/**
+ * The page an alert mail's link opens ({@code <TTHC_PUBLIC_URL>/actions?token=…}): the token ({@link SignedLinks})
+ * is the credential, anonymous otherwise (UnitSecurityRule lets {@code /actions} through), and who records is the
+ * recipient it names. A token that is malformed or not signed with the link key is refused with 403, an expired one
+ * with 410, each with a Vietnamese page, and nothing is written; a refused form is shown again with the reasons (400).
+ */
+@Controller("/actions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+public class ActionLinkController {
+
+    private static final MediaType HTML = new MediaType("text/html; charset=utf-8");
+    private static final String TITLE = "Ghi nhận hành động khắc phục";
+
+    private final SignedLinks links;
+    private final ActionRecorder recorder;
+    private final Organisation organisation;
+    private final Clock clock;
+
+    public ActionLinkController(final SignedLinks links, final ActionRecorder recorder, final Organisation organisation,
+                                final Clock clock) {
+        this.links = links;
+        this.recorder = recorder;
+        this.organisation = organisation;
+        this.clock = clock;
+    }
+
+    @Get
+    public HttpResponse<String> form(@QueryValue @Nullable final String token) {
+        final Object checked = checked(token);
+        if (checked instanceof HttpResponse<?> refusal) {
+            return cast(refusal);
+        }
+        final Link link = (Link) checked;
+        try {
+            return page(HttpStatus.OK, ActionLinkPage.page(TITLE, ActionLinkPage.alert(link.key, unitName(link.key))
+                + ActionLinkPage.current(recorder.current(link.key).orElse(null))
+                + ActionLinkPage.form(token, link.recipient, null)));
+        } catch (final ActionStore.NotReady e) {
+            return notReady();
+        }
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<String> record(@Body final Map<String, String> form) {
+        final String token = form.get("token");
+        final Object checked = checked(token);
+        if (checked instanceof HttpResponse<?> refusal) {
+            return cast(refusal);
+        }
+        final Link link = (Link) checked;
+        final ActionRequest asked = new ActionRequest(form.get("type"), form.get("cause"), form.get("action"),
+            form.get("responsible"), form.get("due"), form.get("note"));
+        try {
+            final ActionRecorder.Outcome outcome = recorder.record(link.key, asked, link.recipient, ActionChannel.MAIL_LINK);
+            if (outcome instanceof ActionRecorder.Refused refused) {
+                return page(HttpStatus.BAD_REQUEST, ActionLinkPage.page(TITLE, ActionLinkPage.problems(refused.problems())
+                    + ActionLinkPage.alert(link.key, unitName(link.key))
+                    + ActionLinkPage.current(recorder.current(link.key).orElse(null))
+                    + ActionLinkPage.form(token, link.recipient, asked)));
+            }
+            final ActionRecorder.Recorded recorded = (ActionRecorder.Recorded) outcome;
+            return page(HttpStatus.OK, ActionLinkPage.page(TITLE, "<div class=\"done\"><p>Đã ghi nhận lúc "
+                + VietnameseFormat.dateTime(recorded.event().at()) + ".</p></div>"
+                + ActionLinkPage.alert(link.key, unitName(link.key)) + ActionLinkPage.current(recorded.action())
+                + "<p><a href=\"/actions?token=" + ActionLinkPage.text(token) + "\">Ghi nhận thêm</a></p>"));
+        } catch (final ActionStore.NotReady e) {
+            return notReady();
+        }
+    }
+
+    private record Link(List<String> key, String recipient) {
+    }
+
+    /** The link's alert and recipient, or the refusal page. */
+    private Object checked(final String token) {
+        final SignedLinks.Check check = links.check(token, clock.instant());
+        if (check instanceof SignedLinks.Expired expired) {
+            return page(HttpStatus.GONE, ActionLinkPage.page("Liên kết đã hết hạn", "<p>Liên kết trong thư cảnh báo "
+                + "này đã hết hạn lúc " + VietnameseFormat.dateTime(expired.expiresAt()) + ". Không có gì được ghi nhận."
+                + "</p><p>Hãy dùng liên kết trong thư cảnh báo mới hơn, hoặc đăng nhập bảng điều khiển để ghi nhận "
+                + "hành động khắc phục.</p>"));
+        }
+        final Optional<List<String>> key = check instanceof SignedLinks.Valid valid ? AlertKeys.parse(valid.alertKey())
+            : Optional.empty();
+        if (key.isEmpty()) {
+            return page(HttpStatus.FORBIDDEN, ActionLinkPage.page("Liên kết không hợp lệ", "<p>Liên kết này không hợp "
+                + "lệ: nó đã bị thay đổi, bị cắt mất một phần, hoặc không do hệ thống gửi. Không có gì được ghi nhận.</p>"
+                + "<p>Hãy mở lại liên kết đúng như trong thư cảnh báo, hoặc đăng nhập bảng điều khiển để ghi nhận "
+                + "hành động khắc phục.</p>"));
+        }
+        return new Link(key.get(), ((SignedLinks.Valid) check).recipient());
+    }
+
+    private String unitName(final List<String> key) {
+        return organisation.unit(key.get(0)).map(OrganisationUnit::name).orElse(key.get(0));
+    }
+
+    private static HttpResponse<String> page(final HttpStatus status, final String html) {
+        return HttpResponse.<String>status(status).contentType(HTML).body(html);
+    }
+
+    private static HttpResponse<String> notReady() {
+        return page(HttpStatus.SERVICE_UNAVAILABLE, ActionLinkPage.page("Hệ thống đang bận",
+            "<p>Dữ liệu đang được nạp lại, vui lòng thử lại sau ít giây. Không có gì được ghi nhận.</p>"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static HttpResponse<String> cast(final HttpResponse<?> response) {
+        return (HttpResponse<String>) response;
+    }
+}
