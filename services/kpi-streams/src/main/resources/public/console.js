@@ -616,34 +616,69 @@
   function alertsPage() {
     setPage('alerts', 'Cảnh báo');
     var load = function () {
-      return Promise.all([organisation(), api('/alerts?includeStale=true'), correctiveActions()])
-        .then(function (r) { state.actions = r[2]; keepFocus(function () { drawAlerts(r[0], r[1] || []); }); })
+      // the verdicts are read beside the alerts; while the archive is still being read (503) the page says so
+      return Promise.all([organisation(), api('/alerts?includeStale=true'), correctiveActions(),
+        api('/verdicts').catch(function () { return null; })])
+        .then(function (r) { state.actions = r[2]; keepFocus(function () { drawAlerts(r[0], r[1] || [], r[3]); }); })
         .catch(function (e) { renderError(e, function () { if (current && current.name === 'alerts') { load(); } }); });
     };
     current = { name: 'alerts', interests: ['ALERTS'], refresh: load };
     return load();
   }
-  function drawAlerts(org, alerts) {
+  function drawAlerts(org, alerts, verdicts) {
     var units = {};
     org.units.forEach(function (u) { units[u.id] = u.name; });
     alerts.forEach(function (a) { if (!(a.unitId in units)) { units[a.unitId] = null; } });
+    (verdicts || []).forEach(function (v) { if (!(v.unitId in units)) { units[v.unitId] = null; } });
     var unitOptions = '<option value="">Tất cả đơn vị</option>' + Object.keys(units).map(function (id) {
       return '<option value="' + h(id) + '"' + (id === state.alertUnit ? ' selected' : '') + '>' + h(units[id] || id) + '</option>';
     }).join('');
-    var kindOptions = '<option value="">Mọi loại</option>' + Object.keys(ALERT_KINDS).map(function (k) {
-      return '<option value="' + k + '"' + (k === state.alertKind ? ' selected' : '') + '>' + ALERT_KINDS[k] + '</option>';
+    var kindOptions = '<option value="">Mọi loại</option>' + Object.keys(ALERT_KINDS).concat(['VERDICT']).map(function (k) {
+      return '<option value="' + k + '"' + (k === state.alertKind ? ' selected' : '') + '>' +
+        (k === 'VERDICT' ? 'Kết luận' : ALERT_KINDS[k]) + '</option>';
     }).join('');
     var filtered = alerts.filter(function (a) {
       return (!state.alertUnit || a.unitId === state.alertUnit) && (!state.alertKind || (a.kind || 'BREACH') === state.alertKind);
     });
     var open = filtered.filter(function (a) { return !a.stale; });
     var recent = filtered.filter(function (a) { return a.stale; });
-    render('<h1>Cảnh báo</h1><div class="bar"><label>Đơn vị <select id="alert-unit">' + unitOptions + '</select></label>' +
-      '<label>Loại <select id="alert-kind">' + kindOptions + '</select></label></div>' +
-      '<h2>Đang mở (' + count(open.length) + ')</h2>' + alertTable(open, 'alerts-open') +
-      '<h2>Các kỳ đã kết thúc (' + count(recent.length) + ')</h2>' + alertTable(recent, 'alerts-recent'));
-    document.getElementById('alert-unit').addEventListener('change', function (e) { state.alertUnit = e.target.value; drawAlerts(org, alerts); });
-    document.getElementById('alert-kind').addEventListener('change', function (e) { state.alertKind = e.target.value; drawAlerts(org, alerts); });
+    var html = '<h1>Cảnh báo</h1><div class="bar"><label>Đơn vị <select id="alert-unit">' + unitOptions + '</select></label>' +
+      '<label>Loại <select id="alert-kind">' + kindOptions + '</select></label></div>';
+    if (state.alertKind !== 'VERDICT') {
+      html += '<h2>Đang mở (' + count(open.length) + ')</h2>' + alertTable(open, 'alerts-open') +
+        '<h2>Các kỳ đã kết thúc (' + count(recent.length) + ')</h2>' + alertTable(recent, 'alerts-recent');
+    }
+    if (!state.alertKind || state.alertKind === 'VERDICT') {
+      var mine = (verdicts || []).filter(function (v) { return !state.alertUnit || v.unitId === state.alertUnit; });
+      html += '<h2>Kết luận (' + count(mine.length) + ')</h2>' + (verdicts === null
+        ? '<p class="empty" id="verdicts-wait">Đang đọc kho kết luận đã lưu, trang sẽ cập nhật sau ít giây.</p>'
+        : verdictTable(mine, 'verdicts'));
+    }
+    render(html);
+    document.getElementById('alert-unit').addEventListener('change', function (e) { state.alertUnit = e.target.value; drawAlerts(org, alerts, verdicts); });
+    document.getElementById('alert-kind').addEventListener('change', function (e) { state.alertKind = e.target.value; drawAlerts(org, alerts, verdicts); });
+  }
+  // the verdicts (revision 0) and corrections of ended periods, with the archived PDF of the latest revision
+  function verdictTable(verdicts, id) {
+    var html = '<div class="table-wrap"><table id="' + id + '"><thead><tr><th scope="col">Đơn vị</th><th scope="col">Kỳ</th>' +
+      '<th scope="col">Bản</th><th scope="col">Chính thức từ</th><th scope="col" class="num">Đạt</th>' +
+      '<th scope="col" class="num">Không đạt</th><th scope="col" class="num">Chưa đủ số lượng</th>' +
+      '<th scope="col" class="num">Chưa có dữ liệu</th><th scope="col">Báo cáo</th></tr></thead><tbody>';
+    if (!verdicts.length) {
+      return html + '<tr><td colspan="9" class="empty">Chưa có kết luận.</td></tr></tbody></table></div>';
+    }
+    verdicts.forEach(function (v) {
+      var counts = v.counts || {};
+      html += '<tr data-revision="' + h(v.revision) + '"><td>' + unitLink(v.unitId) +
+        ((v.scope || '').toLowerCase() === 'subtree' ? ' <span class="scope">(gồm trực thuộc)</span>' : '') + '</td><td>' +
+        h(periodLabel(v.period)) + '</td><td>' + (v.revision > 0 ? 'Đính chính lần ' + count(v.revision) : 'Kết luận') +
+        '</td><td>' + dateTime(v.finalAt) + '</td><td class="num">' + stateBadge('ok') + ' ' + count(counts.MET) +
+        '</td><td class="num">' + stateBadge('bad') + ' ' + count(counts.NOT_MET) + '</td><td class="num">' +
+        count(counts.LOW_VOLUME) + '</td><td class="num">' + count(counts.NO_DATA) + '</td><td>' +
+        (v.latest ? '<a href="' + h(v.reportPath) + '" target="_blank" rel="noopener">Tải PDF</a>'
+          : '<span class="meta">đã được đính chính</span>') + '</td></tr>';
+    });
+    return html + '</tbody></table></div>';
   }
 
   // ---------- routing ----------

@@ -9,6 +9,7 @@ import vn.tthc.monitor.contract.evaluation.Objective;
 import vn.tthc.monitor.contract.evaluation.Verdict;
 import vn.tthc.monitor.contract.evaluation.VietnameseFormat;
 import vn.tthc.monitor.contract.kpi.Scope;
+import vn.tthc.monitor.contract.verdict.PeriodVerdict;
 
 /**
  * The evaluation report as one XHTML page (well-formed, so that the PDF renderer reads the same text), in
@@ -42,8 +43,17 @@ public final class EvaluationHtml {
     private EvaluationHtml() {
     }
 
-    /** The page of {@code report}. */
+    /** The page of {@code report}, provisional or final by its own {@link EvaluationReport#finality()}. */
     public static String render(final EvaluationReport report) {
+        return render(report, null);
+    }
+
+    /**
+     * The page of {@code report} as the verdict {@code verdict} makes it final (kết luận): "Chính thức" from the
+     * verdict's date, the verdict's counts, and for a correction the revision it corrects; with a null verdict, as
+     * {@link #render(EvaluationReport)}.
+     */
+    public static String render(final EvaluationReport report, final PeriodVerdict verdict) {
         final StringBuilder html = new StringBuilder(16_384 + report.objectives().size() * 600);
         final String title = "Báo cáo kết quả thực hiện mục tiêu chất lượng";
         html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"vi\"><head>")
@@ -62,7 +72,13 @@ public final class EvaluationHtml {
             .append(" – ").append(VietnameseFormat.date(report.period().end().minusSeconds(1))).append(")</p>");
         html.append("<p><b>Thời điểm lập báo cáo:</b> ").append(VietnameseFormat.dateTime(report.producedAt())).append("</p>");
         html.append("<p><b>Tình trạng số liệu:</b> ");
-        if (report.finality().provisional()) {
+        if (verdict != null) {
+            html.append("<span class=\"final\">Chính thức</span> – kết luận ngày ")
+                .append(VietnameseFormat.dateTime(verdict.finalAt())).append(" (")
+                .append(verdict.finalReason() == PeriodVerdict.FinalReason.ALL_CLOSED
+                    ? "mọi hồ sơ nhận trong kỳ đã được giải quyết" : "đã qua hạn chốt số liệu sau khi kết thúc kỳ")
+                .append(").");
+        } else if (report.finality().provisional()) {
             html.append("<span class=\"provisional\">Tạm tính</span> – số liệu còn thay đổi; chính thức từ ")
                 .append(VietnameseFormat.dateTime(report.finality().finalFrom()))
                 .append(" (10 ngày làm việc sau khi kết thúc kỳ).");
@@ -71,6 +87,9 @@ public final class EvaluationHtml {
         }
         html.append("</p>");
 
+        if (verdict != null) {
+            appendVerdict(html, verdict);
+        }
         html.append("<h2>1. Tổng hợp</h2><p>Số mục tiêu đạt: <b>").append(report.count(Verdict.MET))
             .append("</b>; không đạt: <b>").append(report.count(Verdict.NOT_MET))
             .append("</b>; chưa đủ số lượng: <b>").append(report.count(Verdict.LOW_VOLUME))
@@ -154,6 +173,26 @@ public final class EvaluationHtml {
             .append(VietnameseFormat.dateTime(report.producedAt())).append(".</p>");
         html.append("</body></html>\n");
         return html.toString();
+    }
+
+    private static void appendVerdict(final StringBuilder html, final PeriodVerdict verdict) {
+        if (verdict.isCorrection()) {
+            html.append("<p><b>Đính chính:</b> <span class=\"not-met\">bản đính chính số ").append(verdict.revision())
+                .append("</span>, đính chính bản số ").append(verdict.revision() - 1)
+                .append(verdict.revision() == 1 ? " (kết luận ban đầu)" : "")
+                .append(": ").append(VietnameseFormat.count(verdict.correctedAfterFinal()))
+                .append(" sự kiện ghi nhận sau khi số liệu đã chính thức làm thay đổi kết quả");
+            if (verdict.lastCorrectedAt() != null) {
+                html.append(", lần cuối lúc ").append(VietnameseFormat.dateTime(verdict.lastCorrectedAt()));
+            }
+            html.append(".</p>");
+        }
+        html.append("<p><b>Kết luận</b> (bản số ").append(verdict.revision()).append(", lập lúc ")
+            .append(VietnameseFormat.dateTime(verdict.producedAt())).append("): đạt <b>")
+            .append(verdict.objectives(Verdict.MET).size()).append("</b>, không đạt <b>")
+            .append(verdict.objectives(Verdict.NOT_MET).size()).append("</b>, chưa đủ số lượng <b>")
+            .append(verdict.objectives(Verdict.LOW_VOLUME).size()).append("</b>, chưa có dữ liệu <b>")
+            .append(verdict.objectives(Verdict.NO_DATA).size()).append("</b> mục tiêu.</p>");
     }
 
     private static String comparison(final Figure figure) {

@@ -17,12 +17,12 @@ import java.util.Set;
 
 /**
  * The lists over all units, cut to what a head or quality officer sees ({@link UnitAccess}): the rows and breaches of
- * {@code /report}, the rows of {@code /kpis?period=}, {@code /alerts}, {@code /breaches}, and the units of
+ * {@code /report}, the rows of {@code /kpis?period=}, {@code /alerts}, {@code /breaches}, {@code /verdicts}, and the units of
  * {@code /open-cases} keep the caller's unit and its subtree only (an item by its {@code unitId}, the open-case
  * counts by their key). The province and the operator get them whole.
  */
 @ServerFilter({"/api/v1/report", "/api/v1/kpis", "/api/v1/alerts", "/api/v1/breaches", "/api/v1/open-cases",
-    "/api/v1/corrective-actions"})
+    "/api/v1/corrective-actions", "/api/v1/verdicts"})
 @Requires(property = "tthc.security.required", value = "true")
 public class UnitListFilter {
 

@@ -25,7 +25,8 @@ import vn.tthc.monitor.contract.action.AlertKeys;
  *   <li>{@code /prometheus}: the operator key only;</li>
  *   <li>{@code /api/v1/units/{unitId}/...} (rows, open and overdue cases, evaluations): a caller who sees the unit
  *       ({@link UnitAccess});</li>
- *   <li>the all-unit lists ({@code /report}, {@code /kpis}, {@code /alerts}, {@code /breaches}, {@code /open-cases}):
+ *   <li>the all-unit lists ({@code /report}, {@code /kpis}, {@code /alerts}, {@code /breaches}, {@code /open-cases},
+ *       {@code /verdicts}):
  *       any signed-in caller, cut to its units by {@link UnitListFilter};</li>
  *   <li>{@code /units/unlisted}, {@code /pipeline}: the province's users and the operator;</li>
  *   <li>{@code /cases/{id}}: any signed-in caller here, then {@link CaseUnitFilter} by the case's unit;</li>
@@ -54,7 +55,7 @@ public class UnitSecurityRule implements SecurityRule<HttpRequest<?>> {
     /** API paths any signed-in caller reads: the cut lists ({@link UnitListFilter}) and what names no unit's figures. */
     static final Set<String> SIGNED_IN_API_PATHS = Set.of("/api/v1/report", "/api/v1/kpis", "/api/v1/alerts",
         "/api/v1/breaches", "/api/v1/open-cases", "/api/v1/organisation", "/api/v1/me", "/api/v1/changes",
-        "/api/v1/corrective-actions");
+        "/api/v1/corrective-actions", "/api/v1/verdicts");
     private static final String API = "/api/v1/";
     private static final String CASES = "/api/v1/cases/";
     private static final String UNITS = "/api/v1/units/";

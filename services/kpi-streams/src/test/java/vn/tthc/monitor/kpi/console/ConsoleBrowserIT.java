@@ -43,7 +43,12 @@ import vn.tthc.monitor.contract.event.Rating;
 import vn.tthc.monitor.contract.event.SurveySubmitted;
 import vn.tthc.monitor.contract.event.SupplementReceived;
 import vn.tthc.monitor.contract.event.SupplementRequested;
+import vn.tthc.monitor.contract.evaluation.Verdict;
+import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.Period;
+import vn.tthc.monitor.contract.kpi.Scope;
+import vn.tthc.monitor.contract.verdict.ObjectiveVerdict;
+import vn.tthc.monitor.contract.verdict.PeriodVerdict;
 import vn.tthc.monitor.kpi.testing.RunningService;
 
 /**
@@ -66,10 +71,25 @@ class ConsoleBrowserIT {
         Files.createDirectories(SCREENSHOTS);
         final Instant now = Instant.now();
         final String month = Period.containing(now).get(0).toString();
+        // a verdict on Bàn Cờ's last month, produced as the verdict stage writes it, archived by the service
+        final String topics = "console-it-" + java.util.UUID.randomUUID();
+        final String lastMonth = Period.containing(now.minus(Duration.ofDays(40))).get(0).toString();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+            "bootstrap.servers", vn.tthc.monitor.testing.TestKafkaCluster.bootstrapServers()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topics + "-verdicts", 1, (short) 1)))
+                .all().get();
+        }
         try (RunningService service = new RunningService(Map.of(
                  "tthc.units.file", ROOT.resolve("config/units.yaml").toString(),
-                 "tthc.targets.file", ROOT.resolve("config/targets.yaml").toString()))) {
+                 "tthc.targets.file", ROOT.resolve("config/targets.yaml").toString(),
+                 "tthc.topics.verdicts", topics + "-verdicts",
+                 "tthc.topics.verdict-reports", topics + "-verdict-reports",
+                 "tthc.topics.verdict-report-failures", topics + "-verdict-report-failures"))) {
             service.send(lines(sampleProvince(now)));
+            produceVerdict(topics + "-verdicts", new PeriodVerdict("UBND-P-BAN-CO", lastMonth, Scope.OWN, 0, now,
+                PeriodVerdict.FinalReason.CUT_OFF, List.of(
+                    new ObjectiveVerdict("*", Kpi.ON_TIME_RATE, Verdict.NOT_MET, 0.9, 0.95, 11, 1),
+                    new ObjectiveVerdict("*", Kpi.SATISFACTION_RATE, Verdict.MET, 1.0, 0.9, 4, 1)), 0, null, now));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 final JsonNode vts = onTimeStatus(service, month, "UBND-P-VTS");
                 final JsonNode banCo = onTimeStatus(service, month, "UBND-P-BAN-CO");
@@ -171,6 +191,19 @@ class ConsoleBrowserIT {
                     && text(browser, "#alerts-open").contains("Bàn Cờ"));
                 act(() -> new Select(browser.findElement(By.id("alert-kind"))).selectByValue("AT_RISK"));
                 await().atMost(Duration.ofSeconds(5)).until(() -> text(browser, "#alerts-open").contains("Không có cảnh báo."));
+                // its verdicts: the archived one, with its counts and the link to its PDF
+                await().atMost(Duration.ofSeconds(60)).until(() -> service.get("/api/v1/verdicts?unit=UBND-P-BAN-CO").body()
+                    .contains(lastMonth));
+                act(() -> browser.navigate().refresh());
+                await().atMost(Duration.ofSeconds(10)).until(() -> text(browser, "#verdicts").contains("UBND phường Bàn Cờ"));
+                act(() -> new Select(browser.findElement(By.id("alert-kind"))).selectByValue("VERDICT"));
+                await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElements(By.id("alerts-open")).isEmpty());
+                assertThat(text(browser, "#verdicts tr[data-revision='0']")).contains("Kết luận", "Không đạt 1", "Đạt 1",
+                    "Tải PDF");
+                assertThat(browser.findElement(By.cssSelector("#verdicts a[href*='format=pdf']")).getAttribute("href"))
+                    .endsWith("/api/v1/units/UBND-P-BAN-CO/evaluations/" + lastMonth + "?format=pdf&scope=own");
+                assertClean(browser, "verdicts");
+                screenshot(browser, "alerts-verdicts");
 
                 assertThat(javascriptErrors(browser)).as("errors in the browser's console").isEmpty();
 
@@ -187,6 +220,16 @@ class ConsoleBrowserIT {
             } finally {
                 browser.quit();
             }
+        }
+    }
+
+    private static void produceVerdict(final String topic, final PeriodVerdict verdict) throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(Map.of(
+            "bootstrap.servers", vn.tthc.monitor.testing.TestKafkaCluster.bootstrapServers()),
+            new org.apache.kafka.common.serialization.ByteArraySerializer(),
+            new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic,
+                ContractJson.mapper().writeValueAsBytes(verdict.key()), ContractJson.mapper().writeValueAsBytes(verdict))).get();
         }
     }
 

@@ -17,12 +17,16 @@ import vn.tthc.monitor.contract.action.ActionEventType;
 import vn.tthc.monitor.contract.action.ActionState;
 import vn.tthc.monitor.contract.action.CorrectiveAction;
 import vn.tthc.monitor.contract.evaluation.EvaluationReport;
+import vn.tthc.monitor.contract.evaluation.Verdict;
+import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.kpi.VietnamTime;
+import vn.tthc.monitor.contract.verdict.ObjectiveVerdict;
+import vn.tthc.monitor.contract.verdict.PeriodVerdict;
 
 class EvaluationHtmlTest {
 
@@ -92,5 +96,27 @@ class EvaluationHtmlTest {
             assertThat(text).contains("UBND phường Võ Thị Sáu", "BÁO CÁO KẾT QUẢ THỰC HIỆN MỤC TIÊU CHẤT LƯỢNG",
                 "Tỷ lệ hài lòng", "Chưa đủ số lượng");
         }
+    }
+
+    @Test
+    void aVerdictMakesTheReportFinalFromItsDateAndACorrectionSaysWhichRevisionItCorrects() {
+        final Instant finalAt = ZonedDateTime.of(2026, 7, 15, 8, 30, 0, 0, VietnamTime.ZONE).toInstant();
+        final List<ObjectiveVerdict> objectives = List.of(
+            new ObjectiveVerdict("*", Kpi.ON_TIME_RATE, Verdict.MET, 1.0, 0.98, 5, 1),
+            new ObjectiveVerdict("*", Kpi.SATISFACTION_RATE, Verdict.NOT_MET, 0.5, 0.9, 4, 1),
+            new ObjectiveVerdict("*", Kpi.ONLINE_RATE, Verdict.NO_DATA, null, 1.0, 0, 1));
+        final PeriodVerdict verdict = new PeriodVerdict("U", "2026-Q2", Scope.OWN, 0, finalAt,
+            PeriodVerdict.FinalReason.ALL_CLOSED, objectives, 0, null, finalAt);
+        final String html = EvaluationHtml.render(report("U"), verdict);
+        assertThat(html).as("the report itself is provisional by the calendar at NOW; the verdict makes it final")
+            .contains("Chính thức</span> – kết luận ngày 15/07/2026 08:30 (mọi hồ sơ nhận trong kỳ đã được giải quyết)",
+                "Kết luận</b> (bản số 0, lập lúc 15/07/2026 08:30): đạt <b>1</b>, không đạt <b>1</b>, chưa đủ số lượng <b>0</b>,"
+                    + " chưa có dữ liệu <b>1</b>")
+            .doesNotContain("Tạm tính", "Đính chính");
+        final PeriodVerdict correction = new PeriodVerdict("U", "2026-Q2", Scope.OWN, 2, finalAt,
+            PeriodVerdict.FinalReason.CUT_OFF, objectives, 3, finalAt.plusSeconds(86_400), finalAt.plusSeconds(90_000));
+        assertThat(EvaluationHtml.render(report("U"), correction)).contains("đã qua hạn chốt số liệu",
+            "bản đính chính số 2</span>, đính chính bản số 1: 3 sự kiện", "lần cuối lúc 16/07/2026 08:30", "(bản số 2,");
+        assertThat(EvaluationHtml.render(report("U"), null)).isEqualTo(EvaluationHtml.render(report("U")));
     }
 }

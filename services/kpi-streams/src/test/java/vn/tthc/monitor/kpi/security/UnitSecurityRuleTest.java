@@ -36,6 +36,7 @@ class UnitSecurityRuleTest {
         // cut to its units by UnitListFilter
         assertThat(rule.decide("/api/v1/report", districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
         assertThat(rule.decide("/api/v1/kpis", districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
+        assertThat(rule.decide("/api/v1/verdicts", districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
         assertThat(rule.decide("/prometheus", districtHead)).isEqualTo(SecurityRuleResult.REJECTED);
         assertThat(rule.decide("/", districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
         assertThat(rule.decide("/api/v1/organisation", districtHead)).isEqualTo(SecurityRuleResult.ALLOWED);
