@@ -236,7 +236,6 @@ class PrometheusQueriesIT {
 
     private static void assertVariablesHaveTheirValues(final PrometheusServer prometheus) {
         final List<DashboardQueries.LabelValuesQuery> labelValues = DashboardQueries.labelValuesQueries();
-        assertThat(labelValues).isNotEmpty();
         for (final DashboardQueries.LabelValuesQuery query : labelValues) {
             final List<String> values = prometheus.labelValues(query.label(), query.match());
             assertThat(values).as(query.toString()).isNotEmpty();
@@ -245,7 +244,7 @@ class PrometheusQueriesIT {
             }
         }
         final List<DashboardQueries.QueryResultQuery> results = DashboardQueries.queryResultQueries();
-        assertThat(results).isNotEmpty();
+        assertThat(results.size() + labelValues.size()).as("query variables").isPositive();
         for (final DashboardQueries.QueryResultQuery query : results) {
             final Map<String, String> options = new LinkedHashMap<>();
             for (final String line : prometheus.queryResultLines(query.expr())) {
