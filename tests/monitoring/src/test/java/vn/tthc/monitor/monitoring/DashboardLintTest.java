@@ -231,27 +231,31 @@ class DashboardLintTest {
 
     /**
      * The unit and overview dashboards let a user pick own or subtree rows (variable {@code scope}); every query of a
-     * unit's KPIs selects by it, or names the own rows where only they exist (the forecast), and shows units by name
-     * (joined with tthc_unit_info), the unit variable included.
+     * unit's KPIs selects by it, or names the own rows where only they exist (the forecast). They and the alerts
+     * dashboard show units by name (joined with tthc_unit_info), the unit variable included.
      */
     @Test
     void theUnitAndOverviewDashboardsPickOwnOrSubtreeRowsAndShowUnitNames() {
-        for (final String name : List.of("tthc-unit.json", "tthc-overview.json")) {
+        for (final String name : List.of("tthc-unit.json", "tthc-overview.json", "tthc-alerts.json")) {
             final JsonNode dashboard = RepositoryFiles.json(RepositoryFiles.path(DashboardQueries.DASHBOARDS).resolve(name));
-            assertThat(DashboardQueries.customVariables()).as(name + " variable scope")
-                .contains(new DashboardQueries.CustomVariable(name, "scope", List.of("own", "subtree")));
+            final boolean kpis = !name.equals("tthc-alerts.json");
+            if (kpis) {
+                assertThat(DashboardQueries.customVariables()).as(name + " variable scope")
+                    .contains(new DashboardQueries.CustomVariable(name, "scope", List.of("own", "subtree")));
+            }
             for (final JsonNode panel : DashboardQueries.panels(dashboard)) {
                 final String where = name + ": " + panel.path("title").asText();
                 for (final JsonNode target : panel.path("targets")) {
                     final String expr = target.path("expr").asText();
-                    if (UNIT_KPI_SERIES.matcher(expr).find() && !expr.contains("tthc:units_below_target")
+                    if (kpis && UNIT_KPI_SERIES.matcher(expr).find() && !expr.contains("tthc:units_below_target")
                         && !expr.startsWith("count(")) {
                         assertThat(expr).as(where + " selects own or subtree rows")
                             .containsAnyOf("scope=\"$scope\"", "scope=\"own\"").doesNotContain("scope!=");
                     }
                     assertThat(target.path("legendFormat").asText()).as(where + ": units by name, not code").doesNotContain("{{unit}}");
                     if (target.path("legendFormat").asText().contains("{{name}}")
-                        || (target.path("format").asText().equals("table") && !expr.contains("unit=\"$unit\""))) {
+                        || (target.path("format").asText().equals("table") && !expr.contains("unit=\"$unit\"")
+                            && !expr.startsWith("ALERTS"))) {
                         assertThat(expr).as(where + " joins the unit names").contains("group_left (name)").contains("tthc_unit_info");
                     }
                 }
@@ -282,6 +286,7 @@ class DashboardLintTest {
         assertThat(exprsByRow).containsKeys("Gửi thông báo (alert-notifier)", "Cổng tiếp nhận (ingest-gateway)");
         assertThat(exprsByRow.get("Gửi thông báo (alert-notifier)").toString()).contains("tthc_notifications_sent_total",
             "tthc_notification_failures_total", "tthc_notifications_pending", "tthc_notifications_digest_warnings",
+            "tthc_notifications_oldest_pending_age_seconds",
             "tthc_notification_latency_seconds_bucket");
         assertThat(exprsByRow.get("Cổng tiếp nhận (ingest-gateway)").toString()).contains(
             "http_server_requests_seconds_count{job=\"ingest-gateway\"", "status=~\"4..|5..\"",
