@@ -44,6 +44,10 @@ public class NotifierService {
                 clock, ledger, transports, metrics, warningSettled));
         Gauge.builder("tthc.notifications.pending", loop, l -> l.dispatcher() == null ? 0 : l.dispatcher().pendingDeliveries())
             .description("Deliveries not yet done (waiting or retrying)").register(meters);
+        Gauge.builder("tthc.notifications.oldest.pending.age", loop,
+                l -> l.dispatcher() == null ? 0 : l.dispatcher().oldestPendingAge().toMillis() / 1000.0)
+            .description("How long the delivery waiting longest (waiting or retrying) has waited; 0 when none waits")
+            .baseUnit("seconds").register(meters);
         Gauge.builder("tthc.notifications.digest.warnings", loop, l -> l.dispatcher() == null ? 0 : l.dispatcher().waitingWarnings())
             .description("Case warnings waiting for their unit's digest").register(meters);
         loop.start();

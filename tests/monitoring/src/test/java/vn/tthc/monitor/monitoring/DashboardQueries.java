@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The queries of the Grafana dashboards (grafana/dashboards/*.json): every panel target's PromQL
- * expression, every query variable (only {@code label_values(selector, label)} is supported: it is
- * what the integration test can evaluate), and the values of custom variables.
+ * expression, every query variable (only {@code label_values(selector, label)} and {@code query_result(expr)} with a
+ * regex naming the groups {@code text} and {@code value} are supported: they are what the integration test can
+ * evaluate), and the values of custom variables.
  */
 public final class DashboardQueries {
 
@@ -23,6 +24,7 @@ public final class DashboardQueries {
 
     private static final Pattern LABEL_VALUES =
         Pattern.compile("^label_values\\(\\s*(.+?)\\s*,\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*\\)$");
+    private static final Pattern QUERY_RESULT = Pattern.compile("^query_result\\((.+)\\)$");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::\\w+)?}|\\$(\\w+)");
 
     public record PanelQuery(String dashboard, String panel, String expr) {
@@ -30,6 +32,14 @@ public final class DashboardQueries {
 
     /** {@code label_values(match, label)}: the values of {@code label} on the series of {@code match}. */
     public record LabelValuesQuery(String dashboard, String variable, String match, String label) {
+    }
+
+    /**
+     * {@code query_result(expr)}: Grafana renders each result of the instant query {@code expr} as
+     * {@code name{label="value",…} value timestamp} and takes the option's text and value from the groups {@code text}
+     * and {@code value} of {@code regex}.
+     */
+    public record QueryResultQuery(String dashboard, String variable, String expr, Pattern regex) {
     }
 
     public record CustomVariable(String dashboard, String name, List<String> values) {
@@ -63,12 +73,32 @@ public final class DashboardQueries {
                 if (variable.path("type").asText().equals("query")) {
                     final String query = variableQuery(variable);
                     final Matcher matcher = LABEL_VALUES.matcher(query);
-                    if (!matcher.matches()) {
+                    if (matcher.matches()) {
+                        queries.add(new LabelValuesQuery(file.getFileName().toString(), variable.path("name").asText(),
+                            matcher.group(1), matcher.group(2)));
+                    } else if (!QUERY_RESULT.matcher(query).matches()) {
                         throw new IllegalArgumentException(file.getFileName() + ": variable " + variable.path("name").asText()
                             + " has a query the integration test cannot check: " + query);
                     }
-                    queries.add(new LabelValuesQuery(file.getFileName().toString(), variable.path("name").asText(),
-                        matcher.group(1), matcher.group(2)));
+                }
+            }
+        }
+        return queries;
+    }
+
+    public static List<QueryResultQuery> queryResultQueries() {
+        final List<QueryResultQuery> queries = new ArrayList<>();
+        for (final Path file : files()) {
+            for (final JsonNode variable : RepositoryFiles.json(file).path("templating").path("list")) {
+                final Matcher matcher = QUERY_RESULT.matcher(variableQuery(variable));
+                if (variable.path("type").asText().equals("query") && matcher.matches()) {
+                    final String regex = variable.path("regex").asText();
+                    if (!regex.startsWith("/") || !regex.endsWith("/") || !regex.contains("(?<text>") || !regex.contains("(?<value>")) {
+                        throw new IllegalArgumentException(file.getFileName() + ": variable " + variable.path("name").asText()
+                            + " reads query_result without a /regex/ naming the groups text and value: " + regex);
+                    }
+                    queries.add(new QueryResultQuery(file.getFileName().toString(), variable.path("name").asText(),
+                        matcher.group(1), Pattern.compile(regex.substring(1, regex.length() - 1))));
                 }
             }
         }

@@ -27,6 +27,8 @@ public final class MonitoringEvents {
 
     public static final String BELOW_TARGET = "U-DUOI-CHI-TIEU";
     public static final String ABOVE_TARGET = "U-DAT-CHI-TIEU";
+    /** The root of the organisation file: no cases of its own, both units under it. */
+    public static final String ROOT = "U-TINH-THU";
     public static final String SOURCE = "dvc-test";
 
     private MonitoringEvents() {
@@ -37,6 +39,32 @@ public final class MonitoringEvents {
         final List<String> lines = new ArrayList<>();
         lines.addAll(unit(BELOW_TARGET, false, now));
         lines.addAll(unit(ABOVE_TARGET, true, now));
+        return lines;
+    }
+
+    /**
+     * The organisation file (EVENTS.md section 6, with the notifier's heads) of the three units: {@link #ROOT}, the
+     * unit below target under it, and the one above target under that one, so that both the unit below target and
+     * the root have subtree rows. The head of the unit below target also has a webhook at {@code closedPort} on
+     * loopback, where nothing listens: its deliveries fail and are retried.
+     */
+    public static String organisationFile(final int closedPort) {
+        return "units:\n"
+            + "  - id: " + ROOT + "\n    name: UBND tỉnh thử nghiệm\n"
+            + "    heads:\n      - name: Lê Văn Tỉnh\n        email: tinh@example.org\n"
+            + "  - id: " + BELOW_TARGET + "\n    name: Sở dưới chỉ tiêu\n    parent: " + ROOT + "\n"
+            + "    heads:\n      - name: Trần Thị Sở\n        email: so@example.org\n"
+            + "        webhook: http://127.0.0.1:" + closedPort + "/tthc\n"
+            + "  - id: " + ABOVE_TARGET + "\n    name: Phường đạt chỉ tiêu\n    parent: " + BELOW_TARGET + "\n"
+            + "    heads:\n      - name: Phạm Văn Phường\n        email: phuong@example.org\n";
+    }
+
+    /** Events of no known type from {@link #SOURCE}: JSON objects the gateway answers {@code rejected}. */
+    public static List<String> invalidEvents(final String prefix, final int count) {
+        final List<String> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            lines.add("{\"eventId\": \"" + prefix + i + "\", \"type\": \"case.unknown\", \"source\": \"" + SOURCE + "\"}");
+        }
         return lines;
     }
 

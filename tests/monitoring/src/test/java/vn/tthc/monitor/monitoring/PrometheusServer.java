@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import vn.tthc.monitor.kpi.testing.RunningService;
 import vn.tthc.monitor.testing.TestDirectories;
@@ -28,8 +29,7 @@ import vn.tthc.monitor.testing.TestDirectories;
 /**
  * A real Prometheus (the {@code prometheus} program on the PATH) on a free loopback port, with the
  * repository's prometheus/prometheus.yml changed only where a test must: scrape and evaluate every
- * second, its rule files by absolute path, and the kpi-streams job pointed at the test's service
- * (the other jobs left out: their services do not run in the test).
+ * second, its rule files by absolute path, and each job pointed at the test's instance of its service.
  */
 public final class PrometheusServer implements AutoCloseable {
 
@@ -44,13 +44,16 @@ public final class PrometheusServer implements AutoCloseable {
         this.base = base;
     }
 
-    /** Starts Prometheus scraping kpi-streams at {@code kpiStreamsAddress} (host:port); returns once it answers ready. */
-    public static PrometheusServer scraping(final String kpiStreamsAddress) throws IOException {
+    /**
+     * Starts Prometheus scraping each job of prometheus/prometheus.yml at the address (host:port) {@code targets}
+     * gives it; returns once it answers ready.
+     */
+    public static PrometheusServer scraping(final Map<String, String> targets) throws IOException {
         final Path prometheus = Executables.onPath("prometheus");
         final Path directory = TestDirectories.fresh("prometheus");
         final Path config = directory.resolve("prometheus.yml");
         final Path operatorKey = Files.writeString(directory.resolve("operator_key"), RunningService.OPERATOR_KEY);
-        RepositoryFiles.YAML.writeValue(config.toFile(), testConfig(kpiStreamsAddress, operatorKey));
+        RepositoryFiles.YAML.writeValue(config.toFile(), testConfig(targets, operatorKey));
         final int port = freePort();
         final Path log = directory.resolve("prometheus.log");
         final Process process = new ProcessBuilder(prometheus.toString(),
@@ -67,10 +70,10 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     /**
-     * The repository's compose config with test intervals, absolute rule paths, and the kpi-streams job's target and
-     * operator key file (the secret compose mounts) replaced.
+     * The repository's compose config with test intervals, absolute rule paths, each job's target and the operator key
+     * file (the secret compose mounts) replaced; fails if a job has no target in {@code targets} or a target no job.
      */
-    static JsonNode testConfig(final String kpiStreamsAddress, final Path operatorKey) {
+    static JsonNode testConfig(final Map<String, String> targets, final Path operatorKey) {
         final ObjectNode config = (ObjectNode) RepositoryFiles.yaml("prometheus/prometheus.yml");
         final ObjectNode global = (ObjectNode) config.path("global");
         global.put("scrape_interval", "1s");
@@ -80,17 +83,19 @@ public final class PrometheusServer implements AutoCloseable {
             .forEach(file -> ruleFiles.add(RepositoryFiles.path("prometheus").resolve(file.asText()).normalize().toString()));
         final ArrayNode jobs = RepositoryFiles.YAML.createArrayNode();
         for (final JsonNode job : config.path("scrape_configs")) {
-            if (job.path("job_name").asText().equals("kpi-streams")) {
-                final ObjectNode kpiStreams = ((ObjectNode) job).deepCopy();
-                kpiStreams.putArray("static_configs").addObject().putArray("targets").add(kpiStreamsAddress);
-                if (kpiStreams.has("authorization")) {
-                    ((ObjectNode) kpiStreams.path("authorization")).put("credentials_file", operatorKey.toString());
-                }
-                jobs.add(kpiStreams);
+            final String name = job.path("job_name").asText();
+            if (!targets.containsKey(name)) {
+                throw new IllegalArgumentException("prometheus/prometheus.yml scrapes " + name + ", the test runs no " + name);
             }
+            final ObjectNode copy = ((ObjectNode) job).deepCopy();
+            copy.putArray("static_configs").addObject().putArray("targets").add(targets.get(name));
+            if (copy.has("authorization")) {
+                ((ObjectNode) copy.path("authorization")).put("credentials_file", operatorKey.toString());
+            }
+            jobs.add(copy);
         }
-        if (jobs.isEmpty()) {
-            throw new IllegalStateException("prometheus/prometheus.yml has no kpi-streams job");
+        if (jobs.size() != targets.size()) {
+            throw new IllegalArgumentException("prometheus/prometheus.yml does not scrape every one of " + targets.keySet());
         }
         config.set("scrape_configs", jobs);
         return config;
@@ -122,6 +127,27 @@ public final class PrometheusServer implements AutoCloseable {
             throw new AssertionError("Prometheus refused " + expr + ": " + answer.path("error").asText());
         }
         return answer.path("data").path("result").size();
+    }
+
+    /**
+     * The results of an instant query as Grafana's {@code query_result(expr)} renders them for a variable's regex:
+     * {@code name{label="value",…} value timestamp} (labels in Prometheus' order, no name for an unnamed series).
+     */
+    public List<String> queryResultLines(final String expr) {
+        final List<String> lines = new ArrayList<>();
+        for (final JsonNode result : query(expr).path("data").path("result")) {
+            final StringBuilder labels = new StringBuilder();
+            result.path("metric").fields().forEachRemaining(label -> {
+                if (!label.getKey().equals("__name__")) {
+                    labels.append(labels.isEmpty() ? "" : ",").append(label.getKey()).append("=\"").append(label.getValue().asText())
+                        .append('"');
+                }
+            });
+            final JsonNode value = result.path("value");
+            lines.add(result.path("metric").path("__name__").asText() + "{" + labels + "} " + value.path(1).asText() + " "
+                + Math.round(value.path(0).asDouble() * 1000));
+        }
+        return lines;
     }
 
     /** The values of {@code label} on the series matching {@code match}. */

@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +25,8 @@ public final class DeliveryQueue {
     private final Map<String, Destination> destinations = new LinkedHashMap<>();
     private final Set<String> keys = new HashSet<>();
     private final Set<String> toldKeys = new HashSet<>();
+    /** When each waiting delivery was added, by key: the queue's age. */
+    private final Map<String, Instant> added = new HashMap<>();
 
     public DeliveryQueue(final Duration firstRetry, final Duration maxRetry) {
         this.firstRetry = firstRetry;
@@ -34,6 +39,7 @@ public final class DeliveryQueue {
             return false;
         }
         toldKeys.addAll(delivery.toldKeys());
+        added.put(delivery.idempotencyKey(), now);
         destinations.computeIfAbsent(delivery.destination(), d -> new Destination(now)).waiting.add(delivery);
         return true;
     }
@@ -47,6 +53,11 @@ public final class DeliveryQueue {
         return keys.size();
     }
 
+    /** When the delivery that has waited longest was added; empty when nothing waits. */
+    public Optional<Instant> oldestAdded() {
+        return added.values().stream().min(Comparator.naturalOrder());
+    }
+
     /** The first waiting delivery of every destination that is not backing off at {@code now}. */
     public List<Delivery> due(final Instant now) {
         final List<Delivery> due = new ArrayList<>();
@@ -58,6 +69,7 @@ public final class DeliveryQueue {
         final Destination destination = destinations.get(delivery.destination());
         destination.waiting.remove();
         keys.remove(delivery.idempotencyKey());
+        added.remove(delivery.idempotencyKey());
         toldKeys.removeAll(delivery.toldKeys());
         destination.failures = 0;
         destination.nextAttempt = now;

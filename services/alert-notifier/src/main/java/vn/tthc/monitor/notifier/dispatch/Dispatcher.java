@@ -52,6 +52,7 @@ public final class Dispatcher {
     /** Digests with deliveries still waiting: identity → how many. */
     private final Map<String, Integer> unfinishedDigests = new LinkedHashMap<>();
     private volatile int pending;
+    private volatile Instant oldestPendingSince;
     private volatile int waitingWarnings;
     private volatile int waitingAlerts;
 
@@ -105,6 +106,13 @@ public final class Dispatcher {
         waitingWarnings = rules.waitingWarnings();
         deliverDue();
         pending = queue.size();
+        oldestPendingSince = queue.oldestAdded().orElse(null);
+    }
+
+    /** How long the delivery that has waited longest has waited (waiting or retrying) at the last tick; zero when none. */
+    public Duration oldestPendingAge() {
+        final Instant since = oldestPendingSince;
+        return since == null ? Duration.ZERO : Duration.between(since, clock.instant());
     }
 
     /** Deliveries not yet done. */

@@ -328,6 +328,7 @@ class DispatcherTest {
         dispatcher.tick();
         assertThat(mail.failedAttempts()).isEqualTo(2);
         assertThat(dispatcher.pendingDeliveries()).isEqualTo(2);
+        assertThat(dispatcher.oldestPendingAge()).isZero();
 
         clock.advance(Duration.ofSeconds(1));
         dispatcher.tick();
@@ -335,6 +336,7 @@ class DispatcherTest {
         clock.advance(Duration.ofSeconds(1));
         dispatcher.tick();
         assertThat(mail.failedAttempts()).isEqualTo(4);
+        assertThat(dispatcher.oldestPendingAge()).as("the queue's age").isEqualTo(Duration.ofSeconds(2));
         clock.advance(Duration.ofSeconds(2));
         dispatcher.tick();
         assertThat(mail.failedAttempts()).as("then 4 s").isEqualTo(4);
@@ -349,6 +351,7 @@ class DispatcherTest {
             .extracting(d -> d.notification().message().subject().substring(0, 8))
             .as("the follow-up does not overtake the mail it follows").containsExactly("Cảnh báo", "Đã khắc ");
         assertThat(dispatcher.pendingDeliveries()).isZero();
+        assertThat(dispatcher.oldestPendingAge()).as("nothing waits").isZero();
         assertThat(meters.counter("tthc.notification.failures", "channel", "email").count()).isEqualTo(4);
     }
 

@@ -11,6 +11,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,7 @@ import vn.tthc.monitor.kpi.query.UnlistedUnit;
  * stores every few seconds (docs/METRICS.md lists every name, label and the series count):
  * the KPIs of the current month, quarter and year per unit, and of the periods in
  * {@code tthc.metrics.field-periods} (the month by default) per (unit, field), with their volumes,
- * targets and breach state; open, waiting, due-soon and overdue cases and open alerts per unit;
+ * targets and breach state, and the ids of those periods; open, waiting, due-soon and overdue cases and open alerts per unit;
  * accepted, rejected and duplicate events per source system; and the pipeline's lag. Records
  * dead-lettered by the exception handlers are counted as they happen, by reason kind.
  *
@@ -66,6 +67,7 @@ public class KpiMetrics {
     private final MultiGauge allowance;
     private final MultiGauge toRecover;
     private final MultiGauge forecast;
+    private final MultiGauge periodInfo;
     private final MultiGauge cases;
     private final MultiGauge alertsOpen;
     private final MeterRegistry registry;
@@ -94,6 +96,9 @@ public class KpiMetrics {
             "Below target: consecutive good outcomes needed to get back to it; absent otherwise and when the target is 1");
         this.forecast = gauge(registry, "tthc.kpi.forecast.ratio",
             "End-of-period forecast (0..1) of the on-time rate of the row, computed at each refresh from its open cases");
+        this.periodInfo = gauge(registry, "tthc.kpi.period.info",
+            "1 for each current period: its kind (label period, as on the KPI series) and its id (period_id: 2026-12, 2026-Q4,"
+                + " 2026-H2, 2026)");
         this.cases = gauge(registry, "tthc.cases", "Open cases now by state: open, waiting_on_citizen, due_soon, overdue");
         this.alertsOpen = gauge(registry, "tthc.alerts.open", "Alerts open now (not stale), per unit and KPI");
         this.lagGauge = gauge(registry, "tthc.pipeline.lag.records",
@@ -146,11 +151,13 @@ public class KpiMetrics {
         final List<MultiGauge.Row<?>> allowances = new ArrayList<>();
         final List<MultiGauge.Row<?>> toRecovers = new ArrayList<>();
         final Map<Tags, double[]> unlistedGoodAndVolume = new HashMap<>();
+        final Set<Tags> periods = new HashSet<>();
         for (final KpiRowStatus row : current.rows()) {
             if (!exported(row)) {
                 continue;
             }
             final String period = periodLabel(row);
+            periods.add(Tags.of("period", period, "period_id", row.period()));
             final boolean listed = !unitLabel(row.unitId()).equals(UNLISTED);
             for (final KpiStatus status : row.kpis()) {
                 if (status.volume() == 0) {
@@ -186,6 +193,7 @@ public class KpiMetrics {
             values.add(MultiGauge.Row.of(tags, sums[0] / sums[1]));
             volumes.add(MultiGauge.Row.of(tags, sums[1]));
         });
+        periodInfo.register(periods.stream().<MultiGauge.Row<?>>map(tags -> MultiGauge.Row.of(tags, 1)).toList(), true);
         allowance.register(allowances, true);
         toRecover.register(toRecovers, true);
         value.register(values, true);
