@@ -7,11 +7,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,7 @@ import vn.tthc.monitor.contract.evaluation.Verdict;
 import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Scope;
+import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.contract.verdict.ObjectiveVerdict;
 import vn.tthc.monitor.contract.verdict.PeriodVerdict;
 import vn.tthc.monitor.kpi.testing.RunningService;
@@ -180,10 +185,24 @@ class ConsoleBrowserIT {
                 assertClean(browser, "case-events");
                 screenshot(browser, "case");
 
-                // Cảnh báo
+                // Cảnh báo, with the corrective action recorded for Bàn Cờ's breach (sign-in off: who records is 'by')
+                final String banCoAlert = "/api/v1/alerts/" + URLEncoder.encode("[\"UBND-P-BAN-CO\",\"*\",\"" + month
+                    + "\",\"onTimeRate\"]", StandardCharsets.UTF_8) + "/actions";
+                final String due = LocalDate.now(VietnamTime.ZONE).plusDays(5).toString();
+                final java.net.http.HttpResponse<String> recorded = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + banCoAlert))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"record\",\"by\":\"Chuyên viên "
+                            + "chất lượng\",\"cause\":\"Thiếu cán bộ\",\"action\":\"Bổ sung cán bộ một cửa\",\"responsible\":"
+                            + "\"Phó Chủ tịch phường\",\"due\":\"" + due + "\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+                await().atMost(Duration.ofSeconds(20)).until(() -> service.get(banCoAlert).statusCode() == 200);
                 browser.get(base + "#/alerts");
                 await().atMost(Duration.ofSeconds(20)).until(() -> text(browser, "#alerts-open").contains("UBND phường Bàn Cờ")
                     && text(browser, "#alerts-open").contains("UBND phường Võ Thị Sáu"));
+                assertThat(text(browser, "#alerts-open")).contains("Đang thực hiện", "Bổ sung cán bộ một cửa",
+                    "Phó Chủ tịch phường", "ghi nhận: Chuyên viên chất lượng", "Chưa ghi nhận");
                 assertClean(browser, "alerts-open");
                 screenshot(browser, "alerts");
                 act(() -> new Select(browser.findElement(By.id("alert-unit"))).selectByValue("UBND-P-BAN-CO"));
