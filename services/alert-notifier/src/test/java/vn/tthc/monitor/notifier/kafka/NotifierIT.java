@@ -160,7 +160,8 @@ class NotifierIT {
             .contains("tthc_notifications_sent_total{channel=\"email\",kind=\"raised\"} 1.0")
             .contains("tthc_notifications_sent_total{channel=\"email\",kind=\"digest\"} 1.0")
             .contains("tthc_notification_latency_seconds_bucket")
-            .contains("tthc_notifications_pending 0.0"));
+            .contains("tthc_notifications_pending 0.0")
+            .contains("tthc_notifications_oldest_pending_age_seconds 0.0"));
 
         server.getApplicationContext().close();
         server = null;
