@@ -17,7 +17,7 @@ import vn.tthc.monitor.contract.kpi.OnTimeForecast;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
-import vn.tthc.monitor.kpi.query.KpiQueryService;
+import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 import vn.tthc.monitor.kpi.query.QueryResult;
 
 /**
@@ -36,12 +36,12 @@ class UnitRowsView {
 
     static final String FORECAST = "forecast";
 
-    private final KpiQueryService queries;
+    private final ClusterQueries queries;
     private final ObjectMapper mapper;
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    UnitRowsView(final KpiQueryService queries, final ObjectMapper mapper, final WorkingCalendar calendar,
+    UnitRowsView(final ClusterQueries queries, final ObjectMapper mapper, final WorkingCalendar calendar,
                  final Clock clock) {
         this.queries = queries;
         this.mapper = mapper;

@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * Who may do what, decided here for every request once sign-in is required (docs/SECURITY.md); the other rules
  * of Micronaut Security are not consulted, as this one always answers:
  * <ul>
- *   <li>anonymous: the public figures, {@code /health} (without details), the login page and its assets;</li>
+ *   <li>anonymous: the public figures, {@code /health}, {@code /health/liveness} and {@code /health/readiness} (without
+ *       details), the login page and its assets;</li>
  *   <li>{@code /prometheus}: the operator key only;</li>
  *   <li>{@code /api/v1/units/{unitId}/...} (rows, open and overdue cases, evaluations): a caller who sees the unit
  *       ({@link UnitAccess});</li>
@@ -39,7 +40,7 @@ import reactor.core.publisher.Mono;
 public class UnitSecurityRule implements SecurityRule<HttpRequest<?>> {
 
     static final List<String> ANONYMOUS_PREFIXES = List.of("/api/v1/public/", "/login", "/logout");
-    static final Set<String> ANONYMOUS_PATHS = Set.of("/health", "/favicon.ico");
+    static final Set<String> ANONYMOUS_PATHS = Set.of("/health", "/health/liveness", "/health/readiness", "/favicon.ico");
     /** The lists of every unit that are not cut to a caller's units: the province's and the operator's. */
     static final Set<String> ALL_UNIT_PATHS = Set.of("/api/v1/units/unlisted", "/api/v1/pipeline");
     /** API paths any signed-in caller reads: the cut lists ({@link UnitListFilter}) and what names no unit's figures. */

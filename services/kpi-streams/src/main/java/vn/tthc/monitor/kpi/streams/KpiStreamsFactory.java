@@ -24,6 +24,7 @@ import vn.tthc.monitor.kpi.config.PipelineConfiguration;
 import vn.tthc.monitor.kpi.config.OrganisationConfiguration;
 import vn.tthc.monitor.kpi.config.TargetsConfiguration;
 import vn.tthc.monitor.kpi.config.TopicsConfiguration;
+import vn.tthc.monitor.kpi.query.instances.AdvertisedInstance;
 import vn.tthc.monitor.kpi.topology.KpiPipeline;
 import vn.tthc.monitor.kpi.topology.PipelineSettings;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
@@ -41,7 +42,10 @@ public class KpiStreamsFactory {
     KStream<String, Event> kpiPipeline(@Named(STREAM) final ConfiguredStreamBuilder builder,
                                        final TopicCatalog topics, final Targets targets,
                                        final PipelineConfiguration pipeline, final DueSoonWindow dueSoonWindow,
-                                       final Organisation organisation, final ForecastConfiguration forecast) {
+                                       final Organisation organisation, final ForecastConfiguration forecast,
+                                       final AdvertisedInstance instance) {
+        // application.server: Kafka Streams' metadata then names the instance holding each key (query/instances)
+        instance.configure(builder.getConfiguration());
         return new KpiPipeline(topics, new PipelineSettings(targets, pipeline.emitInterval(), dueSoonWindow,
             pipeline.watchInterval(), pipeline.watchGrace(), forecast.settings()), organisation).addTo(builder);
     }
