@@ -35,7 +35,7 @@ public class PipelineReadiness implements HealthIndicator {
         details.put("state", state.name());
         if (state != KafkaStreams.State.RUNNING) {
             details.put("reason", state == KafkaStreams.State.REBALANCING || state == KafkaStreams.State.CREATED
-                ? "tasks being assigned or their state restored: queries answer 503 until RUNNING"
+                ? "tasks being assigned or their state restored: the queries answer 503 meanwhile"
                 : "Kafka Streams is not running");
         }
         return Publishers.just(HealthResult.builder("pipelineReady",

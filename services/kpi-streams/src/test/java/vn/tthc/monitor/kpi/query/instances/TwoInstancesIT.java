@@ -53,7 +53,7 @@ import vn.tthc.monitor.testing.TestDirectories;
  * Two kpi-streams instances of one application id on a real three-broker KRaft cluster (Kafka's test kit), sign-in
  * on: instance A in this JVM, instance B in a child JVM, each with its own port and state directory, one standby
  * replica. Every query endpoint answers for every unit on either instance, the same, and the report equals the
- * in-memory reference; then B is killed with SIGKILL ({@link Process#destroyForcibly()}) while events still arrive,
+ * in-memory reference, while each instance's metrics export only what it holds; then B is killed with SIGKILL ({@link Process#destroyForcibly()}) while events still arrive,
  * and A answers for every unit again within 60 s, never with a 200 that misses units meanwhile.
  */
 class TwoInstancesIT {
@@ -177,6 +177,14 @@ class TwoInstancesIT {
             }
         }
         assertThat(status(urlA, "/health/liveness")).isEqualTo(200);
+        // metrics stay per instance: each exports the open cases it holds, the sum over both is the whole
+        final long open = OPEN.values().stream().mapToLong(counts -> counts[0]).sum();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            final long openA = openCasesExported(urlA);
+            final long openB = openCasesExported(urlB);
+            assertThat(openA).isPositive().isLessThan(open);
+            assertThat(openA + openB).isEqualTo(open);
+        });
 
         // B dies without a word (SIGKILL) while events still arrive; A takes its tasks over from the standby copies
         final Set<String> units = unitsOf(json(urlA, "/api/v1/report"));
@@ -239,6 +247,17 @@ class TwoInstancesIT {
             OPEN.put(id, new long[] {1 + (lastLater ? 0 : 1) + (resolvedLater ? 4 : 0), 1 + (resolvedLater ? 4 : 0)});
         }
         FIRST.add("{\"eventId\": \"broken\"");
+    }
+
+    /** The sum of {@code tthc_cases{state="open"}} that the instance at {@code url} exports. */
+    private static long openCasesExported(final String url) {
+        double sum = 0;
+        for (final String line : get(url, "/prometheus").body().split("\n")) {
+            if (line.startsWith("tthc_cases{") && line.contains("state=\"open\"")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Math.round(sum);
     }
 
     /** The answer without the times left or past due, which the two instances compute at their own instants. */
