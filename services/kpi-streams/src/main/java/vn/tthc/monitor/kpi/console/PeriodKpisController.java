@@ -18,8 +18,8 @@ import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.api.QueryResponses;
-import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 import vn.tthc.monitor.kpi.query.QueryResult;
+import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 
 /**
  * Every unit's rows of one period, each KPI judged against its target: what the console's overview (Tổng quan)

@@ -17,8 +17,8 @@ import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.org.OrganisationUnit;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
-import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 import vn.tthc.monitor.kpi.query.QueryResult;
+import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 
 /**
  * Builds a unit's evaluation for a period from the query API's answers: the unit's rows of the scope

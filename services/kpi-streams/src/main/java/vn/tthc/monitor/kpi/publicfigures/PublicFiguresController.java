@@ -28,8 +28,8 @@ import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.org.OrganisationUnit;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
-import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 import vn.tthc.monitor.kpi.query.QueryResult;
+import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 
 /**
  * The public satisfaction figures of a unit (docs/EVALUATION.md): JSON and an embeddable HTML fragment, aggregates
