@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.tthc.monitor.kpi.query.CaseView;
-import vn.tthc.monitor.kpi.query.KpiQueryService;
+import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 
 /** Read-only case states: due times, pauses, classification. */
 @Controller("/api/v1/cases")
@@ -20,9 +20,9 @@ import vn.tthc.monitor.kpi.query.KpiQueryService;
 @Tag(name = "Cases")
 public class CaseController {
 
-    private final KpiQueryService queries;
+    private final ClusterQueries queries;
 
-    public CaseController(final KpiQueryService queries) {
+    public CaseController(final ClusterQueries queries) {
         this.queries = queries;
     }
 

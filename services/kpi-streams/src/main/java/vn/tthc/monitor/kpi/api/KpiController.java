@@ -17,10 +17,10 @@ import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.report.Breach;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
-import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.OverdueCase;
 import vn.tthc.monitor.kpi.query.PipelineCounts;
 import vn.tthc.monitor.kpi.query.UnitOpenCase;
+import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 
 /** Read-only KPIs: the section-5 report, one unit's rows and overdue cases, open-case counts, breaches, intake counts. */
 @Controller("/api/v1")
@@ -29,10 +29,10 @@ import vn.tthc.monitor.kpi.query.UnitOpenCase;
 @Tag(name = "KPIs")
 public class KpiController {
 
-    private final KpiQueryService queries;
+    private final ClusterQueries queries;
     private final UnitRowsView rowsView;
 
-    public KpiController(final KpiQueryService queries, final UnitRowsView rowsView) {
+    public KpiController(final ClusterQueries queries, final UnitRowsView rowsView) {
         this.queries = queries;
         this.rowsView = rowsView;
     }

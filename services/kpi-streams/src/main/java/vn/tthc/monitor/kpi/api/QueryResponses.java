@@ -34,6 +34,8 @@ public final class QueryResponses {
         final QueryResult.NotReady<T> notReady = (QueryResult.NotReady<T>) result;
         return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
             .header("Retry-After", "2")
-            .body(Map.of("error", "state stores not ready, retry shortly: " + notReady.reason()));
+            .body(Map.of("error", "state stores not ready, retry shortly: " + notReady.reason(),
+                "message", "Dữ liệu chưa sẵn sàng (đang khôi phục hoặc đang chia lại giữa các phiên bản dịch vụ), vui lòng"
+                    + " thử lại sau vài giây."));
     }
 }

@@ -16,10 +16,10 @@ import vn.tthc.monitor.contract.kpi.OnTimeForecast;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
-import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
 import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
 import vn.tthc.monitor.kpi.topology.verdicts.VerdictState;
+import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 
 /**
  * A unit's rows as {@code /units/{unitId}/kpis} shows them: each row as the contract writes a {@link KpiRowStatus}
@@ -41,11 +41,11 @@ class UnitRowsView {
 
     static final String FORECAST = "forecast";
 
-    private final KpiQueryService queries;
+    private final ClusterQueries queries;
     private final ObjectMapper mapper;
     private final VerdictSettings verdicts;
 
-    UnitRowsView(final KpiQueryService queries, final ObjectMapper mapper, final VerdictSettings verdicts) {
+    UnitRowsView(final ClusterQueries queries, final ObjectMapper mapper, final VerdictSettings verdicts) {
         this.queries = queries;
         this.mapper = mapper;
         this.verdicts = verdicts;

@@ -10,8 +10,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.UnlistedUnit;
+import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 
 /** The units seen in events that the organisation file misses, so that the file can be completed. */
 @Controller("/api/v1")
@@ -20,9 +20,9 @@ import vn.tthc.monitor.kpi.query.UnlistedUnit;
 @Tag(name = "Organisation")
 public class UnlistedUnitsController {
 
-    private final KpiQueryService queries;
+    private final ClusterQueries queries;
 
-    public UnlistedUnitsController(final KpiQueryService queries) {
+    public UnlistedUnitsController(final ClusterQueries queries) {
         this.queries = queries;
     }
 

@@ -18,8 +18,8 @@ import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.api.QueryResponses;
-import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
+import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 
 /**
  * Every unit's rows of one period, each KPI judged against its target: what the console's overview (Tổng quan)
@@ -36,10 +36,10 @@ public class PeriodKpisController {
     public record PeriodKpis(String period, List<KpiRowStatus> rows) {
     }
 
-    private final KpiQueryService queries;
+    private final ClusterQueries queries;
     private final Targets targets;
 
-    public PeriodKpisController(final KpiQueryService queries, final Targets targets) {
+    public PeriodKpisController(final ClusterQueries queries, final Targets targets) {
         this.queries = queries;
         this.targets = targets;
     }

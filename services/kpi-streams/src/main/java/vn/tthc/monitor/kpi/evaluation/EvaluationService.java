@@ -20,25 +20,27 @@ import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.actions.ActionStore;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
+import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 
 /**
  * Builds a unit's evaluation for a period from the query API's answers: the unit's rows of the scope
- * ({@link KpiQueryService#unitRows(String, Scope)}) and the alerts, those of ended periods included
- * ({@link KpiQueryService#openAlerts(boolean)}: the newest {@value KpiQueryService#MAX_LISTED}, the report says when
- * that list was cut) and the corrective actions ({@link ActionStore#all()}), at the wall clock's time. The unit's name comes from the
+ * ({@link ClusterQueries#unitRows(String, Scope)}: from whichever instance holds them) and the alerts, those of ended
+ * periods included ({@link ClusterQueries#openAlerts(boolean)}: the newest {@value KpiQueryService#MAX_LISTED}, the
+ * report says when that list was cut) and the corrective actions ({@link ActionStore#all()}), at the wall clock's
+ * time. The unit's name comes from the
  * organisation file; a unit neither listed nor with rows is not found.
  */
 @Singleton
 public class EvaluationService {
 
-    private final KpiQueryService queries;
+    private final ClusterQueries queries;
     private final Targets targets;
     private final Organisation organisation;
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final ActionStore actions;
 
-    public EvaluationService(final KpiQueryService queries, final Targets targets, final Organisation organisation,
+    public EvaluationService(final ClusterQueries queries, final Targets targets, final Organisation organisation,
                              final WorkingCalendar calendar, final Clock clock, final ActionStore actions) {
         this.actions = actions;
         this.queries = queries;

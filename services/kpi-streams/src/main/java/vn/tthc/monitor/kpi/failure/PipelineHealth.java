@@ -6,6 +6,7 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.management.health.indicator.annotation.Liveness;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +16,11 @@ import org.reactivestreams.Publisher;
  * The {@code pipeline} component of /health: DOWN with the cause (exception, message, task, processor)
  * once Kafka Streams stopped on a failure, UP otherwise; with the Kafka Streams state, the stream
  * threads replaced so far and when the process exits. micronaut-kafka's {@code kafkaStreams}
- * component turns DOWN too, but names the state only.
+ * component turns DOWN too, but names the state only. It is the liveness check ({@code /health/liveness}): a failed
+ * pipeline is not alive, one restoring its state is ({@link PipelineReadiness} says whether it is ready).
  */
 @Singleton
+@Liveness
 @Requires(beans = HealthEndpoint.class)
 public class PipelineHealth implements HealthIndicator {
 

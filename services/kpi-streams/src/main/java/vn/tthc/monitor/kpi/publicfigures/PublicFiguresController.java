@@ -28,8 +28,8 @@ import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.org.OrganisationUnit;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
-import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
+import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
 
 /**
  * The public satisfaction figures of a unit (docs/EVALUATION.md): JSON and an embeddable HTML fragment, aggregates
@@ -44,12 +44,12 @@ public class PublicFiguresController {
     static final String CACHE_CONTROL = "public, max-age=60";
     private static final MediaType HTML = new MediaType("text/html; charset=utf-8");
 
-    private final KpiQueryService queries;
+    private final ClusterQueries queries;
     private final Organisation organisation;
     private final Clock clock;
     private final TokenBuckets buckets;
 
-    public PublicFiguresController(final KpiQueryService queries, final Organisation organisation, final Clock clock,
+    public PublicFiguresController(final ClusterQueries queries, final Organisation organisation, final Clock clock,
                                    @Value("${tthc.public.rate-limit.capacity:30}") final int capacity,
                                    @Value("${tthc.public.rate-limit.per-second:1}") final double perSecond) {
         this.queries = queries;

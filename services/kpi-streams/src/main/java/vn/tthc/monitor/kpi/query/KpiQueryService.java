@@ -350,34 +350,24 @@ public class KpiQueryService {
     }
 
     /**
-     * The end-of-period forecast of the on-time rate of one unit's subtree rows of the current periods, at the
-     * service's clock: the subtree row's counters with the open cases of the unit and of every unit under it.
+     * The open cases of {@code unitId} and of every unit under it that this instance's forecast stage holds (its
+     * partitions of {@link StoreCatalog#FORECAST_CASES_STORE}): the cases of a subtree row's forecast.
      */
-    public QueryResult<Map<KpiRowKey, OnTimeForecast>> subtreeForecasts(final String unitId) {
-        final Instant now = clock.instant();
+    public QueryResult<List<UnitCase>> subtreeOpenCases(final String unitId) {
         return read(stores -> {
-            final Map<KpiRowKey, KpiCounters> rows = new HashMap<>();
-            scan(stores.subtreeRows().prefixScan(KpiRowKeyFormat.unitPrefix(unitId), new StringSerializer()), row -> {
-                final KpiRowKey key = KpiRowKeyFormat.parse(row.key);
-                if (RowForecasts.isCurrent(key.period(), now)) {
-                    rows.put(key, row.value);
-                }
-            });
             final List<UnitCase> cases = new ArrayList<>();
             for (final String unit : subtreeUnits(unitId)) {
                 scan(stores.forecastCases().prefixScan(KpiRowKeyFormat.unitPrefix(unit), new StringSerializer()),
                     entry -> cases.add(new UnitCase(ForecastCaseKeys.fieldId(entry.key), entry.value)));
             }
-            final Map<KpiRowKey, OnTimeForecast> forecasts = new HashMap<>();
-            rows.forEach((row, counters) -> RowForecasts.of(row, counters, cases, targets, now)
-                .ifPresent(forecast -> forecasts.put(row, forecast)));
-            return new QueryResult.Found<>(forecasts);
+            return new QueryResult.Found<>(cases);
         });
     }
 
     /**
      * The forecasts of those {@code rows} (rows of the current periods, as {@link #currentKpis} gives them) that are
-     * of {@code scope}, at the service's clock; a subtree row's forecast counts the open cases of its whole subtree.
+     * of {@code scope}, at the service's clock; a subtree row's forecast counts the open cases of its whole subtree
+     * that this instance holds (the metrics' view: with several instances, cases of units held elsewhere are missing).
      */
     public QueryResult<Map<KpiRowKey, OnTimeForecast>> forecasts(final List<KpiRowStatus> rows, final Scope scope) {
         final Instant now = clock.instant();

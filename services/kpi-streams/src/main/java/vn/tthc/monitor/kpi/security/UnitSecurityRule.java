@@ -20,8 +20,9 @@ import vn.tthc.monitor.contract.action.AlertKeys;
  * Who may do what, decided here for every request once sign-in is required (docs/SECURITY.md); the other rules
  * of Micronaut Security are not consulted, as this one always answers:
  * <ul>
- *   <li>anonymous: the public figures, {@code /health} (without details), the login page and its assets, and
- *       {@code /oauth/login/tinh} and {@code /oauth/callback/tinh} of the OpenID Connect sign-in;</li>
+ *   <li>anonymous: the public figures, {@code /health}, {@code /health/liveness} and {@code /health/readiness} (without
+ *       details), the login page and its assets, and {@code /oauth/login/tinh} and {@code /oauth/callback/tinh} of the
+ *       OpenID Connect sign-in;</li>
  *   <li>{@code /prometheus}: the operator key only;</li>
  *   <li>{@code /api/v1/units/{unitId}/...} (rows, open and overdue cases, evaluations): a caller who sees the unit
  *       ({@link UnitAccess});</li>
@@ -49,7 +50,8 @@ public class UnitSecurityRule implements SecurityRule<HttpRequest<?>> {
 
     static final List<String> ANONYMOUS_PREFIXES = List.of("/api/v1/public/", "/login", "/logout", "/oauth/");
     /** {@code /actions}: the alert mails' signed links, whose token is the credential (ActionLinkController). */
-    static final Set<String> ANONYMOUS_PATHS = Set.of("/health", "/favicon.ico", "/actions");
+    static final Set<String> ANONYMOUS_PATHS = Set.of("/health", "/health/liveness", "/health/readiness", "/favicon.ico",
+        "/actions");
     /** The lists of every unit that are not cut to a caller's units: the province's and the operator's. */
     static final Set<String> ALL_UNIT_PATHS = Set.of("/api/v1/units/unlisted", "/api/v1/pipeline");
     /** API paths any signed-in caller reads: the cut lists ({@link UnitListFilter}) and what names no unit's figures. */

@@ -27,6 +27,7 @@ import vn.tthc.monitor.kpi.config.OrganisationConfiguration;
 import vn.tthc.monitor.kpi.config.TargetsConfiguration;
 import vn.tthc.monitor.kpi.config.TopicsConfiguration;
 import vn.tthc.monitor.kpi.config.VerdictConfiguration;
+import vn.tthc.monitor.kpi.query.instances.AdvertisedInstance;
 import vn.tthc.monitor.kpi.topology.KpiPipeline;
 import vn.tthc.monitor.kpi.topology.PipelineSettings;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
@@ -46,7 +47,10 @@ public class KpiStreamsFactory {
                                        final TopicCatalog topics, final Targets targets,
                                        final PipelineConfiguration pipeline, final DueSoonWindow dueSoonWindow,
                                        final Organisation organisation, final ForecastConfiguration forecast,
-                                       final ActionsConfiguration actions, final VerdictSettings verdicts) {
+                                       final ActionsConfiguration actions, final VerdictSettings verdicts,
+                                       final AdvertisedInstance instance) {
+        // application.server: Kafka Streams' metadata then names the instance holding each key (query/instances)
+        instance.configure(builder.getConfiguration());
         final KStream<String, Event> events = new KpiPipeline(topics, new PipelineSettings(targets,
             pipeline.emitInterval(), dueSoonWindow, pipeline.watchInterval(), pipeline.watchGrace(), forecast.settings(),
             verdicts), organisation).addTo(builder);

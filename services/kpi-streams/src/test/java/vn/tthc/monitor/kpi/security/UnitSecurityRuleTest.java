@@ -55,11 +55,14 @@ class UnitSecurityRuleTest {
     }
 
     @Test
-    void anonymousCallersReachThePublicFiguresHealthAndTheLoginPageOnly() {
+    void anonymousCallersReachThePublicFiguresHealthItsProbesAndTheLoginPageOnly() {
         assertThat(rule.decide("/api/v1/public/units/XA-A/satisfaction", null)).isEqualTo(SecurityRuleResult.ALLOWED);
         assertThat(rule.decide("/health", null)).isEqualTo(SecurityRuleResult.ALLOWED);
         assertThat(rule.decide("/login.html", null)).isEqualTo(SecurityRuleResult.ALLOWED);
-        assertThat(rule.decide("/health/liveness", null)).isEqualTo(SecurityRuleResult.REJECTED);
+        // the probes of an orchestrator carry no key: live and ready are anonymous, as /health (UP or DOWN only)
+        assertThat(rule.decide("/health/liveness", null)).isEqualTo(SecurityRuleResult.ALLOWED);
+        assertThat(rule.decide("/health/readiness", null)).isEqualTo(SecurityRuleResult.ALLOWED);
+        assertThat(rule.decide("/health/other", null)).isEqualTo(SecurityRuleResult.REJECTED);
         assertThat(rule.decide("/", null)).isEqualTo(SecurityRuleResult.REJECTED);
         assertThat(rule.decide("/console.js", null)).isEqualTo(SecurityRuleResult.REJECTED);
         assertThat(rule.decide("/api/v1/organisation", null)).isEqualTo(SecurityRuleResult.REJECTED);
