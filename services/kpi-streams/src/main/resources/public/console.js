@@ -48,7 +48,7 @@
   var updatedBox = document.getElementById('updated');
 
   var state = { kind: 'MONTH', period: null, collapsed: {}, chartField: '*', unitScope: 'own',
-    alertUnit: '', alertKind: '', organisation: null, actions: {} };
+    alertUnit: '', alertKind: '', organisation: null, caller: null, actions: {} };
   var current = null; // { interests: [...], refresh: function }
   var charts = [];
 
@@ -173,9 +173,26 @@
   }
   function organisation() {
     if (state.organisation) { return Promise.resolve(state.organisation); }
-    return api('/organisation').then(function (org) {
-      state.organisation = org || { units: [] };
+    return Promise.all([api('/organisation'), caller()]).then(function (r) {
+      var org = r[0] || { units: [] };
+      // a head or quality officer sees their unit and the units under it (docs/SECURITY.md): the tree starts there
+      if (r[1] && r[1].unit) { org = Object.assign({}, org, { units: subtreeOf(org.units, r[1].unit) }); }
+      state.organisation = org;
       return state.organisation;
+    });
+  }
+  // who is signed in (/me), asked once; null when it cannot be read (the console works without it)
+  function caller() {
+    if (!state.caller) { state.caller = api('/me').catch(function () { return null; }); }
+    return state.caller;
+  }
+  // the units of the file from "top" down, in the file's order
+  function subtreeOf(units, top) {
+    var parentOf = {};
+    units.forEach(function (u) { parentOf[u.id] = u.parent; });
+    return units.filter(function (u) {
+      for (var id = u.id; id; id = parentOf[id]) { if (id === top) { return true; } }
+      return false;
     });
   }
   function unitName(id) {
@@ -739,7 +756,7 @@
   }
 
   // the signed-in user and a sign-out link, when sign-in is required (docs/SECURITY.md)
-  api('/me').then(function (me) {
+  caller().then(function (me) {
     if (!me || !me.username) { return; }
     var box = document.getElementById('user');
     box.textContent = me.username + (me.unit ? ' (' + me.unit + ')' : '') + ' · ';

@@ -193,6 +193,10 @@ class SignInIT {
             browser.findElement(By.cssSelector("button[type=submit]")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "city-quality (UBND-TP)"));
             assertThat(browser.getCurrentUrl()).doesNotContain("login");
+            // the overview lists the city and the ward under it, not the department beside it
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overview-table"), "UBND phường Võ Thị Sáu"));
+            assertThat(browser.findElement(By.id("overview-table")).getText()).contains("UBND thành phố")
+                .doesNotContain("Sở Nông nghiệp và Môi trường");
 
             browser.findElement(By.linkText("Đăng xuất")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Bạn đã đăng xuất."));
