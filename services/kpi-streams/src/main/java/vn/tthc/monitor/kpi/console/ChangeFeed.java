@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import vn.tthc.monitor.kpi.streams.ConsumerLoops;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
@@ -191,17 +192,7 @@ public class ChangeFeed implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        final KafkaConsumer<byte[], byte[]> kafka = consumer;
-        if (kafka != null) {
-            kafka.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(5).toMillis());
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ConsumerLoops.stop(consumer, thread, Duration.ofSeconds(5));
         sink.tryEmitComplete();
     }
 }

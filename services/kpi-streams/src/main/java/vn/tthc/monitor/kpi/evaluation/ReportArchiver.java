@@ -39,6 +39,7 @@ import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.verdict.PeriodVerdict;
 import vn.tthc.monitor.contract.verdict.VerdictReport;
 import vn.tthc.monitor.kpi.query.QueryResult;
+import vn.tthc.monitor.kpi.streams.ConsumerLoops;
 import vn.tthc.monitor.kpi.topology.intake.RejectionHeaders;
 
 /**
@@ -323,16 +324,6 @@ public class ReportArchiver implements ApplicationEventListener<ServerStartupEve
     @Override
     public void close() {
         running = false;
-        final KafkaConsumer<byte[], byte[]> kafka = consumer;
-        if (kafka != null) {
-            kafka.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ConsumerLoops.stop(consumer, thread, Duration.ofSeconds(10));
     }
 }

@@ -28,6 +28,7 @@ import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.verdict.PeriodVerdict;
 import vn.tthc.monitor.contract.verdict.VerdictReport;
+import vn.tthc.monitor.kpi.streams.ConsumerLoops;
 
 /**
  * The archive of evaluation reports is the compacted topic {@code tthc-verdict-reports}: this index reads it from
@@ -210,16 +211,6 @@ public class VerdictArchive implements ApplicationEventListener<ServerStartupEve
     @Override
     public void close() {
         running = false;
-        final KafkaConsumer<byte[], byte[]> kafka = consumer;
-        if (kafka != null) {
-            kafka.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(5).toMillis());
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ConsumerLoops.stop(consumer, thread, Duration.ofSeconds(5));
     }
 }
