@@ -1,5 +1,7 @@
 package vn.tthc.monitor.kpi.actions;
 
+import static vn.tthc.monitor.kpi.html.HtmlText.escape;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -94,7 +96,7 @@ public class ActionLinkController {
             return page(HttpStatus.OK, ActionLinkPage.page(TITLE, "<div class=\"done\"><p>Đã ghi nhận lúc "
                 + VietnameseFormat.dateTime(recorded.event().at()) + ".</p></div>"
                 + ActionLinkPage.alert(link.key, unitName(link.key)) + ActionLinkPage.current(recorded.action())
-                + "<p><a href=\"/actions?token=" + ActionLinkPage.text(token) + "\">Ghi nhận thêm</a></p>"));
+                + "<p><a href=\"/actions?token=" + escape(token) + "\">Ghi nhận thêm</a></p>"));
         } catch (final ActionStore.NotReady e) {
             return notReady();
         }

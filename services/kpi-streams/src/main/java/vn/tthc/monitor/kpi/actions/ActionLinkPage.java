@@ -1,5 +1,7 @@
 package vn.tthc.monitor.kpi.actions;
 
+import static vn.tthc.monitor.kpi.html.HtmlText.escape;
+
 import java.util.List;
 import vn.tthc.monitor.contract.action.ActionEvent;
 import vn.tthc.monitor.contract.action.ActionRequest;
@@ -28,8 +30,8 @@ final class ActionLinkPage {
     /** A whole page: {@code title} and {@code body} (already HTML). */
     static String page(final String title, final String body) {
         return "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"UTF-8\"><meta name=\"viewport\" "
-            + "content=\"width=device-width, initial-scale=1\"><title>" + text(title) + " – TTHC Monitor</title><style>"
-            + STYLE + "</style></head><body><h1>" + text(title) + "</h1>" + body + "</body></html>\n";
+            + "content=\"width=device-width, initial-scale=1\"><title>" + escape(title) + " – TTHC Monitor</title><style>"
+            + STYLE + "</style></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>\n";
     }
 
     /** Which alert: unit, field, period, objective, scope and kind. */
@@ -70,14 +72,14 @@ final class ActionLinkPage {
         html.append("</table><p class=\"note\">").append(action.events().size())
             .append(" bản ghi, không bản ghi nào bị xoá; lần gần nhất: ");
         final ActionEvent last = action.events().get(action.events().size() - 1);
-        return html.append(text(last.by())).append(", ").append(VietnameseFormat.dateTime(last.at())).append(".</p>").toString();
+        return html.append(escape(last.by())).append(", ").append(VietnameseFormat.dateTime(last.at())).append(".</p>").toString();
     }
 
     /** The form, with the values of a refused attempt ({@code asked}, may be null). */
     static String form(final String token, final String recipient, final ActionRequest asked) {
         final String type = asked == null || asked.type() == null ? "record" : asked.type();
         return "<form method=\"post\" action=\"/actions\" accept-charset=\"UTF-8\">"
-            + "<input type=\"hidden\" name=\"token\" value=\"" + text(token) + "\">"
+            + "<input type=\"hidden\" name=\"token\" value=\"" + escape(token) + "\">"
             + "<fieldset><legend>Thao tác</legend>"
             + radio("acknowledge", "Tiếp nhận cảnh báo", type)
             + radio("record", "Ghi nhận (hoặc điều chỉnh) hành động khắc phục", type)
@@ -93,14 +95,14 @@ final class ActionLinkPage {
             + value(asked == null ? null : asked.due()) + "\">"
             + "<label for=\"note\">Ghi chú (không bắt buộc)</label><textarea id=\"note\" name=\"note\" maxlength=\""
             + ActionRequest.MAX_TEXT + "\">" + value(asked == null ? null : asked.note()) + "</textarea>"
-            + "<p class=\"note\">Ghi nhận với danh nghĩa <b>" + text(recipient) + "</b> (người nhận thư cảnh báo). "
+            + "<p class=\"note\">Ghi nhận với danh nghĩa <b>" + escape(recipient) + "</b> (người nhận thư cảnh báo). "
             + "Mỗi lần gửi là một bản ghi mới; bản ghi cũ được giữ nguyên.</p>"
             + "<button type=\"submit\">Gửi</button></form>";
     }
 
     static String problems(final List<String> problems) {
         final StringBuilder html = new StringBuilder("<div class=\"problems\"><p>Chưa ghi nhận được:</p><ul>");
-        problems.forEach(problem -> html.append("<li>").append(text(problem)).append("</li>"));
+        problems.forEach(problem -> html.append("<li>").append(escape(problem)).append("</li>"));
         return html.append("</ul></div>").toString();
     }
 
@@ -110,27 +112,10 @@ final class ActionLinkPage {
     }
 
     private static void row(final StringBuilder html, final String label, final String value) {
-        html.append("<tr><th>").append(text(label)).append("</th><td>").append(text(value)).append("</td></tr>");
+        html.append("<tr><th>").append(escape(label)).append("</th><td>").append(escape(value)).append("</td></tr>");
     }
 
     private static String value(final String value) {
-        return value == null ? "" : text(value);
-    }
-
-    /** {@code value} escaped for HTML text and attribute values. */
-    static String text(final String value) {
-        final StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            final char c = value.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return value == null ? "" : escape(value);
     }
 }

@@ -1,5 +1,7 @@
 package vn.tthc.monitor.kpi.evaluation;
 
+import static vn.tthc.monitor.kpi.html.HtmlText.escape;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -122,6 +124,6 @@ public class EvaluationController {
 
     private static String errorPage(final String message) {
         return "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\" /><title>Báo cáo đánh giá</title></head>"
-            + "<body><p>" + EvaluationHtml.text(message) + "</p></body></html>";
+            + "<body><p>" + escape(message) + "</p></body></html>";
     }
 }

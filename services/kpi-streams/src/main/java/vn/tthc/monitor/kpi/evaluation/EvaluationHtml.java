@@ -1,5 +1,7 @@
 package vn.tthc.monitor.kpi.evaluation;
 
+import static vn.tthc.monitor.kpi.html.HtmlText.escape;
+
 import vn.tthc.monitor.contract.evaluation.ActionEntry;
 import vn.tthc.monitor.contract.evaluation.AlertEntry;
 import vn.tthc.monitor.contract.evaluation.EvaluationPeriods;
@@ -58,11 +60,11 @@ public final class EvaluationHtml {
         final String title = "Báo cáo kết quả thực hiện mục tiêu chất lượng";
         html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"vi\"><head>")
             .append("<meta charset=\"UTF-8\" />")
-            .append("<title>").append(title).append(" – ").append(text(report.unitName())).append(" – ")
-            .append(text(EvaluationPeriods.name(report.period()))).append("</title>")
+            .append("<title>").append(title).append(" – ").append(escape(report.unitName())).append(" – ")
+            .append(escape(EvaluationPeriods.name(report.period()))).append("</title>")
             .append("<style>").append(STYLE).append("</style></head><body>");
         html.append("<h1>").append(title.toUpperCase(java.util.Locale.forLanguageTag("vi"))).append("</h1>");
-        html.append("<p><b>Đơn vị:</b> ").append(text(report.unitName())).append(" (mã ").append(text(report.unitId()))
+        html.append("<p><b>Đơn vị:</b> ").append(escape(report.unitName())).append(" (mã ").append(escape(report.unitId()))
             .append(")</p>");
         html.append("<p><b>Phạm vi:</b> ").append(report.scope() == Scope.SUBTREE
             ? "đơn vị và các đơn vị trực thuộc" : "hồ sơ của chính đơn vị").append("</p>");
@@ -103,7 +105,7 @@ public final class EvaluationHtml {
             .append("<th>Cùng kỳ năm trước<br />(").append(yearBeforeName).append(")</th></tr></thead><tbody>");
         for (final Objective objective : report.objectives()) {
             final Figure now = objective.current();
-            html.append("<tr><td>").append(text(objective.fieldName())).append("</td><td>").append(objective.kpiName())
+            html.append("<tr><td>").append(escape(objective.fieldName())).append("</td><td>").append(objective.kpiName())
                 .append("</td><td class=\"n\">").append(VietnameseFormat.percent(now.target()))
                 .append("</td><td class=\"n\">").append(now.rate())
                 .append("</td><td class=\"n\">").append(VietnameseFormat.count(now.good())).append('/')
@@ -125,7 +127,7 @@ public final class EvaluationHtml {
                 .append("<th>Kết thúc</th><th>Giá trị</th><th>Chỉ tiêu</th><th>Số lượng</th></tr></thead><tbody>");
             for (final AlertEntry alert : report.alerts()) {
                 html.append("<tr><td>").append(alert.kindName()).append("</td><td>")
-                    .append(text(vn.tthc.monitor.contract.kpi.KpiRowKey.ALL_FIELDS.equals(alert.fieldId())
+                    .append(escape(vn.tthc.monitor.contract.kpi.KpiRowKey.ALL_FIELDS.equals(alert.fieldId())
                         ? "Tất cả lĩnh vực" : alert.fieldId()))
                     .append("</td><td>").append(Objective.kpiName(alert.kpi()))
                     .append("</td><td class=\"n\">").append(VietnameseFormat.dateTime(alert.raisedAt()))
@@ -150,16 +152,16 @@ public final class EvaluationHtml {
                 .append("<th>Hành động khắc phục</th><th>Người chịu trách nhiệm</th><th>Thời hạn</th>")
                 .append("<th>Tình trạng</th></tr></thead><tbody>");
             for (final ActionEntry action : report.actions()) {
-                html.append("<tr><td>").append(text(vn.tthc.monitor.contract.kpi.KpiRowKey.ALL_FIELDS.equals(action.fieldId())
+                html.append("<tr><td>").append(escape(vn.tthc.monitor.contract.kpi.KpiRowKey.ALL_FIELDS.equals(action.fieldId())
                         ? "Tất cả lĩnh vực" : action.fieldId()))
                     .append("</td><td>").append(Objective.kpiName(action.kpi()))
                     .append(action.kind() == vn.tthc.monitor.contract.alert.AlertKind.AT_RISK ? " (dự báo)" : "")
-                    .append("</td><td>").append(action.acknowledgedBy() == null ? "—" : text(action.acknowledgedBy())
+                    .append("</td><td>").append(action.acknowledgedBy() == null ? "—" : escape(action.acknowledgedBy())
                         + "<br />" + VietnameseFormat.dateTime(action.acknowledgedAt()))
-                    .append("</td><td>").append(action.cause() == null ? "—" : text(action.cause()))
-                    .append("</td><td>").append(action.action() == null ? "—" : text(action.action()))
+                    .append("</td><td>").append(action.cause() == null ? "—" : escape(action.cause()))
+                    .append("</td><td>").append(action.action() == null ? "—" : escape(action.action()))
                     .append(action.revisions() > 1 ? " <i>(đã điều chỉnh " + (action.revisions() - 1) + " lần)</i>" : "")
-                    .append("</td><td>").append(action.responsible() == null ? "—" : text(action.responsible()))
+                    .append("</td><td>").append(action.responsible() == null ? "—" : escape(action.responsible()))
                     .append("</td><td class=\"n\">").append(action.due() == null ? "—"
                         : vn.tthc.monitor.contract.action.ActionRequest.vietnamese(action.due()))
                     .append("</td><td>").append(action.state().vietnamese())
@@ -212,22 +214,5 @@ public final class EvaluationHtml {
             case NOT_MET -> "not-met";
             case LOW_VOLUME, NO_DATA -> "note";
         };
-    }
-
-    /** {@code value} escaped for XHTML text and attribute values. */
-    static String text(final String value) {
-        final StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            final char c = value.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
-            }
-        }
-        return out.toString();
     }
 }
