@@ -208,21 +208,19 @@ public class KpiMetrics {
      * more per unit with units under it (its subtree row).
      */
     private void exportForecasts(final CurrentKpis current) {
+        final List<KpiRowStatus> rows = current.rows().stream()
+            .filter(row -> row.fieldId().equals(KpiRowKey.ALL_FIELDS) && !unitLabel(row.unitId()).equals(UNLISTED))
+            .toList();
+        if (!(queries.forecasts(rows) instanceof QueryResult.Found<Map<Scope, Map<KpiRowKey, OnTimeForecast>>> found)) {
+            return;
+        }
         final List<MultiGauge.Row<?>> forecasts = new ArrayList<>();
-        for (final Scope scope : Scope.values()) {
-            final List<KpiRowStatus> rows = current.rows().stream()
-                .filter(row -> row.fieldId().equals(KpiRowKey.ALL_FIELDS) && row.scope() == scope
-                    && !unitLabel(row.unitId()).equals(UNLISTED)).toList();
-            if (!(queries.forecasts(rows, scope) instanceof QueryResult.Found<Map<KpiRowKey, OnTimeForecast>> found)) {
-                return;
-            }
-            for (final KpiRowStatus row : rows) {
-                final OnTimeForecast rowForecast = found.value().get(row.key());
-                if (rowForecast != null) {
-                    forecasts.add(MultiGauge.Row.of(Tags.of("unit", row.unitId(), "field", row.fieldId(),
-                        "kpi", Kpi.ON_TIME_RATE.id(), "scope", scope.wireName(), "period", periodLabel(row)),
-                        rowForecast.expectedRate()));
-                }
+        for (final KpiRowStatus row : rows) {
+            final OnTimeForecast rowForecast = found.value().get(row.scope()).get(row.key());
+            if (rowForecast != null) {
+                forecasts.add(MultiGauge.Row.of(Tags.of("unit", row.unitId(), "field", row.fieldId(),
+                    "kpi", Kpi.ON_TIME_RATE.id(), "scope", row.scope().wireName(), "period", periodLabel(row)),
+                    rowForecast.expectedRate()));
             }
         }
         forecast.register(forecasts, true);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.TreeMap;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -365,11 +366,11 @@ public class KpiQueryService {
     }
 
     /**
-     * The forecasts of those {@code rows} (rows of the current periods, as {@link #currentKpis} gives them) that are
-     * of {@code scope}, at the service's clock; a subtree row's forecast counts the open cases of its whole subtree
-     * that this instance holds (the metrics' view: with several instances, cases of units held elsewhere are missing).
+     * The forecasts of {@code rows} (rows of the current periods, as {@link #currentKpis} gives them), by scope and
+     * row, at the service's clock; a subtree row's forecast counts the open cases of its whole subtree that this
+     * instance holds (the metrics' view: with several instances, cases of units held elsewhere are missing).
      */
-    public QueryResult<Map<KpiRowKey, OnTimeForecast>> forecasts(final List<KpiRowStatus> rows, final Scope scope) {
+    public QueryResult<Map<Scope, Map<KpiRowKey, OnTimeForecast>>> forecasts(final List<KpiRowStatus> rows) {
         final Instant now = clock.instant();
         return read(stores -> {
             final Map<String, List<UnitCase>> casesByUnit = new HashMap<>();
@@ -377,17 +378,17 @@ public class KpiQueryService {
                 final KpiRowKey key = KpiRowKeyFormat.parse(entry.key);
                 casesByUnit.computeIfAbsent(key.unitId(), any -> new ArrayList<>()).add(new UnitCase(key.fieldId(), entry.value));
             });
-            final Map<KpiRowKey, OnTimeForecast> forecasts = new HashMap<>();
+            final Map<Scope, Map<KpiRowKey, OnTimeForecast>> forecasts = new EnumMap<>(Scope.class);
+            for (final Scope scope : Scope.values()) {
+                forecasts.put(scope, new HashMap<>());
+            }
             for (final KpiRowStatus row : rows) {
-                if (row.scope() != scope) {
-                    continue;
-                }
                 final List<UnitCase> cases = new ArrayList<>();
-                for (final String unit : scope == Scope.SUBTREE ? subtreeUnits(row.unitId()) : List.of(row.unitId())) {
+                for (final String unit : row.scope() == Scope.SUBTREE ? subtreeUnits(row.unitId()) : List.of(row.unitId())) {
                     cases.addAll(casesByUnit.getOrDefault(unit, List.of()));
                 }
                 RowForecasts.of(row.key(), row.counters(), cases, targets, now)
-                    .ifPresent(forecast -> forecasts.put(row.key(), forecast));
+                    .ifPresent(forecast -> forecasts.get(row.scope()).put(row.key(), forecast));
             }
             return new QueryResult.Found<>(forecasts);
         });
