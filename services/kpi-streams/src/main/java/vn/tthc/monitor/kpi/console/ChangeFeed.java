@@ -89,9 +89,7 @@ public class ChangeFeed implements AutoCloseable {
 
     private void start() {
         if (started.compareAndSet(false, true)) {
-            thread = new Thread(this::run, "console-change-feed");
-            thread.setDaemon(true);
-            thread.start();
+            thread = ConsumerLoops.start("console-change-feed", this::run);
         }
     }
 

@@ -113,9 +113,7 @@ public class ReportArchiver implements ApplicationEventListener<ServerStartupEve
     /** Starts archiving (once). */
     public void start() {
         if (started.compareAndSet(false, true)) {
-            thread = new Thread(this::run, "verdict-report-archiver");
-            thread.setDaemon(true);
-            thread.start();
+            thread = ConsumerLoops.start("verdict-report-archiver", this::run);
         }
     }
 

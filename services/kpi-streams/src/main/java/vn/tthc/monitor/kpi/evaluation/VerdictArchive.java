@@ -74,9 +74,7 @@ public class VerdictArchive implements ApplicationEventListener<ServerStartupEve
     /** Starts reading the archive (once); the service does it when its HTTP server is up. */
     public void start() {
         if (started.compareAndSet(false, true)) {
-            thread = new Thread(this::run, "verdict-archive-index");
-            thread.setDaemon(true);
-            thread.start();
+            thread = ConsumerLoops.start("verdict-archive-index", this::run);
         }
     }
 
