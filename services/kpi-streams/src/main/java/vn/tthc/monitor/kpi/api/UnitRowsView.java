@@ -52,17 +52,17 @@ class UnitRowsView {
     }
 
     QueryResult<List<JsonNode>> of(final String unitId, final QueryResult<List<KpiRowStatus>> rows) {
-        if (!(rows instanceof QueryResult.Found<List<KpiRowStatus>>)) {
+        if (!(rows instanceof QueryResult.Found<List<KpiRowStatus>> foundRows)) {
             return rows.map(any -> List.of());
         }
-        final boolean subtree = found(rows).stream().anyMatch(row -> row.scope() == Scope.SUBTREE);
+        final boolean subtree = foundRows.value().stream().anyMatch(row -> row.scope() == Scope.SUBTREE);
         final QueryResult<Map<KpiRowKey, OnTimeForecast>> forecasts =
             subtree ? queries.subtreeForecasts(unitId) : queries.unitForecasts(unitId);
         if (!(forecasts instanceof QueryResult.Found<Map<KpiRowKey, OnTimeForecast>> found)) {
             return forecasts.map(any -> List.of());
         }
         final Map<Scope, Map<String, VerdictState>> states = new HashMap<>();
-        for (final KpiRowStatus row : ((QueryResult.Found<List<KpiRowStatus>>) rows).value()) {
+        for (final KpiRowStatus row : foundRows.value()) {
             if (!states.containsKey(row.scope())) {
                 final QueryResult<Map<String, VerdictState>> read = queries.unitVerdicts(unitId, row.scope());
                 if (!(read instanceof QueryResult.Found<Map<String, VerdictState>> foundStates)) {
@@ -79,10 +79,6 @@ class UnitRowsView {
             }
             return nodes;
         });
-    }
-
-    private static List<KpiRowStatus> found(final QueryResult<List<KpiRowStatus>> rows) {
-        return rows instanceof QueryResult.Found<List<KpiRowStatus>> found ? found.value() : List.of();
     }
 
     private JsonNode withFinality(final JsonNode row, final String period, final VerdictState state) {
