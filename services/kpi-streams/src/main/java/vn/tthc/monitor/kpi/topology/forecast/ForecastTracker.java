@@ -106,7 +106,8 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
      * A case's resolution or withdrawal reaches this task twice, from two repartitions read in no set order: in
      * the rows and as the case's closing. Until both have come, the case counts once: it stays open until the
      * rows count it ({@link #closingCases}), and once they do, a late update that says it is open is ignored
-     * ({@link #closedInRows}); so the forecast never counts it twice, nor drops it.
+     * ({@link #closedInRows}, even when the rows count it before its opening came); so the forecast never counts it
+     * twice, nor drops it.
      */
     private void apply(final String unitId, final ForecastCaseUpdate update, final Instant now) {
         final String caseId = update.caseId();
@@ -139,8 +140,9 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         final UnitCase open = casesByUnit.getOrDefault(unitId, Map.of()).get(caseId);
         if (open != null) {
             remove(unitId, open.fieldId(), caseId);
-            closedInRows.put(caseId, now);
         }
+        // also when its opening has not come yet (a case received and resolved at once): it must not open after this
+        closedInRows.put(caseId, now);
     }
 
     private boolean isOpen(final String unitId, final String caseId, final String fieldId) {

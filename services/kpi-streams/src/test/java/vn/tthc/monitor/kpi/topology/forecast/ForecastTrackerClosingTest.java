@@ -61,6 +61,16 @@ class ForecastTrackerClosingTest {
     }
 
     @Test
+    void closedByTheRowsBeforeItsOpeningCameTheCaseNeverOpens() {
+        // a case received and resolved at once: the rows count the resolution before its open update is read
+        rowsCountClosing("Y");
+        caseChanged(open("Y"));
+        assertThat(storedCases()).containsExactly("X");
+        caseChanged(closed("Y"));
+        assertThat(storedCases()).containsExactly("X");
+    }
+
+    @Test
     void closedByItsClosingFirstTheCaseCountsOpenUntilTheRowsCountIt() {
         caseChanged(closed("X"));
         assertThat(storedCases()).containsExactly("X");
