@@ -5,11 +5,16 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.reactivestreams.Publisher;
 import vn.tthc.monitor.notifier.kafka.NotifierLoop;
 
-/** UP while the notifier reads and delivers; DOWN once it has failed or stopped; UNKNOWN while it starts. */
+/**
+ * UP while the notifier reads and delivers; DOWN once it has failed or stopped; UNKNOWN while it starts. Details: the
+ * loop's state and the units this notifier tells (the case-warnings partitions it owns of how many, and the registry's
+ * units hashed to them).
+ */
 @Singleton
 public class NotifierHealth implements HealthIndicator {
 
@@ -27,6 +32,9 @@ public class NotifierHealth implements HealthIndicator {
             case STARTING -> HealthStatus.UNKNOWN;
             case FAILED, STOPPED -> HealthStatus.DOWN;
         };
-        return Publishers.just(HealthResult.builder("alertNotifier", status).details(Map.of("state", state)).build());
+        final Map<String, Object> details = new LinkedHashMap<>();
+        details.put("state", state);
+        details.putAll(service.ownership());
+        return Publishers.just(HealthResult.builder("alertNotifier", status).details(details).build());
     }
 }

@@ -23,6 +23,7 @@ import vn.tthc.monitor.notifier.rules.NotifierSettings;
  * @param fieldsFile     the field table (CSV {@code id,name}): the Vietnamese names of the fields
  * @param publicUrl      the console's address as heads reach it, for the case links; empty: no case links
  * @param calendarOverride a province's working-day calendar override (docs/CALENDAR.md); empty: the national calendar
+ * @param sessionTimeout how long the notifiers' group waits for a silent notifier before its units go to the others
  */
 @ConfigurationProperties("tthc.notifier")
 public record NotifierConfiguration(
@@ -40,7 +41,8 @@ public record NotifierConfiguration(
     @Bindable(defaultValue = "10s") Duration groupWindow,
     @Bindable(defaultValue = "config/fields.csv") String fieldsFile,
     @Bindable(defaultValue = "") String publicUrl,
-    @Bindable(defaultValue = "") String calendarOverride) {
+    @Bindable(defaultValue = "") String calendarOverride,
+    @Bindable(defaultValue = "10s") Duration sessionTimeout) {
 
     public NotifierSettings settings() {
         return new NotifierSettings(escalateAfter, digestInterval, firstRetry, maxRetry, groupWindow);

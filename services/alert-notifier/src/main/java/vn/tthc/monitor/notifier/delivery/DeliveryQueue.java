@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Deliveries not yet done, in order per destination (channel and address). A destination whose
@@ -76,6 +78,28 @@ public final class DeliveryQueue {
         if (destination.waiting.isEmpty()) {
             destinations.remove(delivery.destination());
         }
+    }
+
+    /** Removes the waiting deliveries that {@code match}, keeping the order of the others; returns the removed. */
+    public List<Delivery> remove(final Predicate<Delivery> match) {
+        final List<Delivery> removed = new ArrayList<>();
+        for (final Iterator<Destination> it = destinations.values().iterator(); it.hasNext(); ) {
+            final Destination destination = it.next();
+            for (final Iterator<Delivery> waiting = destination.waiting.iterator(); waiting.hasNext(); ) {
+                final Delivery delivery = waiting.next();
+                if (match.test(delivery)) {
+                    waiting.remove();
+                    removed.add(delivery);
+                    keys.remove(delivery.idempotencyKey());
+                    added.remove(delivery.idempotencyKey());
+                    toldKeys.removeAll(delivery.toldKeys());
+                }
+            }
+            if (destination.waiting.isEmpty()) {
+                it.remove();
+            }
+        }
+        return removed;
     }
 
     /** Backs the destination off; returns how long it waits. */

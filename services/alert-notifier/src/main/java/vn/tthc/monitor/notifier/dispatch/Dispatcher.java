@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tthc.monitor.contract.alert.CaseWarning;
@@ -48,6 +49,7 @@ public final class Dispatcher {
     private final Map<ChannelKind, Transport> transports = new HashMap<>();
     private final NotificationMetrics metrics;
     private final Consumer<String> warningSettled;
+    private final Predicate<String> owns;
     private final DeliveryQueue queue;
     /** Digests with deliveries still waiting: identity → how many. */
     private final Map<String, Integer> unfinishedDigests = new LinkedHashMap<>();
@@ -60,10 +62,13 @@ public final class Dispatcher {
      * @param settings       the retry waits of the queue ({@code firstRetry}, {@code maxRetry})
      * @param warningSettled told the key of every case warning that needs nothing more: told in a
      *                       delivered digest, told before, or not to be told
+     * @param owns           whether this notifier tells a unit now (docs/NOTIFIER.md, Two or more instances): what is
+     *                       due for another's unit waits, so that this one tells it should the other die
      */
     public Dispatcher(final NotificationRules rules, final VerdictRules verdicts, final NotifierSettings settings,
                       final Clock clock, final Ledger ledger, final List<Transport> transports,
-                      final NotificationMetrics metrics, final Consumer<String> warningSettled) {
+                      final NotificationMetrics metrics, final Consumer<String> warningSettled,
+                      final Predicate<String> owns) {
         this.rules = rules;
         this.verdicts = verdicts;
         this.clock = clock;
@@ -71,6 +76,7 @@ public final class Dispatcher {
         transports.forEach(t -> this.transports.put(t.channel(), t));
         this.metrics = metrics;
         this.warningSettled = warningSettled;
+        this.owns = owns;
         this.queue = new DeliveryQueue(settings.firstRetry(), settings.maxRetry());
     }
 
@@ -91,7 +97,7 @@ public final class Dispatcher {
     /** Gives a record of the verdict-reports topic to the verdict rules: a verdict or correction mail, once. */
     public void onVerdictReport(final VerdictReport report) {
         final Instant now = clock.instant();
-        carryOut(verdicts.onReport(report, now, this::told), now);
+        carryOut(verdicts.onReport(report, now, this::told, owns), now);
     }
 
     /**
@@ -100,13 +106,27 @@ public final class Dispatcher {
      */
     public void tick() {
         final Instant now = clock.instant();
-        carryOut(rules.due(now, this::told, ledger::contains), now);
-        carryOut(verdicts.due(now, this::told), now);
+        carryOut(rules.due(now, this::told, ledger::contains, owns), now);
+        carryOut(verdicts.due(now, this::told, owns), now);
         waitingAlerts = rules.waitingAlerts();
         waitingWarnings = rules.waitingWarnings();
         deliverDue();
         pending = queue.size();
         oldestPendingSince = queue.oldestAdded().orElse(null);
+    }
+
+    /**
+     * Drops the waiting deliveries of the units this notifier no longer owns (another took them over in a rebalance):
+     * not done, they are not in the ledger, and their new owner, which holds the same alerts, warnings and verdicts,
+     * tells them. Their digests stay unsettled here; the new owner's ledger entries settle them.
+     */
+    public void dropUnowned() {
+        final List<Delivery> dropped = queue.remove(delivery -> !owns.test(delivery.notification().unitId()));
+        dropped.forEach(delivery -> unfinishedDigests.remove(delivery.notification().identity()));
+        pending = queue.size();
+        if (!dropped.isEmpty()) {
+            LOG.info("{} deliveries left to the notifier that now owns their units", dropped.size());
+        }
     }
 
     /** How long the delivery that has waited longest has waited (waiting or retrying) at the last tick; zero when none. */
@@ -188,6 +208,7 @@ public final class Dispatcher {
         ledger.record(delivery.idempotencyKey(), entry);
         delivery.toldKeys().stream().filter(key -> !key.equals(delivery.idempotencyKey()))
             .forEach(key -> ledger.record(key, entry));
+        ledger.flush();
         metrics.sent(delivery.channel(), notification.kind(), Duration.between(notification.sourceTime(), now));
         LOG.info("{} {} sent to {} about {}: {}", notification.kind(), delivery.channel(), delivery.address(),
             notification.unitId(), notification.message().subject());

@@ -18,23 +18,31 @@ import vn.tthc.monitor.notifier.delivery.Ledger;
 
 /**
  * The ledger kept in the compacted {@code tthc-notifications} topic: key = idempotency key or
- * warning key, value = JSON {@link Ledger.Entry}. Read whole on start; every record is also kept in memory.
+ * warning key, value = JSON {@link Ledger.Entry}. Read whole on start, then followed, so that what another
+ * notifier delivers is known here too; every record is also kept in memory. Not thread-safe: the loop's thread
+ * uses it.
  */
-public final class LedgerTopic implements Ledger {
+public final class LedgerTopic implements Ledger, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerTopic.class);
 
     private final String topic;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
     private final Set<String> keys;
 
-    private LedgerTopic(final String topic, final KafkaProducer<String, byte[]> producer, final Set<String> keys) {
+    private LedgerTopic(final String topic, final KafkaConsumer<String, byte[]> consumer,
+                        final KafkaProducer<String, byte[]> producer, final Set<String> keys) {
         this.topic = topic;
+        this.consumer = consumer;
         this.producer = producer;
         this.keys = keys;
     }
 
-    /** Reads the topic to its end, then appends to it with {@code producer}. */
+    /**
+     * Reads the topic to its end with {@code consumer}, which it keeps to follow the topic (and closes), then appends
+     * to it with {@code producer}.
+     */
     public static LedgerTopic load(final String topic, final KafkaConsumer<String, byte[]> consumer,
                                    final KafkaProducer<String, byte[]> producer) {
         final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -44,16 +52,35 @@ public final class LedgerTopic implements Ledger {
         final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         final Set<String> keys = new HashSet<>();
         while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-            for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                if (record.value() == null) {
-                    keys.remove(record.key());
-                } else {
-                    keys.add(record.key());
-                }
-            }
+            apply(consumer.poll(Duration.ofMillis(200)), keys);
         }
         LOG.info("read {} ledger entries from {}", keys.size(), topic);
-        return new LedgerTopic(topic, producer, keys);
+        return new LedgerTopic(topic, consumer, producer, keys);
+    }
+
+    private static void apply(final Iterable<ConsumerRecord<String, byte[]>> records, final Set<String> keys) {
+        for (final ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                keys.remove(record.key());
+            } else {
+                keys.add(record.key());
+            }
+        }
+    }
+
+    /** Takes in what was appended since (by this notifier or another), without waiting. */
+    public void follow() {
+        apply(consumer.poll(Duration.ZERO), keys);
+    }
+
+    /** Where the topic ends now: once {@link #hasRead} them, this ledger knows everything appended before. */
+    public Map<TopicPartition, Long> endOffsets() {
+        return consumer.endOffsets(consumer.assignment());
+    }
+
+    /** Whether this ledger has read up to {@code offsets} (from {@link #endOffsets}). */
+    public boolean hasRead(final Map<TopicPartition, Long> offsets) {
+        return offsets.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
     }
 
     @Override
@@ -80,7 +107,18 @@ public final class LedgerTopic implements Ledger {
         }
     }
 
+    /** Waits until every append is on the broker, so that a notifier taking over a unit reads it. */
+    @Override
+    public void flush() {
+        producer.flush();
+    }
+
     public int size() {
         return keys.size();
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
     }
 }

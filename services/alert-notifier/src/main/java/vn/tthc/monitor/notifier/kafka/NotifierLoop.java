@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiFunction;
+import java.util.Collection;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -41,10 +45,12 @@ import vn.tthc.monitor.notifier.rules.WarningDigests;
  * Feeds the {@link Dispatcher} from Kafka on one thread. Input: {@code tthc-kpi-alerts} (compacted,
  * key {@code ["unit","field","period","kpi"]}, value {@link KpiAlert}), read whole from the start on
  * every start without a consumer group; {@code tthc-case-warnings} (key caseId, value {@link CaseWarning})
- * in the consumer group, committed up to the first warning not yet told; {@code tthc-verdict-reports} (compacted,
- * key {@code ["unit","period","scope"]} and the revision, value {@link VerdictReport}) read whole from the start on
- * every start like the alerts, and created when missing (the ledger says which records were mailed). Output: the
- * ledger topic.
+ * read whole from the offsets the consumer group committed, up to the first warning not yet told;
+ * {@code tthc-verdict-reports} (compacted, key {@code ["unit","period","scope"]} and the revision, value
+ * {@link VerdictReport}) read whole from the start on every start like the alerts, and created when missing (the
+ * ledger says which records were mailed); the ledger, read whole then followed. Every notifier of the group reads
+ * all of it; the group's assignment of the case-warnings partitions says which units this one tells
+ * ({@link UnitOwnership}), and this one commits the offsets of those partitions. Output: the ledger topic.
  */
 public final class NotifierLoop implements AutoCloseable {
 
@@ -53,34 +59,55 @@ public final class NotifierLoop implements AutoCloseable {
 
     /**
      * @param ledgerTopic      the compacted ledger, created (one partition) when missing
-     * @param groupId          the consumer group of the case warnings
+     * @param groupId          the consumer group of the notifiers: its assignment of the case-warnings partitions
+     *                         shares the units out, and it keeps the case warnings' offsets
+     * @param sessionTimeout   how long the group waits for a silent notifier before its units go to the others
      */
     public record Settings(String bootstrapServers, String alertsTopic, String caseWarningsTopic,
-                           String verdictReportsTopic, String ledgerTopic, String groupId, short replicationFactor) {
+                           String verdictReportsTopic, String ledgerTopic, String groupId, short replicationFactor,
+                           Duration sessionTimeout) {
+    }
+
+    /** Builds the dispatcher once the ledger is read. */
+    @FunctionalInterface
+    public interface DispatcherFactory {
+        /**
+         * @param warningSettled where to report settled warnings
+         * @param owns           whether this notifier tells a unit now
+         */
+        Dispatcher create(Ledger ledger, Consumer<String> warningSettled, Predicate<String> owns);
     }
 
     /** Where the loop is: starting (waiting for topics, reading the ledger), running, or failed. */
     public enum State { STARTING, RUNNING, FAILED, STOPPED }
 
     private final Settings settings;
-    private final BiFunction<Ledger, Consumer<String>, Dispatcher> dispatcherOnLedger;
+    private final DispatcherFactory dispatcherOnLedger;
     private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
     private final WarningOffsets warningOffsets = new WarningOffsets();
     private final KafkaConsumer<String, byte[]> alerts;
     private final KafkaConsumer<String, byte[]> warnings;
+    private final KafkaConsumer<String, byte[]> group;
     private final KafkaConsumer<String, byte[]> verdictReports;
     private final KafkaProducer<String, byte[]> ledgerProducer;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Dispatcher dispatcher;
+    private volatile UnitOwnership ownership;
+    private LedgerTopic ledger;
 
-    /** @param dispatcherOnLedger builds the dispatcher (and its rules) once the ledger is read, given where to report settled warnings */
-    public NotifierLoop(final Settings settings, final BiFunction<Ledger, Consumer<String>, Dispatcher> dispatcherOnLedger) {
+    /** @param dispatcherOnLedger builds the dispatcher (and its rules) once the ledger is read */
+    public NotifierLoop(final Settings settings, final DispatcherFactory dispatcherOnLedger) {
         this.settings = settings;
         this.dispatcherOnLedger = dispatcherOnLedger;
         this.alerts = new KafkaConsumer<>(consumerConfig(null), new StringDeserializer(), new ByteArrayDeserializer());
-        this.warnings = new KafkaConsumer<>(consumerConfig(settings.groupId()), new StringDeserializer(),
-            new ByteArrayDeserializer());
+        this.warnings = new KafkaConsumer<>(consumerConfig(null), new StringDeserializer(), new ByteArrayDeserializer());
+        final Map<String, Object> groupConfig = consumerConfig(settings.groupId());
+        groupConfig.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        groupConfig.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+        groupConfig.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+            (int) Math.max(500, settings.sessionTimeout().toMillis() / 3));
+        this.group = new KafkaConsumer<>(groupConfig, new StringDeserializer(), new ByteArrayDeserializer());
         this.verdictReports = new KafkaConsumer<>(consumerConfig(null), new StringDeserializer(),
             new ByteArrayDeserializer());
         final Map<String, Object> producerConfig = new HashMap<>();
@@ -99,6 +126,11 @@ public final class NotifierLoop implements AutoCloseable {
         return state.get();
     }
 
+    /** Which units this notifier tells, once the topics exist; null before. */
+    public UnitOwnership ownership() {
+        return ownership;
+    }
+
     /** The dispatcher, once the ledger has been read. */
     public Dispatcher dispatcher() {
         return dispatcher;
@@ -107,20 +139,19 @@ public final class NotifierLoop implements AutoCloseable {
     private void run() {
         try {
             awaitTopics();
-            final KafkaConsumer<String, byte[]> ledgerReader = new KafkaConsumer<>(consumerConfig(null),
-                new StringDeserializer(), new ByteArrayDeserializer());
-            final LedgerTopic ledger;
-            try (ledgerReader) {
-                ledger = LedgerTopic.load(settings.ledgerTopic(), ledgerReader, ledgerProducer);
-            }
-            dispatcher = dispatcherOnLedger.apply(ledger, warningOffsets::settled);
+            ledger = LedgerTopic.load(settings.ledgerTopic(), new KafkaConsumer<>(consumerConfig(null),
+                new StringDeserializer(), new ByteArrayDeserializer()), ledgerProducer);
+            final UnitOwnership units = new UnitOwnership(group.partitionsFor(settings.caseWarningsTopic()).size());
+            ownership = units;
+            dispatcher = dispatcherOnLedger.create(ledger, warningOffsets::settled, units::owns);
             assignFromStart(alerts, settings.alertsTopic());
             assignFromStart(verdictReports, settings.verdictReportsTopic());
-            warnings.subscribe(List.of(settings.caseWarningsTopic()));
+            assignFromCommitted(warnings, settings.caseWarningsTopic());
+            group.subscribe(List.of(settings.caseWarningsTopic()), new Rebalance(units));
             state.set(State.RUNNING);
-            LOG.info("notifier running: alerts from {}, case warnings from {} (group {}), verdicts from {}, ledger {}",
-                settings.alertsTopic(), settings.caseWarningsTopic(), settings.groupId(),
-                settings.verdictReportsTopic(), settings.ledgerTopic());
+            LOG.info("notifier running: alerts from {}, case warnings from {} (group {}, units over {} partitions), "
+                    + "verdicts from {}, ledger {}", settings.alertsTopic(), settings.caseWarningsTopic(),
+                settings.groupId(), units.partitions(), settings.verdictReportsTopic(), settings.ledgerTopic());
             while (running) {
                 pollOnce();
             }
@@ -135,14 +166,71 @@ public final class NotifierLoop implements AutoCloseable {
             Thread.currentThread().interrupt();
             state.set(State.STOPPED);
         } finally {
+            // the group first: leaving it gives the partitions up (commits, ledger flushed) while all else is open
+            group.close();
             alerts.close();
             warnings.close();
             verdictReports.close();
+            if (ledger != null) {
+                ledger.close();
+            }
             ledgerProducer.close(Duration.ofSeconds(10));
         }
     }
 
+    /**
+     * The group's assignment of the case-warnings partitions, told on the loop's thread (inside {@code group.poll}).
+     * The group's consumer never fetches (its partitions are paused): the warnings are read whole by another; it
+     * only holds the partitions and commits their offsets.
+     */
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        private final UnitOwnership units;
+
+        private Rebalance(final UnitOwnership units) {
+            this.units = units;
+        }
+
+        /** Commits the partitions' offsets, stops telling their units and makes this notifier's ledger appends durable. */
+        @Override
+        public void onPartitionsRevoked(final Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            final Map<TopicPartition, OffsetAndMetadata> offsets = warningOffsets.toCommit(partitions, warnings::position);
+            if (!offsets.isEmpty()) {
+                group.commitSync(offsets);
+                warningOffsets.committed(offsets);
+            }
+            giveUp(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(final Collection<TopicPartition> partitions) {
+            giveUp(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(final Collection<TopicPartition> partitions) {
+            group.pause(partitions);
+            units.assigned(partitions, ledger.endOffsets());
+            LOG.info("case-warnings partitions {} assigned: their units are told once the ledger is read to its end",
+                partitions.stream().map(TopicPartition::partition).sorted().toList());
+        }
+
+        private void giveUp(final Collection<TopicPartition> partitions) {
+            units.revoked(partitions);
+            dispatcher.dropUnowned();
+            ledger.flush();
+            LOG.info("case-warnings partitions {} given up: their units are told by another notifier",
+                partitions.stream().map(TopicPartition::partition).sorted().toList());
+        }
+    }
+
     private void pollOnce() {
+        group.poll(Duration.ZERO);
+        ledger.follow();
+        ownership.takeOver(ledger::hasRead);
         for (final ConsumerRecord<String, byte[]> record : alerts.poll(POLL)) {
             final KpiAlert alert = read(record, KpiAlert.class);
             if (alert != null) {
@@ -167,17 +255,18 @@ public final class NotifierLoop implements AutoCloseable {
         commitWarnings(false);
     }
 
+    /** Commits the offsets of the case-warnings partitions the group gave this notifier. */
     private void commitWarnings(final boolean synchronously) {
-        final Set<TopicPartition> assigned = warnings.assignment();
+        final Set<TopicPartition> assigned = group.assignment();
         final Map<TopicPartition, OffsetAndMetadata> offsets = warningOffsets.toCommit(assigned, warnings::position);
         if (offsets.isEmpty()) {
             return;
         }
         if (synchronously) {
-            warnings.commitSync(offsets);
+            group.commitSync(offsets);
             warningOffsets.committed(offsets);
         } else {
-            warnings.commitAsync(offsets, (committed, error) -> {
+            group.commitAsync(offsets, (committed, error) -> {
                 if (error == null) {
                     warningOffsets.committed(committed);
                 } else {
@@ -251,6 +340,22 @@ public final class NotifierLoop implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
+    /** Reads every partition from the group's committed offset (what is before it is told), or from the start. */
+    private void assignFromCommitted(final KafkaConsumer<String, byte[]> consumer, final String topic) {
+        final Set<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+            .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
+        consumer.assign(partitions);
+        final Map<TopicPartition, OffsetAndMetadata> committed = group.committed(partitions);
+        for (final TopicPartition partition : partitions) {
+            final OffsetAndMetadata offset = committed.get(partition);
+            if (offset == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, offset.offset());
+            }
+        }
+    }
+
     private Map<String, Object> consumerConfig(final String groupId) {
         final Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
@@ -270,6 +375,7 @@ public final class NotifierLoop implements AutoCloseable {
         if (!thread.isAlive() && state.get() == State.STARTING) {
             alerts.close();
             warnings.close();
+            group.close();
             verdictReports.close();
             ledgerProducer.close();
             state.set(State.STOPPED);

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.notifier.delivery.NotificationKind;
 
@@ -43,12 +44,15 @@ public final class AlertGroups {
         }
     }
 
-    /** The groups whose window is over at {@code now}, raises before resolves; they stop waiting. */
-    public List<Group> due(final Instant now) {
+    /**
+     * The groups of the units {@code owned} whose window is over at {@code now}, raises before resolves; they stop
+     * waiting. A group of a unit another notifier owns keeps waiting: should that notifier die, this one tells it.
+     */
+    public List<Group> due(final Instant now, final Predicate<String> owned) {
         final List<Group> due = new ArrayList<>();
         for (final Iterator<Map.Entry<GroupKey, Waiting>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
             final Map.Entry<GroupKey, Waiting> group = it.next();
-            if (!group.getValue().opened.plus(window).isAfter(now)) {
+            if (!group.getValue().opened.plus(window).isAfter(now) && owned.test(group.getKey().unitId())) {
                 due.add(new Group(group.getKey().kind(), group.getKey().unitId(),
                     List.copyOf(group.getValue().alerts.values())));
                 it.remove();

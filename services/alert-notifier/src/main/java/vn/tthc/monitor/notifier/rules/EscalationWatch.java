@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 
@@ -42,11 +43,14 @@ public final class EscalationWatch {
         }
     }
 
-    /** The open alerts raised at least {@code escalateAfter} before {@code now} and not returned before. */
-    public List<KpiAlert> due(final Instant now) {
+    /**
+     * The open alerts of the units {@code owned} raised at least {@code escalateAfter} before {@code now} and not
+     * returned before. Those of another notifier's units stay due here, so this one escalates them should it die.
+     */
+    public List<KpiAlert> due(final Instant now, final Predicate<String> owned) {
         final List<KpiAlert> due = new ArrayList<>();
         for (final KpiAlert alert : open.values()) {
-            if (!dueAt(alert).isAfter(now) && escalated.add(raise(alert))) {
+            if (!dueAt(alert).isAfter(now) && owned.test(alert.unitId()) && escalated.add(raise(alert))) {
                 due.add(alert);
             }
         }

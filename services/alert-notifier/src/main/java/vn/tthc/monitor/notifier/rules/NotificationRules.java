@@ -116,19 +116,22 @@ public final class NotificationRules {
     }
 
     /**
-     * What is due at {@code now}: the escalations of alerts open too long, the groups whose window is over, the
-     * digests. {@code told}: done or waiting to be; {@code delivered}: done (an escalation names the heads of the
-     * unit whose raise mail was delivered).
+     * What is due at {@code now} for the units {@code owned}: the escalations of alerts open too long, the groups
+     * whose window is over, the digests. {@code told}: done or waiting to be; {@code delivered}: done (an escalation
+     * names the heads of the unit whose raise mail was delivered). What is due for a unit another notifier owns keeps
+     * waiting (docs/NOTIFIER.md, Two or more instances); its warnings told meanwhile are settled.
      */
-    public Decision due(final Instant now, final Predicate<String> told, final Predicate<String> delivered) {
+    public Decision due(final Instant now, final Predicate<String> told, final Predicate<String> delivered,
+                        final Predicate<String> owned) {
         final List<Delivery> deliveries = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
-        for (final KpiAlert alert : escalations.due(now)) {
+        for (final KpiAlert alert : escalations.due(now, owned)) {
             escalation(alert, now, delivered).ifPresentOrElse(n -> deliveries.addAll(n.deliveries()), () -> skipped.add("no_parent"));
         }
-        groups.due(now).forEach(group -> deliveries.addAll(tell(group, told)));
-        digests.due(now).forEach(digest -> deliveries.addAll(digest(digest).deliveries()));
-        return new Decision(deliveries, skipped, List.of());
+        groups.due(now, owned).forEach(group -> deliveries.addAll(tell(group, told)));
+        final List<String> settled = new ArrayList<>();
+        digests.due(now, owned, told, settled).forEach(digest -> deliveries.addAll(digest(digest).deliveries()));
+        return new Decision(deliveries, skipped, settled);
     }
 
     /** Raised and resolved alerts waiting for their group. */

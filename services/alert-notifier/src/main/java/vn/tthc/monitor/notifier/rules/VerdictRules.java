@@ -50,6 +50,8 @@ public final class VerdictRules {
     private final Map<List<String>, NavigableMap<Integer, PeriodVerdict>> revisions = new HashMap<>();
     /** Corrections waiting for the revision before them, by identity, in the order read. */
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
+    /** Records of units another notifier owns, not yet told, by identity: told here should that notifier die. */
+    private final Map<String, VerdictReport> held = new LinkedHashMap<>();
 
     public VerdictRules(final UnitRegistry units, final VerdictMessages messages) {
         this.units = units;
@@ -61,9 +63,10 @@ public final class VerdictRules {
 
     /**
      * Takes a record: the deliveries of its notification not yet {@code told} (done or waiting), and of the
-     * corrections that were waiting for it.
+     * corrections that were waiting for it. A record of a unit not {@code owned} is held (see {@link #due}).
      */
-    public Decision onReport(final VerdictReport report, final Instant now, final Predicate<String> told) {
+    public Decision onReport(final VerdictReport report, final Instant now, final Predicate<String> told,
+                             final Predicate<String> owned) {
         final PeriodVerdict verdict = report.verdict();
         revisions.computeIfAbsent(verdict.key(), k -> new TreeMap<>()).put(verdict.revision(), verdict);
         final List<Delivery> deliveries = new ArrayList<>();
@@ -71,7 +74,7 @@ public final class VerdictRules {
         if (verdict.isCorrection() && previous(verdict, true).isEmpty()) {
             waiting.putIfAbsent(identity(verdict), new Waiting(report, now));
         } else {
-            tell(report, previous(verdict, true).orElse(null), told, deliveries, skipped);
+            tell(report, previous(verdict, true).orElse(null), told, owned, deliveries, skipped);
         }
         boolean released = true;
         while (released) {
@@ -81,7 +84,7 @@ public final class VerdictRules {
                 final Optional<PeriodVerdict> before = previous(next.report().verdict(), true);
                 if (before.isPresent()) {
                     it.remove();
-                    tell(next.report(), before.get(), told, deliveries, skipped);
+                    tell(next.report(), before.get(), told, owned, deliveries, skipped);
                     released = true;
                     break;
                 }
@@ -90,10 +93,25 @@ public final class VerdictRules {
         return new Decision(deliveries, skipped, List.of());
     }
 
-    /** The corrections that waited {@link #PREDECESSOR_WAIT} for the revision before them, compared with what is known. */
-    public Decision due(final Instant now, final Predicate<String> told) {
+    /**
+     * The corrections that waited {@link #PREDECESSOR_WAIT} for the revision before them, compared with what is known;
+     * the held records of units now {@code owned} (the notifier that owned them died or left), compared with the latest
+     * earlier revision read. Held records told meanwhile by their unit's owner are dropped.
+     */
+    public Decision due(final Instant now, final Predicate<String> told, final Predicate<String> owned) {
         final List<Delivery> deliveries = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
+        for (final Iterator<VerdictReport> it = held.values().iterator(); it.hasNext(); ) {
+            final VerdictReport report = it.next();
+            final Optional<Unit> unit = units.unit(report.verdict().unitId());
+            if (owned.test(report.verdict().unitId())) {
+                it.remove();
+                tell(report, previous(report.verdict(), false).orElse(null), told, owned, deliveries, skipped);
+            } else if (unit.isEmpty() || allTold(identity(report.verdict()), recipients(unit.get(),
+                units.parentOf(unit.get().id())), told)) {
+                it.remove();
+            }
+        }
         for (final Iterator<Waiting> it = waiting.values().iterator(); it.hasNext(); ) {
             final Waiting next = it.next();
             if (!next.since().plus(PREDECESSOR_WAIT).isAfter(now)) {
@@ -101,7 +119,7 @@ public final class VerdictRules {
                 final PeriodVerdict verdict = next.report().verdict();
                 LOG.warn("revision {} of the verdict {} arrived without revision {}: compared with what is known",
                     verdict.revision(), verdict.key(), verdict.revision() - 1);
-                tell(next.report(), previous(verdict, false).orElse(null), told, deliveries, skipped);
+                tell(next.report(), previous(verdict, false).orElse(null), told, owned, deliveries, skipped);
             }
         }
         return new Decision(deliveries, skipped, List.of());
@@ -123,8 +141,12 @@ public final class VerdictRules {
     }
 
     private void tell(final VerdictReport report, final PeriodVerdict previous, final Predicate<String> told,
-                      final List<Delivery> deliveries, final List<String> skipped) {
+                      final Predicate<String> owned, final List<Delivery> deliveries, final List<String> skipped) {
         final PeriodVerdict verdict = report.verdict();
+        if (!owned.test(verdict.unitId())) {
+            held.put(identity(verdict), report);
+            return;
+        }
         final Optional<Unit> unit = units.unit(verdict.unitId());
         if (unit.isEmpty()) {
             LOG.warn("verdict of unit {} which is not in the units file: nobody to tell", verdict.unitId());
@@ -140,9 +162,7 @@ public final class VerdictRules {
         }
         final NotificationKind kind = verdict.isCorrection() ? NotificationKind.CORRECTION : NotificationKind.VERDICT;
         final String identity = identity(verdict);
-        if (recipients.stream().allMatch(head -> told.test(Delivery.idempotencyKey(identity, ChannelKind.EMAIL, head.email()))
-            && head.webhookUri().map(uri -> told.test(Delivery.idempotencyKey(identity, ChannelKind.WEBHOOK,
-                uri.toString()))).orElse(true))) {
+        if (allTold(identity, recipients, told)) {
             return;
         }
         final Message message = kind == NotificationKind.VERDICT ? messages.verdict(report, unit.get(), parent)
@@ -152,6 +172,13 @@ public final class VerdictRules {
         deliveries.addAll(new Notification(kind, identity, verdict.unitId(), message,
             payload(kind, unit.get(), message, verdict, previous), report.archivedAt(), recipients, List.of())
             .deliveries());
+    }
+
+    /** Whether every recipient has been told the record of this identity, on every channel it has. */
+    private static boolean allTold(final String identity, final List<Head> recipients, final Predicate<String> told) {
+        return recipients.stream().allMatch(head -> told.test(Delivery.idempotencyKey(identity, ChannelKind.EMAIL, head.email()))
+            && head.webhookUri().map(uri -> told.test(Delivery.idempotencyKey(identity, ChannelKind.WEBHOOK,
+                uri.toString()))).orElse(true));
     }
 
     /** The heads of the unit, then those of its parent, each address once. */

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import vn.tthc.monitor.contract.alert.CaseWarning;
 
 /**
@@ -45,12 +46,23 @@ public final class WarningDigests {
         }
     }
 
-    /** The digests whose interval is over at {@code now}; they stop waiting. */
-    public List<Digest> due(final Instant now) {
+    /**
+     * The digests of the units {@code owned} whose interval is over at {@code now}; they stop waiting. First the
+     * warnings {@code told} meanwhile (by the notifier owning their unit) leave every digest and go to
+     * {@code settled}: a digest of another notifier's unit keeps only what that notifier has not told yet, and is
+     * told here should it die.
+     */
+    public List<Digest> due(final Instant now, final Predicate<String> owned, final Predicate<String> told,
+                            final List<String> settled) {
         final List<Digest> due = new ArrayList<>();
         for (final Iterator<Map.Entry<String, Waiting>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
             final Map.Entry<String, Waiting> unit = it.next();
-            if (!unit.getValue().opened.plus(interval).isAfter(now)) {
+            final List<String> toldMeanwhile = unit.getValue().warnings.keySet().stream().filter(told).toList();
+            toldMeanwhile.forEach(unit.getValue().warnings::remove);
+            settled.addAll(toldMeanwhile);
+            if (unit.getValue().warnings.isEmpty()) {
+                it.remove();
+            } else if (!unit.getValue().opened.plus(interval).isAfter(now) && owned.test(unit.getKey())) {
                 due.add(new Digest(unit.getKey(), List.copyOf(unit.getValue().warnings.values()),
                     List.copyOf(unit.getValue().warnings.keySet())));
                 it.remove();

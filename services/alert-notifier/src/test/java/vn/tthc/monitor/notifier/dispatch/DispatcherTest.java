@@ -76,7 +76,8 @@ class DispatcherTest {
             Duration.ofMinutes(5), window);
         return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
             TestAlerts.digestMessages(links.baseUrl(), null), settings),
-            TestAlerts.verdictRules(units, links.baseUrl()), settings, clock, told, transports, new NotificationMetrics(meters), warningSettled);
+            TestAlerts.verdictRules(units, links.baseUrl()), settings, clock, told, transports, new NotificationMetrics(meters), warningSettled,
+            unit -> true);
     }
 
     private List<String> recipients() {

@@ -48,7 +48,7 @@ class VerdictDispatchTest {
             Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ZERO);
         return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(DASHBOARD_URL, null),
             TestAlerts.digestMessages(DASHBOARD_URL, null), settings), TestAlerts.verdictRules(units, DASHBOARD_URL),
-            settings, clock, ledger, List.of(mail, webhook), new NotificationMetrics(meters), key -> { });
+            settings, clock, ledger, List.of(mail, webhook), new NotificationMetrics(meters), key -> { }, unit -> true);
     }
 
     private double verdictMails(final String outcome, final NotificationKind kind) {

@@ -45,7 +45,7 @@ class NotificationRulesTest {
 
     /** What is due once the group window opened by an alert at {@link TestAlerts#NOW} is over. */
     private Decision dueAfterTheWindow() {
-        return rules.due(NOW.plus(WINDOW), told::contains, told::contains);
+        return rules.due(NOW.plus(WINDOW), told::contains, told::contains, unit -> true);
     }
 
     /** Marks every delivery as done, as the dispatcher's ledger would. */
@@ -57,7 +57,7 @@ class NotificationRulesTest {
     @Test
     void aRaisedAlertWaitsForItsWindowThenIsOneDeliveryPerHeadWithAKeyOfItsOwn() {
         assertThat(rules.onAlert(onTime(AlertState.RAISED, NOW), NOW, told::contains)).isEqualTo(Decision.NOTHING);
-        assertThat(rules.due(NOW.plus(WINDOW).minusMillis(1), told::contains, told::contains).deliveries()).isEmpty();
+        assertThat(rules.due(NOW.plus(WINDOW).minusMillis(1), told::contains, told::contains, unit -> true).deliveries()).isEmpty();
 
         final List<Delivery> deliveries = dueAfterTheWindow().deliveries();
 
@@ -131,13 +131,13 @@ class NotificationRulesTest {
         rules.onAlert(onTime(AlertState.RAISED, NOW), NOW, told::contains);
         done(dueAfterTheWindow());
 
-        final Decision escalated = rules.due(NOW.plus(ESCALATE_AFTER), told::contains, told::contains);
+        final Decision escalated = rules.due(NOW.plus(ESCALATE_AFTER), told::contains, told::contains, unit -> true);
 
         assertThat(escalated.deliveries()).singleElement().satisfies(d -> {
             assertThat(d.address()).isEqualTo("quang.le@example.org");
             assertThat(d.notification().kind()).isEqualTo(NotificationKind.ESCALATED);
         });
-        assertThat(rules.due(NOW.plus(ESCALATE_AFTER).plusSeconds(60), told::contains, told::contains).deliveries()).isEmpty();
+        assertThat(rules.due(NOW.plus(ESCALATE_AFTER).plusSeconds(60), told::contains, told::contains, unit -> true).deliveries()).isEmpty();
     }
 
     @Test
@@ -146,7 +146,7 @@ class NotificationRulesTest {
             0.9, 0.98, 50, 20, -4L, List.of(), NOW, NOW);
         rules.onAlert(top, NOW, told::contains);
 
-        assertThat(rules.due(NOW.plus(ESCALATE_AFTER), told::contains, told::contains).skipped()).containsExactly("no_parent");
+        assertThat(rules.due(NOW.plus(ESCALATE_AFTER), told::contains, told::contains, unit -> true).skipped()).containsExactly("no_parent");
     }
 
     @Test
@@ -155,9 +155,9 @@ class NotificationRulesTest {
         final CaseWarning second = warning(Kind.DUE_SOON, "HS-2", "SO-TU-PHAP", NOW.plusSeconds(60));
         rules.onWarning(first, NOW, told::contains);
         rules.onWarning(second, NOW.plusSeconds(60), told::contains);
-        assertThat(rules.due(NOW.plus(DIGEST_INTERVAL).minusMillis(1), told::contains, told::contains).deliveries()).isEmpty();
+        assertThat(rules.due(NOW.plus(DIGEST_INTERVAL).minusMillis(1), told::contains, told::contains, unit -> true).deliveries()).isEmpty();
 
-        final Decision digest = rules.due(NOW.plus(DIGEST_INTERVAL), told::contains, told::contains);
+        final Decision digest = rules.due(NOW.plus(DIGEST_INTERVAL), told::contains, told::contains, unit -> true);
 
         assertThat(digest.deliveries()).singleElement().satisfies(d -> {
             assertThat(d.address()).isEqualTo("khanh.do@example.org");

@@ -62,7 +62,7 @@ class RealDeliveryTest {
                 new SmtpTransport(new SmtpTransport.SmtpSettings("127.0.0.1", smtp.port(), null, null, true,
                     false, Duration.ofSeconds(5)), composer),
                 new WebhookTransport(Duration.ofSeconds(5))),
-            new NotificationMetrics(new SimpleMeterRegistry()), key -> { });
+            new NotificationMetrics(new SimpleMeterRegistry()), key -> { }, unit -> true);
     }
 
     @AfterEach
