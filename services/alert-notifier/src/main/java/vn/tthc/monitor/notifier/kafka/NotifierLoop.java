@@ -212,6 +212,9 @@ public final class NotifierLoop implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(final Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
             group.pause(partitions);
             units.assigned(partitions, ledger.endOffsets());
             LOG.info("case-warnings partitions {} assigned: their units are told once the ledger is read to its end",
