@@ -29,7 +29,8 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * {@link #PURGED_THROUGH} (a control character, which no event id has: EVENTS.md section 1). An event is delivered
  * after it occurred, so an event not found whose {@code occurredAt} is after that time (plus {@link #clockAllowance})
  * cannot repeat an id purged; one that is not after it may: it stays counted (it is most likely a late event of an old
- * case), and is counted per source in {@link StoreCatalog#UNVERIFIED_ID_COUNTS_STORE} and logged.
+ * case), and is counted per source in {@link StoreCatalog#UNVERIFIED_ID_COUNTS_STORE} and logged (the first of each
+ * purge interval with its id, the others of the interval as a number: a backfill of old events logs a line a minute).
  */
 final class CrossKeyDuplicateFinder implements Processor<String, Event, String, Event> {
 
@@ -50,6 +51,8 @@ final class CrossKeyDuplicateFinder implements Processor<String, Event, String, 
     private Instant uncheckedThrough;
     /** Where the next purge starts; null: at the beginning. */
     private String nextToLookAt;
+    /** Unverified ids since the last purge, the first of them logged. */
+    private long unverifiedSinceLastPurge;
 
     CrossKeyDuplicateFinder(final DuplicateSettings settings) {
         this.settings = settings;
@@ -73,14 +76,21 @@ final class CrossKeyDuplicateFinder implements Processor<String, Event, String, 
             context.forward(record.withKey(record.value().key()));
         } else if (uncheckedThrough != null && !record.value().occurredAt().isAfter(uncheckedThrough)) {
             unverified.increment(record.value().source());
-            LOG.warn("event {} of {} ({}, occurred {}) may repeat an id forgotten after {}: counted, not checked",
-                record.key(), record.value().key(), record.value().type().wireName(), record.value().occurredAt(),
-                settings.eventIdRetention());
+            if (unverifiedSinceLastPurge++ == 0) {
+                LOG.warn("event {} of {} ({}, occurred {}) may repeat an id forgotten after {}: counted, not checked",
+                    record.key(), record.value().key(), record.value().type().wireName(), record.value().occurredAt(),
+                    settings.eventIdRetention());
+            }
         }
     }
 
     /** Deletes the ids of the next batch first seen longer than the retention ago. */
     private void purge(final long now) {
+        if (unverifiedSinceLastPurge > 1) {
+            LOG.warn("{} more events may repeat an id forgotten after {}: counted, not checked ({})",
+                unverifiedSinceLastPurge - 1, settings.eventIdRetention(), StoreCatalog.UNVERIFIED_ID_COUNTS_STORE);
+        }
+        unverifiedSinceLastPurge = 0;
         final long horizon = now - settings.eventIdRetention().toMillis();
         final List<String> expired = new ArrayList<>();
         long newestExpired = Long.MIN_VALUE;
