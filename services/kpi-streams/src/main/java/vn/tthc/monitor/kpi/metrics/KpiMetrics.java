@@ -72,6 +72,7 @@ public class KpiMetrics {
     private final MultiGauge alertsOpen;
     private final MeterRegistry registry;
     private final Map<Tags, AtomicLong> events = new ConcurrentHashMap<>();
+    private final Map<Tags, AtomicLong> unverifiedIds = new ConcurrentHashMap<>();
     private final Organisation organisation;
     private final MultiGauge lagGauge;
     private final MultiGauge unlisted;
@@ -259,6 +260,16 @@ public class KpiMetrics {
         addBySource(counts.acceptedBySource(), "accepted");
         addBySource(counts.rejectedBySource(), "rejected");
         addBySource(counts.duplicatesBySource(), "duplicate");
+        // of the accepted, apart (not an outcome of tthc_events_total, whose outcomes add up to the deliveries)
+        counts.unverifiedIdsBySource().forEach((source, count) -> unverifiedIds.computeIfAbsent(
+            Tags.of("source", source.isEmpty() ? "unknown" : source), tags -> {
+                final AtomicLong total = new AtomicLong();
+                FunctionCounter.builder("tthc.events.unverified.ids", total, AtomicLong::doubleValue)
+                    .description("Events accepted whose id was not found but may repeat one forgotten after "
+                        + "tthc.duplicates.event-id-retention, per source system")
+                    .tags(tags).register(registry);
+                return total;
+            }).set(count));
     }
 
     /**

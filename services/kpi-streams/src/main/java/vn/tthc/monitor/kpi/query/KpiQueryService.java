@@ -260,11 +260,11 @@ public class KpiQueryService {
         });
     }
 
-    /** Accepted, rejected and duplicate deliveries counted so far, per source system ("" when unknown). */
+    /** Accepted, rejected, duplicate and unverified-id deliveries counted so far, per source system ("" when unknown). */
     public QueryResult<PipelineCounts> pipelineCounts() {
         return read(stores -> new QueryResult.Found<>(
             new PipelineCounts(bySource(stores.acceptedCounts()), bySource(stores.rejectedCounts()),
-                bySource(stores.duplicateCounts()))));
+                bySource(stores.duplicateCounts()), bySource(stores.unverifiedIdCounts()))));
     }
 
     /** Runs {@code query} on the bounded pool, within the time limit. */
@@ -458,6 +458,10 @@ public class KpiQueryService {
 
         ReadOnlyKeyValueStore<String, Long> duplicateCounts() {
             return store(StoreCatalog.DUPLICATE_COUNTS_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, Long> unverifiedIdCounts() {
+            return store(StoreCatalog.UNVERIFIED_ID_COUNTS_STORE);
         }
 
         private <K, V> ReadOnlyKeyValueStore<K, V> store(final String name) {

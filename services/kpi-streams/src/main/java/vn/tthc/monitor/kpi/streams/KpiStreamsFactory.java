@@ -21,6 +21,7 @@ import vn.tthc.monitor.kpi.actions.ActionTopology;
 import vn.tthc.monitor.kpi.actions.ActionsConfiguration;
 import vn.tthc.monitor.kpi.config.CalendarConfiguration;
 import vn.tthc.monitor.kpi.config.DueSoonWindowSetting;
+import vn.tthc.monitor.kpi.config.DuplicatesConfiguration;
 import vn.tthc.monitor.kpi.config.ForecastConfiguration;
 import vn.tthc.monitor.kpi.config.PipelineConfiguration;
 import vn.tthc.monitor.kpi.config.OrganisationConfiguration;
@@ -48,12 +49,12 @@ public class KpiStreamsFactory {
                                        final PipelineConfiguration pipeline, final DueSoonWindow dueSoonWindow,
                                        final Organisation organisation, final ForecastConfiguration forecast,
                                        final ActionsConfiguration actions, final VerdictSettings verdicts,
-                                       final AdvertisedInstance instance) {
+                                       final DuplicatesConfiguration duplicates, final AdvertisedInstance instance) {
         // application.server: Kafka Streams' metadata then names the instance holding each key (query/instances)
         instance.configure(builder.getConfiguration());
         final KStream<String, Event> events = new KpiPipeline(topics, new PipelineSettings(targets,
             pipeline.emitInterval(), dueSoonWindow, pipeline.watchInterval(), pipeline.watchGrace(), forecast.settings(),
-            verdicts), organisation).addTo(builder);
+            verdicts, duplicates.settings()), organisation).addTo(builder);
         // corrective actions: a sub-topology of their own (docs/ARCHITECTURE.md, "Corrective actions")
         ActionTopology.addTo(builder, actions.topic());
         return events;

@@ -53,7 +53,7 @@ public final class KpiPipeline {
         final KStream<String, Event> surveys = events
             .filter((unitId, event) -> event instanceof SurveySubmitted, Named.as("filter-surveys"));
 
-        final KStream<String, Event> retracted = new CrossKeyDuplicateTopology().addTo(builder, casesAdded
+        final KStream<String, Event> retracted = new CrossKeyDuplicateTopology(settings.duplicates()).addTo(builder, casesAdded
             .mapValues(HistoryChange::event, Named.as("counted-case-events"))
             .merge(feedbackAdded.mapValues(HistoryChange::event, Named.as("counted-feedback-events")),
                 Named.as("merge-counted-feedback-events"))

@@ -3,6 +3,7 @@ package vn.tthc.monitor.kpi.topology;
 import java.time.Duration;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.kpi.topology.duplicates.DuplicateSettings;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastSettings;
 import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
 
@@ -16,10 +17,18 @@ import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
  * @param watchGrace     how long after an event a case already due soon or overdue is warned about
  * @param forecast       the end-of-period forecast and its AT_RISK alerts
  * @param verdicts       when rows become final, and how often verdicts and corrections are written
+ * @param duplicates     how long the cross-key duplicate check keeps event ids
  */
 public record PipelineSettings(Targets targets, Duration emitInterval, DueSoonWindow dueSoonWindow,
                                Duration watchInterval, Duration watchGrace, ForecastSettings forecast,
-                               VerdictSettings verdicts) {
+                               VerdictSettings verdicts, DuplicateSettings duplicates) {
+
+    /** With the duplicate check's defaults ({@link DuplicateSettings#DEFAULTS}). */
+    public PipelineSettings(final Targets targets, final Duration emitInterval, final DueSoonWindow dueSoonWindow,
+                            final Duration watchInterval, final Duration watchGrace, final ForecastSettings forecast,
+                            final VerdictSettings verdicts) {
+        this(targets, emitInterval, dueSoonWindow, watchInterval, watchGrace, forecast, verdicts, DuplicateSettings.DEFAULTS);
+    }
 
     /** With the verdicts' defaults ({@link VerdictSettings#DEFAULTS}). */
     public PipelineSettings(final Targets targets, final Duration emitInterval, final DueSoonWindow dueSoonWindow,

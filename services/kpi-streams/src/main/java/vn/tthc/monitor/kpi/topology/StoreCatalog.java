@@ -22,8 +22,10 @@ public final class StoreCatalog {
     public static final String DUPLICATE_COUNTS_STORE = "duplicate-counts-store";
     /** intake, history, duplicates: valid deliveries counted in the KPIs, per source system (Long). */
     public static final String ACCEPTED_COUNTS_STORE = "accepted-counts-store";
-    /** duplicates: every counted eventId, whatever its key, when first seen (Long, epoch millis). */
+    /** duplicates: every counted eventId, whatever its key, when first seen (Long, epoch millis), for tthc.duplicates.event-id-retention. */
     public static final String EVENT_IDS_STORE = "event-ids-store";
+    /** duplicates: valid deliveries counted whose id was not found but may repeat one forgotten after the retention, per source system (Long). */
+    public static final String UNVERIFIED_ID_COUNTS_STORE = "unverified-id-counts-store";
     /** history: each case's events, by caseId. */
     public static final String CASE_HISTORIES_STORE = "case-histories-store";
     /** history: each feedback's events, by feedbackId. */

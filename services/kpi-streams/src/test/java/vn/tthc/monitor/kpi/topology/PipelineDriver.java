@@ -31,6 +31,7 @@ import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.kpi.topology.duplicates.DuplicateSettings;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastSettings;
 import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
 import vn.tthc.monitor.kpi.topology.verdicts.VerdictState;
@@ -77,7 +78,7 @@ final class PipelineDriver implements AutoCloseable {
 
     PipelineDriver(final Targets targets, final Instant wallClock, final DueSoonWindow dueSoon,
                    final Organisation organisation, final ForecastSettings forecast) {
-        this(targets, wallClock, dueSoon, organisation, forecast, VerdictSettings.DEFAULTS,
+        this(targets, wallClock, dueSoon, organisation, forecast, VerdictSettings.DEFAULTS, DuplicateSettings.DEFAULTS,
             TestDirectories.fresh("pipeline-driver"));
     }
 
@@ -88,6 +89,18 @@ final class PipelineDriver implements AutoCloseable {
      */
     static PipelineDriver onTaskState(final Targets targets, final Instant wallClock, final Organisation organisation,
                                       final VerdictSettings verdicts, final Path taskState) {
+        return new PipelineDriver(targets, wallClock, DUE_SOON, organisation, ForecastSettings.DEFAULTS, verdicts,
+            DuplicateSettings.DEFAULTS, linkedStateDir(taskState));
+    }
+
+    /** With these settings of the cross-key duplicate check, its task's state kept in {@code taskState} (see {@link #onTaskState}). */
+    static PipelineDriver withDuplicates(final DuplicateSettings duplicates, final Instant wallClock, final Path taskState) {
+        return new PipelineDriver(Targets.sectionThreeDefaults(), wallClock, DUE_SOON, Organisation.of(List.of()),
+            ForecastSettings.DEFAULTS, VerdictSettings.DEFAULTS, duplicates, linkedStateDir(taskState));
+    }
+
+    /** A fresh state directory whose task directory (the driver runs one task, 0_0) is a link to {@code taskState}. */
+    private static Path linkedStateDir(final Path taskState) {
         final Path stateDir = TestDirectories.fresh("pipeline-driver");
         try {
             Files.createDirectories(taskState);
@@ -96,16 +109,16 @@ final class PipelineDriver implements AutoCloseable {
         } catch (final IOException e) {
             throw new IllegalStateException(e);
         }
-        return new PipelineDriver(targets, wallClock, DUE_SOON, organisation, ForecastSettings.DEFAULTS, verdicts, stateDir);
+        return stateDir;
     }
 
     private PipelineDriver(final Targets targets, final Instant wallClock, final DueSoonWindow dueSoon,
                            final Organisation organisation, final ForecastSettings forecast, final VerdictSettings verdicts,
-                           final Path stateDir) {
+                           final DuplicateSettings duplicates, final Path stateDir) {
         this.targets = targets;
         final StreamsBuilder builder = new StreamsBuilder();
         new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE, forecast,
-            verdicts), organisation).addTo(builder);
+            verdicts, duplicates), organisation).addTo(builder);
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -189,6 +202,22 @@ final class PipelineDriver implements AutoCloseable {
 
     long duplicateCount() {
         return total(StoreCatalog.DUPLICATE_COUNTS_STORE);
+    }
+
+    long unverifiedIdCount() {
+        return total(StoreCatalog.UNVERIFIED_ID_COUNTS_STORE);
+    }
+
+    /** The ids in {@code event-ids-store}, counted one by one (with the purge's own key, once anything was purged). */
+    long eventIdsStored() {
+        long entries = 0;
+        try (KeyValueIterator<String, Long> all = driver.<String, Long>getKeyValueStore(StoreCatalog.EVENT_IDS_STORE).all()) {
+            while (all.hasNext()) {
+                all.next();
+                entries++;
+            }
+        }
+        return entries;
     }
 
     /** The sum over sources of one of the intake's counts. */

@@ -193,12 +193,14 @@ public class ClusterQueries {
                 final Map<String, Long> accepted = new HashMap<>();
                 final Map<String, Long> rejected = new HashMap<>();
                 final Map<String, Long> duplicates = new HashMap<>();
+                final Map<String, Long> unverified = new HashMap<>();
                 for (final QueryResult.Found<PipelineCounts> part : parts) {
                     part.value().acceptedBySource().forEach((source, count) -> accepted.merge(source, count, Long::sum));
                     part.value().rejectedBySource().forEach((source, count) -> rejected.merge(source, count, Long::sum));
                     part.value().duplicatesBySource().forEach((source, count) -> duplicates.merge(source, count, Long::sum));
+                    part.value().unverifiedIdsBySource().forEach((source, count) -> unverified.merge(source, count, Long::sum));
                 }
-                return new PipelineCounts(accepted, rejected, duplicates);
+                return new PipelineCounts(accepted, rejected, duplicates, unverified);
             });
     }
 

@@ -15,22 +15,31 @@ import vn.tthc.monitor.kpi.topology.serde.EventSerde;
  * there; one under another key may sit in another partition, where it is counted at first. This
  * finds those off the events' path: every counted event goes, keyed by {@code eventId}, to
  * {@link StoreCatalog#EVENT_IDS_STORE}, which keeps the first; a later one goes back, keyed by its entity's
- * id, to the task that counted it, to be taken out again (the returned retracted events).
+ * id, to the task that counted it, to be taken out again (the returned retracted events). Ids are kept for
+ * {@link DuplicateSettings#eventIdRetention()} (see {@link CrossKeyDuplicateFinder}).
  */
 public final class CrossKeyDuplicateTopology {
 
     public static final String EVENTS_BY_ID = "events-by-id";
     public static final String RETRACTIONS = "retracted-events-by-entity";
 
+    private final DuplicateSettings settings;
+
+    public CrossKeyDuplicateTopology(final DuplicateSettings settings) {
+        this.settings = settings;
+    }
+
     /** {@code counted}: the events counted in the KPIs, keyed by entity id; returns those to take out again, keyed the same. */
     public KStream<String, Event> addTo(final StreamsBuilder builder, final KStream<String, Event> counted) {
         builder.addStateStore(StoreCatalog.countsStore(StoreCatalog.EVENT_IDS_STORE));
+        builder.addStateStore(StoreCatalog.countsStore(StoreCatalog.UNVERIFIED_ID_COUNTS_STORE));
         return counted
             // re-keyed by eventId, so this repartitions: every counted delivery of an id, whatever its key, meets here
             .selectKey((key, event) -> event.eventId(), Named.as("key-by-event-id"))
             .repartition(Repartitioned.<String, Event>as(EVENTS_BY_ID)
                 .withKeySerde(Serdes.String()).withValueSerde(new EventSerde()))
-            .process(CrossKeyDuplicateFinder::new, Named.as("find-cross-key-duplicates"), StoreCatalog.EVENT_IDS_STORE)
+            .process(() -> new CrossKeyDuplicateFinder(settings), Named.as("find-cross-key-duplicates"),
+                StoreCatalog.EVENT_IDS_STORE, StoreCatalog.UNVERIFIED_ID_COUNTS_STORE)
             // keyed by entity id again; Kafka Streams gives this topic as many partitions as the events
             // (the topics upstream of it), so each goes back to the task that counted it
             .repartition(Repartitioned.<String, Event>as(RETRACTIONS)
