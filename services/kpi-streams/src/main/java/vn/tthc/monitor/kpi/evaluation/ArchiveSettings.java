@@ -34,15 +34,16 @@ public class ArchiveSettings {
                            @Value("${tthc.topics.verdict-reports:tthc-verdict-reports}") final String reportsTopic,
                            @Value("${tthc.topics.verdict-report-failures:tthc-verdict-report-failures}")
                            final String failuresTopic,
-                           @Value("${tthc.archive.group-id:${kafka.streams.default.application.id}-report-archiver}")
-                           final String groupId,
+                           @Value("${kafka.streams.default.application.id}") final String applicationId,
+                           @Value("${tthc.archive.group-id:}") final String groupId,
                            @Value("${tthc.archive.enabled:true}") final boolean enabled,
                            @Value("${tthc.archive.retry-backoff:2s}") final Duration retryBackoff) {
         this.bootstrapServers = bootstrapServers;
         this.verdictsTopic = verdictsTopic;
         this.reportsTopic = reportsTopic;
         this.failuresTopic = failuresTopic;
-        this.groupId = groupId;
+        // a nested placeholder as the default (${a:${b}-suffix}) is not resolved by Micronaut: it left the literal text
+        this.groupId = groupId.isBlank() ? applicationId + "-report-archiver" : groupId;
         this.enabled = enabled;
         this.retryBackoff = retryBackoff;
     }
