@@ -48,7 +48,7 @@
   var updatedBox = document.getElementById('updated');
 
   var state = { kind: 'MONTH', period: null, collapsed: {}, chartField: '*', unitScope: 'own',
-    alertUnit: '', alertKind: '', organisation: null, caller: null, actions: {} };
+    alertUnit: '', alertKind: '', organisation: null, caller: null, actions: {}, recorded: {}, alerts: {} };
   var current = null; // { interests: [...], refresh: function }
   var charts = [];
 
@@ -515,10 +515,16 @@
   }
 
   // the corrective actions by alert key (the JSON text of the alert's key); none when they cannot be read now
+  // An action just recorded from the form is kept until the list shows it: the store folds the event within a
+  // commit interval, and a list read meanwhile would show the action as it was (docs/ARCHITECTURE.md, "Writing").
   function correctiveActions() {
     return api('/corrective-actions').then(function (list) {
       var byKey = {};
       (list || []).forEach(function (a) { byKey[a.alertKeyText] = a; });
+      Object.keys(state.recorded).forEach(function (key) {
+        var mine = state.recorded[key], read = byKey[key];
+        if (read && read.action.events.length >= mine.action.events.length) { delete state.recorded[key]; } else { byKey[key] = mine; }
+      });
       return byKey;
     }).catch(function () { return {}; });
   }
@@ -567,15 +573,155 @@
       } else {
         (a.drivingIds || []).slice(0, 10).forEach(function (c) { drivers.push(caseLink(c)); });
       }
-      html += '<tr data-alert-kind="' + h(a.kind || 'BREACH') + '"><td>' + stateBadge(kind) + (a.stale ? ' <span class="scope">(kỳ đã kết thúc)</span>' : '') +
+      var key = alertKeyText(a);
+      state.alerts[key] = a;
+      html += '<tr data-alert-kind="' + h(a.kind || 'BREACH') + '" data-alert-key="' + h(key) + '"><td>' + stateBadge(kind) + (a.stale ? ' <span class="scope">(kỳ đã kết thúc)</span>' : '') +
         '</td><td>' + unitLink(a.unitId) + ((a.scope || '').toLowerCase() === 'subtree' ? ' <span class="scope">(gồm trực thuộc)</span>' : '') +
         '</td><td>' + h(kpi ? kpi.label : a.kpi) + '</td><td>' + (a.fieldId === '*' ? 'Tất cả' : h(a.fieldId)) + '</td><td>' +
         h(periodLabel(a.period)) + '</td><td class="num">' + pct(a.value) + '</td><td class="num">' + pct(a.target) +
         '</td><td class="num">' + count(a.volume) + '</td><td>' + pct(a.forecast) + '</td><td>' + dateTime(a.raisedAt) + '</td><td>' +
-        (drivers.length ? drivers.join(', ') : '—') + '</td><td class="action">' + actionCell(actions[alertKeyText(a)]) + '</td></tr>';
+        (drivers.length ? drivers.join(', ') : '—') + '</td><td class="action">' + actionCell(actions[key]) +
+        '<br><button type="button" class="record" data-record="' + h(key) + '">Ghi nhận hành động khắc phục</button></td></tr>';
     });
     return html + '</tbody></table></div>';
   }
+
+  // ---------- Ghi nhận hành động khắc phục ----------
+  // One dialog outside <main>, opened from an alert's button: the live redraws of the page beneath leave what is
+  // being typed alone. It posts to POST /api/v1/alerts/{alertKey}/actions with the session's cookie (signed in) or
+  // the name typed in "Người ghi nhận" (sign-in off), and shows the server's reasons when it refuses.
+  var ACTION_TYPES = [
+    { id: 'record', label: 'Ghi nhận nguyên nhân, hành động, người chịu trách nhiệm và thời hạn (ghi lại lần nữa để đính chính)' },
+    { id: 'acknowledge', label: 'Tiếp nhận cảnh báo' },
+    { id: 'complete', label: 'Báo hoàn thành' }
+  ];
+  var dialog = null;
+  function field(id) { return document.getElementById(id); }
+  function actionDialog() {
+    if (dialog) { return dialog; }
+    dialog = document.createElement('dialog');
+    dialog.id = 'action-dialog';
+    dialog.setAttribute('aria-labelledby', 'action-title');
+    dialog.innerHTML = '<form id="action-form" novalidate><h2 id="action-title">Ghi nhận hành động khắc phục</h2>' +
+      '<p id="action-alert"></p><div id="action-current" class="meta"></div>' +
+      '<fieldset><legend>Thao tác</legend>' + ACTION_TYPES.map(function (t, i) {
+        return '<label class="choice"><input type="radio" name="action-type" value="' + t.id + '"' + (i === 0 ? ' checked' : '') +
+          '> ' + t.label + '</label>';
+      }).join('') + '</fieldset>' +
+      '<div id="action-record-fields"><label>Nguyên nhân <textarea id="action-cause" rows="2"></textarea></label>' +
+      '<label>Hành động khắc phục <textarea id="action-action" rows="2"></textarea></label>' +
+      '<label>Người chịu trách nhiệm <input id="action-responsible" autocomplete="off"></label>' +
+      '<label>Thời hạn hoàn thành (ngày/tháng/năm) <input id="action-due" placeholder="31/12/2026" inputmode="numeric" autocomplete="off"></label></div>' +
+      '<label>Ghi chú (không bắt buộc) <textarea id="action-note" rows="2"></textarea></label>' +
+      '<label id="action-by-box">Người ghi nhận <input id="action-by" autocomplete="name"></label>' +
+      '<p id="action-signed-in" class="meta" hidden></p>' +
+      '<ul id="action-problems" class="error" role="alert" hidden></ul>' +
+      '<div class="buttons"><button type="submit" id="action-save">Lưu</button> <button type="button" id="action-close">Đóng</button></div></form>';
+    document.body.appendChild(dialog);
+    Array.prototype.forEach.call(dialog.querySelectorAll('input[name="action-type"]'), function (radio) {
+      radio.addEventListener('change', showRecordFields);
+    });
+    field('action-close').addEventListener('click', function () { dialog.close(); });
+    field('action-form').addEventListener('submit', function (e) { e.preventDefault(); saveAction(); });
+    return dialog;
+  }
+  function actionType() { return dialog.querySelector('input[name="action-type"]:checked').value; }
+  function showRecordFields() { field('action-record-fields').hidden = actionType() !== 'record'; }
+  function openActionForm(key) {
+    var a = state.alerts[key];
+    var view = state.actions[key];
+    var d = actionDialog();
+    var kpi = KPIS.filter(function (k) { return k.id === a.kpi; })[0];
+    d.setAttribute('data-alert-key', key);
+    field('action-alert').innerHTML = '<strong>' + h(unitName(a.unitId) || a.unitId) + '</strong>' +
+      ((a.scope || '').toLowerCase() === 'subtree' ? ' (gồm trực thuộc)' : '') + ' — ' + h(kpi ? kpi.label : a.kpi) +
+      ', ' + (a.fieldId === '*' ? 'tất cả lĩnh vực' : 'lĩnh vực ' + h(a.fieldId)) + ', ' + h(periodLabel(a.period)) + ': ' +
+      (ALERT_KINDS[a.kind || 'BREACH'] || '') + ', giá trị ' + pct(a.value) + ', mục tiêu ' + pct(a.target);
+    field('action-current').innerHTML = 'Hiện tại: ' + actionCell(view);
+    // a correction starts from what is recorded now
+    var was = view ? view.action : {};
+    field('action-cause').value = was.cause || '';
+    field('action-action').value = was.action || '';
+    field('action-responsible').value = was.responsible || '';
+    field('action-due').value = was.due ? vietnameseDate(was.due) : '';
+    field('action-note').value = '';
+    field('action-by').value = state.by || '';
+    dialog.querySelector('input[value="record"]').checked = true;
+    showRecordFields();
+    showProblems([]);
+    caller().then(function (me) {
+      var signedIn = !!(me && me.username);
+      field('action-by-box').hidden = signedIn;
+      field('action-signed-in').hidden = !signedIn;
+      field('action-signed-in').textContent = signedIn ? 'Ghi nhận với tên ' + me.username + '.' : '';
+      if (!d.open) { d.showModal(); }
+      field('action-cause').focus();
+    });
+  }
+  /** "2026-12-31" to "31/12/2026". */
+  function vietnameseDate(iso) {
+    var p = String(iso).split('-');
+    return p[2] + '/' + p[1] + '/' + p[0];
+  }
+  /** "31/12/2026" (or "1/2/2027") to "2026-12-31"; null when it is not a date. */
+  function isoDate(text) {
+    var m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+    if (!m) { return null; }
+    var day = parseInt(m[1], 10), month = parseInt(m[2], 10), year = parseInt(m[3], 10);
+    var d = new Date(Date.UTC(year, month - 1, day));
+    if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) { return null; }
+    return m[3] + '-' + (month < 10 ? '0' : '') + month + '-' + (day < 10 ? '0' : '') + day;
+  }
+  function showProblems(problems) {
+    var box = field('action-problems');
+    box.innerHTML = problems.map(function (p) { return '<li>' + escapeHtml(p) + '</li>'; }).join('');
+    box.hidden = !problems.length;
+  }
+  function saveAction() {
+    var key = dialog.getAttribute('data-alert-key');
+    var type = actionType();
+    var body = { type: type, note: field('action-note').value };
+    if (type === 'record') {
+      var due = field('action-due').value.trim();
+      body.due = isoDate(due);
+      if (!body.due) {
+        showProblems([due ? 'Thời hạn hoàn thành "' + due + '" không phải là ngày hợp lệ: nhập ngày/tháng/năm, ví dụ 31/12/2026.'
+          : 'Thời hạn hoàn thành là bắt buộc (ngày/tháng/năm, ví dụ 31/12/2026).']);
+        return;
+      }
+      body.cause = field('action-cause').value;
+      body.action = field('action-action').value;
+      body.responsible = field('action-responsible').value;
+    }
+    if (!field('action-by-box').hidden) {
+      body.by = field('action-by').value;
+      state.by = body.by;
+    }
+    var save = field('action-save');
+    save.disabled = true;
+    fetch('/api/v1/alerts/' + encodeURIComponent(key) + '/actions', {
+      method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body)
+    }).then(function (response) {
+      if (response.status === 401) { location.href = '/login.html'; }
+      return response.json().catch(function () { return {}; }).then(function (answer) {
+        if (response.ok) {
+          state.recorded[key] = answer.action;
+          state.actions[key] = answer.action;
+          dialog.close();
+          if (current) { current.refresh(); }
+          return;
+        }
+        showProblems(answer.problems && answer.problems.length ? answer.problems
+          : [answer.message || 'Không ghi nhận được (HTTP ' + response.status + ').']);
+      });
+    }).catch(function (e) {
+      showProblems(['Không gửi được: ' + (e && e.message ? e.message : String(e))]);
+    }).then(function () { save.disabled = false; });
+  }
+  main.addEventListener('click', function (e) {
+    var button = e.target.closest ? e.target.closest('[data-record]') : null;
+    if (button) { openActionForm(button.getAttribute('data-record')); }
+  });
 
   // ---------- Hồ sơ ----------
   function casePage(caseId) {

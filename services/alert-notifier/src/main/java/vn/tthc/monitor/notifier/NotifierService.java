@@ -40,7 +40,7 @@ public class NotifierService {
                            final Clock clock, final MeterRegistry meters) {
         final NotificationMetrics metrics = new NotificationMetrics(meters);
         loop = new NotifierLoop(new NotifierLoop.Settings(bootstrapServers, topics.alerts(), topics.caseWarnings(),
-            topics.verdictReports(), topics.notifications(), config.groupId(), topics.replicationFactor(),
+            topics.verdictReports(), topics.correctiveActions(), topics.notifications(), config.groupId(), topics.replicationFactor(),
             config.sessionTimeout()),
             (ledger, warningSettled, owns) -> new Dispatcher(new NotificationRules(units,
                 new AlertMessages(dashboards, caseLinks, fields, units, calendar), new DigestMessages(dashboards, caseLinks, fields),

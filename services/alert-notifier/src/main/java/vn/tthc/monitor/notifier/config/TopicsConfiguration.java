@@ -11,6 +11,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param caseWarnings      OVERDUE and DUE_SOON warnings of open cases
  * @param verdictReports    the compacted topic of verdicts with their evaluation reports (kpi-streams' archive),
  *                          created (compacted, one partition) when still missing once kpi-streams' topics exist
+ * @param correctiveActions the corrective actions' events (kpi-streams creates it): an action past its due date while
+ *                          its alert is open goes to the heads of the unit above
  * @param notifications     the notifier's ledger of what has been told (compacted, created when missing)
  * @param replicationFactor replication factor of the ledger topic when created here
  */
@@ -18,6 +20,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 public record TopicsConfiguration(@Bindable(defaultValue = "tthc-kpi-alerts") String alerts,
                                   @Bindable(defaultValue = "tthc-case-warnings") String caseWarnings,
                                   @Bindable(defaultValue = "tthc-verdict-reports") String verdictReports,
+                                  @Bindable(defaultValue = "tthc-corrective-actions") String correctiveActions,
                                   @Bindable(defaultValue = "tthc-notifications") String notifications,
                                   @Bindable(defaultValue = "1") short replicationFactor) {
 }

@@ -12,6 +12,8 @@ public enum NotificationKind {
     RESOLVED,
     /** A KPI stayed below its target too long: to the heads of the unit above. */
     ESCALATED,
+    /** A corrective action past its due date while its alert is open: to the heads of the unit above. */
+    OVERDUE_ACTION,
     /** The overdue and due-soon cases of one interval: to the unit's heads. */
     DIGEST,
     /** The verdict (kết luận) of a unit's ended period, with its evaluation report: to the heads of the unit and of its parent. */

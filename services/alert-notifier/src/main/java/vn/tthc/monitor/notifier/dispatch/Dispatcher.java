@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tthc.monitor.contract.action.ActionEvent;
 import vn.tthc.monitor.contract.alert.CaseWarning;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.verdict.VerdictReport;
@@ -87,6 +88,16 @@ public final class Dispatcher {
         waitingAlerts = rules.waitingAlerts();
     }
 
+    /** Gives an event of the corrective-actions topic to the rules: an overdue action is escalated at a tick. */
+    public void onAction(final ActionEvent event) {
+        rules.onAction(event);
+    }
+
+    /** Whether the alerts and corrective actions have been read up to where they stood at the start. */
+    public void inputsRead(final boolean read) {
+        rules.inputsRead(read);
+    }
+
     /** Gives a case warning to the rules, for its unit's next digest. */
     public void onWarning(final CaseWarning warning) {
         final Instant now = clock.instant();
@@ -101,7 +112,7 @@ public final class Dispatcher {
     }
 
     /**
-     * Queues what the rules find due (escalations, grouped alerts, digests, corrections that waited for the revision
+     * Queues what the rules find due (escalations of alerts and of overdue corrective actions, grouped alerts, digests, corrections that waited for the revision
      * before them) and attempts the due deliveries.
      */
     public void tick() {

@@ -34,6 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.tthc.monitor.contract.ContractJson;
+import vn.tthc.monitor.contract.action.ActionEvent;
 import vn.tthc.monitor.contract.alert.CaseWarning;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.verdict.VerdictReport;
@@ -48,7 +49,9 @@ import vn.tthc.monitor.notifier.rules.WarningDigests;
  * read whole from the offsets the consumer group committed, up to the first warning not yet told;
  * {@code tthc-verdict-reports} (compacted, key {@code ["unit","period","scope"]} and the revision, value
  * {@link VerdictReport}) read whole from the start on every start like the alerts, and created when missing (the
- * ledger says which records were mailed); the ledger, read whole then followed. Every notifier of the group reads
+ * ledger says which records were mailed); {@code tthc-corrective-actions} (key: the alert key, value
+ * {@link ActionEvent}), read whole from the start like the alerts once kpi-streams has created it (looked for every
+ * {@link #ACTIONS_TOPIC_CHECK} until then); the ledger, read whole then followed. Every notifier of the group reads
  * all of it; the group's assignment of the case-warnings partitions says which units this one tells
  * ({@link UnitOwnership}), and this one commits the offsets of those partitions. Output: the ledger topic.
  */
@@ -56,6 +59,8 @@ public final class NotifierLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifierLoop.class);
     private static final Duration POLL = Duration.ofMillis(50);
+    /** How often a missing corrective-actions topic is looked for. */
+    static final Duration ACTIONS_TOPIC_CHECK = Duration.ofSeconds(10);
 
     /**
      * @param ledgerTopic      the compacted ledger, created (one partition) when missing
@@ -64,7 +69,8 @@ public final class NotifierLoop implements AutoCloseable {
      * @param sessionTimeout   how long the group waits for a silent notifier before its units go to the others
      */
     public record Settings(String bootstrapServers, String alertsTopic, String caseWarningsTopic,
-                           String verdictReportsTopic, String ledgerTopic, String groupId, short replicationFactor,
+                           String verdictReportsTopic, String correctiveActionsTopic, String ledgerTopic, String groupId,
+                           short replicationFactor,
                            Duration sessionTimeout) {
     }
 
@@ -89,6 +95,11 @@ public final class NotifierLoop implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> warnings;
     private final KafkaConsumer<String, byte[]> group;
     private final KafkaConsumer<String, byte[]> verdictReports;
+    private final KafkaConsumer<String, byte[]> actions;
+    /** Where the alerts and the corrective actions ended when assigned: overdue actions wait until both are read. */
+    private final Map<TopicPartition, Long> startEnds = new HashMap<>();
+    private boolean inputsRead;
+    private long actionsTopicCheckedAt;
     private final KafkaProducer<String, byte[]> ledgerProducer;
     private final Thread thread;
     private volatile boolean running = true;
@@ -110,6 +121,10 @@ public final class NotifierLoop implements AutoCloseable {
         this.group = new KafkaConsumer<>(groupConfig, new StringDeserializer(), new ByteArrayDeserializer());
         this.verdictReports = new KafkaConsumer<>(consumerConfig(null), new StringDeserializer(),
             new ByteArrayDeserializer());
+        final Map<String, Object> actionsConfig = consumerConfig(null);
+        // looked for until kpi-streams creates it (delete policy, kept for ever): never created by asking for it
+        actionsConfig.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        this.actions = new KafkaConsumer<>(actionsConfig, new StringDeserializer(), new ByteArrayDeserializer());
         final Map<String, Object> producerConfig = new HashMap<>();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -145,6 +160,8 @@ public final class NotifierLoop implements AutoCloseable {
             ownership = units;
             dispatcher = dispatcherOnLedger.create(ledger, warningOffsets::settled, units::owns);
             assignFromStart(alerts, settings.alertsTopic());
+            startEnds.putAll(alerts.endOffsets(alerts.assignment()));
+            assignActions();
             assignFromStart(verdictReports, settings.verdictReportsTopic());
             assignFromCommitted(warnings, settings.caseWarningsTopic());
             group.subscribe(List.of(settings.caseWarningsTopic()), new Rebalance(units));
@@ -171,6 +188,7 @@ public final class NotifierLoop implements AutoCloseable {
             alerts.close();
             warnings.close();
             verdictReports.close();
+            actions.close();
             if (ledger != null) {
                 ledger.close();
             }
@@ -254,8 +272,52 @@ public final class NotifierLoop implements AutoCloseable {
                 dispatcher.onVerdictReport(report);
             }
         }
+        if (actions.assignment().isEmpty()) {
+            assignActions();
+        } else {
+            for (final ConsumerRecord<String, byte[]> record : actions.poll(POLL)) {
+                final ActionEvent event = read(record, ActionEvent.class);
+                if (event != null) {
+                    dispatcher.onAction(event);
+                }
+            }
+        }
+        if (!inputsRead && startEnds.entrySet().stream().allMatch(end -> position(end.getKey()) >= end.getValue())) {
+            inputsRead = true;
+            dispatcher.inputsRead(true);
+            LOG.info("alerts and corrective actions read to where they stood at the start: overdue actions are escalated");
+        }
         dispatcher.tick();
         commitWarnings(false);
+    }
+
+    /**
+     * Reads the corrective actions from the start once the topic exists (kpi-streams creates it); looked for at most
+     * every {@link #ACTIONS_TOPIC_CHECK}. Until then no action is known, and none is overdue.
+     */
+    private void assignActions() {
+        final long now = System.nanoTime();
+        if (actionsTopicCheckedAt != 0 && now - actionsTopicCheckedAt < ACTIONS_TOPIC_CHECK.toNanos()) {
+            return;
+        }
+        actionsTopicCheckedAt = now;
+        if (actions.partitionsFor(settings.correctiveActionsTopic()).isEmpty()) {
+            LOG.info("no topic {} yet (kpi-streams creates it): corrective actions are not followed until it exists",
+                settings.correctiveActionsTopic());
+            return;
+        }
+        assignFromStart(actions, settings.correctiveActionsTopic());
+        startEnds.putAll(actions.endOffsets(actions.assignment()));
+        if (inputsRead) {
+            // found after the start: its events are read before an action can be overdue
+            inputsRead = false;
+            dispatcher.inputsRead(false);
+        }
+        LOG.info("following the corrective actions of {}", settings.correctiveActionsTopic());
+    }
+
+    private long position(final TopicPartition partition) {
+        return partition.topic().equals(settings.alertsTopic()) ? alerts.position(partition) : actions.position(partition);
     }
 
     /** Commits the offsets of the case-warnings partitions the group gave this notifier. */
@@ -380,6 +442,7 @@ public final class NotifierLoop implements AutoCloseable {
             warnings.close();
             group.close();
             verdictReports.close();
+            actions.close();
             ledgerProducer.close();
             state.set(State.STOPPED);
             return;

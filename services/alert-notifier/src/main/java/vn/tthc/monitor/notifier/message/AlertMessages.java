@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.tthc.monitor.contract.action.ActionRequest;
 import vn.tthc.monitor.contract.action.AlertKeys;
+import vn.tthc.monitor.contract.action.CorrectiveAction;
 import vn.tthc.monitor.contract.alert.DrivingCase;
 import vn.tthc.monitor.contract.alert.DrivingChild;
 import vn.tthc.monitor.contract.alert.KpiAlert;
@@ -30,6 +33,7 @@ import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Scope;
+import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.notifier.message.MailDocument.CaseRow;
 import vn.tthc.monitor.notifier.message.MailDocument.ChildRow;
 import vn.tthc.monitor.notifier.message.MailDocument.Item;
@@ -41,7 +45,8 @@ import vn.tthc.monitor.notifier.registry.UnitRegistry;
 
 /**
  * The alert mails (docs/NOTIFIER.md, What a mail says): a breach ("Cảnh báo"), a forecast below target ("Dự báo
- * không đạt"), a recovery ("Đã khắc phục") and an escalation ("Chuyển cấp"). The alerts of one mail become one
+ * không đạt"), a recovery ("Đã khắc phục"), an escalation ("Chuyển cấp") and an
+ * overdue corrective action ("Quá hạn hành động khắc phục"). The alerts of one mail become one
  * item per objective and scope (KPI, field, own or subtree), its periods folded into rows, month first, a
  * quarter, half-year or year getting a row of its own only where its figures differ; a driving case is listed
  * once per mail. Units and fields are named from the configuration, cases linked to the console.
@@ -131,6 +136,52 @@ public final class AlertMessages {
     }
 
     /**
+     * To the heads of the unit above: the corrective action of a breach is past its due date ({@code action.due()})
+     * and the alert is still open ({@code alert}, its latest state: the KPI's figures now). Says the cause, the
+     * action, who is responsible, the due date and who recorded it; links to the console's alerts page and, for each
+     * recipient, to the alert's corrective-action form.
+     */
+    public Message overdueAction(final CorrectiveAction action, final KpiAlert alert, final Unit unit, final Unit parent,
+                                 final Instant now) {
+        final List<Item> items = items(Mode.ESCALATED, List.of(alert), unit);
+        final String due = ActionRequest.vietnamese(action.due());
+        final long daysLate = ChronoUnit.DAYS.between(action.due(), VietnamTime.localDate(now));
+        final List<String> lead = new ArrayList<>();
+        lead.add("Hành động khắc phục cảnh báo sau của đơn vị trực thuộc " + unitName(unit) + " đã quá thời hạn hoàn thành "
+            + due + " (" + count(daysLate) + " ngày) mà chỉ tiêu vẫn chưa đạt lại mục tiêu:");
+        lead.add("Nguyên nhân: " + userText(action.cause()));
+        lead.add("Hành động khắc phục: " + userText(action.action()));
+        lead.add("Người chịu trách nhiệm: " + userText(action.responsible()));
+        lead.add("Thời hạn hoàn thành: " + due);
+        lead.add("Ghi nhận bởi " + userText(action.recordedBy()) + " lúc " + dateTime(action.recordedAt())
+            + (action.revision() > 1 ? " (đính chính lần " + count(action.revision() - 1L) + ")" : "") + ".");
+        final List<String> closing = new ArrayList<>();
+        lateNote(items, closing);
+        caseLinks.alertsPage().ifPresent(page -> closing.add("Xem cảnh báo và hành động khắc phục trên bảng theo dõi: "
+            + page));
+        return Message.of(new MailDocument(
+            "Quá hạn hành động khắc phục: " + unitName(unit) + " — " + objective(alert) + " " + periodName(alert.period()),
+            greeting(parent), lead, items, closing, dashboards.unit(unit.id()), actionLinks(List.of(alert))));
+    }
+
+    /** What a head or officer typed, on one line: line breaks become spaces, cut to 500 characters. */
+    private static String userText(final String text) {
+        return MailText.plain(text == null ? "—" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " "), 500);
+    }
+
+    /** "Tỷ lệ … (lĩnh vực Đất đai) (gồm các đơn vị trực thuộc)". */
+    private String objective(final KpiAlert a) {
+        final StringBuilder label = new StringBuilder(kpiName(Kpi.fromId(a.kpi())));
+        if (!KpiRowKey.ALL_FIELDS.equals(a.fieldId())) {
+            label.append(" (").append(fieldLabel(a.fieldId())).append(')');
+        }
+        if (a.scope() == Scope.SUBTREE) {
+            label.append(" (gồm các đơn vị trực thuộc)");
+        }
+        return label.toString();
+    }
+
+    /**
      * One corrective-action link per alert of a breach or forecast mail, in the items' order: "objective (field)
      * (scope) – period".
      */
@@ -138,15 +189,8 @@ public final class AlertMessages {
         final List<MailDocument.ActionLink> links = new ArrayList<>();
         for (final List<KpiAlert> group : group(alerts)) {
             for (final KpiAlert a : group) {
-                final StringBuilder label = new StringBuilder(kpiName(Kpi.fromId(a.kpi())));
-                if (!KpiRowKey.ALL_FIELDS.equals(a.fieldId())) {
-                    label.append(" (").append(fieldLabel(a.fieldId())).append(')');
-                }
-                if (a.scope() == Scope.SUBTREE) {
-                    label.append(" (gồm các đơn vị trực thuộc)");
-                }
-                label.append(" – ").append(periodName(a.period()));
-                links.add(new MailDocument.ActionLink(label.toString(), AlertKeys.text(a.key())));
+                links.add(new MailDocument.ActionLink(objective(a) + " – " + periodName(a.period()),
+                    AlertKeys.text(a.key())));
             }
         }
         return links;

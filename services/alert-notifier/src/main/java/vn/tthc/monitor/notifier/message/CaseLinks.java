@@ -6,8 +6,8 @@ import java.util.Optional;
 import vn.tthc.monitor.contract.event.Identifiers;
 
 /**
- * Links to a case's page in the console, {@code <TTHC_PUBLIC_URL>/#/cases/<caseId percent-encoded>}, the address
- * heads reach the console at; none when no public URL is set.
+ * Links into the console at the address heads reach it ({@code TTHC_PUBLIC_URL}): a case's page,
+ * {@code <TTHC_PUBLIC_URL>/#/cases/<caseId percent-encoded>}, and the alerts page; none when no public URL is set.
  */
 public record CaseLinks(String publicUrl) {
 
@@ -33,5 +33,10 @@ public record CaseLinks(String publicUrl) {
         final String encoded = URLEncoder.encode(caseId, StandardCharsets.UTF_8)
             .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
         return Optional.of(publicUrl + "/#/cases/" + encoded);
+    }
+
+    /** The console's Cảnh báo page (the alerts with their corrective actions), {@code <TTHC_PUBLIC_URL>/#/alerts}. */
+    public Optional<String> alertsPage() {
+        return Optional.ofNullable(publicUrl).map(url -> url + "/#/alerts");
     }
 }

@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.tthc.monitor.contract.action.ActionEvent;
 import vn.tthc.monitor.contract.alert.AlertKind;
 import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.CaseWarning;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.alert.KpiAlertLifecycle;
+import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.notifier.delivery.ChannelKind;
 import vn.tthc.monitor.notifier.delivery.Delivery;
 import vn.tthc.monitor.notifier.delivery.Notification;
@@ -34,7 +36,8 @@ import vn.tthc.monitor.notifier.registry.UnitRegistry;
  * A RAISED or UPDATED alert not yet told is told once per raise to its unit's heads; RESOLVED goes to
  * the heads who were told of the raise; the raises (and the resolves) of one unit arriving within
  * {@code groupWindow} go out as one mail per head. An alert open {@code escalateAfter} goes to the heads
- * of the unit above; stale alerts are only counted. Case warnings wait for their unit's digest.
+ * of the unit above, and so does a corrective action past its due date while its alert is open
+ * ({@link OverdueActions}); stale alerts are only counted. Case warnings wait for their unit's digest.
  *
  * <p>Not thread-safe: it keeps what waits (alert groups, digests, open alerts); one thread feeds it.
  */
@@ -48,6 +51,7 @@ public final class NotificationRules {
     private final EscalationWatch escalations;
     private final WarningDigests digests;
     private final AlertGroups groups;
+    private final OverdueActions overdueActions = new OverdueActions();
 
     public NotificationRules(final UnitRegistry units, final AlertMessages alertMessages,
                              final DigestMessages digestMessages, final NotifierSettings settings) {
@@ -64,6 +68,7 @@ public final class NotificationRules {
      * window; a resolve takes a raise still waiting out of its group (nobody has heard of it from there).
      */
     public Decision onAlert(final KpiAlert alert, final Instant now, final Predicate<String> told) {
+        overdueActions.onAlert(alert);
         if (KpiAlertLifecycle.isStale(alert, now)) {
             escalations.forget(alert);
             groups.remove(NotificationKind.RAISED, alert);
@@ -101,6 +106,16 @@ public final class NotificationRules {
         return Decision.NOTHING;
     }
 
+    /** Takes an event of the corrective-actions topic into its alert's action. */
+    public void onAction(final ActionEvent event) {
+        overdueActions.onAction(event);
+    }
+
+    /** Whether the alerts and corrective actions have been read up to where they stood at the start: overdue actions may go. */
+    public void inputsRead(final boolean read) {
+        overdueActions.inputsRead(read);
+    }
+
     /** Takes a case warning into its unit's next digest, unless it was told before or there is nobody to tell. */
     public Decision onWarning(final CaseWarning warning, final Instant now, final Predicate<String> told) {
         final String key = WarningDigests.key(warning);
@@ -116,7 +131,8 @@ public final class NotificationRules {
     }
 
     /**
-     * What is due at {@code now} for the units {@code owned}: the escalations of alerts open too long, the groups
+     * What is due at {@code now} for the units {@code owned}: the escalations of alerts open too long and of overdue
+     * corrective actions, the groups
      * whose window is over, the digests. {@code told}: done or waiting to be; {@code delivered}: done (an escalation
      * names the heads of the unit whose raise mail was delivered). What is due for a unit another notifier owns keeps
      * waiting (docs/NOTIFIER.md, Two or more instances); its warnings told meanwhile are settled.
@@ -127,6 +143,9 @@ public final class NotificationRules {
         final List<String> skipped = new ArrayList<>();
         for (final KpiAlert alert : escalations.due(now, owned)) {
             escalation(alert, now, delivered).ifPresentOrElse(n -> deliveries.addAll(n.deliveries()), () -> skipped.add("no_parent"));
+        }
+        for (final OverdueActions.Due due : overdueActions.due(now, owned)) {
+            overdueAction(due, now).ifPresentOrElse(n -> deliveries.addAll(n.deliveries()), () -> skipped.add("no_parent"));
         }
         groups.due(now, owned).forEach(group -> deliveries.addAll(tell(group, told)));
         final List<String> settled = new ArrayList<>();
@@ -237,6 +256,35 @@ public final class NotificationRules {
         return Optional.of(new Notification(NotificationKind.ESCALATED, identity("escalated", alert),
             alert.unitId(), message, payload(NotificationKind.ESCALATED, unit, message, Map.of("alert", alert)),
             escalations.dueAt(alert), parent.get().heads(), List.of()));
+    }
+
+    /**
+     * The escalation of a corrective action past its due date while its alert is open, to the heads of the unit above;
+     * none when there are none. Its identity is the (alert, due date)'s: one mail per head however often it is due.
+     */
+    private Optional<Notification> overdueAction(final OverdueActions.Due due, final Instant now) {
+        final String unitId = due.action().unitId();
+        final Optional<Unit> parent = units.parentOf(unitId);
+        if (parent.isEmpty() || parent.get().heads().isEmpty()) {
+            LOG.warn("corrective action of {} overdue since {} but {} has no unit above with heads: not escalated",
+                due.escalation().alertKey(), due.escalation().due(), unitId);
+            return Optional.empty();
+        }
+        final Unit unit = units.unit(unitId).orElseThrow();
+        final Message message = alertMessages.overdueAction(due.action(), due.alert(), unit, parent.get(), now);
+        LOG.info("escalating the corrective action of {} overdue since {} to {}", due.escalation().alertKey(),
+            due.escalation().due(), parent.get().id());
+        final Map<String, Object> action = new LinkedHashMap<>();
+        action.put("cause", due.action().cause());
+        action.put("action", due.action().action());
+        action.put("responsible", due.action().responsible());
+        action.put("due", due.action().due().toString());
+        action.put("recordedBy", due.action().recordedBy());
+        action.put("recordedAt", due.action().recordedAt().toString());
+        final Instant overdueSince = due.escalation().due().plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant();
+        return Optional.of(new Notification(NotificationKind.OVERDUE_ACTION, due.escalation().identity(), unitId, message,
+            payload(NotificationKind.OVERDUE_ACTION, unit, message, Map.of("alert", due.alert(), "correctiveAction", action)),
+            overdueSince, parent.get().heads(), List.of()));
     }
 
     private Notification digest(final WarningDigests.Digest digest) {

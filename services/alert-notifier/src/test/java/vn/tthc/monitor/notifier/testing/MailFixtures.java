@@ -5,10 +5,15 @@ import static vn.tthc.monitor.notifier.testing.TestAlerts.UNITS;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.tthc.monitor.contract.action.ActionChannel;
+import vn.tthc.monitor.contract.action.ActionEvent;
+import vn.tthc.monitor.contract.action.ActionEventType;
+import vn.tthc.monitor.contract.action.CorrectiveAction;
 import vn.tthc.monitor.contract.alert.AlertKind;
 import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.DrivingCase;
@@ -23,7 +28,7 @@ import vn.tthc.monitor.notifier.registry.Unit;
 /**
  * The alert and verdict mails of the golden files (src/test/resources/mails), rendered from fixed v2 alerts: a breach
  * of one period, several periods with equal and with different figures, a subtree breach, a forecast warning, a
- * recovery and an escalation; and from the {@link VerdictFixtures}: a verdict, its correction and a subtree verdict.
+ * recovery, an escalation and an overdue corrective action; and from the {@link VerdictFixtures}: a verdict, its correction and a subtree verdict.
  * NOW is Sunday 22/11/2026 14:00 in Vietnam.
  */
 public final class MailFixtures {
@@ -49,6 +54,7 @@ public final class MailFixtures {
         final Unit banCo = unit("UBND-P-BAN-CO");
         mails.put("escalation", messages.escalated(oneMonth(), banCo, unit("UBND-TP"), Duration.ofHours(4).plusMinutes(2),
             List.of(banCo.heads().get(0))));
+        mails.put("overdue-action", messages.overdueAction(overdueAction(), oneMonth(), banCo, unit("UBND-TP"), NOW));
         final VerdictMessages verdicts = TestAlerts.verdictMessages(DASHBOARD_URL);
         mails.put("verdict", verdicts.verdict(VerdictFixtures.banCoVerdict(), banCo, UNITS.parentOf(banCo.id())));
         mails.put("verdict-correction", verdicts.correction(VerdictFixtures.banCoCorrection(),
@@ -56,6 +62,21 @@ public final class MailFixtures {
         mails.put("verdict-subtree", verdicts.verdict(VerdictFixtures.citySubtreeVerdict(), unit("UBND-TP"),
             UNITS.parentOf("UBND-TP")));
         return mails;
+    }
+
+    /**
+     * The corrective action of Bàn Cờ's November breach, recorded on 16/11 due 20/11 and corrected on 18/11 to 21/11
+     * (the cause on two lines): overdue on 22/11.
+     */
+    public static CorrectiveAction overdueAction() {
+        CorrectiveAction action = null;
+        action = CorrectiveAction.apply(action, new ActionEvent(oneMonth().key(), "e1", ActionEventType.RECORDED,
+            "truong-phuong-bc", ActionChannel.API, at("2026-11-16T02:00:00Z"), "Thiếu cán bộ tiếp nhận",
+            "Bổ sung cán bộ một cửa", "Trần Thị Bình", LocalDate.of(2026, 11, 20), null));
+        return CorrectiveAction.apply(action, new ActionEvent(oneMonth().key(), "e2", ActionEventType.RECORDED,
+            "binh.tran@example.org", ActionChannel.MAIL_LINK, at("2026-11-18T03:30:00Z"),
+            "Thiếu cán bộ tiếp nhận.\nHệ thống một cửa ngừng 2 ngày", "Bổ sung hai cán bộ một cửa, xử lý hồ sơ tồn",
+            "Phó Chủ tịch phường Nguyễn Văn Á", LocalDate.of(2026, 11, 21), null));
     }
 
     public static Unit unit(final String id) {

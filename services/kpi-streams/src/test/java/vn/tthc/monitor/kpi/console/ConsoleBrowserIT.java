@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -185,24 +184,54 @@ class ConsoleBrowserIT {
                 assertClean(browser, "case-events");
                 screenshot(browser, "case");
 
-                // Cảnh báo, with the corrective action recorded for Bàn Cờ's breach (sign-in off: who records is 'by')
-                final String banCoAlert = "/api/v1/alerts/" + URLEncoder.encode("[\"UBND-P-BAN-CO\",\"*\",\"" + month
-                    + "\",\"onTimeRate\"]", StandardCharsets.UTF_8) + "/actions";
-                final String due = LocalDate.now(VietnamTime.ZONE).plusDays(5).toString();
-                final java.net.http.HttpResponse<String> recorded = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + banCoAlert))
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"record\",\"by\":\"Chuyên viên "
-                            + "chất lượng\",\"cause\":\"Thiếu cán bộ\",\"action\":\"Bổ sung cán bộ một cửa\",\"responsible\":"
-                            + "\"Phó Chủ tịch phường\",\"due\":\"" + due + "\"}")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-                assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
-                await().atMost(Duration.ofSeconds(20)).until(() -> service.get(banCoAlert).statusCode() == 200);
+                // Cảnh báo: a corrective action recorded for Bàn Cờ's breach through the form (sign-in off: who records
+                // is the form's "Người ghi nhận"); the server's reasons show beside the form, then the action on the alert
+                final String banCoKey = "[\"UBND-P-BAN-CO\",\"*\",\"" + month + "\",\"onTimeRate\"]";
+                final String banCoAlert = "/api/v1/alerts/" + URLEncoder.encode(banCoKey, StandardCharsets.UTF_8) + "/actions";
+                final LocalDate today = LocalDate.now(VietnamTime.ZONE);
                 browser.get(base + "#/alerts");
                 await().atMost(Duration.ofSeconds(20)).until(() -> text(browser, "#alerts-open").contains("UBND phường Bàn Cờ")
                     && text(browser, "#alerts-open").contains("UBND phường Võ Thị Sáu"));
+                act(() -> browser.findElement(By.cssSelector("tr[data-alert-key='" + banCoKey + "'] button.record")).click());
+                await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("action-dialog")).isDisplayed());
+                assertThat(text(browser, "#action-alert")).contains("UBND phường Bàn Cờ", "Giải quyết đúng hạn", "90,91%",
+                    "mục tiêu 98,00%");
+                assertThat(text(browser, "#action-current")).contains("Chưa ghi nhận");
+                browser.findElement(By.id("action-by")).sendKeys("Chuyên viên chất lượng");
+                browser.findElement(By.id("action-action")).sendKeys("Bổ sung cán bộ một cửa");
+                browser.findElement(By.id("action-responsible")).sendKeys("Phó Chủ tịch phường");
+                browser.findElement(By.id("action-due")).sendKeys(dayMonthYear(today.minusDays(1)));
+                browser.findElement(By.id("action-save")).click();
+                await().atMost(Duration.ofSeconds(10)).until(() -> text(browser, "#action-problems").contains("đã qua"));
+                assertThat(text(browser, "#action-problems")).contains("Nguyên nhân là bắt buộc.",
+                    "Thời hạn hoàn thành " + dayMonthYear(today.minusDays(1)) + " đã qua");
+                screenshot(browser, "alerts-action-refused");
+                assertThat(service.get(banCoAlert).statusCode()).as("nothing written").isEqualTo(404);
+                browser.findElement(By.id("action-cause")).sendKeys("Thiếu cán bộ");
+                browser.findElement(By.id("action-due")).clear();
+                browser.findElement(By.id("action-due")).sendKeys(dayMonthYear(today.plusDays(5)));
+                browser.findElement(By.id("action-save")).click();
+                await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElement(By.id("action-dialog")).isDisplayed());
+                // the alert's row shows it at once (the answer of the POST), and from the store after the next read
+                await().atMost(Duration.ofSeconds(5)).until(() -> text(browser, "tr[data-alert-key='" + banCoKey + "'] td.action")
+                    .contains("Bổ sung cán bộ một cửa"));
+                assertThat(text(browser, "tr[data-alert-key='" + banCoKey + "'] td.action")).contains("Đang thực hiện",
+                    "hạn " + dayMonthYear(today.plusDays(5)), "Phó Chủ tịch phường", "ghi nhận: Chuyên viên chất lượng");
+                await().atMost(Duration.ofSeconds(20)).until(() -> service.get(banCoAlert).statusCode() == 200);
+                final JsonNode stored = ContractJson.mapper().readTree(service.get(banCoAlert).body());
+                assertThat(stored.path("action").path("cause").asText()).isEqualTo("Thiếu cán bộ");
+                assertThat(stored.path("action").path("due").asText()).isEqualTo(today.plusDays(5).toString());
+                assertThat(stored.path("action").path("recordedBy").asText()).isEqualTo("Chuyên viên chất lượng");
+                act(() -> browser.navigate().refresh());
+                await().atMost(Duration.ofSeconds(20)).until(() -> text(browser, "#alerts-open").contains("UBND phường Võ Thị Sáu")
+                    && text(browser, "tr[data-alert-key='" + banCoKey + "'] td.action").contains("Bổ sung cán bộ một cửa"));
                 assertThat(text(browser, "#alerts-open")).contains("Đang thực hiện", "Bổ sung cán bộ một cửa",
                     "Phó Chủ tịch phường", "ghi nhận: Chuyên viên chất lượng", "Chưa ghi nhận");
+                // and in the unit's evaluation of the period
+                final var evaluation = service.get("/api/v1/units/UBND-P-BAN-CO/evaluations/" + month);
+                assertThat(evaluation.statusCode()).isEqualTo(200);
+                assertThat(evaluation.body()).contains("4. Hành động khắc phục", "Thiếu cán bộ", "Bổ sung cán bộ một cửa",
+                    "Phó Chủ tịch phường", "Đang thực hiện");
                 assertClean(browser, "alerts-open");
                 screenshot(browser, "alerts");
                 act(() -> new Select(browser.findElement(By.id("alert-unit"))).selectByValue("UBND-P-BAN-CO"));
@@ -272,6 +301,10 @@ class ConsoleBrowserIT {
                 + " return c ? c.getAttribute('data-kpi-state') : '';", unitId);
     }
 
+    private static String dayMonthYear(final LocalDate date) {
+        return String.format("%02d/%02d/%04d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+    }
+
     private static String liveState(final WebDriver browser) {
         return (String) ((JavascriptExecutor) browser).executeScript(
             "return document.getElementById('live').getAttribute('data-state');");
@@ -307,12 +340,14 @@ class ConsoleBrowserIT {
             .as("cells of data in " + tableId).isPositive();
     }
 
-    /** Browser console errors; a 404 of the query API (a unit without rows) is an answer, not an error. */
+    /** Browser console errors; a 404 of the query API (a unit without rows) and a refused recording are answers, not errors. */
     private static List<String> javascriptErrors(final WebDriver browser) {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
             .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
             .map(LogEntry::getMessage)
             .filter(message -> !(message.contains("/api/v1/") && message.contains("status of 404")))
+            // the form's refused recording (400, its reasons shown in the form) is an answer too
+            .filter(message -> !(message.contains("/actions") && message.contains("status of 400")))
             .collect(Collectors.toList());
     }
 
