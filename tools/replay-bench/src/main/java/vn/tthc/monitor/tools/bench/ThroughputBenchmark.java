@@ -112,8 +112,11 @@ public final class ThroughputBenchmark implements Callable<Integer> {
                 report("warm-up: full KPI pipeline, first lines", warmupCount, fullPipeline(admin, servers, warmup, work, "warmup"));
             }
             report("(a) plain produce + consume", lines, plainProduceConsume(admin, servers, file, lines));
-            report("(b) trivial topology: count per caseId", lines, trivialTopology(admin, servers, file, work));
-            report("(c) full KPI pipeline", lines, fullPipeline(admin, servers, file, work, "full"));
+            final Measurement trivial = trivialTopology(admin, servers, file, work);
+            report("(b) trivial topology: count per caseId", lines, trivial);
+            final Measurement full = fullPipeline(admin, servers, file, work, "full");
+            report("(c) full KPI pipeline", lines, full);
+            System.out.printf(Locale.ROOT, "(c)/(b) %.3f%n", trivial.seconds() / full.seconds());
         } finally {
             Utils.delete(work.toFile());
         }
@@ -154,7 +157,7 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "    produce %,.0f events/s, consume %,.0f events/s%n", lines / produceSeconds,
             lines / seconds(consumeStarted));
-        return new Measurement(seconds(started), heap.peakMiB());
+        return new Measurement(seconds(started), heap.peakMiB(), null);
     }
 
     /** A one-store exactly-once topology over the same records: the floor of what Kafka Streams costs here. */
@@ -175,6 +178,7 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         config.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("state-trivial").toString());
         heap.reset();
+        final RunCost.Meter meter = RunCost.Meter.start();
         final long started = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(config), config)) {
             streams.start();
@@ -184,7 +188,8 @@ public final class ThroughputBenchmark implements Callable<Integer> {
                         + "); see the errors above");
                 }
             });
-            return new Measurement(seconds(started), heap.peakMiB());
+            final double seconds = seconds(started);
+            return new Measurement(seconds, heap.peakMiB(), meter.stop(lines(input), streams).lines("bench-trivial-"));
         }
     }
 
@@ -202,13 +207,16 @@ public final class ThroughputBenchmark implements Callable<Integer> {
         properties.put("kafka.streams.default.commit.interval.ms", commitIntervalMs);
         properties.putAll(extra);
         heap.reset();
+        final RunCost.Meter meter = RunCost.Meter.start();
         final long started = System.nanoTime();
         try (ApplicationContext pipeline = Replay.startPipeline(new Replay.Options(input, null, servers, applicationId,
             work.resolve("state-" + name), properties))) {
             final PipelineGuard guard = new PipelineGuard(pipeline, stallTimeout);
             awaitDone(new ConsumerGroupProgress(admin, applicationId, topic),
                 snapshot -> guard.check(snapshot, "the events of " + topic + " to be processed"));
-            return new Measurement(seconds(started), heap.peakMiB());
+            final double seconds = seconds(started);
+            return new Measurement(seconds, heap.peakMiB(),
+                meter.stop(lines(input), pipeline.getBean(KafkaStreams.class)).lines(applicationId + "-"));
         }
     }
 
@@ -237,12 +245,20 @@ public final class ThroughputBenchmark implements Callable<Integer> {
     private static void report(final String what, final long lines, final Measurement measurement) {
         System.out.printf(Locale.ROOT, "%-42s %,10.0f events/s  (%,d events in %.1f s, start-up included), peak heap %,d MiB%n",
             what, lines / measurement.seconds(), lines, measurement.seconds(), measurement.peakHeapMiB());
+        if (measurement.cost() != null) {
+            measurement.cost().forEach(System.out::println);
+        }
+    }
+
+    private static long lines(final Path input) throws IOException {
+        return EventFileProducer.countLines(input);
     }
 
     private static double seconds(final long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    private record Measurement(double seconds, long peakHeapMiB) {
+    /** A run's time and peak heap, and for a topology its cost per event as {@link RunCost} prints it (else null). */
+    private record Measurement(double seconds, long peakHeapMiB, List<String> cost) {
     }
 }
