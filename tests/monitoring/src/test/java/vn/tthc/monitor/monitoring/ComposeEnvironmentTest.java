@@ -34,9 +34,9 @@ class ComposeEnvironmentTest {
     @Test
     void everyBuiltServiceWithAnApplicationYmlReadsEverySettingComposeGivesIt() throws IOException {
         int checked = 0;
-        final Iterator<String> names = RepositoryFiles.yaml("docker-compose.yml").path("services").fieldNames();
+        final Iterator<String> names = RepositoryFiles.compose().path("services").fieldNames();
         while (names.hasNext()) {
-            final String module = RepositoryFiles.yaml("docker-compose.yml").path("services").path(names.next())
+            final String module = RepositoryFiles.compose().path("services").path(names.next())
                 .path("build").path("args").path("MODULE").asText("");
             if (!module.isEmpty() && Files.exists(applicationYml(module))) {
                 checked++;
@@ -49,7 +49,7 @@ class ComposeEnvironmentTest {
     /** The TTHC_* names compose sets for the service built from {@code module}. */
     private static Set<String> composeSettings(final String module) {
         final Set<String> names = new TreeSet<>();
-        for (final JsonNode service : RepositoryFiles.yaml("docker-compose.yml").path("services")) {
+        for (final JsonNode service : RepositoryFiles.compose().path("services")) {
             if (module.equals(service.path("build").path("args").path("MODULE").asText())) {
                 final JsonNode environment = service.path("environment");
                 final List<String> keys = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 class ComposeFileTest {
 
-    private static final JsonNode COMPOSE = RepositoryFiles.yaml("docker-compose.yml");
+    private static final JsonNode COMPOSE = RepositoryFiles.compose();
     private static final JsonNode SERVICES = COMPOSE.path("services");
 
     @Test
     void theStackHasEveryService() {
-        assertThat(services().keySet()).contains("kafka", "kpi-streams", "alert-notifier", "ingest-gateway", "case-simulator",
+        assertThat(services().keySet()).contains("kafka-1", "kafka-2", "kafka-3", "kpi-streams-1", "kpi-streams-2",
+            "alert-notifier-1", "alert-notifier-2", "ingest-gateway", "case-simulator",
             "prometheus", "alertmanager", "grafana", "mailpit");
     }
 
@@ -52,7 +54,7 @@ class ComposeFileTest {
     /** The product's HTTP services are healthy when their own /health answers 200 on the port compose gives them. */
     @Test
     void theHttpServicesAreHealthyWhenTheirHealthEndpointAnswers() {
-        for (final String name : Set.of("kpi-streams", "alert-notifier", "ingest-gateway")) {
+        for (final String name : Set.of("kpi-streams-1", "kpi-streams-2", "alert-notifier-1", "alert-notifier-2", "ingest-gateway")) {
             final JsonNode service = SERVICES.path(name);
             final String port = service.path("environment").path(variableOf(server(name).path("port").asText())).asText();
             assertThat(service.path("healthcheck").path("test").toString()).as(name + " healthcheck")
@@ -74,15 +76,19 @@ class ComposeFileTest {
             }
         }
         assertThat(dependencies).isGreaterThanOrEqualTo(8);
-        assertThat(SERVICES.path("prometheus").path("depends_on").has("kpi-streams"))
+        assertThat(SERVICES.path("prometheus").path("depends_on").has("kpi-streams-1"))
             .as("Prometheus starts without the services, to see them down").isFalse();
     }
 
     /** The broker's data and each service's local state live in named volumes, not in the container. */
     @Test
     void theBrokerAndTheStateOfTheServicesAreInNamedVolumes() throws Exception {
-        final JsonNode kafka = SERVICES.path("kafka");
-        assertThat(namedVolumeAt(kafka, kafka.path("environment").path("KAFKA_LOG_DIRS").asText())).as("kafka log dirs").isTrue();
+        final Set<String> brokerVolumes = new HashSet<>();
+        for (final String broker : brokers()) {
+            final JsonNode kafka = SERVICES.path(broker);
+            assertThat(namedVolumeAt(kafka, kafka.path("environment").path("KAFKA_LOG_DIRS").asText())).as(broker + " log dirs").isTrue();
+            assertThat(brokerVolumes.add(kafka.path("volumes").get(0).asText().split(":")[0])).as(broker + "'s own volume").isTrue();
+        }
         int stateDirs = 0;
         for (final Map.Entry<String, String> built : builtModules().entrySet()) {
             for (final String variable : placeholders(built.getValue())) {
@@ -95,7 +101,7 @@ class ComposeFileTest {
                 }
             }
         }
-        assertThat(stateDirs).as("kpi-streams' and the gateway's state dirs").isEqualTo(2);
+        assertThat(stateDirs).as("the two kpi-streams' and the gateway's state dirs").isEqualTo(3);
         assertThat(Files.readString(RepositoryFiles.path("services/Dockerfile")))
             .as("the image's /var/lib/tthc, where the state volumes are mounted, belongs to the service's user")
             .contains("mkdir -p /var/lib/tthc && chown tthc /var/lib/tthc", "USER tthc");
@@ -226,7 +232,7 @@ class ComposeFileTest {
                     .contains(":");
             }
         }
-        assertThat(builds).isEqualTo(4);
+        assertThat(builds).isEqualTo(6);
     }
 
     @Test
@@ -307,11 +313,151 @@ class ComposeFileTest {
 
     @Test
     void alertNotifierSendsToTheMailCatcher() {
-        final JsonNode environment = SERVICES.path("alert-notifier").path("environment");
-        assertThat(environment.path("TTHC_SMTP_HOST").asText()).isEqualTo("mailpit");
-        assertThat(environment.path("TTHC_SMTP_PORT").asText()).isEqualTo("1025");
-        assertThat(environment.path("TTHC_UNITS_FILE").asText()).isEqualTo("/config/units.yaml");
-        assertThat(SERVICES.path("kpi-streams").path("environment").path("KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("kafka:9092");
+        for (final String notifier : instancesOf("services/alert-notifier")) {
+            final JsonNode environment = SERVICES.path(notifier).path("environment");
+            assertThat(environment.path("TTHC_SMTP_HOST").asText()).as(notifier).isEqualTo("mailpit");
+            assertThat(environment.path("TTHC_SMTP_PORT").asText()).as(notifier).isEqualTo("1025");
+            assertThat(environment.path("TTHC_UNITS_FILE").asText()).as(notifier).isEqualTo("/config/units.yaml");
+        }
+    }
+
+    /**
+     * Three brokers, each a KRaft controller too, form one cluster: distinct node ids, the same voters (every broker
+     * at its own node id, on its controller listener), the same cluster id (TTHC_KAFKA_CLUSTER_ID, else a valid
+     * default), each its own advertised name and data volume.
+     */
+    @Test
+    void threeBrokersFormOneKraftCluster() {
+        assertThat(brokers()).containsExactly("kafka-1", "kafka-2", "kafka-3");
+        final Set<String> nodeIds = new TreeSet<>();
+        final Set<String> voters = new TreeSet<>();
+        final Set<String> clusterIds = new TreeSet<>();
+        final Set<String> expectedVoters = new TreeSet<>();
+        for (final String broker : brokers()) {
+            final JsonNode environment = SERVICES.path(broker).path("environment");
+            final String nodeId = environment.path("KAFKA_NODE_ID").asText();
+            assertThat(nodeIds.add(nodeId)).as(broker + " node id " + nodeId + " distinct").isTrue();
+            expectedVoters.add(nodeId + "@" + broker + ":9093");
+            voters.add(environment.path("KAFKA_CONTROLLER_QUORUM_VOTERS").asText());
+            clusterIds.add(environment.path("CLUSTER_ID").asText());
+            assertThat(environment.path("KAFKA_PROCESS_ROLES").asText()).as(broker).isEqualTo("broker,controller");
+            assertThat(environment.path("KAFKA_LISTENERS").asText()).as(broker).contains("CONTROLLER://:9093", "PLAINTEXT://:9092");
+            assertThat(environment.path("KAFKA_ADVERTISED_LISTENERS").asText()).as(broker).contains("PLAINTEXT://" + broker + ":9092");
+        }
+        assertThat(voters).as("one voters list for the three").hasSize(1);
+        assertThat(Set.of(voters.iterator().next().split(","))).isEqualTo(expectedVoters);
+        assertThat(clusterIds).as("one cluster id for the three").hasSize(1);
+        final Matcher clusterId = Pattern.compile("\\$\\{TTHC_KAFKA_CLUSTER_ID:-([A-Za-z0-9_-]{22})}").matcher(clusterIds.iterator().next());
+        assertThat(clusterId.matches()).as(clusterIds.iterator().next() + ": TTHC_KAFKA_CLUSTER_ID or a 22-character default").isTrue();
+        assertThat(Base64.getUrlDecoder().decode(clusterId.group(1))).as("the default cluster id is a UUID").hasSize(16);
+    }
+
+    /**
+     * Every topic is written three times and a write needs two copies in sync: the brokers' defaults and internal
+     * topics, and the topics each service creates (TTHC_REPLICATION_FACTOR for every service that reads it).
+     */
+    @Test
+    void everyTopicHasThreeCopiesAndAWriteNeedsTwo() {
+        for (final String broker : brokers()) {
+            final JsonNode environment = SERVICES.path(broker).path("environment");
+            assertThat(environment.path("KAFKA_DEFAULT_REPLICATION_FACTOR").asInt()).as(broker).isEqualTo(3);
+            assertThat(environment.path("KAFKA_MIN_INSYNC_REPLICAS").asInt()).as(broker).isEqualTo(2);
+            assertThat(environment.path("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR").asInt()).as(broker).isEqualTo(3);
+            assertThat(environment.path("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR").asInt()).as(broker).isEqualTo(3);
+            assertThat(environment.path("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR").asInt()).as(broker).isEqualTo(2);
+        }
+        int replicated = 0;
+        for (final Map.Entry<String, String> built : builtModules().entrySet()) {
+            if (placeholders(built.getValue()).contains("TTHC_REPLICATION_FACTOR")) {
+                replicated++;
+                assertThat(SERVICES.path(built.getKey()).path("environment").path("TTHC_REPLICATION_FACTOR").asInt())
+                    .as(built.getKey() + " TTHC_REPLICATION_FACTOR").isEqualTo(3);
+            }
+        }
+        assertThat(replicated).as("two kpi-streams, two notifiers, the gateway").isEqualTo(5);
+    }
+
+    /** Every Kafka client of the stack is given every broker, so that it starts with any one of them down. */
+    @Test
+    void everyKafkaClientKnowsEveryBroker() {
+        final List<String> bootstrap = brokers().stream().map(broker -> broker + ":9092").toList();
+        int clients = 0;
+        for (final Map.Entry<String, JsonNode> service : services().entrySet()) {
+            final JsonNode servers = service.getValue().path("environment").path("KAFKA_BOOTSTRAP_SERVERS");
+            if (!servers.isMissingNode()) {
+                clients++;
+                assertThat(List.of(servers.asText().split(","))).as(service.getKey()).containsExactlyInAnyOrderElementsOf(bootstrap);
+            }
+        }
+        assertThat(clients).isEqualTo(5);
+    }
+
+    /**
+     * Two kpi-streams instances of one application: the same settings but where the other reaches each (its own
+     * service name, at the port it listens on) and its own state volume, and Kafka Streams' standby replicas.
+     */
+    @Test
+    void twoKpiStreamsInstancesDifferOnlyInTheirAddressAndState() {
+        final List<String> instances = instancesOf("services/kpi-streams");
+        assertThat(instances).containsExactly("kpi-streams-1", "kpi-streams-2");
+        final Set<String> stateVolumes = new HashSet<>();
+        final Set<Map<String, JsonNode>> shared = new HashSet<>();
+        for (final String instance : instances) {
+            final JsonNode environment = SERVICES.path(instance).path("environment");
+            assertThat(environment.path("TTHC_ADVERTISED_URL").asText()).as(instance + " advertised url")
+                .isEqualTo("http://" + instance + ":" + environment.path("TTHC_HTTP_PORT").asText());
+            assertThat(environment.path("TTHC_HTTP_HOST").asText()).isEqualTo("0.0.0.0");
+            assertThat(environment.path("TTHC_STANDBY_REPLICAS").asInt()).as(instance).isEqualTo(1);
+            final String stateDir = environment.path("TTHC_STATE_DIR").asText();
+            assertThat(namedVolumeAt(SERVICES.path(instance), stateDir)).as(instance + " state in a named volume").isTrue();
+            for (final JsonNode volume : SERVICES.path(instance).path("volumes")) {
+                final String[] parts = volume.asText().split(":");
+                if (stateDir.startsWith(parts[1] + "/") || stateDir.equals(parts[1])) {
+                    assertThat(stateVolumes.add(parts[0])).as(instance + "'s own state volume " + parts[0]).isTrue();
+                }
+            }
+            final Map<String, JsonNode> settings = new TreeMap<>();
+            environment.properties().forEach(variable -> settings.put(variable.getKey(), variable.getValue()));
+            settings.remove("TTHC_ADVERTISED_URL");
+            shared.add(settings);
+        }
+        assertThat(stateVolumes).hasSize(2);
+        assertThat(shared).as("the same settings but the advertised url").hasSize(1);
+        assertThat(shared.iterator().next()).as("one application id (the default) for both").doesNotContainKey("TTHC_APPLICATION_ID");
+    }
+
+    /** Two notifiers with the same settings: one consumer group (the default), one ledger, the same mail server. */
+    @Test
+    void twoNotifiersShareTheirSettings() {
+        final List<String> instances = instancesOf("services/alert-notifier");
+        assertThat(instances).containsExactly("alert-notifier-1", "alert-notifier-2");
+        assertThat(SERVICES.path(instances.get(0)).path("environment")).isEqualTo(SERVICES.path(instances.get(1)).path("environment"));
+        assertThat(SERVICES.path(instances.get(0)).path("environment").has("TTHC_NOTIFIER_GROUP")).isFalse();
+    }
+
+    /** Prometheus scrapes every instance of every service, each in the job named after its module. */
+    @Test
+    void prometheusScrapesEveryInstance() {
+        final Map<String, Set<String>> targets = new TreeMap<>();
+        for (final JsonNode job : RepositoryFiles.yaml("prometheus/prometheus.yml").path("scrape_configs")) {
+            final Set<String> jobTargets = targets.computeIfAbsent(job.path("job_name").asText(), name -> new TreeSet<>());
+            job.path("static_configs").forEach(config -> config.path("targets").forEach(target -> jobTargets.add(target.asText())));
+        }
+        final Map<String, Set<String>> expected = new TreeMap<>();
+        for (final Map.Entry<String, String> built : builtModules().entrySet()) {
+            if (!Files.exists(RepositoryFiles.path(built.getValue() + "/src/main/resources/application.yml"))) {
+                continue; // the case simulator serves nothing
+            }
+            final JsonNode portVariable = server(built.getKey()).path("port");
+            if (!portVariable.isMissingNode()) {
+                final String port = SERVICES.path(built.getKey()).path("environment").path(variableOf(portVariable.asText())).asText();
+                expected.computeIfAbsent(Path.of(built.getValue()).getFileName().toString(), name -> new TreeSet<>())
+                    .add(built.getKey() + ":" + port);
+            }
+        }
+        assertThat(expected.get("kpi-streams")).containsExactly("kpi-streams-1:8080", "kpi-streams-2:8080");
+        assertThat(expected.get("alert-notifier")).containsExactly("alert-notifier-1:8082", "alert-notifier-2:8082");
+        assertThat(targets).isEqualTo(expected);
     }
 
     @Test
@@ -349,7 +495,7 @@ class ComposeFileTest {
     /** The corrective-action links' key comes from the environment, the same to the notifier and kpi-streams, never a default. */
     @Test
     void theLinkKeyComesFromTheEnvironmentToBothServices() {
-        for (final String service : List.of("kpi-streams", "alert-notifier")) {
+        for (final String service : List.of("kpi-streams-1", "kpi-streams-2", "alert-notifier-1", "alert-notifier-2")) {
             assertThat(SERVICES.path(service).path("environment").path("TTHC_LINK_KEY").asText()).as(service)
                 .startsWith("${TTHC_LINK_KEY:?");
         }
@@ -357,10 +503,13 @@ class ComposeFileTest {
 
     @Test
     void kpiStreamsRequiresSignInAndPrometheusSendsItTheOperatorKey() {
-        final JsonNode environment = SERVICES.path("kpi-streams").path("environment");
-        assertThat(environment.path("TTHC_SIGN_IN").asText()).isEqualTo("true");
-        assertThat(environment.path("TTHC_USERS_FILE").asText()).isEqualTo("/config/users.yaml");
-        assertThat(environment.path("TTHC_OPERATOR_KEY").asText()).startsWith("${TTHC_OPERATOR_KEY");
+        for (final String instance : instancesOf("services/kpi-streams")) {
+            final JsonNode environment = SERVICES.path(instance).path("environment");
+            assertThat(environment.path("TTHC_SIGN_IN").asText()).as(instance).isEqualTo("true");
+            assertThat(environment.path("TTHC_USERS_FILE").asText()).as(instance).isEqualTo("/config/users.yaml");
+            // required: the instances ask each other with it
+            assertThat(environment.path("TTHC_OPERATOR_KEY").asText()).as(instance).startsWith("${TTHC_OPERATOR_KEY:?");
+        }
         assertThat(COMPOSE.path("secrets").path("operator_key").path("environment").asText()).isEqualTo("TTHC_OPERATOR_KEY");
         assertThat(SERVICES.path("prometheus").path("secrets").toString()).contains("operator_key");
         JsonNode kpiStreamsJob = null;
@@ -372,6 +521,17 @@ class ComposeFileTest {
         assertThat(kpiStreamsJob).isNotNull();
         assertThat(kpiStreamsJob.path("authorization").path("type").asText()).isEqualTo("Bearer");
         assertThat(kpiStreamsJob.path("authorization").path("credentials_file").asText()).isEqualTo("/run/secrets/operator_key");
+    }
+
+    /** The brokers: the services of the Kafka image, by name. */
+    private static List<String> brokers() {
+        return services().entrySet().stream().filter(service -> service.getValue().path("image").asText().startsWith("apache/kafka:"))
+            .map(Map.Entry::getKey).toList();
+    }
+
+    /** The services built from a module, by name. */
+    private static List<String> instancesOf(final String module) {
+        return builtModules().entrySet().stream().filter(built -> built.getValue().equals(module)).map(Map.Entry::getKey).toList();
     }
 
     private static JsonNode server(final String service) {

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Files of the repository the tests check: the root comes from the system property {@code tthc.repo.dir} (set by the POM). */
 public final class RepositoryFiles {
@@ -37,6 +40,19 @@ public final class RepositoryFiles {
 
     public static JsonNode yaml(final Path file) {
         return read(YAML, file);
+    }
+
+    /**
+     * docker-compose.yml as compose reads it: its anchors, aliases and merge keys ({@code <<: *kafka}) resolved, which
+     * Jackson's YAML reader does not do; the {@code x-} extension fields stay as they are.
+     */
+    public static JsonNode compose() {
+        try {
+            final Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(path("docker-compose.yml")));
+            return JSON.valueToTree(document);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot read docker-compose.yml", e);
+        }
     }
 
     public static JsonNode json(final Path file) {
