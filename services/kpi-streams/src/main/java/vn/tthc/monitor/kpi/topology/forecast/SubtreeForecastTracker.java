@@ -26,7 +26,6 @@ import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.KpiStatus;
 import vn.tthc.monitor.contract.kpi.OnTimeForecast;
-import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
@@ -169,7 +168,8 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
             topInputs.keySet().stream().filter(row -> RowForecasts.isCurrent(row.period(), now)).forEach(judged::add);
         }
         for (final KpiRowKey row : judged) {
-            judgeRow(row, counted(top, topInputs.getOrDefault(row, Map.of())), open.get(row), now);
+            judgeRow(row, SubtreeRowForecasts.counted(top, topInputs.getOrDefault(row, Map.of()), organisation), open.get(row),
+                now);
         }
     }
 
@@ -180,38 +180,11 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
         final KpiStatus status = KpiStatus.of(Kpi.ON_TIME_RATE, counters, targets.target(Kpi.ON_TIME_RATE, row),
             targets.minVolume(row));
         final Optional<OnTimeForecast> forecast = settings.alertsEnabled()
-            ? forecast(row, counters, units, targets, now) : Optional.empty();
+            ? SubtreeRowForecasts.of(row, counters, units, targets, now) : Optional.empty();
         final List<DrivingChild> driving = forecast.isPresent() && forecast.get().atRisk()
             ? drivingChildren(row, units) : List.of();
         ForecastAlertLifecycle.nextForSubtree(previous, row, status, forecast, driving, now)
             .ifPresent(alert -> write(row, alert));
-    }
-
-    /**
-     * The forecast of a subtree row from its counters and the projections of its units ({@code unitId} → projection);
-     * empty outside the current periods. Shared with the query API and metrics, which read the same stores.
-     */
-    static Optional<OnTimeForecast> forecast(final KpiRowKey row, final KpiCounters counters,
-                                             final Map<String, ForecastProjection> units, final Targets targets,
-                                             final Instant now) {
-        if (!RowForecasts.isCurrent(row.period(), now)) {
-            return Optional.empty();
-        }
-        final ForecastProjection projection = units.values().stream()
-            .reduce(ForecastProjection.NONE, ForecastProjection::plus);
-        return OnTimeForecast.of(counters, projection, List.of(), Period.parse(row.period()).end(), now,
-            targets.target(Kpi.ON_TIME_RATE, row), targets.minVolume(row));
-    }
-
-    /** The projections of the units the organisation places in the top unit's subtree (the top itself included). */
-    private Map<String, ForecastProjection> counted(final String top, final Map<String, ForecastProjection> units) {
-        final Map<String, ForecastProjection> counted = new TreeMap<>();
-        units.forEach((unit, projection) -> {
-            if (organisation.subtreesCounting(unit).contains(top)) {
-                counted.put(unit, projection);
-            }
-        });
-        return counted;
     }
 
     /** The children with the most late and projected overdue cases in their subtrees, worst first. */
