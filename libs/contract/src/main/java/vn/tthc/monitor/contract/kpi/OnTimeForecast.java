@@ -36,19 +36,29 @@ public record OnTimeForecast(double expectedRate, double onTimeProbability, long
     public static Optional<OnTimeForecast> of(final KpiCounters counters, final Collection<ForecastCase> openCases,
                                               final Instant periodEnd, final Instant now, final BigDecimal target,
                                               final int minVolume) {
+        final List<String> overdueCaseIds = openCases.stream()
+            .filter(c -> c.effectiveDue().isBefore(periodEnd) && !c.waitingOnCitizen() && now.isAfter(c.effectiveDue()))
+            .sorted(Comparator.comparing(ForecastCase::effectiveDue).thenComparing(ForecastCase::caseId))
+            .map(ForecastCase::caseId)
+            .toList();
+        return of(counters, ForecastProjection.of(openCases, periodEnd, now), overdueCaseIds, periodEnd, now, target,
+            minVolume);
+    }
+
+    /**
+     * The forecast at {@code now} from a projection already made (a subtree row's: the sum of its units'), with the
+     * overdue cases to name (none for a subtree row, which names its children); empty as above.
+     */
+    public static Optional<OnTimeForecast> of(final KpiCounters counters, final ForecastProjection projection,
+                                              final List<String> overdueCaseIds, final Instant periodEnd,
+                                              final Instant now, final BigDecimal target, final int minVolume) {
         if (!now.isBefore(periodEnd)) {
             return Optional.empty();
         }
-        final List<ForecastCase> dueInPeriod = openCases.stream().filter(c -> c.effectiveDue().isBefore(periodEnd)).toList();
-        final List<ForecastCase> overdue = dueInPeriod.stream()
-            .filter(c -> !c.waitingOnCitizen() && now.isAfter(c.effectiveDue()))
-            .sorted(Comparator.comparing(ForecastCase::effectiveDue).thenComparing(ForecastCase::caseId))
-            .toList();
-        final long waiting = dueInPeriod.stream().filter(ForecastCase::waitingOnCitizen).count();
-        final long rest = dueInPeriod.size() - waiting - overdue.size();
+        final long rest = projection.rest();
         final long good = Kpi.ON_TIME_RATE.numerator(counters);
         final long resolved = Kpi.ON_TIME_RATE.volume(counters);
-        final long projected = resolved + overdue.size() + rest;
+        final long projected = resolved + projection.overdue() + rest;
         if (projected == 0) {
             return Optional.empty();
         }
@@ -64,7 +74,7 @@ public record OnTimeForecast(double expectedRate, double onTimeProbability, long
         final boolean currentBelow = BigDecimal.valueOf(good).compareTo(target.multiply(BigDecimal.valueOf(resolved))) < 0;
         final boolean atRisk = forecastBelow && !currentBelow && projected >= minVolume;
         final double p = pNumerator.doubleValue() / pDenominator.doubleValue();
-        return Optional.of(new OnTimeForecast((good + p * rest) / projected, p, overdue.size(), rest, waiting,
-            overdue.stream().map(ForecastCase::caseId).toList(), atRisk));
+        return Optional.of(new OnTimeForecast((good + p * rest) / projected, p, projection.overdue(), rest,
+            projection.waiting(), overdueCaseIds, atRisk));
     }
 }

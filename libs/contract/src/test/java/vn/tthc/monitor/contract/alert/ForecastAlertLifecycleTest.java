@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.kpi.ForecastCase;
+import vn.tthc.monitor.contract.kpi.ForecastProjection;
 import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
@@ -127,5 +128,30 @@ class ForecastAlertLifecycleTest {
 
         assertThat(next(resolved, resolutions(50, 0), List.of(), NOW)).isEmpty();
         assertThat(next(resolved, resolutions(50, 0), overdue(2), NOW).orElseThrow().state()).isEqualTo(AlertState.RAISED);
+    }
+
+    @Test
+    void aSubtreeRowSummedFromItsUnitsProjectionsRaisesWithItsDrivingChildrenAndNoCases() {
+        final KpiRowKey subtree = new KpiRowKey("TINH", "*", "2026-03");
+        final KpiCounters counters = resolutions(50, 0);
+        // two units under it: one overdue case each, the projections added up as section 6 adds the rows
+        final ForecastProjection projection = new ForecastProjection(1, 3, 1).plus(new ForecastProjection(1, 0, 0));
+        final Optional<OnTimeForecast> forecast = OnTimeForecast.of(counters, projection, List.of(),
+            Period.parse(subtree.period()).end(), NOW, TARGET, 20);
+        final KpiStatus status = KpiStatus.of(Kpi.ON_TIME_RATE, counters, TARGET, 20);
+        final List<DrivingChild> children = List.of(new DrivingChild("SO-A", 1), new DrivingChild("HUYEN-B", 1));
+
+        final KpiAlert raised = ForecastAlertLifecycle.nextForSubtree(null, subtree, status, forecast, children, NOW)
+            .orElseThrow();
+        assertThat(raised.key()).containsExactly("TINH", "*", "2026-03", "onTimeRate", "subtree", "AT_RISK");
+        assertThat(raised.forecast()).as("(50 + 1·3) / (50 + 2 + 3), the waiting case left out").isEqualTo(53.0 / 55);
+        assertThat(raised.drivingChildren()).isEqualTo(children);
+        assertThat(raised.drivingIds()).isEmpty();
+        assertThat(raised.drivingCases()).isEmpty();
+
+        assertThat(ForecastAlertLifecycle.nextForSubtree(raised, subtree, status, forecast, children, NOW))
+            .as("nothing changed").isEmpty();
+        assertThat(ForecastAlertLifecycle.nextForSubtree(raised, subtree, status, forecast, children.subList(0, 1), NOW)
+            .orElseThrow().state()).isEqualTo(AlertState.UPDATED);
     }
 }

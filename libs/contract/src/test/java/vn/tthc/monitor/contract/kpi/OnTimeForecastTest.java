@@ -148,6 +148,27 @@ class OnTimeForecastTest {
     }
 
     @Test
+    void theProjectionsOfSeveralUnitsAddUpToTheForecastOfAllTheirCasesTogether() {
+        final List<ForecastCase> first = new ArrayList<>(cases("o", 2, vn("2026-03-19T17:00"), false));
+        first.addAll(cases("w", 1, vn("2026-03-19T17:00"), true));
+        final List<ForecastCase> second = new ArrayList<>(cases("r", 3, vn("2026-03-25T17:00"), false));
+        second.addAll(cases("l", 2, vn("2026-04-10T17:00"), false));
+        final List<ForecastCase> all = new ArrayList<>(first);
+        all.addAll(second);
+        final ForecastProjection summed = ForecastProjection.of(first, MARCH_END, NOW)
+            .plus(ForecastProjection.of(second, MARCH_END, NOW));
+
+        assertThat(summed).isEqualTo(new ForecastProjection(2, 3, 1));
+        final OnTimeForecast fromProjection = OnTimeForecast.of(resolutions(40, 0), summed, List.of(), MARCH_END, NOW,
+            TARGET, 20).orElseThrow();
+        final OnTimeForecast fromCases = forecast(resolutions(40, 0), all, 20);
+        assertThat(fromProjection.expectedRate()).isEqualTo(fromCases.expectedRate());
+        assertThat(fromProjection.atRisk()).isEqualTo(fromCases.atRisk()).isTrue();
+        assertThat(fromProjection.overdueCaseIds()).isEmpty();
+        assertThat(fromCases.overdueCaseIds()).containsExactly("o0", "o1");
+    }
+
+    @Test
     void aMonthEndsAtMidnightInVietnam() {
         assertThat(Period.parse("2026-03").end()).isEqualTo(vn("2026-04-01T00:00"));
         assertThat(Period.parse("2026-H1").end()).isEqualTo(vn("2026-07-01T00:00"));

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -34,6 +35,7 @@ import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.cases.OpenCase;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.ForecastCase;
+import vn.tthc.monitor.contract.kpi.ForecastProjection;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.OnTimeForecast;
 import vn.tthc.monitor.contract.kpi.Period;
@@ -47,7 +49,9 @@ import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.verdicts.VerdictState;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseKeys;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastSpread;
 import vn.tthc.monitor.kpi.topology.forecast.RowForecasts;
+import vn.tthc.monitor.kpi.topology.forecast.SubtreeRowForecasts;
 import vn.tthc.monitor.kpi.topology.forecast.UnitCase;
 
 /**
@@ -188,6 +192,7 @@ public class KpiQueryService {
             scan(stores.alerts().all(), add);
             scan(stores.subtreeAlerts().all(), add);
             scan(stores.forecastAlerts().all(), add);
+            scan(stores.subtreeForecastAlerts().all(), add);
             return open.found();
         });
     }
@@ -351,24 +356,32 @@ public class KpiQueryService {
     }
 
     /**
-     * The open cases of {@code unitId} and of every unit under it that this instance's forecast stage holds (its
-     * partitions of {@link StoreCatalog#FORECAST_CASES_STORE}): the cases of a subtree row's forecast.
+     * The end-of-period forecast of the on-time rate of one unit's subtree rows of the current periods (those in the
+     * subtree rows store), at the service's clock, from the projections its units spread to it
+     * ({@link StoreCatalog#SUBTREE_FORECAST_INPUTS_STORE}, held with the subtree rows).
      */
-    public QueryResult<List<UnitCase>> subtreeOpenCases(final String unitId) {
+    public QueryResult<Map<KpiRowKey, OnTimeForecast>> subtreeForecasts(final String unitId) {
+        final Instant now = clock.instant();
         return read(stores -> {
-            final List<UnitCase> cases = new ArrayList<>();
-            for (final String unit : subtreeUnits(unitId)) {
-                scan(stores.forecastCases().prefixScan(KpiRowKeyFormat.unitPrefix(unit), new StringSerializer()),
-                    entry -> cases.add(new UnitCase(ForecastCaseKeys.fieldId(entry.key), entry.value)));
-            }
-            return new QueryResult.Found<>(cases);
+            final Map<KpiRowKey, KpiCounters> rows = new HashMap<>();
+            scan(stores.subtreeRows().prefixScan(KpiRowKeyFormat.unitPrefix(unitId), new StringSerializer()), row -> {
+                final KpiRowKey key = KpiRowKeyFormat.parse(row.key);
+                if (RowForecasts.isCurrent(key.period(), now)) {
+                    rows.put(key, row.value);
+                }
+            });
+            final Map<KpiRowKey, Map<String, ForecastProjection>> parts = subtreeParts(stores, unitId);
+            final Map<KpiRowKey, OnTimeForecast> forecasts = new HashMap<>();
+            rows.forEach((row, counters) -> SubtreeRowForecasts.of(row, counters, parts.getOrDefault(row, Map.of()),
+                targets, now).ifPresent(forecast -> forecasts.put(row, forecast)));
+            return new QueryResult.Found<>(forecasts);
         });
     }
 
     /**
-     * The forecasts of {@code rows} (rows of the current periods, as {@link #currentKpis} gives them), by scope and
-     * row, at the service's clock; a subtree row's forecast counts the open cases of its whole subtree that this
-     * instance holds (the metrics' view: with several instances, cases of units held elsewhere are missing).
+     * The forecasts of {@code rows} (rows of the current periods, as {@link #currentKpis} gives them: this instance's),
+     * by scope and row, at the service's clock: an own row's from its unit's open cases, a subtree row's from the
+     * projections its units spread to it.
      */
     public QueryResult<Map<Scope, Map<KpiRowKey, OnTimeForecast>>> forecasts(final List<KpiRowStatus> rows) {
         final Instant now = clock.instant();
@@ -378,27 +391,31 @@ public class KpiQueryService {
                 final KpiRowKey key = KpiRowKeyFormat.parse(entry.key);
                 casesByUnit.computeIfAbsent(key.unitId(), any -> new ArrayList<>()).add(new UnitCase(key.fieldId(), entry.value));
             });
+            final Map<String, Map<KpiRowKey, Map<String, ForecastProjection>>> partsByTop = new HashMap<>();
             final Map<Scope, Map<KpiRowKey, OnTimeForecast>> forecasts = new EnumMap<>(Scope.class);
             for (final Scope scope : Scope.values()) {
                 forecasts.put(scope, new HashMap<>());
             }
             for (final KpiRowStatus row : rows) {
-                final List<UnitCase> cases = new ArrayList<>();
-                for (final String unit : row.scope() == Scope.SUBTREE ? subtreeUnits(row.unitId()) : List.of(row.unitId())) {
-                    cases.addAll(casesByUnit.getOrDefault(unit, List.of()));
-                }
-                RowForecasts.of(row.key(), row.counters(), cases, targets, now)
-                    .ifPresent(forecast -> forecasts.get(row.scope()).put(row.key(), forecast));
+                final Optional<OnTimeForecast> forecast = row.scope() == Scope.SUBTREE
+                    ? SubtreeRowForecasts.of(row.key(), row.counters(), partsByTop
+                        .computeIfAbsent(row.unitId(), top -> subtreeParts(stores, top)).getOrDefault(row.key(), Map.of()),
+                        targets, now)
+                    : RowForecasts.of(row.key(), row.counters(), casesByUnit.getOrDefault(row.unitId(), List.of()), targets, now);
+                forecast.ifPresent(found -> forecasts.get(row.scope()).put(row.key(), found));
             }
             return new QueryResult.Found<>(forecasts);
         });
     }
 
-    /** The unit and every unit under it in the organisation file. */
-    private List<String> subtreeUnits(final String unitId) {
-        final List<String> units = new ArrayList<>(List.of(unitId));
-        organisation.descendants(unitId).forEach(unit -> units.add(unit.id()));
-        return units;
+    /** The projections the units of {@code top}'s subtree (as the organisation file places them) spread to it, by row. */
+    private Map<KpiRowKey, Map<String, ForecastProjection>> subtreeParts(final Stores stores, final String top) {
+        final Map<KpiRowKey, Map<String, ForecastProjection>> parts = new HashMap<>();
+        scan(stores.subtreeForecastInputs().prefixScan(KpiRowKeyFormat.unitPrefix(top), new StringSerializer()),
+            entry -> parts.computeIfAbsent(KpiRowKeyFormat.parse(entry.key), any -> new HashMap<>())
+                .put(entry.value.unitId(), entry.value.projection()));
+        parts.replaceAll((row, units) -> SubtreeRowForecasts.counted(top, units, organisation));
+        return parts;
     }
 
     @PreDestroy
@@ -438,6 +455,14 @@ public class KpiQueryService {
 
         ReadOnlyKeyValueStore<String, KpiAlert> forecastAlerts() {
             return store(StoreCatalog.FORECAST_ALERTS_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, ForecastSpread> subtreeForecastInputs() {
+            return store(StoreCatalog.SUBTREE_FORECAST_INPUTS_STORE);
+        }
+
+        ReadOnlyKeyValueStore<String, KpiAlert> subtreeForecastAlerts() {
+            return store(StoreCatalog.SUBTREE_FORECAST_ALERTS_STORE);
         }
 
         ReadOnlyKeyValueStore<String, VerdictState> verdicts() {

@@ -82,8 +82,8 @@ public final class KpiPipeline {
         final KStream<String, RowOutput.Change> subtreeChanges = new SubtreeTopology(topics, settings.targets(),
             settings.emitInterval(), organisation).addTo(builder, byUnit);
         KpiAlertTopology.forSubtreeRows(topics, settings.targets(), settings.emitInterval()).addTo(builder, subtreeChanges);
-        final var openCasesByUnit = new ForecastTopology(topics, settings.targets(), settings.forecast())
-            .addTo(builder, cases, rowChanges);
+        final var openCasesByUnit = new ForecastTopology(topics, settings.targets(), settings.forecast(), organisation)
+            .addTo(builder, cases, rowChanges, subtreeChanges);
         new VerdictTopology(topics, settings.targets(), settings.verdicts()).addTo(builder, openCasesByUnit
             .mapValues(update -> new OpenCaseChange(update.caseId(), update.open(), update.receivedAt()),
                 Named.as("open-case-changes-for-verdicts")), rowChanges, subtreeChanges);

@@ -18,6 +18,7 @@ import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.alert.AlertKind;
 import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.DrivingCase;
+import vn.tthc.monitor.contract.alert.DrivingChild;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.event.CaseReceived;
 import vn.tthc.monitor.contract.event.CaseResolved;
@@ -115,7 +116,7 @@ class ForecastIT {
     }
 
     @Test
-    void aSubtreeRowsForecastCountsTheOpenCasesOfEveryUnitUnderIt() throws Exception {
+    void aSubtreeRowsForecastCountsTheOpenCasesOfEveryUnitUnderItAndRaisesItsAtRiskAlertNamingTheChild() throws Exception {
         final Path directory = TestDirectories.fresh("subtree-forecast");
         final Path targets = Files.writeString(directory.resolve("targets.yaml"),
             "defaults: {minVolume: 4, onTimeRate: 0.75}\n");
@@ -129,17 +130,28 @@ class ForecastIT {
         final String month = Period.containing(now).get(0).toString();
         try (RunningService service = new RunningService(Map.of("tthc.targets.file", targets.toString(),
             "tthc.units.file", units.toString()))) {
-            // three on time in C1, one case of C2 already overdue: the city's subtree expects 3 on time of 4
+            // three on time in C1, two cases of C2 already overdue: the district's subtree expects 3 on time of 5,
+            // below 0.75 while its value (3 of 3) meets it; C2 alone (2 projected) stays below minVolume
             service.send(lines(resolved("C1", "S1", now, false), resolved("C1", "S2", now, false),
-                resolved("C1", "S3", now, false), List.of(received("C2", "S4", now.minusSeconds(60)))));
+                resolved("C1", "S3", now, false), List.of(received("C2", "S4", now.minusSeconds(60)),
+                    received("C2", "S5", now.minusSeconds(60)))));
             await().atMost(WAIT).untilAsserted(() -> {
                 assertThat(onTime(service, "/api/v1/units/P/kpis?scope=subtree", month).path("forecast").asDouble())
-                    .isEqualTo(0.75);
+                    .isEqualTo(0.6);
                 assertThat(onTime(service, "/api/v1/units/C1/kpis", month).path("forecast").asDouble()).isEqualTo(1.0);
             });
             await().atMost(WAIT).untilAsserted(() -> assertThat(service.get("/prometheus").body()).contains(
-                "tthc_kpi_forecast_ratio{field=\"*\",kpi=\"onTimeRate\",period=\"month\",scope=\"subtree\",unit=\"P\"} 0.75",
+                "tthc_kpi_forecast_ratio{field=\"*\",kpi=\"onTimeRate\",period=\"month\",scope=\"subtree\",unit=\"P\"} 0.6",
                 "tthc_kpi_forecast_ratio{field=\"*\",kpi=\"onTimeRate\",period=\"month\",scope=\"own\",unit=\"C1\"} 1.0"));
+            await().atMost(WAIT).untilAsserted(() -> {
+                final List<KpiAlert> atRisk = openAlerts(service).stream().filter(a -> a.kind() == AlertKind.AT_RISK).toList();
+                assertThat(atRisk).extracting(KpiAlert::unitId).containsOnly("P");
+                final KpiAlert alert = atRisk.stream().filter(a -> a.fieldId().equals("*") && a.period().equals(month))
+                    .findFirst().orElseThrow();
+                assertThat(alert.key()).containsExactly("P", "*", month, "onTimeRate", "subtree", "AT_RISK");
+                assertThat(alert.forecast()).isEqualTo(0.6);
+                assertThat(alert.drivingChildren()).containsExactly(new DrivingChild("C2", 2));
+            });
         }
     }
 

@@ -3,8 +3,6 @@ package vn.tthc.monitor.kpi.query.instances;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,8 +31,6 @@ import vn.tthc.monitor.kpi.query.QueryResult;
 import vn.tthc.monitor.kpi.query.UnitOpenCase;
 import vn.tthc.monitor.kpi.query.UnlistedUnit;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
-import vn.tthc.monitor.kpi.topology.forecast.RowForecasts;
-import vn.tthc.monitor.kpi.topology.forecast.UnitCase;
 import vn.tthc.monitor.kpi.topology.verdicts.VerdictState;
 
 /**
@@ -52,14 +48,11 @@ public class ClusterQueries {
     private final KpiQueryService local;
     private final InstanceRouter router;
     private final Targets targets;
-    private final Clock clock;
 
-    public ClusterQueries(final KpiQueryService local, final InstanceRouter router, final Targets targets,
-                          final Clock clock) {
+    public ClusterQueries(final KpiQueryService local, final InstanceRouter router, final Targets targets) {
         this.local = local;
         this.router = router;
         this.targets = targets;
-        this.clock = clock;
     }
 
     /** The section-5 report over every instance's rows. */
@@ -99,27 +92,14 @@ public class ClusterQueries {
     }
 
     /**
-     * The forecasts of one unit's subtree rows of the current periods, at the service's clock: the rows from the
-     * instance that holds them, the open cases of the unit and of every unit under it gathered from every instance.
+     * The forecasts of one unit's subtree rows of the current periods, from the instance that holds them (with the
+     * projections their units spread to them).
      */
     public QueryResult<Map<KpiRowKey, OnTimeForecast>> subtreeForecasts(final String unitId) {
-        final Instant now = clock.instant();
-        final QueryResult<List<KpiRowStatus>> rows = unitRows(unitId, Scope.SUBTREE);
-        if (!(rows instanceof QueryResult.Found<List<KpiRowStatus>> foundRows)) {
-            return rows.map(any -> Map.of());
-        }
-        return router.fromEveryInstance(PATH + "/units/" + segment(unitId) + "/subtree-open-cases",
-                Wire.listOf(UnitCase.class), () -> local.subtreeOpenCases(unitId))
-            .map(parts -> {
-                final List<UnitCase> cases = new ArrayList<>();
-                parts.forEach(part -> cases.addAll(part.value()));
-                final Map<KpiRowKey, OnTimeForecast> forecasts = new HashMap<>();
-                for (final KpiRowStatus row : foundRows.value()) {
-                    RowForecasts.of(row.key(), row.counters(), cases, targets, now)
-                        .ifPresent(forecast -> forecasts.put(row.key(), forecast));
-                }
-                return forecasts;
-            });
+        return router.<List<Parts.ForecastEntry>>fromOwner(StoreCatalog.SUBTREE_ROWS_STORE, unitId,
+                PATH + "/units/" + segment(unitId) + "/subtree-forecasts", Wire.listOf(Parts.ForecastEntry.class),
+                () -> local.subtreeForecasts(unitId).map(Parts.ForecastEntry::of))
+            .map(Parts.ForecastEntry::toMap);
     }
 
     /** The verdict stage's state of one unit's rows of {@code scope}, by period, from the instance that holds them. */

@@ -52,9 +52,9 @@ public class InstanceQueryController {
         return held(StoreCatalog.KPI_ROWS_STORE, unitId, () -> local.unitForecasts(unitId).map(Parts.ForecastEntry::of));
     }
 
-    @Get("/units/{unitId}/subtree-open-cases")
-    public String subtreeOpenCases(final String unitId) {
-        return Wire.encode(local.subtreeOpenCases(unitId));
+    @Get("/units/{unitId}/subtree-forecasts")
+    public String subtreeForecasts(final String unitId) {
+        return held(StoreCatalog.SUBTREE_ROWS_STORE, unitId, () -> local.subtreeForecasts(unitId).map(Parts.ForecastEntry::of));
     }
 
     @Get("/units/{unitId}/verdicts{?scope}")

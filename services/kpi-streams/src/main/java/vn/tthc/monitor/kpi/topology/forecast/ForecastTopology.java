@@ -2,6 +2,7 @@ package vn.tthc.monitor.kpi.topology.forecast;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -11,6 +12,7 @@ import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.kpi.ForecastCase;
 import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.HistoryChange;
 import vn.tthc.monitor.kpi.topology.RowOutput;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
@@ -25,34 +27,55 @@ import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
  * same partition count: co-partitioned) and raises and resolves the AT_RISK alerts, written to {@code alerts} and
  * {@code alertHistory} like the breaches. The query API and metrics compute the forecast from the same two stores
  * when read ({@link RowForecasts}).
+ * <p>
+ * Subtree rows (EVENTS.md section 6): each unit's projection of its open cases for its rows of the current periods
+ * goes, when it changes, to the top unit of each subtree that counts the unit ({@value #FORECAST_INPUTS_BY_TOP},
+ * keyed as {@code subtree-changes-by-unit}: co-partitioned with it) into the task that sums the subtree rows, where
+ * {@link SubtreeForecastTracker} keeps them in {@link StoreCatalog#SUBTREE_FORECAST_INPUTS_STORE} next to
+ * {@link StoreCatalog#SUBTREE_ROWS_STORE} and raises and resolves the subtree rows' AT_RISK alerts.
  */
 public final class ForecastTopology {
 
     public static final String OPEN_CASES_BY_UNIT = "open-cases-by-unit";
+    public static final String FORECAST_INPUTS_BY_TOP = "forecast-inputs-by-top";
 
     private final TopicCatalog topics;
     private final Targets targets;
     private final ForecastSettings settings;
+    private final Organisation organisation;
 
-    public ForecastTopology(final TopicCatalog topics, final Targets targets, final ForecastSettings settings) {
+    public ForecastTopology(final TopicCatalog topics, final Targets targets, final ForecastSettings settings,
+                            final Organisation organisation) {
         this.topics = topics;
         this.targets = targets;
         this.settings = settings;
+        this.organisation = organisation;
     }
 
     /**
-     * @param cases      every change of a case history (keyed by caseId, in the histories' task)
-     * @param rowChanges every change of a row (keyed by row, in the rows' task)
+     * @param cases          every change of a case history (keyed by caseId, in the histories' task)
+     * @param rowChanges     every change of an own row (keyed by row, in the rows' task)
+     * @param subtreeChanges every change of a subtree row (keyed by row, in the subtree rows' task)
      * @return the open cases' changes by unit, as read from {@value #OPEN_CASES_BY_UNIT} in the rows' task (the
      *         verdict stage reads them too)
      */
     public KStream<String, ForecastCaseUpdate> addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> cases,
-                      final KStream<String, RowOutput.Change> rowChanges) {
+                      final KStream<String, RowOutput.Change> rowChanges,
+                      final KStream<String, RowOutput.Change> subtreeChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.FORECAST_CASES_STORE), Serdes.String(),
             JacksonSerde.json(ForecastCase.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.FORECAST_ALERTS_STORE), Serdes.String(),
+            JacksonSerde.json(KpiAlert.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreCatalog.FORECAST_SPREAD_STORE), Serdes.String(),
+            JacksonSerde.json(ForecastSpread.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreCatalog.SUBTREE_FORECAST_INPUTS_STORE), Serdes.String(),
+            JacksonSerde.json(ForecastSpread.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreCatalog.SUBTREE_FORECAST_ALERTS_STORE), Serdes.String(),
             JacksonSerde.json(KpiAlert.class)));
         final KStream<String, ForecastCaseUpdate> openCases = cases
             .flatMap((caseId, change) -> ForecastCaseUpdates.of(change), Named.as("forecast-open-case-changes"))
@@ -66,12 +89,37 @@ public final class ForecastTopology {
             .filter((row, change) -> onTimeChanged(change) || closesCase(change), Named.as("forecast-filter-on-time-changes"))
             .mapValues(change -> (ForecastInput) new ForecastInput.RowChanged(change.key().unitId(), change.entityId(),
                 closesCase(change)), Named.as("forecast-row-changed"));
-        final KStream<String, KpiAlert> alerts = caseChanges
+        final var outputs = caseChanges
             .merge(onTimeChanges, Named.as("forecast-merge-inputs"))
-            .process(() -> new ForecastTracker(targets, settings), Named.as("track-forecasts"),
-                StoreCatalog.FORECAST_CASES_STORE, StoreCatalog.FORECAST_ALERTS_STORE, StoreCatalog.KPI_ROWS_STORE);
+            .process(() -> new ForecastTracker(targets, settings, organisation), Named.as("track-forecasts"),
+                StoreCatalog.FORECAST_CASES_STORE, StoreCatalog.FORECAST_ALERTS_STORE, StoreCatalog.KPI_ROWS_STORE,
+                StoreCatalog.FORECAST_SPREAD_STORE)
+            .split(Named.as("forecast-output-"))
+            .branch((key, output) -> output instanceof ForecastOutput.Alert, Branched.as("alerts"))
+            .defaultBranch(Branched.as("spreads"));
+        final KStream<String, KpiAlert> alerts = outputs.get("forecast-output-alerts")
+            .mapValues(output -> ((ForecastOutput.Alert) output).alert(), Named.as("unwrap-forecast-alerts"));
         alerts.to(topics.alerts().name(), topics.alerts().produced("write-forecast-alerts"));
         alerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-forecast-alert-history"));
+
+        final KStream<String, SubtreeForecastInput> spreads = outputs.get("forecast-output-spreads")
+            .mapValues(output -> ((ForecastOutput.Spread) output).spread(), Named.as("unwrap-forecast-spreads"))
+            // keyed by the subtree's top unit: the same partitions as its subtree rows (subtree-changes-by-unit)
+            .repartition(Repartitioned.<String, ForecastSpread>as(FORECAST_INPUTS_BY_TOP)
+                .withKeySerde(Serdes.String()).withValueSerde(JacksonSerde.json(ForecastSpread.class)))
+            .mapValues((top, spread) -> (SubtreeForecastInput) new SubtreeForecastInput.Spread(top, spread),
+                Named.as("subtree-forecast-spread"));
+        final KStream<String, SubtreeForecastInput> subtreeOnTimeChanges = subtreeChanges
+            .filter((row, change) -> onTimeChanged(change), Named.as("subtree-forecast-filter-on-time-changes"))
+            .mapValues(change -> (SubtreeForecastInput) new SubtreeForecastInput.RowChanged(change.key().unitId()),
+                Named.as("subtree-forecast-row-changed"));
+        final KStream<String, KpiAlert> subtreeAlerts = spreads
+            .merge(subtreeOnTimeChanges, Named.as("subtree-forecast-merge-inputs"))
+            .process(() -> new SubtreeForecastTracker(targets, settings, organisation), Named.as("track-subtree-forecasts"),
+                StoreCatalog.SUBTREE_FORECAST_INPUTS_STORE, StoreCatalog.SUBTREE_FORECAST_ALERTS_STORE,
+                StoreCatalog.SUBTREE_ROWS_STORE, StoreCatalog.SUBTREE_CHILDREN_STORE);
+        subtreeAlerts.to(topics.alerts().name(), topics.alerts().produced("write-subtree-forecast-alerts"));
+        subtreeAlerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-subtree-forecast-alert-history"));
         return openCases;
     }
 

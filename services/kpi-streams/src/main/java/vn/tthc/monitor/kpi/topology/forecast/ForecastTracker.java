@@ -21,6 +21,7 @@ import vn.tthc.monitor.contract.alert.DrivingCase;
 import vn.tthc.monitor.contract.alert.ForecastAlertLifecycle;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.kpi.ForecastCase;
+import vn.tthc.monitor.contract.kpi.ForecastProjection;
 import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
@@ -28,6 +29,7 @@ import vn.tthc.monitor.contract.kpi.KpiStatus;
 import vn.tthc.monitor.contract.kpi.OnTimeForecast;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
@@ -40,11 +42,22 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * that cases that become overdue and periods that end move the forecast without any event. Every judgement uses
  * the punctuation's wall-clock time as {@code now}. Open AT_RISK alerts live in
  * {@link StoreCatalog#FORECAST_ALERTS_STORE}: a restart restores them and raises none twice.
+ * <p>
+ * At each judgement the tracker also projects the unit's open cases for each of its rows of the current periods
+ * ({@link ForecastProjection}) and, when a projection changed since it last spread it
+ * ({@link StoreCatalog#FORECAST_SPREAD_STORE}), sends it to the top unit of each subtree that counts the unit
+ * ({@link Organisation#subtreesCounting}), for the subtree rows' forecast ({@link SubtreeForecastTracker}); the
+ * projection of an ended period, or of a row whose cases all closed, is taken out ({@link ForecastProjection#NONE}).
  */
-final class ForecastTracker implements Processor<String, ForecastInput, String, KpiAlert> {
+final class ForecastTracker implements Processor<String, ForecastInput, String, ForecastOutput> {
 
     private final Targets targets;
     private final ForecastSettings settings;
+    private final Organisation organisation;
+    /** Each unit's subtrees: their top units, resolved once. */
+    private final Map<String, List<String>> topsByUnit = new HashMap<>();
+    /** What each unit last spread to its subtrees, by row. */
+    private final Map<String, Map<KpiRowKey, ForecastSpread>> spreadByUnit = new HashMap<>();
     /** Each unit's open cases by caseId. */
     private final Map<String, Map<String, UnitCase>> casesByUnit = new HashMap<>();
     /** Each unit's open forecast alerts by row. */
@@ -55,28 +68,32 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     private final Map<String, Closing> closingCases = new HashMap<>();
     /** Cases the rows counted closed before their closing came, by caseId, with when. */
     private final Map<String, Instant> closedInRows = new HashMap<>();
-    private ProcessorContext<String, KpiAlert> context;
+    private ProcessorContext<String, ForecastOutput> context;
     private KeyValueStore<String, ForecastCase> cases;
     private KeyValueStore<String, KpiAlert> alerts;
     private KeyValueStore<String, KpiCounters> rows;
+    private KeyValueStore<String, ForecastSpread> spreads;
 
-    ForecastTracker(final Targets targets, final ForecastSettings settings) {
+    ForecastTracker(final Targets targets, final ForecastSettings settings, final Organisation organisation) {
         this.targets = targets;
         this.settings = settings;
+        this.organisation = organisation;
     }
 
     @Override
-    public void init(final ProcessorContext<String, KpiAlert> context) {
+    public void init(final ProcessorContext<String, ForecastOutput> context) {
         this.context = context;
         this.cases = context.getStateStore(StoreCatalog.FORECAST_CASES_STORE);
         this.alerts = context.getStateStore(StoreCatalog.FORECAST_ALERTS_STORE);
         this.rows = context.getStateStore(StoreCatalog.KPI_ROWS_STORE);
+        this.spreads = context.getStateStore(StoreCatalog.FORECAST_SPREAD_STORE);
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         casesByUnit.clear();
         alertsByUnit.clear();
         changedUnits.clear();
         closingCases.clear();
         closedInRows.clear();
+        spreadByUnit.clear();
         try (KeyValueIterator<String, ForecastCase> all = cases.all()) {
             all.forEachRemaining(entry -> {
                 final KpiRowKey key = KpiRowKeyFormat.parse(entry.key);
@@ -86,6 +103,10 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         try (KeyValueIterator<String, KpiAlert> all = alerts.all()) {
             all.forEachRemaining(entry -> alertsByUnit.computeIfAbsent(entry.value.unitId(), any -> new HashMap<>())
                 .put(rowOf(entry.value), entry.value));
+        }
+        try (KeyValueIterator<String, ForecastSpread> all = spreads.all()) {
+            all.forEachRemaining(entry -> spreadByUnit.computeIfAbsent(entry.value.unitId(), any -> new HashMap<>())
+                .put(KpiRowKeyFormat.parse(entry.key), entry.value));
         }
         context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> checkChanged(Instant.ofEpochMilli(now)));
         context.schedule(settings.recomputeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> checkAll(Instant.ofEpochMilli(now)));
@@ -187,6 +208,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         forgetStaleClosings(now);
         final Set<String> units = new TreeSet<>(casesByUnit.keySet());
         units.addAll(alertsByUnit.keySet());
+        units.addAll(spreadByUnit.keySet());
         changedUnits.removeAll(units);
         units.forEach(unit -> judge(unit, now));
     }
@@ -198,6 +220,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
      */
     private void judge(final String unitId, final Instant now) {
         final Map<String, UnitCase> unitCases = casesByUnit.getOrDefault(unitId, Map.of());
+        spread(unitId, unitCases, now);
         final Map<KpiRowKey, KpiAlert> open = alertsByUnit.getOrDefault(unitId, Map.of());
         final Set<KpiRowKey> judged = new TreeSet<>(open.keySet());
         if (settings.alertsEnabled() && !unitCases.isEmpty()) {
@@ -252,7 +275,59 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
             alerts.put(key, alert);
             alertsByUnit.computeIfAbsent(row.unitId(), any -> new HashMap<>()).put(row, alert);
         }
-        context.forward(new Record<>(key, alert, alert.triggeredAt().toEpochMilli()));
+        context.forward(new Record<>(key, new ForecastOutput.Alert(alert), alert.triggeredAt().toEpochMilli()));
+    }
+
+    /**
+     * Sends the projections of the unit's rows of the current periods that changed since it last spread them to the
+     * top unit of every subtree that counts it, and takes out those of ended periods and of rows whose cases closed.
+     */
+    private void spread(final String unitId, final Map<String, UnitCase> unitCases, final Instant now) {
+        final List<String> tops = topsByUnit.computeIfAbsent(unitId, organisation::subtreesCounting);
+        final Map<KpiRowKey, ForecastSpread> before = spreadByUnit.getOrDefault(unitId, Map.of());
+        if (tops.isEmpty() && before.isEmpty()) {
+            return;
+        }
+        final Map<KpiRowKey, ForecastSpread> after = new TreeMap<>();
+        if (!tops.isEmpty() && !unitCases.isEmpty()) {
+            final Set<String> fields = new TreeSet<>();
+            unitCases.values().forEach(c -> fields.add(c.fieldId()));
+            fields.add(KpiRowKey.ALL_FIELDS);
+            for (final Period period : Period.containing(now)) {
+                for (final String field : fields) {
+                    final ForecastProjection projection = ForecastProjection.of(unitCases.values().stream()
+                        .filter(c -> field.equals(KpiRowKey.ALL_FIELDS) || c.fieldId().equals(field))
+                        .map(UnitCase::forecastCase).toList(), period.end(), now);
+                    if (!projection.isNone()) {
+                        after.put(new KpiRowKey(unitId, field, period.toString()),
+                            new ForecastSpread(unitId, field, period.toString(), projection, organisation.fingerprint()));
+                    }
+                }
+            }
+        }
+        final Set<KpiRowKey> rowsSpread = new TreeSet<>(before.keySet());
+        rowsSpread.addAll(after.keySet());
+        for (final KpiRowKey row : rowsSpread) {
+            final ForecastSpread previous = before.get(row);
+            final ForecastSpread next = after.get(row);
+            if (next != null && next.equals(previous)) {
+                continue;
+            }
+            final ForecastSpread sent = next != null ? next : previous.removed();
+            tops.forEach(top -> context.forward(new Record<>(top, new ForecastOutput.Spread(sent), now.toEpochMilli())));
+            final String key = KpiRowKeyFormat.format(row);
+            if (next != null) {
+                spreads.put(key, next);
+                spreadByUnit.computeIfAbsent(unitId, any -> new HashMap<>()).put(row, next);
+            } else {
+                spreads.delete(key);
+                final Map<KpiRowKey, ForecastSpread> unitSpread = spreadByUnit.get(unitId);
+                unitSpread.remove(row);
+                if (unitSpread.isEmpty()) {
+                    spreadByUnit.remove(unitId);
+                }
+            }
+        }
     }
 
     private Map<String, UnitCase> casesOf(final String unitId) {

@@ -18,6 +18,7 @@ import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.kpi.ForecastCase;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.TargetsFile;
+import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 
@@ -31,7 +32,7 @@ class ForecastTrackerClosingTest {
     private static final Instant NOW = Instant.parse("2026-11-20T03:00:00Z");
     private static final Instant DUE = NOW.minus(Duration.ofHours(1));
 
-    private MockProcessorContext<String, KpiAlert> context;
+    private MockProcessorContext<String, ForecastOutput> context;
     private KeyValueStore<String, ForecastCase> cases;
     private ForecastTracker tracker;
 
@@ -43,7 +44,9 @@ class ForecastTrackerClosingTest {
         store(StoreCatalog.FORECAST_ALERTS_STORE, JacksonSerde.json(KpiAlert.class));
         store(StoreCatalog.KPI_ROWS_STORE, Serdes.serdeFrom(
             (topic, counters) -> new byte[0], (topic, bytes) -> KpiCounters.ZERO));
-        tracker = new ForecastTracker(TargetsFile.parse("defaults: {minVolume: 4, onTimeRate: 0.75}"), ForecastSettings.DEFAULTS);
+        store(StoreCatalog.FORECAST_SPREAD_STORE, JacksonSerde.json(ForecastSpread.class));
+        tracker = new ForecastTracker(TargetsFile.parse("defaults: {minVolume: 4, onTimeRate: 0.75}"), ForecastSettings.DEFAULTS,
+            Organisation.of(List.of()));
         tracker.init(context);
         caseChanged(open("X"));
     }
