@@ -100,6 +100,7 @@ public final class NotifierLoop implements AutoCloseable {
     private final Map<TopicPartition, Long> startEnds = new HashMap<>();
     private boolean inputsRead;
     private long actionsTopicCheckedAt;
+    private boolean actionsTopicMissingLogged;
     private final KafkaProducer<String, byte[]> ledgerProducer;
     private final Thread thread;
     private volatile boolean running = true;
@@ -302,8 +303,11 @@ public final class NotifierLoop implements AutoCloseable {
         }
         actionsTopicCheckedAt = now;
         if (actions.partitionsFor(settings.correctiveActionsTopic()).isEmpty()) {
-            LOG.info("no topic {} yet (kpi-streams creates it): corrective actions are not followed until it exists",
-                settings.correctiveActionsTopic());
+            if (!actionsTopicMissingLogged) {
+                actionsTopicMissingLogged = true;
+                LOG.info("no topic {} yet (kpi-streams creates it): corrective actions are not followed until it exists",
+                    settings.correctiveActionsTopic());
+            }
             return;
         }
         assignFromStart(actions, settings.correctiveActionsTopic());
