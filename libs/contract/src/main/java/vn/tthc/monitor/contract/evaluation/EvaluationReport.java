@@ -69,6 +69,18 @@ public record EvaluationReport(String unitId, String unitName, Scope scope, Peri
                                       final Map<KpiRowKey, KpiCounters> rows, final Targets targets,
                                       final List<KpiAlert> alerts, final boolean alertsCut, final Instant now,
                                       final WorkingCalendar calendar, final List<CorrectiveAction> actions) {
+        return of(unitId, unitName, scope, period, rows, targets, alerts, alertsCut, now,
+            Finality.of(period, now, calendar), actions);
+    }
+
+    /**
+     * The evaluation as above, labelled with a finality known elsewhere (the live pipeline's verdict stage, which
+     * also knows when every case received in the period is closed), so that the report says what the query API says.
+     */
+    public static EvaluationReport of(final String unitId, final String unitName, final Scope scope, final Period period,
+                                      final Map<KpiRowKey, KpiCounters> rows, final Targets targets,
+                                      final List<KpiAlert> alerts, final boolean alertsCut, final Instant now,
+                                      final Finality finality, final List<CorrectiveAction> actions) {
         final String current = period.toString();
         final String previous = EvaluationPeriods.previous(period).map(Period::toString).orElse(null);
         final String yearBefore = EvaluationPeriods.yearBefore(period).map(Period::toString).orElse(null);
@@ -94,7 +106,7 @@ public record EvaluationReport(String unitId, String unitName, Scope scope, Peri
                 .thenComparing(action -> String.join("|", action.alertKey())))
             .map(action -> ActionEntry.of(action, now))
             .toList();
-        return new EvaluationReport(unitId, unitName, scope, period, now, Finality.of(period, now, calendar), objectives,
+        return new EvaluationReport(unitId, unitName, scope, period, now, finality, objectives,
             entries, alertsCut, actionEntries);
     }
 

@@ -8,10 +8,11 @@ import vn.tthc.monitor.contract.kpi.VietnamTime;
 
 /**
  * Whether an evaluation's figures are provisional (tạm tính) or final (chính thức). Cases received in a period
- * may close after it ends, and their outcome still counts in it; the monitor does not track when the last of
- * them closes, so the figures are taken as final once {@value #SETTLING_WORKING_DAYS} working days have passed
- * after the period: from the start of the day after the {@value #SETTLING_WORKING_DAYS}th working day that
- * follows the period's last day, in Asia/Ho_Chi_Minh.
+ * may close after it ends, and their outcome still counts in it. {@link #of} is the cut-off rule alone, for where
+ * no verdict stage knows when the last of them closed (a replay): the figures are final once
+ * {@value #SETTLING_WORKING_DAYS} working days have passed after the period, from the start of the day after the
+ * {@value #SETTLING_WORKING_DAYS}th working day that follows the period's last day, in Asia/Ho_Chi_Minh. The live
+ * service labels its reports from its verdict stage instead.
  *
  * @param provisional whether the figures may still change
  * @param finalFrom   the instant from which they are final

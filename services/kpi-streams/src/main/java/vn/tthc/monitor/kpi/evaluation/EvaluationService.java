@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import vn.tthc.monitor.contract.action.CorrectiveAction;
 import vn.tthc.monitor.contract.alert.KpiAlert;
-import vn.tthc.monitor.contract.calendar.WorkingCalendar;
 import vn.tthc.monitor.contract.evaluation.EvaluationReport;
+import vn.tthc.monitor.contract.evaluation.Finality;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Period;
@@ -21,13 +21,16 @@ import vn.tthc.monitor.kpi.actions.ActionStore;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
 import vn.tthc.monitor.kpi.query.instances.ClusterQueries;
+import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
+import vn.tthc.monitor.kpi.topology.verdicts.VerdictState;
 
 /**
  * Builds a unit's evaluation for a period from the query API's answers: the unit's rows of the scope
  * ({@link ClusterQueries#unitRows(String, Scope)}: from whichever instance holds them) and the alerts, those of ended
  * periods included ({@link ClusterQueries#openAlerts(boolean)}: the newest {@value KpiQueryService#MAX_LISTED}, the
  * report says when that list was cut) and the corrective actions ({@link ActionStore#all()}), at the wall clock's
- * time. The unit's name comes from the
+ * time; labelled provisional or final as the query API labels the rows ({@link ClusterQueries#unitVerdicts}: final
+ * once the verdict stage made them so, else provisional until the cut-off). The unit's name comes from the
  * organisation file; a unit neither listed nor with rows is not found.
  */
 @Singleton
@@ -36,17 +39,17 @@ public class EvaluationService {
     private final ClusterQueries queries;
     private final Targets targets;
     private final Organisation organisation;
-    private final WorkingCalendar calendar;
+    private final VerdictSettings verdicts;
     private final Clock clock;
     private final ActionStore actions;
 
     public EvaluationService(final ClusterQueries queries, final Targets targets, final Organisation organisation,
-                             final WorkingCalendar calendar, final Clock clock, final ActionStore actions) {
+                             final VerdictSettings verdicts, final Clock clock, final ActionStore actions) {
         this.actions = actions;
         this.queries = queries;
         this.targets = targets;
         this.organisation = organisation;
-        this.calendar = calendar;
+        this.verdicts = verdicts;
         this.clock = clock;
     }
 
@@ -72,7 +75,16 @@ public class EvaluationService {
         } catch (final ActionStore.NotReady e) {
             return new QueryResult.NotReady<>(e.getMessage());
         }
+        final QueryResult<Map<String, VerdictState>> states = queries.unitVerdicts(unitId, scope);
+        if (states instanceof QueryResult.NotReady<Map<String, VerdictState>>
+            || states instanceof QueryResult.Overloaded<Map<String, VerdictState>>) {
+            return states.map(none -> null);
+        }
+        final VerdictState state = states instanceof QueryResult.Found<Map<String, VerdictState>> found
+            ? found.value().get(period.toString()) : null;
+        final Finality finality = state != null && state.hasBecomeFinal() ? new Finality(false, state.finalAt())
+            : new Finality(true, verdicts.cutOff(period));
         return alerts.map(list -> EvaluationReport.of(unitId, name, scope, period, counters, targets, list, cut,
-            clock.instant(), calendar, recorded));
+            clock.instant(), finality, recorded));
     }
 }

@@ -146,8 +146,10 @@ class ForecastIT {
             await().atMost(WAIT).untilAsserted(() -> {
                 final List<KpiAlert> atRisk = openAlerts(service).stream().filter(a -> a.kind() == AlertKind.AT_RISK).toList();
                 assertThat(atRisk).extracting(KpiAlert::unitId).containsOnly("P");
-                final KpiAlert alert = atRisk.stream().filter(a -> a.fieldId().equals("*") && a.period().equals(month))
-                    .findFirst().orElseThrow();
+                final List<KpiAlert> ofMonth = atRisk.stream()
+                    .filter(a -> a.fieldId().equals("*") && a.period().equals(month)).toList();
+                assertThat(ofMonth).hasSize(1);
+                final KpiAlert alert = ofMonth.get(0);
                 assertThat(alert.key()).containsExactly("P", "*", month, "onTimeRate", "subtree", "AT_RISK");
                 assertThat(alert.forecast()).isEqualTo(0.6);
                 assertThat(alert.drivingChildren()).containsExactly(new DrivingChild("C2", 2));

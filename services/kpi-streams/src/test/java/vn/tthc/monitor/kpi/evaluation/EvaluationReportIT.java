@@ -103,6 +103,9 @@ class EvaluationReportIT {
         final List<String> expected = expectedLines(WARD, "own", Period.parse("2026-Q1"));
         assertThat(expected).as("the ward has objectives with cases in 2026-Q1").hasSizeGreaterThan(4);
 
+        // final as the query API labels the rows: once a check of the verdict stage (every tthc.verdicts.check-interval) made them so
+        await().atMost(Duration.ofSeconds(150)).untilAsserted(() -> assertThat(
+            service.get("/api/v1/units/" + WARD + "/evaluations/2026-Q1").body()).contains("Chính thức"));
         final HttpResponse<String> html = service.get("/api/v1/units/" + WARD + "/evaluations/2026-Q1");
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
