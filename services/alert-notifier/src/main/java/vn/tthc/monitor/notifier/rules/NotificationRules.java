@@ -52,6 +52,7 @@ public final class NotificationRules {
     private final WarningDigests digests;
     private final AlertGroups groups;
     private final OverdueActions overdueActions = new OverdueActions();
+    private boolean inputsRead;
 
     public NotificationRules(final UnitRegistry units, final AlertMessages alertMessages,
                              final DigestMessages digestMessages, final NotifierSettings settings) {
@@ -111,9 +112,14 @@ public final class NotificationRules {
         overdueActions.onAction(event);
     }
 
-    /** Whether the alerts and corrective actions have been read up to where they stood at the start: overdue actions may go. */
+    /**
+     * Whether the alerts and corrective actions have been read up to where they stood at the start (false again while a
+     * corrective-actions topic found later is read). Until then no escalation is due, of an alert open too long nor of
+     * an overdue action: both topics are read from the start at every start, and an alert's earlier RAISED may be read
+     * a poll before its RESOLVED.
+     */
     public void inputsRead(final boolean read) {
-        overdueActions.inputsRead(read);
+        inputsRead = read;
     }
 
     /** Takes a case warning into its unit's next digest, unless it was told before or there is nobody to tell. */
@@ -131,7 +137,7 @@ public final class NotificationRules {
     }
 
     /**
-     * What is due at {@code now} for the units {@code owned}: the escalations of alerts open too long and of overdue
+     * What is due at {@code now} for the units {@code owned}: the escalations (once the inputs are read, {@link #inputsRead}) of alerts open too long and of overdue
      * corrective actions, the groups
      * whose window is over, the digests. {@code told}: done or waiting to be; {@code delivered}: done (an escalation
      * names the heads of the unit whose raise mail was delivered). What is due for a unit another notifier owns keeps
@@ -141,11 +147,13 @@ public final class NotificationRules {
                         final Predicate<String> owned) {
         final List<Delivery> deliveries = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
-        for (final KpiAlert alert : escalations.due(now, owned)) {
-            escalation(alert, now, delivered).ifPresentOrElse(n -> deliveries.addAll(n.deliveries()), () -> skipped.add("no_parent"));
-        }
-        for (final OverdueActions.Due due : overdueActions.due(now, owned)) {
-            overdueAction(due, now).ifPresentOrElse(n -> deliveries.addAll(n.deliveries()), () -> skipped.add("no_parent"));
+        if (inputsRead) {
+            for (final KpiAlert alert : escalations.due(now, owned)) {
+                escalation(alert, now, delivered).ifPresentOrElse(n -> deliveries.addAll(n.deliveries()), () -> skipped.add("no_parent"));
+            }
+            for (final OverdueActions.Due due : overdueActions.due(now, owned)) {
+                overdueAction(due, now).ifPresentOrElse(n -> deliveries.addAll(n.deliveries()), () -> skipped.add("no_parent"));
+            }
         }
         groups.due(now, owned).forEach(group -> deliveries.addAll(tell(group, told)));
         final List<String> settled = new ArrayList<>();

@@ -20,15 +20,13 @@ import vn.tthc.monitor.contract.alert.KpiAlert;
  * of the unit above ({@link OverdueActionEscalation}): past their due date while the alert is open. Each escalation
  * is returned once here; the ledger keeps it once across restarts and notifiers.
  *
- * <p>Nothing is due until {@link #inputsRead} says so: the alerts and the actions are read from the start at every start,
- * and an alert's earlier RAISED may be read before its RESOLVED.
+ * <p>{@link NotificationRules} asks only once the inputs are read to where they stood at start.
  */
 public final class OverdueActions {
 
     private final Map<List<String>, CorrectiveAction> actions = new HashMap<>();
     private final Map<List<String>, KpiAlert> alerts = new HashMap<>();
     private final Set<String> returned = new HashSet<>();
-    private boolean inputsRead;
 
     /** An overdue action to escalate, with its alert as it stands (the KPI's figures now). */
     public record Due(OverdueActionEscalation.Escalation escalation, CorrectiveAction action, KpiAlert alert) {
@@ -45,22 +43,11 @@ public final class OverdueActions {
     }
 
     /**
-     * Whether the alerts and the actions have been read up to where they stood when assigned (false again while a
-     * corrective-actions topic found later is read).
-     */
-    public void inputsRead(final boolean read) {
-        inputsRead = read;
-    }
-
-    /**
      * The actions of the units {@code owned} overdue at {@code now} with their alert open, not returned before. Those
      * of another notifier's units stay due here, so that this one escalates them should it take the units over.
      */
     public List<Due> due(final Instant now, final Predicate<String> owned) {
         final List<Due> due = new ArrayList<>();
-        if (!inputsRead) {
-            return due;
-        }
         for (final CorrectiveAction action : actions.values()) {
             final KpiAlert alert = alerts.get(action.alertKey());
             final boolean open = alert != null && alert.state() != AlertState.RESOLVED;

@@ -74,10 +74,12 @@ class DispatcherTest {
         final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
         final NotifierSettings settings = new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2),
             Duration.ofMinutes(5), window);
-        return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
+        final Dispatcher dispatcher = new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
             TestAlerts.digestMessages(links.baseUrl(), null), settings),
             TestAlerts.verdictRules(units, links.baseUrl()), settings, clock, told, transports, new NotificationMetrics(meters), warningSettled,
             unit -> true);
+        dispatcher.inputsRead(true);
+        return dispatcher;
     }
 
     private List<String> recipients() {

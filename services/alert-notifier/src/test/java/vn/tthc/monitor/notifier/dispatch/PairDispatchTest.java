@@ -55,10 +55,12 @@ class PairDispatchTest {
         final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
         final NotifierSettings settings = new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2),
             Duration.ofMinutes(5), WINDOW);
-        return new Dispatcher(new NotificationRules(UNITS, TestAlerts.alertMessages(links.baseUrl(), null),
+        final Dispatcher dispatcher = new Dispatcher(new NotificationRules(UNITS, TestAlerts.alertMessages(links.baseUrl(), null),
             TestAlerts.digestMessages(links.baseUrl(), null), settings), TestAlerts.verdictRules(UNITS, links.baseUrl()),
             settings, clock, ledger, List.of(mail, new RecordingTransport(ChannelKind.WEBHOOK)),
             new NotificationMetrics(new SimpleMeterRegistry()), settled, owned::contains);
+        dispatcher.inputsRead(true);
+        return dispatcher;
     }
 
     private void both(final Consumer<Dispatcher> step) {
@@ -129,6 +131,7 @@ class PairDispatchTest {
         final Dispatcher single = new Dispatcher(new NotificationRules(UNITS, TestAlerts.alertMessages(links.baseUrl(), null),
             TestAlerts.digestMessages(links.baseUrl(), null), settings), TestAlerts.verdictRules(UNITS, links.baseUrl()),
             settings, clock, own, List.of(mail), new NotificationMetrics(new SimpleMeterRegistry()), key -> { }, unit -> true);
+        single.inputsRead(true);
         single.onAlert(raised);
         single.tick();
         return keys(mail);

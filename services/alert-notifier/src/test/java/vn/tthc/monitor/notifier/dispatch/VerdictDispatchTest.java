@@ -46,9 +46,11 @@ class VerdictDispatchTest {
     private Dispatcher dispatcher(final UnitRegistry units) {
         final NotifierSettings settings = new NotifierSettings(Duration.ofHours(4), Duration.ofMinutes(15),
             Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ZERO);
-        return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(DASHBOARD_URL, null),
+        final Dispatcher dispatcher = new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(DASHBOARD_URL, null),
             TestAlerts.digestMessages(DASHBOARD_URL, null), settings), TestAlerts.verdictRules(units, DASHBOARD_URL),
             settings, clock, ledger, List.of(mail, webhook), new NotificationMetrics(meters), key -> { }, unit -> true);
+        dispatcher.inputsRead(true);
+        return dispatcher;
     }
 
     private double verdictMails(final String outcome, final NotificationKind kind) {

@@ -38,9 +38,11 @@ class NotificationRulesTest {
 
     private static NotificationRules rules(final UnitRegistry units) {
         final DashboardLinks links = new DashboardLinks("http://127.0.0.1:3000");
-        return new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
+        final NotificationRules rules = new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
             TestAlerts.digestMessages(links.baseUrl(), null),
             new NotifierSettings(ESCALATE_AFTER, DIGEST_INTERVAL, Duration.ofSeconds(2), Duration.ofMinutes(5), WINDOW));
+        rules.inputsRead(true);
+        return rules;
     }
 
     /** What is due once the group window opened by an alert at {@link TestAlerts#NOW} is over. */
@@ -138,6 +140,33 @@ class NotificationRulesTest {
             assertThat(d.notification().kind()).isEqualTo(NotificationKind.ESCALATED);
         });
         assertThat(rules.due(NOW.plus(ESCALATE_AFTER).plusSeconds(60), told::contains, told::contains, unit -> true).deliveries()).isEmpty();
+    }
+
+    @Test
+    void nothingIsEscalatedBeforeTheAlertsAreReadToWhereTheyStoodAtStart() {
+        // at a start the alerts topic is read from its beginning: a breach's old RAISED may come a poll before its RESOLVED
+        rules.inputsRead(false);
+        rules.onAlert(onTime(AlertState.RAISED, NOW), NOW, told::contains);
+        done(dueAfterTheWindow());
+
+        assertThat(rules.due(NOW.plus(ESCALATE_AFTER), told::contains, told::contains, unit -> true).deliveries()).isEmpty();
+
+        rules.onAlert(onTime(AlertState.RESOLVED, NOW.plusSeconds(60)), NOW.plusSeconds(60), told::contains);
+        rules.inputsRead(true);
+        assertThat(rules.due(NOW.plus(ESCALATE_AFTER).plusSeconds(60), told::contains, told::contains, unit -> true)
+            .deliveries()).noneMatch(d -> d.notification().kind() == NotificationKind.ESCALATED);
+    }
+
+    @Test
+    void anAlertStillOpenOnceTheAlertsAreReadIsEscalated() {
+        rules.inputsRead(false);
+        rules.onAlert(onTime(AlertState.RAISED, NOW), NOW, told::contains);
+        done(dueAfterTheWindow());
+        assertThat(rules.due(NOW.plus(ESCALATE_AFTER), told::contains, told::contains, unit -> true).deliveries()).isEmpty();
+
+        rules.inputsRead(true);
+        assertThat(rules.due(NOW.plus(ESCALATE_AFTER), told::contains, told::contains, unit -> true).deliveries())
+            .singleElement().satisfies(d -> assertThat(d.notification().kind()).isEqualTo(NotificationKind.ESCALATED));
     }
 
     @Test

@@ -56,13 +56,15 @@ class RealDeliveryTest {
         final MailComposer composer = new MailComposer("tthc-monitor@example.org", "TTHC Monitor");
         final NotifierSettings settings = new NotifierSettings(Duration.ofHours(4), Duration.ofMinutes(15),
             Duration.ofSeconds(2), Duration.ofMinutes(1), GROUP_WINDOW);
-        return new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
+        final Dispatcher dispatcher = new Dispatcher(new NotificationRules(units, TestAlerts.alertMessages(links.baseUrl(), null),
             TestAlerts.digestMessages(links.baseUrl(), null), settings),
             TestAlerts.verdictRules(units, links.baseUrl()), settings, clock, ledger, List.of(
                 new SmtpTransport(new SmtpTransport.SmtpSettings("127.0.0.1", smtp.port(), null, null, true,
                     false, Duration.ofSeconds(5)), composer),
                 new WebhookTransport(Duration.ofSeconds(5))),
             new NotificationMetrics(new SimpleMeterRegistry()), key -> { }, unit -> true);
+        dispatcher.inputsRead(true);
+        return dispatcher;
     }
 
     @AfterEach
