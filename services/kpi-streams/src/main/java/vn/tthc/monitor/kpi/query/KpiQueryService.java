@@ -53,6 +53,7 @@ import vn.tthc.monitor.kpi.topology.forecast.ForecastSpread;
 import vn.tthc.monitor.kpi.topology.forecast.RowForecasts;
 import vn.tthc.monitor.kpi.topology.forecast.SubtreeRowForecasts;
 import vn.tthc.monitor.kpi.topology.forecast.UnitCase;
+import vn.tthc.monitor.kpi.topology.forecast.UnitProjections;
 
 /**
  * Answers the query API from the pipeline's state stores (interactive queries) on this instance.
@@ -348,8 +349,9 @@ public class KpiQueryService {
             final List<UnitCase> cases = new ArrayList<>();
             scan(stores.forecastCases().prefixScan(KpiRowKeyFormat.unitPrefix(unitId), new StringSerializer()),
                 entry -> cases.add(new UnitCase(ForecastCaseKeys.fieldId(entry.key), entry.value)));
+            final UnitProjections projections = UnitProjections.of(unitId, cases, now, 0);
             final Map<KpiRowKey, OnTimeForecast> forecasts = new HashMap<>();
-            rows.forEach((row, counters) -> RowForecasts.of(row, counters, cases, targets, now)
+            rows.forEach((row, counters) -> RowForecasts.of(row, counters, projections, targets, now)
                 .ifPresent(forecast -> forecasts.put(row, forecast)));
             return new QueryResult.Found<>(forecasts);
         });
@@ -391,6 +393,7 @@ public class KpiQueryService {
                 final KpiRowKey key = KpiRowKeyFormat.parse(entry.key);
                 casesByUnit.computeIfAbsent(key.unitId(), any -> new ArrayList<>()).add(new UnitCase(key.fieldId(), entry.value));
             });
+            final Map<String, UnitProjections> projectionsByUnit = new HashMap<>();
             final Map<String, Map<KpiRowKey, Map<String, ForecastProjection>>> partsByTop = new HashMap<>();
             final Map<Scope, Map<KpiRowKey, OnTimeForecast>> forecasts = new EnumMap<>(Scope.class);
             for (final Scope scope : Scope.values()) {
@@ -401,7 +404,8 @@ public class KpiQueryService {
                     ? SubtreeRowForecasts.of(row.key(), row.counters(), partsByTop
                         .computeIfAbsent(row.unitId(), top -> subtreeParts(stores, top)).getOrDefault(row.key(), Map.of()),
                         targets, now)
-                    : RowForecasts.of(row.key(), row.counters(), casesByUnit.getOrDefault(row.unitId(), List.of()), targets, now);
+                    : RowForecasts.of(row.key(), row.counters(), projectionsByUnit.computeIfAbsent(row.unitId(),
+                        unit -> UnitProjections.of(unit, casesByUnit.getOrDefault(unit, List.of()), now, 0)), targets, now);
                 forecast.ifPresent(found -> forecasts.get(row.scope()).put(row.key(), found));
             }
             return new QueryResult.Found<>(forecasts);

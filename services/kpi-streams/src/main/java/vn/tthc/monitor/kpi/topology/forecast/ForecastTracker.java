@@ -220,44 +220,40 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
      */
     private void judge(final String unitId, final Instant now) {
         final Map<String, UnitCase> unitCases = casesByUnit.getOrDefault(unitId, Map.of());
-        spread(unitId, unitCases, now);
+        final UnitProjections projections = UnitProjections.of(unitId, unitCases.values(), now, settings.maxDrivingCases());
+        spread(unitId, projections, now);
         final Map<KpiRowKey, KpiAlert> open = alertsByUnit.getOrDefault(unitId, Map.of());
         final Set<KpiRowKey> judged = new TreeSet<>(open.keySet());
-        if (settings.alertsEnabled() && !unitCases.isEmpty()) {
-            final Set<String> fields = new TreeSet<>();
-            unitCases.values().forEach(c -> fields.add(c.fieldId()));
-            fields.add(KpiRowKey.ALL_FIELDS);
-            for (final Period period : Period.containing(now)) {
-                fields.forEach(field -> judged.add(new KpiRowKey(unitId, field, period.toString())));
+        if (settings.alertsEnabled()) {
+            for (final Period period : projections.periods()) {
+                projections.fields().forEach(field -> judged.add(new KpiRowKey(unitId, field, period.toString())));
             }
         }
         for (final KpiRowKey row : judged) {
-            judgeRow(row, unitCases, open.get(row), now);
+            judgeRow(row, projections, unitCases, open.get(row), now);
         }
     }
 
-    private void judgeRow(final KpiRowKey row, final Map<String, UnitCase> unitCases, final KpiAlert previous,
-                          final Instant now) {
+    private void judgeRow(final KpiRowKey row, final UnitProjections projections, final Map<String, UnitCase> unitCases,
+                          final KpiAlert previous, final Instant now) {
         final KpiCounters stored = rows.get(KpiRowKeyFormat.format(row));
         final KpiCounters counters = stored == null ? KpiCounters.ZERO : stored;
         final KpiStatus status = KpiStatus.of(Kpi.ON_TIME_RATE, counters, targets.target(Kpi.ON_TIME_RATE, row),
             targets.minVolume(row));
         final Optional<OnTimeForecast> forecast = settings.alertsEnabled()
-            ? RowForecasts.of(row, counters, unitCases.values(), targets, now) : Optional.empty();
+            ? RowForecasts.of(row, counters, projections, targets, now) : Optional.empty();
         ForecastAlertLifecycle.next(previous, row, status, forecast, drivingCases(row, forecast, unitCases), now)
             .ifPresent(alert -> write(row, alert));
     }
 
-    private List<DrivingCase> drivingCases(final KpiRowKey row, final Optional<OnTimeForecast> forecast,
-                                           final Map<String, UnitCase> unitCases) {
+    /** The overdue cases that drive the forecast down, at most {@code maxDrivingCases} ({@link UnitProjections} lists no more). */
+    private static List<DrivingCase> drivingCases(final KpiRowKey row, final Optional<OnTimeForecast> forecast,
+                                                  final Map<String, UnitCase> unitCases) {
         if (forecast.isEmpty()) {
             return List.of();
         }
         final List<DrivingCase> driving = new ArrayList<>();
         for (final String caseId : forecast.get().overdueCaseIds()) {
-            if (driving.size() == settings.maxDrivingCases()) {
-                break;
-            }
             driving.add(new DrivingCase(caseId, row.unitId(), unitCases.get(caseId).forecastCase().effectiveDue(), null));
         }
         return driving;
@@ -282,25 +278,20 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
      * Sends the projections of the unit's rows of the current periods that changed since it last spread them to the
      * top unit of every subtree that counts it, and takes out those of ended periods and of rows whose cases closed.
      */
-    private void spread(final String unitId, final Map<String, UnitCase> unitCases, final Instant now) {
+    private void spread(final String unitId, final UnitProjections projections, final Instant now) {
         final List<String> tops = topsByUnit.computeIfAbsent(unitId, organisation::subtreesCounting);
         final Map<KpiRowKey, ForecastSpread> before = spreadByUnit.getOrDefault(unitId, Map.of());
         if (tops.isEmpty() && before.isEmpty()) {
             return;
         }
         final Map<KpiRowKey, ForecastSpread> after = new TreeMap<>();
-        if (!tops.isEmpty() && !unitCases.isEmpty()) {
-            final Set<String> fields = new TreeSet<>();
-            unitCases.values().forEach(c -> fields.add(c.fieldId()));
-            fields.add(KpiRowKey.ALL_FIELDS);
-            for (final Period period : Period.containing(now)) {
-                for (final String field : fields) {
-                    final ForecastProjection projection = ForecastProjection.of(unitCases.values().stream()
-                        .filter(c -> field.equals(KpiRowKey.ALL_FIELDS) || c.fieldId().equals(field))
-                        .map(UnitCase::forecastCase).toList(), period.end(), now);
+        if (!tops.isEmpty()) {
+            for (final Period period : projections.periods()) {
+                for (final String field : projections.fields()) {
+                    final KpiRowKey row = new KpiRowKey(unitId, field, period.toString());
+                    final ForecastProjection projection = projections.projection(row);
                     if (!projection.isNone()) {
-                        after.put(new KpiRowKey(unitId, field, period.toString()),
-                            new ForecastSpread(unitId, field, period.toString(), projection, organisation.fingerprint()));
+                        after.put(row, new ForecastSpread(unitId, field, period.toString(), projection, organisation.fingerprint()));
                     }
                 }
             }

@@ -1,10 +1,7 @@
 package vn.tthc.monitor.kpi.topology.forecast;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
-import vn.tthc.monitor.contract.kpi.ForecastCase;
 import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
@@ -13,8 +10,8 @@ import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Targets;
 
 /**
- * The end-of-period forecast of one own row ({@link OnTimeForecast}) from its counters and its unit's open cases:
- * those of the row's field, or all of them for the {@code *} row. Only rows of the periods containing {@code now}
+ * The end-of-period forecast of one own row ({@link OnTimeForecast}) from its counters and its unit's open cases
+ * projected ({@link UnitProjections}): those of the row's field, or all of them for the {@code *} row. Only rows of the periods containing {@code now}
  * have one. Shared by the forecast stage (alerts) and the query API and metrics (which compute it when read, at
  * the service's clock), so both say the same for the same {@code now}.
  */
@@ -28,17 +25,14 @@ public final class RowForecasts {
         return Period.containing(now).stream().anyMatch(current -> current.toString().equals(period));
     }
 
+    /** {@code projections}: the row's unit's open cases projected at {@code now} ({@link UnitProjections}). */
     public static Optional<OnTimeForecast> of(final KpiRowKey row, final KpiCounters counters,
-                                              final Collection<UnitCase> unitCases, final Targets targets,
+                                              final UnitProjections projections, final Targets targets,
                                               final Instant now) {
         if (!isCurrent(row.period(), now)) {
             return Optional.empty();
         }
-        final List<ForecastCase> cases = unitCases.stream()
-            .filter(c -> row.isAllFields() || c.fieldId().equals(row.fieldId()))
-            .map(UnitCase::forecastCase)
-            .toList();
-        return OnTimeForecast.of(counters, cases, Period.parse(row.period()).end(), now,
-            targets.target(Kpi.ON_TIME_RATE, row), targets.minVolume(row));
+        return OnTimeForecast.of(counters, projections.projection(row), projections.overdueCaseIds(row),
+            Period.parse(row.period()).end(), now, targets.target(Kpi.ON_TIME_RATE, row), targets.minVolume(row));
     }
 }
