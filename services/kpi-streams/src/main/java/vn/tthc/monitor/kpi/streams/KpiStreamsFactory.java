@@ -53,8 +53,8 @@ public class KpiStreamsFactory {
         // application.server: Kafka Streams' metadata then names the instance holding each key (query/instances)
         instance.configure(builder.getConfiguration());
         final KStream<String, Event> events = new KpiPipeline(topics, new PipelineSettings(targets,
-            pipeline.emitInterval(), dueSoonWindow, pipeline.watchInterval(), pipeline.watchGrace(), forecast.settings(),
-            verdicts, duplicates.settings()), organisation).addTo(builder);
+            pipeline.emitInterval(), pipeline.alertUpdateInterval(), dueSoonWindow, pipeline.watchInterval(),
+            pipeline.watchGrace(), forecast.settings(), verdicts, duplicates.settings()), organisation).addTo(builder);
         // corrective actions: a sub-topology of their own (docs/ARCHITECTURE.md, "Corrective actions")
         ActionTopology.addTo(builder, actions.topic());
         return events;

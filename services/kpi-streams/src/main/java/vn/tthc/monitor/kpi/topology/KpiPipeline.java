@@ -77,11 +77,11 @@ public final class KpiPipeline {
             .merge(feedbackChanges, Named.as("merge-feedback-changes"))
             .merge(surveyChanges, Named.as("merge-survey-changes")));
         final KStream<String, RowOutput.Change> rowChanges = rows.sum(builder, byUnit);
-        new KpiAlertTopology(topics, settings.targets(), settings.emitInterval()).addTo(builder, rowChanges);
+        new KpiAlertTopology(topics, settings.targets(), settings.alertUpdateInterval()).addTo(builder, rowChanges);
         // the subtree rows take each unit's changes in the task of its own rows, which they spread all again when the tree changes
         final KStream<String, RowOutput.Change> subtreeChanges = new SubtreeTopology(topics, settings.targets(),
             settings.emitInterval(), organisation).addTo(builder, byUnit);
-        KpiAlertTopology.forSubtreeRows(topics, settings.targets(), settings.emitInterval()).addTo(builder, subtreeChanges);
+        KpiAlertTopology.forSubtreeRows(topics, settings.targets(), settings.alertUpdateInterval()).addTo(builder, subtreeChanges);
         final var openCasesByUnit = new ForecastTopology(topics, settings.targets(), settings.forecast(), organisation)
             .addTo(builder, cases, rowChanges, subtreeChanges);
         new VerdictTopology(topics, settings.targets(), settings.verdicts()).addTo(builder, openCasesByUnit

@@ -49,7 +49,7 @@ class KpiAlertTopologyTest {
         resolveCase("C1", true);
         pipeline.alerts();
         resolveCase("C2", true);
-        pipeline.emitKpiRows();
+        pipeline.updateAlerts();
         final KpiAlert alert = onTimeAlert(pipeline.alerts(), "*", "2026-11");
         assertThat(alert.state()).isEqualTo(AlertState.UPDATED);
         assertThat(alert.volume()).isEqualTo(2);
@@ -60,13 +60,15 @@ class KpiAlertTopologyTest {
     void manyChangesWhileInBreachAreWrittenAsOneUpdatePerInterval() {
         pipeline = new PipelineDriver(MIN_VOLUME_ONE, WALL_CLOCK);
         resolveCase("C1", true);
-        pipeline.emitKpiRows();
+        pipeline.updateAlerts();
         pipeline.alerts();
         for (int i = 2; i <= 10; i++) {
             resolveCase("C" + i, true);
         }
         assertThat(pipeline.alerts()).as("no update before the interval").isEmpty();
         pipeline.emitKpiRows();
+        assertThat(pipeline.alerts()).as("the rows are written every emit interval, an update waits for its own").isEmpty();
+        pipeline.advanceWallClock(PipelineDriver.ALERT_UPDATE_INTERVAL.minus(PipelineDriver.EMIT_INTERVAL));
         final List<KpiAlert> monthAlerts = pipeline.alerts().stream()
             .filter(a -> a.kpi().equals("onTimeRate") && a.fieldId().equals("*") && a.period().equals("2026-11")).toList();
         assertThat(monthAlerts).singleElement().satisfies(alert -> {

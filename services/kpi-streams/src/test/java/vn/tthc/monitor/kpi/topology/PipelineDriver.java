@@ -45,6 +45,7 @@ final class PipelineDriver implements AutoCloseable {
 
     static final TopicCatalog TOPICS = TopicCatalog.named(TopicCatalog.Names.prefixed(""));
     static final Duration EMIT_INTERVAL = Duration.ofMillis(100);
+    static final Duration ALERT_UPDATE_INTERVAL = Duration.ofSeconds(1);
     static final DueSoonWindow DUE_SOON = DueSoonWindow.fixed(Duration.ofHours(24));
     static final Duration WATCH_INTERVAL = Duration.ofSeconds(5);
     static final Duration WATCH_GRACE = Duration.ofSeconds(60);
@@ -117,7 +118,7 @@ final class PipelineDriver implements AutoCloseable {
                            final DuplicateSettings duplicates, final Path stateDir) {
         this.targets = targets;
         final StreamsBuilder builder = new StreamsBuilder();
-        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE, forecast,
+        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, ALERT_UPDATE_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE, forecast,
             verdicts, duplicates), organisation).addTo(builder);
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
@@ -255,6 +256,11 @@ final class PipelineDriver implements AutoCloseable {
     /** Lets the wall clock run past the next emission of changed KPI rows. */
     void emitKpiRows() {
         driver.advanceWallClockTime(EMIT_INTERVAL);
+    }
+
+    /** Lets the wall clock run past the next update of open alerts whose rows changed (and the emissions of rows before it). */
+    void updateAlerts() {
+        driver.advanceWallClockTime(ALERT_UPDATE_INTERVAL);
     }
 
     void advanceWallClock(final Duration duration) {

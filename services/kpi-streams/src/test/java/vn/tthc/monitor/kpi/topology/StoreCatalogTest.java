@@ -18,7 +18,7 @@ class StoreCatalogTest {
     void thePipelineBuildsExactlyTheCatalogsStoresUnderTheirFirstNames() {
         final StreamsBuilder builder = new StreamsBuilder();
         new KpiPipeline(TopicCatalog.named(TopicCatalog.Names.prefixed("")), new PipelineSettings(Targets.sectionThreeDefaults(),
-            Duration.ofSeconds(1), DueSoonWindow.fixed(Duration.ofHours(24)), Duration.ofSeconds(5), Duration.ofSeconds(60)))
+            Duration.ofSeconds(1), Duration.ofSeconds(10), DueSoonWindow.fixed(Duration.ofHours(24)), Duration.ofSeconds(5), Duration.ofSeconds(60)))
             .addTo(builder);
         final Set<String> stores = new TreeSet<>();
         for (final TopologyDescription.Subtopology subtopology : builder.build().describe().subtopologies()) {

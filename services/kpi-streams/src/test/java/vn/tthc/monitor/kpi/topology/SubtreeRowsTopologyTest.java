@@ -131,7 +131,7 @@ class SubtreeRowsTopologyTest {
             for (int i = 0; i < 3; i++) {
                 pipeline.sendAll(caseLines("late" + i, "PHONG-A1", start, 9));
             }
-            pipeline.emitKpiRows();
+            pipeline.updateAlerts();
             assertThat(subtreeAlerts(pipeline.alerts(), "2026-03")).last().satisfies(alert -> {
                 assertThat(alert.state()).isEqualTo(AlertState.UPDATED);
                 assertThat(alert.drivingChildren())
