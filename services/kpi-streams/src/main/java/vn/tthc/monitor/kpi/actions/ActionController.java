@@ -18,20 +18,23 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.tthc.monitor.contract.action.ActionChannel;
 import vn.tthc.monitor.contract.action.ActionRequest;
 import vn.tthc.monitor.contract.action.AlertKeys;
+import vn.tthc.monitor.kpi.api.QueryResponses;
+import vn.tthc.monitor.kpi.query.QueryResult;
 
 /**
  * Corrective actions over the API (docs/ARCHITECTURE.md "Corrective actions"): read and record the action of an
  * alert, list the current ones. {@code alertKey} is the alert's key as its JSON text ({@code KpiAlert.key()}, the
  * alerts topics' record key), percent-encoded in the path. Who may do it is {@code UnitSecurityRule}'s: recording is
  * for the heads and quality officers of the alert's unit or a unit above it and the province's users; the operator
- * key reads. Who records is the signed-in user; with sign-in off, the request's {@code by}.
+ * key reads. Who records is the signed-in user; with sign-in off, the request's {@code by}. Every instance answers for
+ * every alert ({@link ActionQueries}); while the action cannot be read (restoring, rebalancing) reading and recording
+ * answer 503 with {@code Retry-After} and the part not ready, and nothing is written.
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -51,12 +54,12 @@ public class ActionController {
         + "\"chỉ tiêu\"] (thêm \"subtree\", \"AT_RISK\" nếu có), mã hoá trong đường dẫn.";
 
     private final ActionRecorder recorder;
-    private final ActionStore store;
+    private final ActionQueries actions;
     private final Clock clock;
 
-    public ActionController(final ActionRecorder recorder, final ActionStore store, final Clock clock) {
+    public ActionController(final ActionRecorder recorder, final ActionQueries actions, final Clock clock) {
         this.recorder = recorder;
-        this.store = store;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -65,18 +68,18 @@ public class ActionController {
         + " when, the current cause, action, person responsible and due date, and every event")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @ApiResponse(responseCode = "404", description = "Nothing recorded for the alert yet")
+    @ApiResponse(responseCode = "503", description = "Not readable now (restoring or rebalancing); retry after Retry-After seconds")
     public HttpResponse<?> get(final String alertKey) {
         final Optional<List<String>> key = AlertKeys.parse(alertKey);
         if (key.isEmpty()) {
             return refusal(HttpStatus.BAD_REQUEST, "bad alert key", List.of(BAD_KEY));
         }
-        try {
-            return recorder.current(key.get()).<HttpResponse<?>>map(HttpResponse::ok)
-                .orElseGet(() -> refusal(HttpStatus.NOT_FOUND, "not found: no corrective action",
-                    List.of("Chưa có hành động khắc phục nào được ghi nhận cho cảnh báo này.")));
-        } catch (final ActionStore.NotReady e) {
-            return notReady(e);
+        final QueryResult<ActionView> current = recorder.current(key.get());
+        if (current instanceof QueryResult.NotFound<ActionView>) {
+            return refusal(HttpStatus.NOT_FOUND, "not found: no corrective action",
+                List.of("Chưa có hành động khắc phục nào được ghi nhận cho cảnh báo này."));
         }
+        return QueryResponses.toHttp(current);
     }
 
     @Post("/alerts/{alertKey}/actions")
@@ -85,6 +88,8 @@ public class ActionController {
         + " Written as an event of the corrective-actions topic")
     @ApiResponse(responseCode = "201", description = "Written: the event and the action as it now stands")
     @ApiResponse(responseCode = "400", description = "Refused: 'problems' lists why, in Vietnamese; nothing written")
+    @ApiResponse(responseCode = "503", description = "The current action not readable now (restoring or rebalancing):"
+        + " nothing written; retry after Retry-After seconds")
     public HttpResponse<?> record(final String alertKey, @Body final Request body, final HttpRequest<?> request) {
         final Optional<List<String>> key = AlertKeys.parse(alertKey);
         if (key.isEmpty()) {
@@ -94,41 +99,30 @@ public class ActionController {
         final String by = caller != null ? caller.getName() : body.by();
         final ActionRequest asked = new ActionRequest(body.type(), body.cause(), body.action(), body.responsible(),
             body.due(), body.note());
-        try {
-            final ActionRecorder.Outcome outcome = recorder.record(key.get(), asked, by, ActionChannel.API);
-            if (outcome instanceof ActionRecorder.Refused refused) {
-                return refusal(HttpStatus.BAD_REQUEST, "invalid corrective action", refused.problems());
-            }
-            return HttpResponse.created(outcome);
-        } catch (final ActionStore.NotReady e) {
-            return notReady(e);
+        final ActionRecorder.Outcome outcome = recorder.record(key.get(), asked, by, ActionChannel.API);
+        if (outcome instanceof ActionRecorder.Refused refused) {
+            return refusal(HttpStatus.BAD_REQUEST, "invalid corrective action", refused.problems());
         }
+        if (outcome instanceof ActionRecorder.Unavailable unavailable) {
+            return QueryResponses.toHttp(new QueryResult.NotReady<>(unavailable.reason()));
+        }
+        return HttpResponse.created(outcome);
     }
 
     @Get("/corrective-actions")
     @Operation(summary = "Every current corrective action with its state now, the latest recorded first (at most"
-        + " 5,000); cut to the caller's units when signed in as a head or quality officer")
+        + " 5,000, X-Truncated: true when cut), of every instance; cut to the caller's units when signed in as a head or"
+        + " quality officer")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionView[].class)))
+    @ApiResponse(responseCode = "503", description = "Not readable now (restoring or rebalancing); retry after Retry-After seconds")
     public HttpResponse<?> all() {
         final Instant now = clock.instant();
-        try {
-            return HttpResponse.ok(store.all().stream().map(action -> ActionView.of(action, now))
-                .sorted(Comparator.comparing((ActionView view) -> view.action().events()
-                    .get(view.action().events().size() - 1).at()).reversed())
-                .toList());
-        } catch (final ActionStore.NotReady e) {
-            return notReady(e);
-        }
+        return QueryResponses.toHttp(actions.latest()
+            .map(latest -> latest.stream().map(action -> ActionView.of(action, now)).toList()));
     }
 
     private static HttpResponse<?> refusal(final HttpStatus status, final String error, final List<String> problems) {
         return HttpResponse.status(status).body(Map.of("error", error, "message", String.join(" ", problems),
             "problems", problems));
-    }
-
-    private static HttpResponse<?> notReady(final ActionStore.NotReady e) {
-        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
-            .body(Map.of("error", "state stores not ready, retry shortly: " + e.getMessage(),
-                "message", "Dữ liệu đang được nạp lại, vui lòng thử lại sau ít giây."));
     }
 }

@@ -26,6 +26,7 @@ import vn.tthc.monitor.contract.action.AlertKeys;
 import vn.tthc.monitor.contract.evaluation.VietnameseFormat;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.org.OrganisationUnit;
+import vn.tthc.monitor.kpi.query.QueryResult;
 import vn.tthc.monitor.operator.SignedLinks;
 
 /**
@@ -33,6 +34,8 @@ import vn.tthc.monitor.operator.SignedLinks;
  * is the credential, anonymous otherwise (UnitSecurityRule lets {@code /actions} through), and who records is the
  * recipient it names. A token that is malformed or not signed with the link key is refused with 403, an expired one
  * with 410, each with a Vietnamese page, and nothing is written; a refused form is shown again with the reasons (400).
+ * The alert's action is read from whichever instance holds it ({@link ActionRecorder}); while it cannot be, the page
+ * answers 503 with {@code Retry-After} and says which part is not ready, and nothing is written.
  */
 @Controller("/actions")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -63,13 +66,12 @@ public class ActionLinkController {
             return cast(refusal);
         }
         final Link link = (Link) checked;
-        try {
-            return page(HttpStatus.OK, ActionLinkPage.page(TITLE, ActionLinkPage.alert(link.key, unitName(link.key))
-                + ActionLinkPage.current(recorder.current(link.key).orElse(null))
-                + ActionLinkPage.form(token, link.recipient, null)));
-        } catch (final ActionStore.NotReady e) {
-            return notReady();
+        final QueryResult<ActionView> current = recorder.current(link.key);
+        if (unreadable(current)) {
+            return notReady(current);
         }
+        return page(HttpStatus.OK, ActionLinkPage.page(TITLE, ActionLinkPage.alert(link.key, unitName(link.key))
+            + ActionLinkPage.current(found(current)) + ActionLinkPage.form(token, link.recipient, null)));
     }
 
     @Post
@@ -84,22 +86,24 @@ public class ActionLinkController {
         final Link link = (Link) checked;
         final ActionRequest asked = new ActionRequest(form.get("type"), form.get("cause"), form.get("action"),
             form.get("responsible"), form.get("due"), form.get("note"));
-        try {
-            final ActionRecorder.Outcome outcome = recorder.record(link.key, asked, link.recipient, ActionChannel.MAIL_LINK);
-            if (outcome instanceof ActionRecorder.Refused refused) {
-                return page(HttpStatus.BAD_REQUEST, ActionLinkPage.page(TITLE, ActionLinkPage.problems(refused.problems())
-                    + ActionLinkPage.alert(link.key, unitName(link.key))
-                    + ActionLinkPage.current(recorder.current(link.key).orElse(null))
-                    + ActionLinkPage.form(token, link.recipient, asked)));
-            }
-            final ActionRecorder.Recorded recorded = (ActionRecorder.Recorded) outcome;
-            return page(HttpStatus.OK, ActionLinkPage.page(TITLE, "<div class=\"done\"><p>Đã ghi nhận lúc "
-                + VietnameseFormat.dateTime(recorded.event().at()) + ".</p></div>"
-                + ActionLinkPage.alert(link.key, unitName(link.key)) + ActionLinkPage.current(recorded.action())
-                + "<p><a href=\"/actions?token=" + escape(token) + "\">Ghi nhận thêm</a></p>"));
-        } catch (final ActionStore.NotReady e) {
-            return notReady();
+        final ActionRecorder.Outcome outcome = recorder.record(link.key, asked, link.recipient, ActionChannel.MAIL_LINK);
+        if (outcome instanceof ActionRecorder.Unavailable unavailable) {
+            return notReady(new QueryResult.NotReady<>(unavailable.reason()));
         }
+        if (outcome instanceof ActionRecorder.Refused refused) {
+            final QueryResult<ActionView> current = recorder.current(link.key);
+            if (unreadable(current)) {
+                return notReady(current);
+            }
+            return page(HttpStatus.BAD_REQUEST, ActionLinkPage.page(TITLE, ActionLinkPage.problems(refused.problems())
+                + ActionLinkPage.alert(link.key, unitName(link.key)) + ActionLinkPage.current(found(current))
+                + ActionLinkPage.form(token, link.recipient, asked)));
+        }
+        final ActionRecorder.Recorded recorded = (ActionRecorder.Recorded) outcome;
+        return page(HttpStatus.OK, ActionLinkPage.page(TITLE, "<div class=\"done\"><p>Đã ghi nhận lúc "
+            + VietnameseFormat.dateTime(recorded.event().at()) + ".</p></div>"
+            + ActionLinkPage.alert(link.key, unitName(link.key)) + ActionLinkPage.current(recorded.action())
+            + "<p><a href=\"/actions?token=" + escape(token) + "\">Ghi nhận thêm</a></p>"));
     }
 
     private record Link(List<String> key, String recipient) {
@@ -133,9 +137,23 @@ public class ActionLinkController {
         return HttpResponse.<String>status(status).contentType(HTML).body(html);
     }
 
-    private static HttpResponse<String> notReady() {
-        return page(HttpStatus.SERVICE_UNAVAILABLE, ActionLinkPage.page("Hệ thống đang bận",
-            "<p>Dữ liệu đang được nạp lại, vui lòng thử lại sau ít giây. Không có gì được ghi nhận.</p>"));
+    /** Whether {@code current} is neither the action nor "nothing recorded": the action could not be read now. */
+    private static boolean unreadable(final QueryResult<ActionView> current) {
+        return current instanceof QueryResult.NotReady<ActionView> || current instanceof QueryResult.Overloaded<ActionView>;
+    }
+
+    private static ActionView found(final QueryResult<ActionView> current) {
+        return current instanceof QueryResult.Found<ActionView> found ? found.value() : null;
+    }
+
+    /** 503 with {@code Retry-After}, the page saying which part is not ready. */
+    private static HttpResponse<String> notReady(final QueryResult<ActionView> unreadable) {
+        final String reason = unreadable instanceof QueryResult.NotReady<ActionView> notReady ? notReady.reason()
+            : ((QueryResult.Overloaded<ActionView>) unreadable).reason();
+        return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2").contentType(HTML)
+            .body(ActionLinkPage.page("Hệ thống đang bận", "<p>Dữ liệu đang được nạp lại hoặc đang chia lại giữa các"
+                + " phiên bản dịch vụ, vui lòng thử lại sau ít giây. Không có gì được ghi nhận.</p>"
+                + "<p class=\"detail\">Chi tiết: " + escape(reason) + "</p>"));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,11 +1,10 @@
 package vn.tthc.monitor.kpi.actions;
 
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -13,15 +12,17 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import vn.tthc.monitor.contract.action.AlertKeys;
 import vn.tthc.monitor.contract.action.CorrectiveAction;
+import vn.tthc.monitor.kpi.query.QueryResult;
 
 /**
- * Reads {@link ActionTopology#STORE} on this instance (interactive queries, as the rest of the query API).
- * {@link NotReady} while the streams are not running or the store is restoring.
+ * Reads {@link ActionTopology#STORE} on this instance only: the partitions it holds (interactive queries, as
+ * {@code KpiQueryService}). {@link ActionQueries} answers for every alert from these answers of every instance.
+ * Not ready while the streams are not running or the store is restoring.
  */
 @Singleton
 public class ActionStore {
 
-    /** The most actions {@link #all} returns. */
+    /** The most actions {@link #latest} returns. */
     public static final int MAX_LISTED = 5_000;
 
     private final KafkaStreams streams;
@@ -30,39 +31,48 @@ public class ActionStore {
         this.streams = streams;
     }
 
-    /** The current action of the alert, if any. */
-    public Optional<CorrectiveAction> get(final List<String> alertKey) {
-        return Optional.ofNullable(store().get(AlertKeys.text(alertKey)));
+    /** The current action of the alert in this instance's partitions; not found when there is none. */
+    public QueryResult<CorrectiveAction> get(final List<String> alertKey) {
+        final String key = AlertKeys.text(alertKey);
+        return read(store -> {
+            final CorrectiveAction action = store.get(key);
+            return action == null ? new QueryResult.NotFound<>("corrective action of alert " + key)
+                : new QueryResult.Found<>(action);
+        });
     }
 
-    /** Every current action, at most {@value #MAX_LISTED}. */
-    public List<CorrectiveAction> all() {
-        final List<CorrectiveAction> all = new ArrayList<>();
-        try (KeyValueIterator<String, CorrectiveAction> entries = store().all()) {
-            while (entries.hasNext() && all.size() < MAX_LISTED) {
-                final KeyValue<String, CorrectiveAction> entry = entries.next();
-                all.add(entry.value);
+    /** This instance's current actions, the latest recorded first, at most {@value #MAX_LISTED}. */
+    public QueryResult<List<CorrectiveAction>> latest() {
+        return read(store -> {
+            try (KeyValueIterator<String, CorrectiveAction> entries = store.all()) {
+                return LatestActions.newest(values(entries), MAX_LISTED);
             }
-        }
-        return all;
+        });
     }
 
-    private ReadOnlyKeyValueStore<String, CorrectiveAction> store() {
+    private <T> QueryResult<T> read(final Function<ReadOnlyKeyValueStore<String, CorrectiveAction>, QueryResult<T>> query) {
         if (streams.state() != KafkaStreams.State.RUNNING) {
-            throw new NotReady("Kafka Streams is " + streams.state());
+            return new QueryResult.NotReady<>("Kafka Streams is " + streams.state() + " on this instance");
         }
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(ActionTopology.STORE,
-                QueryableStoreTypes.<String, CorrectiveAction>keyValueStore()));
+            return query.apply(streams.store(StoreQueryParameters.fromNameAndType(ActionTopology.STORE,
+                QueryableStoreTypes.<String, CorrectiveAction>keyValueStore())));
         } catch (final InvalidStateStoreException e) {
-            throw new NotReady(e.getMessage());
+            return new QueryResult.NotReady<>(ActionTopology.STORE + " on this instance: " + e.getMessage());
         }
     }
 
-    /** The store cannot be read now; retry shortly. */
-    public static final class NotReady extends RuntimeException {
-        public NotReady(final String reason) {
-            super(reason);
-        }
+    private static Iterator<CorrectiveAction> values(final KeyValueIterator<String, CorrectiveAction> entries) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public CorrectiveAction next() {
+                return entries.next().value;
+            }
+        };
     }
 }

@@ -82,7 +82,7 @@ public class EvaluationController {
         final Optional<VerdictReport> archived = archive.latest(unitId, parsed.toString(), chosen);
         if (archived.isEmpty() && !archive.ready() && !clock.instant().isBefore(parsed.end())) {
             // an ended period may have an archived report not read back yet: never serve it as provisional
-            return unavailable();
+            return unavailable("the archive of final reports is still being read");
         }
         if (pdf && archived.isPresent()) {
             return HttpResponse.ok(archived.get().reportPdf())
@@ -104,12 +104,15 @@ public class EvaluationController {
             return page(HttpStatus.NOT_FOUND, "Không tìm thấy đơn vị " + unitId + " (không có trong danh mục đơn vị và"
                 + " chưa có số liệu).");
         }
-        return unavailable();
+        return unavailable(result instanceof QueryResult.NotReady<EvaluationReport> notReady ? notReady.reason()
+            : ((QueryResult.Overloaded<EvaluationReport>) result).reason());
     }
 
-    private static HttpResponse<?> unavailable() {
+    /** 503 with {@code Retry-After}, the page naming the part not ready. */
+    private static HttpResponse<?> unavailable(final String part) {
         return HttpResponse.<byte[]>status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
-            .body(errorPage("Hệ thống đang khởi động hoặc bận, vui lòng thử lại sau ít phút.").getBytes(StandardCharsets.UTF_8))
+            .body(errorPage("Hệ thống đang khởi động hoặc bận, vui lòng thử lại sau ít phút. (Chưa sẵn sàng: " + part
+                + ")").getBytes(StandardCharsets.UTF_8))
             .contentType(HTML);
     }
 

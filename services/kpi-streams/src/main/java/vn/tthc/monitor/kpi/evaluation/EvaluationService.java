@@ -17,6 +17,7 @@ import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.org.OrganisationUnit;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.kpi.actions.ActionQueries;
 import vn.tthc.monitor.kpi.actions.ActionStore;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
@@ -28,10 +29,11 @@ import vn.tthc.monitor.kpi.topology.verdicts.VerdictState;
  * Builds a unit's evaluation for a period from the query API's answers: the unit's rows of the scope
  * ({@link ClusterQueries#unitRows(String, Scope)}: from whichever instance holds them) and the alerts, those of ended
  * periods included ({@link ClusterQueries#openAlerts(boolean)}: the newest {@value KpiQueryService#MAX_LISTED}, the
- * report says when that list was cut) and the corrective actions ({@link ActionStore#all()}), at the wall clock's
- * time; labelled provisional or final as the query API labels the rows ({@link ClusterQueries#unitVerdicts}: final
- * once the verdict stage made them so, else provisional until the cut-off). The unit's name comes from the
- * organisation file; a unit neither listed nor with rows is not found.
+ * report says when that list was cut) and the corrective actions ({@link ActionQueries#latest()}: of every instance,
+ * the latest {@value ActionStore#MAX_LISTED}), at the wall clock's time; labelled provisional or final as the query
+ * API labels the rows ({@link ClusterQueries#unitVerdicts}: final once the verdict stage made them so, else
+ * provisional until the cut-off). The unit's name comes from the organisation file; a unit neither listed nor with
+ * rows is not found; any part not ready makes the whole not ready, naming that part.
  */
 @Singleton
 public class EvaluationService {
@@ -41,10 +43,10 @@ public class EvaluationService {
     private final Organisation organisation;
     private final VerdictSettings verdicts;
     private final Clock clock;
-    private final ActionStore actions;
+    private final ActionQueries actions;
 
     public EvaluationService(final ClusterQueries queries, final Targets targets, final Organisation organisation,
-                             final VerdictSettings verdicts, final Clock clock, final ActionStore actions) {
+                             final VerdictSettings verdicts, final Clock clock, final ActionQueries actions) {
         this.actions = actions;
         this.queries = queries;
         this.targets = targets;
@@ -69,11 +71,9 @@ public class EvaluationService {
         }
         final QueryResult<List<KpiAlert>> alerts = queries.openAlerts(true);
         final boolean cut = alerts instanceof QueryResult.Found<List<KpiAlert>> found && found.truncated();
-        final List<CorrectiveAction> recorded;
-        try {
-            recorded = actions.all();
-        } catch (final ActionStore.NotReady e) {
-            return new QueryResult.NotReady<>(e.getMessage());
+        final QueryResult<List<CorrectiveAction>> recorded = actions.latest();
+        if (!(recorded instanceof QueryResult.Found<List<CorrectiveAction>> foundActions)) {
+            return recorded.map(none -> null);
         }
         final QueryResult<Map<String, VerdictState>> states = queries.unitVerdicts(unitId, scope);
         if (states instanceof QueryResult.NotReady<Map<String, VerdictState>>
@@ -85,6 +85,6 @@ public class EvaluationService {
         final Finality finality = state != null && state.hasBecomeFinal() ? new Finality(false, state.finalAt())
             : new Finality(true, verdicts.cutOff(period));
         return alerts.map(list -> EvaluationReport.of(unitId, name, scope, period, counters, targets, list, cut,
-            clock.instant(), finality, recorded));
+            clock.instant(), finality, foundActions.value()));
     }
 }

@@ -1,8 +1,6 @@
 package vn.tthc.monitor.kpi.query.instances;
 
 import jakarta.inject.Singleton;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,7 +41,8 @@ import vn.tthc.monitor.kpi.topology.verdicts.VerdictState;
 @Singleton
 public class ClusterQueries {
 
-    static final String PATH = "/api/v1/instance";
+    /** Where an instance answers the others from its own stores ({@link InstanceQueryController}). */
+    public static final String PATH = "/api/v1/instance";
 
     private final KpiQueryService local;
     private final InstanceRouter router;
@@ -78,7 +77,7 @@ public class ClusterQueries {
     /** One unit's rows of {@code scope}, from the instance that holds the unit. */
     public QueryResult<List<KpiRowStatus>> unitRows(final String unitId, final Scope scope) {
         return router.<List<Parts.RowEntry>>fromOwner(scope == Scope.SUBTREE ? StoreCatalog.SUBTREE_ROWS_STORE : StoreCatalog.KPI_ROWS_STORE,
-                unitId, PATH + "/units/" + segment(unitId) + "/rows?scope=" + scope.wireName(), Wire.listOf(Parts.RowEntry.class),
+                unitId, PATH + "/units/" + Wire.segment(unitId) + "/rows?scope=" + scope.wireName(), Wire.listOf(Parts.RowEntry.class),
                 () -> local.unitRows(unitId, scope).map(Parts.RowEntry::of))
             .map(rows -> rows.stream().map(row -> KpiRowStatus.of(row.key(), row.scope(), row.counters(), targets)).toList());
     }
@@ -86,7 +85,7 @@ public class ClusterQueries {
     /** The forecasts of one unit's own rows of the current periods, from the instance that holds the unit. */
     public QueryResult<Map<KpiRowKey, OnTimeForecast>> unitForecasts(final String unitId) {
         return router.<List<Parts.ForecastEntry>>fromOwner(StoreCatalog.KPI_ROWS_STORE, unitId,
-                PATH + "/units/" + segment(unitId) + "/forecasts", Wire.listOf(Parts.ForecastEntry.class),
+                PATH + "/units/" + Wire.segment(unitId) + "/forecasts", Wire.listOf(Parts.ForecastEntry.class),
                 () -> local.unitForecasts(unitId).map(Parts.ForecastEntry::of))
             .map(Parts.ForecastEntry::toMap);
     }
@@ -97,7 +96,7 @@ public class ClusterQueries {
      */
     public QueryResult<Map<KpiRowKey, OnTimeForecast>> subtreeForecasts(final String unitId) {
         return router.<List<Parts.ForecastEntry>>fromOwner(StoreCatalog.SUBTREE_ROWS_STORE, unitId,
-                PATH + "/units/" + segment(unitId) + "/subtree-forecasts", Wire.listOf(Parts.ForecastEntry.class),
+                PATH + "/units/" + Wire.segment(unitId) + "/subtree-forecasts", Wire.listOf(Parts.ForecastEntry.class),
                 () -> local.subtreeForecasts(unitId).map(Parts.ForecastEntry::of))
             .map(Parts.ForecastEntry::toMap);
     }
@@ -105,20 +104,20 @@ public class ClusterQueries {
     /** The verdict stage's state of one unit's rows of {@code scope}, by period, from the instance that holds them. */
     public QueryResult<Map<String, VerdictState>> unitVerdicts(final String unitId, final Scope scope) {
         return router.fromOwner(scope == Scope.SUBTREE ? StoreCatalog.SUBTREE_ROWS_STORE : StoreCatalog.KPI_ROWS_STORE,
-            unitId, PATH + "/units/" + segment(unitId) + "/verdicts?scope=" + scope.wireName(),
+            unitId, PATH + "/units/" + Wire.segment(unitId) + "/verdicts?scope=" + scope.wireName(),
             Wire.mapOf(VerdictState.class), () -> local.unitVerdicts(unitId, scope));
     }
 
     /** One unit's open cases (kept by case, so on every instance), merged: the soonest due first, at most {@value KpiQueryService#MAX_LISTED}. */
     public QueryResult<List<UnitOpenCase>> unitOpenCases(final String unitId, final UnitOpenCase.State state) {
-        return unitList(PATH + "/units/" + segment(unitId) + "/open-cases" + (state == null ? "" : "?state=" + state.name()),
+        return unitList(PATH + "/units/" + Wire.segment(unitId) + "/open-cases" + (state == null ? "" : "?state=" + state.name()),
             UnitOpenCase.class, () -> local.unitOpenCases(unitId, state),
             Comparator.comparing(UnitOpenCase::effectiveDue).thenComparing(UnitOpenCase::caseId), unitId);
     }
 
     /** One unit's overdue cases of every instance, most overdue first, at most {@value KpiQueryService#MAX_LISTED}. */
     public QueryResult<List<OverdueCase>> overdueCases(final String unitId) {
-        return unitList(PATH + "/units/" + segment(unitId) + "/overdue-cases", OverdueCase.class,
+        return unitList(PATH + "/units/" + Wire.segment(unitId) + "/overdue-cases", OverdueCase.class,
             () -> local.overdueCases(unitId), Comparator.comparing(OverdueCase::effectiveDue).thenComparing(OverdueCase::caseId),
             unitId);
     }
@@ -162,7 +161,7 @@ public class ClusterQueries {
 
     /** One case, from the instance that holds it. */
     public QueryResult<CaseView> caseView(final String caseId) {
-        return router.fromOwner(StoreCatalog.CASE_HISTORIES_STORE, caseId, PATH + "/cases/" + segment(caseId),
+        return router.fromOwner(StoreCatalog.CASE_HISTORIES_STORE, caseId, PATH + "/cases/" + Wire.segment(caseId),
             Wire.type(CaseView.class), () -> local.caseView(caseId));
     }
 
@@ -223,9 +222,5 @@ public class ClusterQueries {
             first.put(entry.getKey(), result.apply(entry.getKey(), entry.getValue()));
         }
         return new QueryResult.Found<>(first, truncated);
-    }
-
-    private static String segment(final String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -5,22 +5,25 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.kpi.query.QueryResult;
 
 /**
  * How one instance hands its local answer to another: always HTTP 200 with an envelope {@code {"outcome": "found" |
  * "not-found" | "not-ready" | "overloaded", "truncated": .., "reason": .., "value": ..}}, written and read with the
- * contract's mapper, so that "not found here" and "not ready here" stay apart from a failed call.
+ * contract's mapper, so that "not found here" and "not ready here" stay apart from a failed call. Public for the
+ * stages that answer other instances from stores of their own (the corrective actions).
  */
-final class Wire {
+public final class Wire {
 
     private static final ObjectMapper JSON = ContractJson.mapper();
 
     private Wire() {
     }
 
-    static String encode(final QueryResult<?> result) {
+    public static String encode(final QueryResult<?> result) {
         final ObjectNode envelope = JSON.createObjectNode();
         if (result instanceof QueryResult.Found<?> found) {
             envelope.put("outcome", "found").put("truncated", found.truncated()).set("value", JSON.valueToTree(found.value()));
@@ -52,15 +55,20 @@ final class Wire {
         };
     }
 
-    static JavaType type(final Class<?> type) {
+    public static JavaType type(final Class<?> type) {
         return JSON.getTypeFactory().constructType(type);
     }
 
-    static JavaType listOf(final Class<?> element) {
+    public static JavaType listOf(final Class<?> element) {
         return JSON.getTypeFactory().constructCollectionType(java.util.List.class, element);
     }
 
     static JavaType mapOf(final Class<?> value) {
         return JSON.getTypeFactory().constructMapType(java.util.Map.class, String.class, value);
+    }
+
+    /** {@code value} as one segment of a path (a unit, case or alert key). */
+    public static String segment(final String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
