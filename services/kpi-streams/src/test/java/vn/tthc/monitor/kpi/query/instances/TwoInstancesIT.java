@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -35,30 +37,43 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import vn.tthc.monitor.contract.ContractJson;
+import vn.tthc.monitor.contract.action.AlertKeys;
 import vn.tthc.monitor.contract.event.EventParser;
 import vn.tthc.monitor.contract.event.ParseResult;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.contract.testing.InMemoryKpis;
 import vn.tthc.monitor.contract.testing.ReportComparison;
+import vn.tthc.monitor.kpi.actions.ActionTopology;
+import vn.tthc.monitor.operator.SignedLinks;
 import vn.tthc.monitor.testing.TestDirectories;
 
 /**
  * Two kpi-streams instances of one application id on a real three-broker KRaft cluster (Kafka's test kit), sign-in
  * on: instance A in this JVM, instance B in a child JVM, each with its own port and state directory, one standby
  * replica. Every query endpoint answers for every unit on either instance, the same, and the report equals the
- * in-memory reference, while each instance's metrics export only what it holds; then B is killed with SIGKILL ({@link Process#destroyForcibly()}) while events still arrive,
- * and A answers for every unit again within 60 s, never with a 200 that misses units meanwhile.
+ * in-memory reference, while each instance's metrics export only what it holds; corrective actions recorded through
+ * one instance for alerts whose partition the other holds are read, checked, listed, linked and reported alike by
+ * both; then B is killed with SIGKILL ({@link Process#destroyForcibly()}) while events still arrive, and A answers for
+ * every unit again within 60 s, never with a 200 that misses units meanwhile.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIT {
 
     private static final String OPERATOR_KEY = "two-instances-operator-key";
+    private static final String LINK_KEY = "two-instances-link-key-of-at-least-32-characters";
     private static final int UNITS = 24;
     private static final Instant NOW = Instant.now();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -137,6 +152,54 @@ class TwoInstancesIT {
     }
 
     @Test
+    @Order(1)
+    void correctiveActionsAreAnsweredForEveryAlertFromEitherInstance() throws Exception {
+        final String heldByB = alertKeyHeldBy(urlB);
+        final String heldByA = alertKeyHeldBy(urlA);
+        final String due = LocalDate.now(VietnamTime.ZONE).plusDays(7).toString();
+        // through A over the API, for an alert B holds: recorded, then completed, which A checks against B's state
+        final String province = signIn(urlA);
+        final HttpResponse<String> recorded = postAction(urlA, heldByB, "{\"type\":\"record\",\"cause\":\"Thiếu cán bộ"
+            + " một cửa\",\"action\":\"Bổ sung cán bộ\",\"responsible\":\"Nguyễn Thị Ánh\",\"due\":\"" + due + "\"}", province);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(urlB, actionPath(heldByB)).statusCode() == 200);
+        final HttpResponse<String> completed = postAction(urlA, heldByB, "{\"type\":\"complete\"}", province);
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(201);
+        // through B's mail link, for an alert A holds
+        final SignedLinks links = new SignedLinks(LINK_KEY);
+        final String recipient = "truong.phong@tthc.gov.vn";
+        final Instant expires = Instant.now().plus(Duration.ofDays(7));
+        final HttpResponse<String> linked = HTTP.send(HttpRequest.newBuilder(URI.create(urlB + "/actions"))
+            .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                "token=" + encoded(links.sign(heldByA, recipient, expires)) + "&type=record&cause="
+                + encoded("Hệ thống một cửa ngừng") + "&action=" + encoded("Xử lý thủ công") + "&responsible="
+                + encoded("Lê Văn Bình") + "&due=" + due + "&note=")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+
+        // each alert's action, the list and the evaluations' section 4: the same from either instance
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(json(urlA, actionPath(heldByB)).path("state").asText()).isEqualTo("DONE");
+            assertThat(json(urlB, actionPath(heldByA)).path("action").path("recordedBy").asText()).isEqualTo(recipient);
+        });
+        for (final String key : List.of(heldByA, heldByB)) {
+            assertThat(json(urlA, actionPath(key))).as(key).isEqualTo(json(urlB, actionPath(key)));
+        }
+        final JsonNode listed = json(urlA, "/api/v1/corrective-actions");
+        assertThat(listed).hasSize(2);
+        assertThat(json(urlB, "/api/v1/corrective-actions")).isEqualTo(listed);
+        for (final String url : List.of(urlA, urlB)) {
+            assertThat(evaluation(url, heldByB)).contains("Thiếu cán bộ một cửa", "Đã hoàn thành");
+            assertThat(evaluation(url, heldByA)).contains("Hệ thống một cửa ngừng", "Lê Văn Bình");
+        }
+        // the mail link's page on A shows the action B holds
+        final HttpResponse<String> page = get(urlA, "/actions?token=" + links.sign(heldByB, recipient, expires));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Thiếu cán bộ một cửa", "Đã hoàn thành");
+    }
+
+    @Test
+    @Order(2)
     void everyEndpointAnswersForEveryUnitFromEitherInstanceThenTheSurvivorAloneWithin60s() throws Exception {
         // each instance holds part of the units: its own stores alone answer for fewer rows than the whole
         final int rows = json(urlA, "/api/v1/report").get("kpis").size();
@@ -249,6 +312,53 @@ class TwoInstancesIT {
         FIRST.add("{\"eventId\": \"broken\"");
     }
 
+    /** The key of an alert of March 2026 on one of the units whose partition of the actions' store {@code url} holds. */
+    private static String alertKeyHeldBy(final String url) {
+        final KafkaStreams streams = instanceA.getApplicationContext().getBean(KafkaStreams.class);
+        for (int unit = 0; unit < UNITS; unit++) {
+            final String key = AlertKeys.text(List.of(unitId(unit), "*", "2026-03", "onTimeRate"));
+            if (streams.queryMetadataForKey(ActionTopology.STORE, key, Serdes.String().serializer()).activeHost().port()
+                == URI.create(url).getPort()) {
+                return key;
+            }
+        }
+        throw new AssertionError(url + " holds none of the actions' partitions of the alerts tried");
+    }
+
+    private static String actionPath(final String alertKey) {
+        return "/api/v1/alerts/" + encoded(alertKey) + "/actions";
+    }
+
+    /** The evaluation of March 2026 of the alert's unit, as {@code url} answers it. */
+    private static String evaluation(final String url, final String alertKey) {
+        final String path = "/api/v1/units/" + AlertKeys.parse(alertKey).orElseThrow().get(0) + "/evaluations/2026-03";
+        final HttpResponse<String> response = get(url, path);
+        assertThat(response.statusCode()).as(url + path).isEqualTo(200);
+        return response.body();
+    }
+
+    private static HttpResponse<String> postAction(final String url, final String alertKey, final String body,
+                                                   final String cookie) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url + actionPath(alertKey))).header("Cookie", cookie)
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The province user's session cookie on the instance at {@code url}. */
+    private static String signIn(final String url) throws Exception {
+        final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("username=province&password=tinh-pass")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        final String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JWT="))
+            .findFirst().orElseThrow(() -> new AssertionError("no JWT cookie: " + response.headers()));
+        return cookie.substring(0, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';'));
+    }
+
+    private static String encoded(final String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
     /** The sum of {@code tthc_cases{state="open"}} that the instance at {@code url} exports. */
     private static long openCasesExported(final String url) {
         double sum = 0;
@@ -290,6 +400,8 @@ class TwoInstancesIT {
         properties.put("tthc.topics.alerts", prefix + "-alerts");
         properties.put("tthc.topics.alert-history", prefix + "-alert-history");
         properties.put("tthc.topics.case-warnings", prefix + "-case-warnings");
+        properties.put("tthc.actions.topic", prefix + "-corrective-actions");
+        properties.put("tthc.actions.link-key", LINK_KEY);
         properties.put("tthc.topics.replication-factor", "3");
         properties.put("kafka.streams.default.replication.factor", "3");
         properties.put("kafka.bootstrap.servers", cluster.bootstrapServers());
