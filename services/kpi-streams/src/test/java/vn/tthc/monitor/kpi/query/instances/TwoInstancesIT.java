@@ -87,6 +87,8 @@ class TwoInstancesIT {
     private static KafkaProducer<byte[], byte[]> producer;
     private static final List<String> FIRST = new ArrayList<>();
     private static final List<String> REST = new ArrayList<>();
+    /** The alert keys the corrective actions were recorded for, checked again once A is alone. */
+    private static final List<String> ACTIONS = new ArrayList<>();
     /** Per unit of {@link #FIRST}: open cases, overdue cases. */
     private static final Map<String, long[]> OPEN = new TreeMap<>();
 
@@ -187,6 +189,7 @@ class TwoInstancesIT {
         }
         final JsonNode listed = json(urlA, "/api/v1/corrective-actions");
         assertThat(listed).hasSize(2);
+        ACTIONS.addAll(List.of(heldByA, heldByB));
         assertThat(json(urlB, "/api/v1/corrective-actions")).isEqualTo(listed);
         for (final String url : List.of(urlA, urlB)) {
             assertThat(evaluation(url, heldByB)).contains("Thiếu cán bộ một cửa", "Đã hoàn thành");
@@ -279,6 +282,11 @@ class TwoInstancesIT {
         for (int unit = 0; unit < UNITS; unit++) {
             assertThat(get(urlA, "/api/v1/units/" + unitId(unit) + "/kpis").statusCode()).isEqualTo(200);
         }
+        // the corrective actions recorded before (when that test ran), B's among them, from A alone
+        for (final String key : ACTIONS) {
+            assertThat(get(urlA, actionPath(key)).statusCode()).as(key).isEqualTo(200);
+        }
+        assertThat(json(urlA, "/api/v1/corrective-actions")).hasSize(ACTIONS.size());
     }
 
     /** Per unit, six cases received in March 2026: four resolved (on time or late), two still open (one overdue). */
