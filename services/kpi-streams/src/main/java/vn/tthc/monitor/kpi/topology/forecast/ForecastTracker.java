@@ -58,7 +58,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     private final Map<String, List<String>> topsByUnit = new HashMap<>();
     /** What each unit last spread to its subtrees, by row. */
     private final Map<String, Map<KpiRowKey, ForecastSpread>> spreadByUnit = new HashMap<>();
-    /** Each unit's open cases by caseId. */
+    /** Each unit's open cases by caseId (hashed: a unit of a province holds a hundred thousand, looked up on every change). */
     private final Map<String, Map<String, UnitCase>> casesByUnit = new HashMap<>();
     /** Each unit's open forecast alerts by row. */
     private final Map<String, Map<KpiRowKey, KpiAlert>> alertsByUnit = new HashMap<>();
@@ -322,7 +322,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     }
 
     private Map<String, UnitCase> casesOf(final String unitId) {
-        return casesByUnit.computeIfAbsent(unitId, any -> new TreeMap<>());
+        return casesByUnit.computeIfAbsent(unitId, any -> new HashMap<>());
     }
 
     /** The alert's key on the alerts topics and in the store: {@code ["unit","field","period","onTimeRate","AT_RISK"]}. */
