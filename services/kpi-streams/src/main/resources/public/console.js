@@ -526,7 +526,8 @@
         if (read && read.action.events.length >= mine.action.events.length) { delete state.recorded[key]; } else { byKey[key] = mine; }
       });
       return byKey;
-    }).catch(function () { return {}; });
+    // not read (e.g. 503 while an instance restores): null, so no alert is said to have none
+    }).catch(function () { return null; });
   }
   function alertKeyText(a) {
     var key = [a.unitId, a.fieldId, a.period, a.kpi];
@@ -536,7 +537,9 @@
   }
   // "Đang thực hiện — hạn 31/12/2026; ghi nhận: truong-phuong, 05/12/2026 14:15" (or who acknowledged it)
   function actionCell(view) {
-    if (!view) { return '<span class="meta">Chưa ghi nhận</span>'; }
+    if (!view) {
+      return '<span class="meta">' + (state.actions === null ? 'Chưa đọc được, thử lại sau' : 'Chưa ghi nhận') + '</span>';
+    }
     var a = view.action;
     var word = { OPEN: 'ok', DONE: 'ok', OVERDUE: 'bad' }[view.state] || 'none';
     var html = '<span class="state state-' + word + '" data-action-state="' + h(view.state) + '">' + h(view.stateName) + '</span>';
@@ -629,7 +632,7 @@
   function showRecordFields() { field('action-record-fields').hidden = actionType() !== 'record'; }
   function openActionForm(key) {
     var a = state.alerts[key];
-    var view = state.actions[key];
+    var view = (state.actions || {})[key];
     var d = actionDialog();
     var kpi = KPIS.filter(function (k) { return k.id === a.kpi; })[0];
     d.setAttribute('data-alert-key', key);
@@ -706,6 +709,7 @@
       return response.json().catch(function () { return {}; }).then(function (answer) {
         if (response.ok) {
           state.recorded[key] = answer.action;
+          state.actions = state.actions || {};
           state.actions[key] = answer.action;
           dialog.close();
           if (current) { current.refresh(); }
