@@ -486,12 +486,6 @@ class ComposeFileTest {
         return modules;
     }
 
-    /** The micronaut.server section of a built service's application.yml. */
-    /**
-     * kpi-streams listens on every interface of its container, so the stack starts it with sign-in on (it would refuse
-     * to start otherwise, docs/SECURITY.md), and Prometheus sends the operator key to its /prometheus from the secret
-     * made of TTHC_OPERATOR_KEY.
-     */
     /** The corrective-action links' key comes from the environment, the same to the notifier and kpi-streams, never a default. */
     @Test
     void theLinkKeyComesFromTheEnvironmentToBothServices() {
@@ -501,6 +495,20 @@ class ComposeFileTest {
         }
     }
 
+    /** A sign-in cookie signed by one kpi-streams instance is good on the other: one secret, from the environment. */
+    @Test
+    void bothKpiStreamsSignCookiesWithOneSecretFromTheEnvironment() {
+        for (final String instance : instancesOf("services/kpi-streams")) {
+            assertThat(SERVICES.path(instance).path("environment").path("TTHC_JWT_SECRET").asText()).as(instance)
+                .startsWith("${TTHC_JWT_SECRET:?");
+        }
+    }
+
+    /**
+     * kpi-streams listens on every interface of its container, so the stack starts it with sign-in on (it would refuse
+     * to start otherwise, docs/SECURITY.md), and Prometheus sends the operator key to its /prometheus from the secret
+     * made of TTHC_OPERATOR_KEY.
+     */
     @Test
     void kpiStreamsRequiresSignInAndPrometheusSendsItTheOperatorKey() {
         for (final String instance : instancesOf("services/kpi-streams")) {
