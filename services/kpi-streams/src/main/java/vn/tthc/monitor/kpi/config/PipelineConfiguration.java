@@ -18,7 +18,7 @@ import java.time.Duration;
  *                      a replay of history resolves most such cases within it
  */
 @ConfigurationProperties("tthc.pipeline")
-public record PipelineConfiguration(@Bindable(defaultValue = "100ms") Duration emitInterval,
+public record PipelineConfiguration(@Bindable(defaultValue = "1s") Duration emitInterval,
                                     @Bindable(defaultValue = "10s") Duration alertUpdateInterval,
                                     @Bindable(defaultValue = "1wd") String dueSoonWindow,
                                     @Bindable(defaultValue = "5s") Duration watchInterval,
