@@ -16,24 +16,25 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
 /**
  * In the task of the subtree rows: the latest {@link OpenCount} each unit of a subtree reported to its top unit for an
  * ended period, in {@link StoreCatalog#SUBTREE_VERDICT_OPEN_STORE} by {@code ["top","period","unit"]}, mirrored in
- * memory by (top, period) and rebuilt from the store when the task starts. Counts sent over another organisation, and
- * those of periods past their cut-off, are dropped then; the counts of a (top, period) are forgotten once it is final.
+ * memory by (top, period) and rebuilt from the store when the task starts. Counts sent over another organisation are
+ * dropped then; the counts of a (top, period) are forgotten once it is final, or at its cut-off.
  */
 final class SubtreeOpenCounts {
 
     private final KeyValueStore<String, OpenCount> store;
     private final String tree;
+    private final VerdictSettings settings;
     /** By verdict key {@code ["top","period"]}, by unit. */
     private final Map<String, Map<String, OpenCount>> byVerdictKey = new HashMap<>();
 
-    SubtreeOpenCounts(final KeyValueStore<String, OpenCount> store, final String tree, final VerdictSettings settings,
-                      final Instant now) {
+    SubtreeOpenCounts(final KeyValueStore<String, OpenCount> store, final String tree, final VerdictSettings settings) {
         this.store = store;
         this.tree = tree;
+        this.settings = settings;
         final List<String> dropped = new ArrayList<>();
         try (KeyValueIterator<String, OpenCount> all = store.all()) {
             all.forEachRemaining(entry -> {
-                if (tree.equals(entry.value.tree()) && now.isBefore(settings.cutOff(Period.parse(entry.value.period())))) {
+                if (tree.equals(entry.value.tree())) {
                     remember(VerdictKeys.unitId(entry.key), entry.value);
                 } else {
                     dropped.add(entry.key);
@@ -66,6 +67,16 @@ final class SubtreeOpenCounts {
         final Map<String, OpenCount> units = byVerdictKey.remove(VerdictKeys.of(top, period));
         if (units != null) {
             units.keySet().forEach(unit -> store.delete(KpiRowKeyFormat.withPart(VerdictKeys.of(top, period), unit)));
+        }
+    }
+
+    /** Forgets the counts of the periods past their cut-off (their subtrees are final then, if they have rows). */
+    void forgetPastCutOff(final Instant now) {
+        for (final Map.Entry<String, Map<String, OpenCount>> entry : List.copyOf(byVerdictKey.entrySet())) {
+            final String period = entry.getValue().values().iterator().next().period();
+            if (!now.isBefore(settings.cutOff(Period.parse(period)))) {
+                forget(VerdictKeys.unitId(entry.getKey()), period);
+            }
         }
     }
 

@@ -141,7 +141,7 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
             this.openCases = context.getStateStore(StoreCatalog.VERDICT_OPEN_CASES_STORE);
         } else {
             this.subtreeOpenCounts = new SubtreeOpenCounts(context.getStateStore(StoreCatalog.SUBTREE_VERDICT_OPEN_STORE),
-                organisation.fingerprint(), settings, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+                organisation.fingerprint(), settings);
         }
         if (verdicts.get(VerdictKeys.SEEDED) == null) {
             seed();
@@ -298,7 +298,11 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
                 becomeFinal(key, state, now, FinalReason.ALL_CLOSED, now);
             }
         }
-        report(now);
+        if (tracksOpenCases) {
+            report(now);
+        } else {
+            subtreeOpenCounts.forgetPastCutOff(now);
+        }
         changedSinceCheck.clear();
     }
 
