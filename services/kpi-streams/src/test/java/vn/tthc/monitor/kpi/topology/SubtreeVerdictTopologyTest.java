@@ -33,8 +33,9 @@ import vn.tthc.monitor.testing.TestDirectories;
 /**
  * Issue 14 point 5 for subtree rows, through the whole topology, over three levels (T above M above G): a subtree
  * (top, period) of an ended period becomes final once every case received in it by any unit of the subtree is closed,
- * from the open counts the units' own trackers report to their top units, or at the cut-off; corrections after it are
- * recorded as for own rows; a new organisation file drops the counts sent over the former one.
+ * from the open counts the units' own trackers report to their top units, or at the cut-off; a unit with a case of the
+ * period it has not reported yet keeps it provisional; corrections after it are recorded as for own rows; a new
+ * organisation file drops the counts sent over the former one.
  */
 class SubtreeVerdictTopologyTest {
 
@@ -127,6 +128,33 @@ class SubtreeVerdictTopologyTest {
         assertThat(subtreeVerdict(written, "T").finalAt()).isEqualTo(OCTOBER_CUT_OFF);
         assertThat(subtreeVerdict(written, "T").revision()).isZero();
         assertThat(pipeline.subtreeOpenCounts()).isEmpty();
+    }
+
+    @Test
+    void aCaseOfTheGrandchildCountedAfterThePeriodKeepsTheSubtreeProvisionalBeforeTheGrandchildReportsIt() {
+        pipeline = open(THREE_LEVELS, TestDirectories.fresh("subtree-verdict").resolve("0_0"));
+        pipeline.send(received("T1", "T", Instant.parse("2026-10-20T02:00:00Z")));
+        pipeline.send(new CaseResolved("T1-s", Instant.parse("2026-10-22T02:00:00Z"), null, "T1", CaseResult.APPROVED));
+        advance(PipelineDriver.EMIT_INTERVAL);
+        advance(CHECK);
+        advance(CHECK);
+        assertThat(pipeline.subtreeOpenCounts()).as("the top reported, at a check of its own task")
+            .containsOnlyKeys(countKey("T", "T"));
+
+        // a case the grandchild received in October comes in late, still open; its task reports it a check later
+        // (not in one whose rows changed), and the units' tasks check by their own clocks: the top's task checks first
+        pipeline.send(received("G1", "G", Instant.parse("2026-10-21T02:00:00Z")));
+        advance(CHECK);
+        assertThat(pipeline.subtreeOpenCounts()).as("not reported yet").doesNotContainKey(countKey("T", "G"));
+        advance(CHECK);
+        assertThat(pipeline.verdicts()).extracting(PeriodVerdict::unitId, PeriodVerdict::scope)
+            .as("every count the top holds is 0, but they do not account for the grandchild's case")
+            .containsExactly(tuple("T", Scope.OWN));
+        assertThat(pipeline.subtreeOpenCounts().get(countKey("T", "G"))).extracting(OpenCount::received, OpenCount::open)
+            .containsExactly(1L, 1L);
+        advance(CHECK);
+        assertThat(pipeline.verdicts()).isEmpty();
+        assertThat(subtreeState("T").hasBecomeFinal()).isFalse();
     }
 
     @Test
