@@ -62,7 +62,7 @@ final class SubtreeOpenCounts {
         }
     }
 
-    /** Forgets every count of (top, period): its rows are final. */
+    /** Forgets every count of (top, period): its rows are final, or past their cut-off. */
     void forget(final String top, final String period) {
         final Map<String, OpenCount> units = byVerdictKey.remove(VerdictKeys.of(top, period));
         if (units != null) {
