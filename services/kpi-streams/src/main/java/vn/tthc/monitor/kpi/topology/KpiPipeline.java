@@ -84,7 +84,7 @@ public final class KpiPipeline {
         KpiAlertTopology.forSubtreeRows(topics, settings.targets(), settings.alertUpdateInterval()).addTo(builder, subtreeChanges);
         final var openCasesByUnit = new ForecastTopology(topics, settings.targets(), settings.forecast(), organisation)
             .addTo(builder, cases, rowChanges, subtreeChanges);
-        new VerdictTopology(topics, settings.targets(), settings.verdicts()).addTo(builder, openCasesByUnit
+        new VerdictTopology(topics, settings.targets(), settings.verdicts(), organisation).addTo(builder, openCasesByUnit
             .mapValues(update -> new OpenCaseChange(update.caseId(), update.open(), update.receivedAt()),
                 Named.as("open-case-changes-for-verdicts")), rowChanges, subtreeChanges);
         return events;

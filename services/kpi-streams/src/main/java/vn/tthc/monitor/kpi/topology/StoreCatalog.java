@@ -66,6 +66,8 @@ public final class StoreCatalog {
     public static final String SUBTREE_VERDICTS_STORE = "subtree-verdicts-store";
     /** verdicts, in the own rows' task: each unit's open cases, by {@code ["unit","caseId"]}, their reception time (Long, epoch millis). */
     public static final String VERDICT_OPEN_CASES_STORE = "verdict-open-cases-store";
+    /** verdicts, in the subtree rows' task: the latest open count each unit reported for an ended period before its cut-off (OpenCount JSON), by {@code ["top","period","unit"]}. */
+    public static final String SUBTREE_VERDICT_OPEN_STORE = "subtree-verdict-open-store";
 
     private StoreCatalog() {
     }

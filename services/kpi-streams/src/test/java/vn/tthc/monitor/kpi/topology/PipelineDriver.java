@@ -33,6 +33,7 @@ import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.duplicates.DuplicateSettings;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastSettings;
+import vn.tthc.monitor.kpi.topology.verdicts.OpenCount;
 import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
 import vn.tthc.monitor.kpi.topology.verdicts.VerdictState;
 import vn.tthc.monitor.contract.verdict.PeriodVerdict;
@@ -293,6 +294,16 @@ final class PipelineDriver implements AutoCloseable {
             all.forEachRemaining(entry -> states.put(entry.key, entry.value));
         }
         return states;
+    }
+
+    /** The open counts the units reported to their top units, {@code ["top","period","unit"]} → count. */
+    Map<String, OpenCount> subtreeOpenCounts() {
+        final KeyValueStore<String, OpenCount> store = driver.getKeyValueStore(StoreCatalog.SUBTREE_VERDICT_OPEN_STORE);
+        final Map<String, OpenCount> counts = new HashMap<>();
+        try (KeyValueIterator<String, OpenCount> all = store.all()) {
+            all.forEachRemaining(entry -> counts.put(entry.key, entry.value));
+        }
+        return counts;
     }
 
     /** The case warnings written so far, in order; each call reads on. */

@@ -13,4 +13,8 @@ sealed interface VerdictInput {
     /** One of {@code unitId}'s open cases opened, changed or closed (own rows only). */
     record CaseChanged(String unitId, OpenCaseChange update) implements VerdictInput {
     }
+
+    /** A unit under {@code topUnitId} (or the top itself) reported its open count of an ended period (subtree rows only). */
+    record OpenCountReported(String topUnitId, OpenCount count) implements VerdictInput {
+    }
 }

@@ -2,10 +2,13 @@ package vn.tthc.monitor.kpi.topology.verdicts;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.verdict.PeriodVerdict;
 import vn.tthc.monitor.kpi.topology.OpenCaseChange;
 import vn.tthc.monitor.kpi.topology.RowOutput;
@@ -19,18 +22,26 @@ import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
  * the task of the subtree rows (beside {@link StoreCatalog#SUBTREE_ROWS_STORE}, fed by their changes) judge when the
  * rows of each (unit, period, scope) are final, keep it in {@link StoreCatalog#VERDICTS_STORE} and
  * {@link StoreCatalog#SUBTREE_VERDICTS_STORE} for the query API, and write each {@link PeriodVerdict} and its
- * corrections to {@code verdicts}. No new repartition: the stage reads what the rows' tasks already receive.
+ * corrections to {@code verdicts}. For the subtree rows to be final once every case is closed, the own tracker sends
+ * each unit's {@link OpenCount} of an ended period, when it changes, to the top unit of each subtree that counts the
+ * unit ({@value #VERDICT_OPEN_COUNTS_BY_TOP}, keyed by the top unit as {@code subtree-changes-by-unit}: co-partitioned
+ * with it), kept in {@link StoreCatalog#SUBTREE_VERDICT_OPEN_STORE}.
  */
 public final class VerdictTopology {
+
+    public static final String VERDICT_OPEN_COUNTS_BY_TOP = "verdict-open-counts-by-top";
 
     private final TopicCatalog topics;
     private final Targets targets;
     private final VerdictSettings settings;
+    private final Organisation organisation;
 
-    public VerdictTopology(final TopicCatalog topics, final Targets targets, final VerdictSettings settings) {
+    public VerdictTopology(final TopicCatalog topics, final Targets targets, final VerdictSettings settings,
+                           final Organisation organisation) {
         this.topics = topics;
         this.targets = targets;
         this.settings = settings;
+        this.organisation = organisation;
     }
 
     /**
@@ -47,17 +58,31 @@ public final class VerdictTopology {
             Stores.persistentKeyValueStore(StoreCatalog.SUBTREE_VERDICTS_STORE), Serdes.String(),
             JacksonSerde.json(VerdictState.class)));
         builder.addStateStore(StoreCatalog.countsStore(StoreCatalog.VERDICT_OPEN_CASES_STORE).withCachingEnabled());
-        final KStream<String, PeriodVerdict> own = rows(rowChanges, "verdict-own")
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreCatalog.SUBTREE_VERDICT_OPEN_STORE), Serdes.String(),
+            JacksonSerde.json(OpenCount.class)));
+        final var own = rows(rowChanges, "verdict-own")
             .merge(openCases.mapValues((unitId, update) -> (VerdictInput) new VerdictInput.CaseChanged(unitId, update),
                 Named.as("verdict-own-case-changed")), Named.as("verdict-own-merge-inputs"))
-            .process(() -> VerdictTracker.ownRows(targets, settings), Named.as("track-own-verdicts"),
+            .process(() -> VerdictTracker.ownRows(targets, settings, organisation), Named.as("track-own-verdicts"),
                 StoreCatalog.VERDICTS_STORE, StoreCatalog.VERDICT_OPEN_CASES_STORE, StoreCatalog.KPI_ROWS_STORE,
-                StoreCatalog.FORECAST_CASES_STORE);
-        own.to(topics.verdicts().name(), topics.verdicts().produced("write-own-verdicts"));
-        final KStream<String, PeriodVerdict> subtree = rows(subtreeChanges, "verdict-subtree")
-            .process(() -> VerdictTracker.subtreeRows(targets, settings), Named.as("track-subtree-verdicts"),
-                StoreCatalog.SUBTREE_VERDICTS_STORE, StoreCatalog.SUBTREE_ROWS_STORE);
-        subtree.to(topics.verdicts().name(), topics.verdicts().produced("write-subtree-verdicts"));
+                StoreCatalog.FORECAST_CASES_STORE)
+            .split(Named.as("verdict-own-output-"))
+            .branch((key, output) -> output instanceof VerdictOutput.Written, Branched.as("verdicts"))
+            .defaultBranch(Branched.as("open-counts"));
+        verdicts(own.get("verdict-own-output-verdicts"), "own");
+        final KStream<String, VerdictInput> openCounts = own.get("verdict-own-output-open-counts")
+            .mapValues(output -> ((VerdictOutput.Reported) output).count(), Named.as("unwrap-verdict-open-counts"))
+            // keyed by the subtree's top unit: the same partitions as its subtree rows (subtree-changes-by-unit)
+            .repartition(Repartitioned.<String, OpenCount>as(VERDICT_OPEN_COUNTS_BY_TOP)
+                .withKeySerde(Serdes.String()).withValueSerde(JacksonSerde.json(OpenCount.class)))
+            .mapValues((top, count) -> (VerdictInput) new VerdictInput.OpenCountReported(top, count),
+                Named.as("verdict-open-count-reported"));
+        final KStream<String, VerdictOutput> subtree = rows(subtreeChanges, "verdict-subtree")
+            .merge(openCounts, Named.as("verdict-subtree-merge-inputs"))
+            .process(() -> VerdictTracker.subtreeRows(targets, settings, organisation), Named.as("track-subtree-verdicts"),
+                StoreCatalog.SUBTREE_VERDICTS_STORE, StoreCatalog.SUBTREE_ROWS_STORE, StoreCatalog.SUBTREE_VERDICT_OPEN_STORE);
+        verdicts(subtree, "subtree");
     }
 
     /** The changes that changed a row's counters, as the tracker's input. */
@@ -65,5 +90,11 @@ public final class VerdictTopology {
         return changes
             .filter((row, change) -> !change.before().equals(change.after()), Named.as(name + "-filter-changed"))
             .mapValues(change -> (VerdictInput) new VerdictInput.RowChanged(change.key()), Named.as(name + "-row-changed"));
+    }
+
+    /** The verdicts a tracker wrote, to the verdicts topic. */
+    private void verdicts(final KStream<String, VerdictOutput> outputs, final String scope) {
+        outputs.mapValues(output -> ((VerdictOutput.Written) output).verdict(), Named.as("unwrap-" + scope + "-verdicts"))
+            .to(topics.verdicts().name(), topics.verdicts().produced("write-" + scope + "-verdicts"));
     }
 }

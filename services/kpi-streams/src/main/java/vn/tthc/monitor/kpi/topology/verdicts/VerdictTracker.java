@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.kpi.VietnamTime;
+import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.verdict.ObjectiveVerdict;
 import vn.tthc.monitor.contract.verdict.PeriodVerdict;
 import vn.tthc.monitor.contract.verdict.PeriodVerdict.FinalReason;
@@ -45,11 +47,16 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * <ul>
  *   <li>Every (unit, period) a counted change touches gets a provisional {@link VerdictState} in the verdict store.</li>
  *   <li>Every {@code checkInterval} (wall clock), each provisional one whose period has ended becomes final: at the
- *       cut-off ({@link VerdictSettings#cutOff}), or earlier, for own rows, once no case received in the period is
- *       open (the open cases and their reception time come from the forecast stage's repartition by unit, kept in
- *       {@link StoreCatalog#VERDICT_OPEN_CASES_STORE}). It then writes revision 0 of its {@link PeriodVerdict}. A
+ *       cut-off ({@link VerdictSettings#cutOff}), or earlier once no case received in the period is open. Own rows:
+ *       the open cases and their reception time come from the forecast stage's repartition by unit, kept in
+ *       {@link StoreCatalog#VERDICT_OPEN_CASES_STORE}. Subtree rows: by {@link SubtreeOpenCounts#allClosed}, over the
+ *       {@link OpenCount}s the own trackers report. It then writes revision 0 of its {@link PeriodVerdict}. A
  *       period whose rows changed since the previous check waits for a check without changes, so that events sent in
  *       bulk (a backfill of a past year) give one verdict, not a verdict and a trail of corrections.</li>
+ *   <li>Own rows of a unit that subtrees count ({@link Organisation#subtreesCounting}): at the same check, for each
+ *       (unit, period) ended and before its cut-off whose rows did not change since the previous check, the unit's
+ *       {@link OpenCount} is sent to the top unit of each of those subtrees when it differs from the last one sent
+ *       (kept in memory only: a task that starts sends them all once more).</li>
  *   <li>A counted change of a final row counts in {@code correctedAfterFinal} (once per input record of the rows
  *       stage: one case, feedback or survey change); the next check writes one correction
  *       (the next revision) with the objectives as they are then, unless the rows' counters are back to those of
@@ -58,7 +65,7 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * The states live in the store (its changelog is written in the same transaction as the verdicts), and memory is
  * rebuilt from it when the task starts: a restart or a rebalance neither writes revision 0 twice nor repeats a revision.
  */
-final class VerdictTracker implements Processor<String, VerdictInput, String, PeriodVerdict> {
+final class VerdictTracker implements Processor<String, VerdictInput, String, VerdictOutput> {
 
     /** The reception time of an open case that was open before the stage knew reception times. */
     private static final long UNKNOWN_RECEPTION = Long.MIN_VALUE;
@@ -69,6 +76,7 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
     private final String verdictStoreName;
     private final String rowsStoreName;
     private final boolean tracksOpenCases;
+    private final Organisation organisation;
     private final Map<String, VerdictState> states = new HashMap<>();
     /** The keys the next check must look at: provisional states, and final ones with a correction pending. */
     private final TreeSet<String> pending = new TreeSet<>();
@@ -76,7 +84,13 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
     private final Set<String> changedSinceCheck = new HashSet<>();
     /** Each unit's open cases, counted by reception time (epoch millis). */
     private final Map<String, TreeMap<Long, Integer>> openByReception = new HashMap<>();
-    private ProcessorContext<String, PeriodVerdict> context;
+    /** Own rows: the keys of the units that subtrees count, of periods before their cut-off, whose counts are reported. */
+    private final TreeSet<String> reportable = new TreeSet<>();
+    /** Own rows: the count last reported by key. */
+    private final Map<String, OpenCount> reported = new HashMap<>();
+    /** Subtree rows: what the units reported. */
+    private SubtreeOpenCounts subtreeOpenCounts;
+    private ProcessorContext<String, VerdictOutput> context;
     private KeyValueStore<String, VerdictState> verdicts;
     private KeyValueStore<String, KpiCounters> rows;
     private KeyValueStore<String, Long> openCases;
@@ -84,28 +98,34 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
     private String lastCorrection;
 
     private VerdictTracker(final Scope scope, final Targets targets, final VerdictSettings settings,
-                           final String verdictStoreName, final String rowsStoreName, final boolean tracksOpenCases) {
+                           final String verdictStoreName, final String rowsStoreName, final boolean tracksOpenCases,
+                           final Organisation organisation) {
         this.scope = scope;
         this.targets = targets;
         this.settings = settings;
         this.verdictStoreName = verdictStoreName;
         this.rowsStoreName = rowsStoreName;
         this.tracksOpenCases = tracksOpenCases;
+        this.organisation = organisation;
     }
 
-    /** For the own rows, in their task: final early once every case received in the period is closed. */
-    static VerdictTracker ownRows(final Targets targets, final VerdictSettings settings) {
-        return new VerdictTracker(Scope.OWN, targets, settings, StoreCatalog.VERDICTS_STORE, StoreCatalog.KPI_ROWS_STORE, true);
+    /**
+     * For the own rows, in their task: final early once every case received in the period is closed; reports the
+     * open counts of ended periods to the subtrees of {@code organisation} that count the unit.
+     */
+    static VerdictTracker ownRows(final Targets targets, final VerdictSettings settings, final Organisation organisation) {
+        return new VerdictTracker(Scope.OWN, targets, settings, StoreCatalog.VERDICTS_STORE, StoreCatalog.KPI_ROWS_STORE,
+            true, organisation);
     }
 
-    /** For the subtree rows, in their task: final at the cut-off (docs/CONTRACT-NOTES.md). */
-    static VerdictTracker subtreeRows(final Targets targets, final VerdictSettings settings) {
+    /** For the subtree rows, in their task: final early once the units of the subtree report every case closed. */
+    static VerdictTracker subtreeRows(final Targets targets, final VerdictSettings settings, final Organisation organisation) {
         return new VerdictTracker(Scope.SUBTREE, targets, settings, StoreCatalog.SUBTREE_VERDICTS_STORE,
-            StoreCatalog.SUBTREE_ROWS_STORE, false);
+            StoreCatalog.SUBTREE_ROWS_STORE, false, organisation);
     }
 
     @Override
-    public void init(final ProcessorContext<String, PeriodVerdict> context) {
+    public void init(final ProcessorContext<String, VerdictOutput> context) {
         this.context = context;
         this.verdicts = context.getStateStore(verdictStoreName);
         this.rows = context.getStateStore(rowsStoreName);
@@ -114,9 +134,14 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
         pending.clear();
         changedSinceCheck.clear();
         openByReception.clear();
+        reportable.clear();
+        reported.clear();
         lastCorrection = null;
         if (tracksOpenCases) {
             this.openCases = context.getStateStore(StoreCatalog.VERDICT_OPEN_CASES_STORE);
+        } else {
+            this.subtreeOpenCounts = new SubtreeOpenCounts(context.getStateStore(StoreCatalog.SUBTREE_VERDICT_OPEN_STORE),
+                organisation.fingerprint(), settings);
         }
         if (verdicts.get(VerdictKeys.SEEDED) == null) {
             seed();
@@ -128,6 +153,7 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
                     if (!entry.value.hasBecomeFinal() || entry.value.correctionPending()) {
                         pending.add(entry.key);
                     }
+                    watch(entry.key, entry.value.unitId());
                 }
             });
         }
@@ -170,18 +196,35 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
             rowChanged(changed.row());
         } else if (record.value() instanceof VerdictInput.CaseChanged changed) {
             caseChanged(changed.unitId(), changed.update());
+        } else if (record.value() instanceof VerdictInput.OpenCountReported count) {
+            openCountReported(count.topUnitId(), count.count());
+        }
+    }
+
+    /** Own rows: reports the counts of {@code key} from now on, when subtrees count its unit. */
+    private void watch(final String key, final String unitId) {
+        if (tracksOpenCases && !organisation.subtreesCounting(unitId).isEmpty()) {
+            reportable.add(key);
+        }
+    }
+
+    /** Subtree rows: keeps a unit's count, unless its (top, period) is final already (it no longer needs it). */
+    private void openCountReported(final String top, final OpenCount count) {
+        final VerdictState state = states.get(VerdictKeys.of(top, count.period()));
+        if (state == null || !state.hasBecomeFinal()) {
+            subtreeOpenCounts.reported(top, count);
         }
     }
 
     private void rowChanged(final KpiRowKey row) {
         final String key = VerdictKeys.of(row.unitId(), row.period());
         final VerdictState state = states.get(key);
+        // final ones too: a unit does not report the open count of a (unit, period) whose rows just changed
+        changedSinceCheck.add(key);
         if (state == null) {
             put(key, VerdictState.provisional(row.unitId(), row.period(), scope));
             pending.add(key);
-            changedSinceCheck.add(key);
-        } else if (!state.hasBecomeFinal()) {
-            changedSinceCheck.add(key);
+            watch(key, row.unitId());
         } else if (state.hasBecomeFinal()) {
             // one counted event changes up to two rows of a period (its field and *), each a change of its own
             final String correction = key + context.recordMetadata()
@@ -220,17 +263,21 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
         }
     }
 
-    /** Whether every case the unit received in {@code period} is closed, as far as the pipeline knows. */
-    private boolean allClosed(final String unitId, final Period period) {
+    /**
+     * How many cases the unit received in {@code period} are open, as far as the pipeline knows; those whose
+     * reception time is unknown count in every period.
+     */
+    private long openCount(final String unitId, final Period period) {
         final TreeMap<Long, Integer> counts = openByReception.get(unitId);
         if (counts == null) {
-            return true;
-        }
-        if (counts.containsKey(UNKNOWN_RECEPTION)) {
-            return false;
+            return 0;
         }
         final long start = period.firstDay().atStartOfDay(VietnamTime.ZONE).toInstant().toEpochMilli();
-        return counts.subMap(start, true, period.end().toEpochMilli(), false).isEmpty();
+        long open = counts.getOrDefault(UNKNOWN_RECEPTION, 0);
+        for (final int received : counts.subMap(start, true, period.end().toEpochMilli(), false).values()) {
+            open += received;
+        }
+        return open;
     }
 
     private void check(final Instant now) {
@@ -247,11 +294,61 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
             final Instant cutOff = settings.cutOff(period);
             if (!now.isBefore(cutOff)) {
                 becomeFinal(key, state, cutOff, FinalReason.CUT_OFF, now);
-            } else if (tracksOpenCases && allClosed(state.unitId(), period)) {
+            } else if (allClosed(state, period)) {
                 becomeFinal(key, state, now, FinalReason.ALL_CLOSED, now);
             }
         }
+        if (tracksOpenCases) {
+            report(now);
+        } else {
+            subtreeOpenCounts.forgetPastCutOff(now);
+        }
         changedSinceCheck.clear();
+    }
+
+    /** Whether every case received in the ended period by the unit (own rows) or by its subtree is closed. */
+    private boolean allClosed(final VerdictState state, final Period period) {
+        if (tracksOpenCases) {
+            return openCount(state.unitId(), period) == 0;
+        }
+        return subtreeOpenCounts.allClosed(state.unitId(), state.period(), rows.get(allFieldsKey(state)));
+    }
+
+    /**
+     * Own rows: sends each reportable (unit, period) that has ended, whose rows did not change since the previous
+     * check, to the top unit of every subtree that counts the unit, when its count differs from the last one sent;
+     * stops reporting a (unit, period) at its cut-off (the subtrees are final then whatever is open).
+     */
+    private void report(final Instant now) {
+        for (final Iterator<String> keys = reportable.iterator(); keys.hasNext();) {
+            final String key = keys.next();
+            final VerdictState state = states.get(key);
+            final Period period = Period.parse(state.period());
+            if (!period.hasEndedAt(now)) {
+                continue;
+            }
+            if (!now.isBefore(settings.cutOff(period))) {
+                keys.remove();
+                reported.remove(key);
+                continue;
+            }
+            if (changedSinceCheck.contains(key)) {
+                continue;
+            }
+            final KpiCounters allFields = rows.get(allFieldsKey(state));
+            final OpenCount count = new OpenCount(state.unitId(), state.period(),
+                allFields == null ? 0 : allFields.received(), openCount(state.unitId(), period), organisation.fingerprint());
+            if (!count.equals(reported.put(key, count))) {
+                for (final String top : organisation.subtreesCounting(state.unitId())) {
+                    context.forward(new Record<>(top, new VerdictOutput.Reported(count), now.toEpochMilli()));
+                }
+            }
+        }
+    }
+
+    /** The key of the {@code *} row of the state's (unit, period) in the rows store. */
+    private static String allFieldsKey(final VerdictState state) {
+        return KpiRowKeyFormat.format(new KpiRowKey(state.unitId(), KpiRowKey.ALL_FIELDS, state.period()));
     }
 
     private void becomeFinal(final String key, final VerdictState state, final Instant at, final FinalReason reason,
@@ -260,6 +357,9 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
         final VerdictState finalState = state.becameFinal(at, reason, digest(periodRows));
         put(key, finalState);
         pending.remove(key);
+        if (!tracksOpenCases) {
+            subtreeOpenCounts.forget(state.unitId(), state.period());
+        }
         write(finalState, periodRows, now);
     }
 
@@ -286,7 +386,7 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Pe
         });
         final PeriodVerdict verdict = new PeriodVerdict(state.unitId(), state.period(), scope, state.revision(),
             state.finalAt(), state.finalReason(), objectives, state.correctedAfterFinal(), state.lastCorrectedAt(), now);
-        context.forward(new Record<>(topicKey(verdict), verdict, now.toEpochMilli()));
+        context.forward(new Record<>(topicKey(verdict), new VerdictOutput.Written(verdict), now.toEpochMilli()));
     }
 
     /** The rows of (unit, period) by field, in the store's order ({@code *} first). */
