@@ -1,7 +1,6 @@
 package vn.tthc.monitor.kpi.topology.rows;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.kpi.topology.DecodedRows;
 import vn.tthc.monitor.kpi.topology.KpiChange;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.RowOutput;
@@ -27,7 +27,7 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * {@code emitInterval}: a busy row changes hundreds of times a second and readers need its latest
  * value. The rows changed since the last snapshot are kept in memory only, so a task that starts
  * (after a restart or a rebalance) snapshots all its rows once: the topic converges to the store.
- * The rows read and written most recently are also kept decoded in memory ({@link #recentRows}),
+ * The rows read and written most recently are also kept decoded in memory ({@link DecodedRows}),
  * so that the rows of the current periods, touched by nearly every change, are not read back and
  * decoded from the store each time.
  */
@@ -39,14 +39,9 @@ final class KpiRowAggregator implements Processor<String, KpiChange, String, Row
     private final Targets targets;
     private final Duration emitInterval;
     private final Set<String> changed = new LinkedHashSet<>();
-    private final Map<String, KpiCounters> recentRows = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(final Map.Entry<String, KpiCounters> eldest) {
-            return size() > RECENT_ROWS;
-        }
-    };
     private ProcessorContext<String, RowOutput> context;
     private KeyValueStore<String, KpiCounters> rows;
+    private DecodedRows recentRows;
     private boolean snapshotAll = true;
 
     KpiRowAggregator(final Targets targets, final Duration emitInterval) {
@@ -59,8 +54,8 @@ final class KpiRowAggregator implements Processor<String, KpiChange, String, Row
         this.context = context;
         this.rows = context.getStateStore(StoreCatalog.KPI_ROWS_STORE);
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
+        this.recentRows = new DecodedRows(rows, RECENT_ROWS);
         changed.clear();
-        recentRows.clear();
         snapshotAll = true;
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::snapshot);
     }
@@ -69,28 +64,13 @@ final class KpiRowAggregator implements Processor<String, KpiChange, String, Row
     public void process(final Record<String, KpiChange> record) {
         for (final Map.Entry<KpiRowKey, KpiCounters> change : record.value().rows().rows().entrySet()) {
             final String key = KpiRowKeyFormat.format(change.getKey());
-            final KpiCounters before = row(key);
+            final KpiCounters before = recentRows.get(key);
             final KpiCounters after = before.plus(change.getValue());
-            if (after.isZero()) {
-                rows.delete(key);
-            } else {
-                rows.put(key, after);
-            }
             recentRows.put(key, after);
             changed.add(key);
             context.forward(record.withKey(key)
                 .withValue(new RowOutput.Change(record.value().entityId(), change.getKey(), before, after)));
         }
-    }
-
-    /** The row's counters, {@link KpiCounters#ZERO} when it has none. */
-    private KpiCounters row(final String key) {
-        final KpiCounters recent = recentRows.get(key);
-        if (recent != null) {
-            return recent;
-        }
-        final KpiCounters stored = rows.get(key);
-        return stored == null ? KpiCounters.ZERO : stored;
     }
 
     private void snapshot(final long now) {

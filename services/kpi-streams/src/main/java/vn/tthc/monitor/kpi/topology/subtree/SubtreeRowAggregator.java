@@ -18,6 +18,7 @@ import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.kpi.topology.DecodedRows;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.RowOutput;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
@@ -26,7 +27,8 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * Sums the changes of the subtree rows of the top units of this task into {@link StoreCatalog#SUBTREE_ROWS_STORE}
  * (a row whose counters all return to zero is deleted), and each child's part of them into
  * {@link StoreCatalog#SUBTREE_CHILDREN_STORE} (what alerts name as the driving children); forwards each row change
- * at once, for alerts, and the changed rows as snapshots every {@code emitInterval}, as the own rows do.
+ * at once, for alerts, and the changed rows as snapshots every {@code emitInterval}, as the own rows do; the rows and
+ * parts changed most recently are kept decoded in memory ({@link DecodedRows}), as the own rows' are.
  * <p>
  * The rows are built over one organisation, whose fingerprint {@link StoreCatalog#SUBTREE_ROWS_TREE_STORE} keeps.
  * When the service starts with another one, the task empties its subtree rows first (each row's change to zero
@@ -36,6 +38,8 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
 final class SubtreeRowAggregator implements Processor<String, SubtreeChange, String, RowOutput> {
 
     private static final String TREE = "tree";
+    /** How many decoded rows, and as many children's parts, to keep in memory: the current periods' rows of many tops. */
+    private static final int RECENT_ROWS = 20_000;
 
     private final Targets targets;
     private final Duration emitInterval;
@@ -45,6 +49,8 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeChange, Str
     private ProcessorContext<String, RowOutput> context;
     private KeyValueStore<String, KpiCounters> rows;
     private KeyValueStore<String, KpiCounters> children;
+    private DecodedRows decodedRows;
+    private DecodedRows decodedChildren;
     private KeyValueStore<String, String> rowsTree;
     private boolean snapshotAll;
     private boolean emptyPending;
@@ -62,6 +68,8 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeChange, Str
         this.rows = context.getStateStore(StoreCatalog.SUBTREE_ROWS_STORE);
         this.children = context.getStateStore(StoreCatalog.SUBTREE_CHILDREN_STORE);
         this.rowsTree = context.getStateStore(StoreCatalog.SUBTREE_ROWS_TREE_STORE);
+        this.decodedRows = new DecodedRows(rows, RECENT_ROWS);
+        this.decodedChildren = new DecodedRows(children, RECENT_ROWS);
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         changed.clear();
         snapshotAll = true;
@@ -80,12 +88,12 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeChange, Str
         }
         for (final Map.Entry<KpiRowKey, KpiCounters> row : change.rows().rows().entrySet()) {
             final String key = KpiRowKeyFormat.format(row.getKey());
-            final KpiCounters before = stored(rows, key);
+            final KpiCounters before = decodedRows.get(key);
             final KpiCounters after = before.plus(row.getValue());
-            put(rows, key, after);
+            decodedRows.put(key, after);
             if (!change.child().isEmpty()) {
                 final String childKey = KpiRowKeyFormat.withPart(key, change.child());
-                put(children, childKey, stored(children, childKey).plus(row.getValue()));
+                decodedChildren.put(childKey, decodedChildren.get(childKey).plus(row.getValue()));
             }
             changed.add(key);
             context.forward(record.withKey(key).withValue(new RowOutput.Change(null, row.getKey(), before, after)));
@@ -102,6 +110,8 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeChange, Str
                 KpiCounters.ZERO), timestamp));
         }
         keys(children).forEach(children::delete);
+        decodedRows.clear();
+        decodedChildren.clear();
         rowsTree.put(TREE, organisation.fingerprint());
         emptyPending = false;
     }
@@ -112,19 +122,6 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeChange, Str
             all.forEachRemaining(entry -> keys.add(entry.key));
         }
         return keys;
-    }
-
-    private static KpiCounters stored(final KeyValueStore<String, KpiCounters> store, final String key) {
-        final KpiCounters counters = store.get(key);
-        return counters == null ? KpiCounters.ZERO : counters;
-    }
-
-    private static void put(final KeyValueStore<String, KpiCounters> store, final String key, final KpiCounters counters) {
-        if (counters.isZero()) {
-            store.delete(key);
-        } else {
-            store.put(key, counters);
-        }
     }
 
     private void snapshot(final long now) {
