@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.topology.forecast;
 
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -43,13 +44,16 @@ public final class ForecastTopology {
     private final Targets targets;
     private final ForecastSettings settings;
     private final Organisation organisation;
+    private final Duration alertUpdateInterval;
 
+    /** {@code alertUpdateInterval}: how often an open AT_RISK alert whose forecast moved is written again (UPDATED). */
     public ForecastTopology(final TopicCatalog topics, final Targets targets, final ForecastSettings settings,
-                            final Organisation organisation) {
+                            final Organisation organisation, final Duration alertUpdateInterval) {
         this.topics = topics;
         this.targets = targets;
         this.settings = settings;
         this.organisation = organisation;
+        this.alertUpdateInterval = alertUpdateInterval;
     }
 
     /**
@@ -91,7 +95,7 @@ public final class ForecastTopology {
                 closesCase(change)), Named.as("forecast-row-changed"));
         final var outputs = caseChanges
             .merge(onTimeChanges, Named.as("forecast-merge-inputs"))
-            .process(() -> new ForecastTracker(targets, settings, organisation), Named.as("track-forecasts"),
+            .process(() -> new ForecastTracker(targets, settings, organisation, alertUpdateInterval), Named.as("track-forecasts"),
                 StoreCatalog.FORECAST_CASES_STORE, StoreCatalog.FORECAST_ALERTS_STORE, StoreCatalog.KPI_ROWS_STORE,
                 StoreCatalog.FORECAST_SPREAD_STORE)
             .split(Named.as("forecast-output-"))
@@ -115,7 +119,7 @@ public final class ForecastTopology {
                 Named.as("subtree-forecast-row-changed"));
         final KStream<String, KpiAlert> subtreeAlerts = spreads
             .merge(subtreeOnTimeChanges, Named.as("subtree-forecast-merge-inputs"))
-            .process(() -> new SubtreeForecastTracker(targets, settings, organisation), Named.as("track-subtree-forecasts"),
+            .process(() -> new SubtreeForecastTracker(targets, settings, organisation, alertUpdateInterval), Named.as("track-subtree-forecasts"),
                 StoreCatalog.SUBTREE_FORECAST_INPUTS_STORE, StoreCatalog.SUBTREE_FORECAST_ALERTS_STORE,
                 StoreCatalog.SUBTREE_ROWS_STORE, StoreCatalog.SUBTREE_CHILDREN_STORE);
         subtreeAlerts.to(topics.alerts().name(), topics.alerts().produced("write-subtree-forecast-alerts"));

@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.topology.forecast;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +55,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     private final Targets targets;
     private final ForecastSettings settings;
     private final Organisation organisation;
+    private final AtRiskUpdates updates;
     /** Each unit's subtrees: their top units, resolved once. */
     private final Map<String, List<String>> topsByUnit = new HashMap<>();
     /** What each unit last spread to its subtrees, by row. */
@@ -74,7 +76,9 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     private KeyValueStore<String, KpiCounters> rows;
     private KeyValueStore<String, ForecastSpread> spreads;
 
-    ForecastTracker(final Targets targets, final ForecastSettings settings, final Organisation organisation) {
+    ForecastTracker(final Targets targets, final ForecastSettings settings, final Organisation organisation,
+                       final Duration alertUpdateInterval) {
+        this.updates = new AtRiskUpdates(alertUpdateInterval);
         this.targets = targets;
         this.settings = settings;
         this.organisation = organisation;
@@ -90,6 +94,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         casesByUnit.clear();
         alertsByUnit.clear();
+        updates.clear();
         changedUnits.clear();
         closingCases.clear();
         closedInRows.clear();
@@ -243,6 +248,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         final Optional<OnTimeForecast> forecast = settings.alertsEnabled()
             ? RowForecasts.of(row, counters, projections, targets, now) : Optional.empty();
         ForecastAlertLifecycle.next(previous, row, status, forecast, drivingCases(row, forecast, unitCases), now)
+            .filter(alert -> updates.writesNow(row, alert, now))
             .ifPresent(alert -> write(row, alert));
     }
 

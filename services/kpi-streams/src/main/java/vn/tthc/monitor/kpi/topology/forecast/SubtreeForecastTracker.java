@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.topology.forecast;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -52,6 +53,7 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
     private final Targets targets;
     private final ForecastSettings settings;
     private final Organisation organisation;
+    private final AtRiskUpdates updates;
     /** Each top unit's projections: by row of the top, by unit. */
     private final Map<String, Map<KpiRowKey, Map<String, ForecastProjection>>> inputsByTop = new HashMap<>();
     /** Each top unit's open AT_RISK alerts by row. */
@@ -64,7 +66,9 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
     private KeyValueStore<String, KpiCounters> rows;
     private KeyValueStore<String, KpiCounters> children;
 
-    SubtreeForecastTracker(final Targets targets, final ForecastSettings settings, final Organisation organisation) {
+    SubtreeForecastTracker(final Targets targets, final ForecastSettings settings, final Organisation organisation,
+                              final Duration alertUpdateInterval) {
+        this.updates = new AtRiskUpdates(alertUpdateInterval);
         this.targets = targets;
         this.settings = settings;
         this.organisation = organisation;
@@ -80,6 +84,7 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         inputsByTop.clear();
         alertsByTop.clear();
+        updates.clear();
         changedTops.clear();
         try (KeyValueIterator<String, ForecastSpread> all = inputs.all()) {
             all.forEachRemaining(entry -> remember(KpiRowKeyFormat.parse(entry.key).unitId(), entry.value));
@@ -184,6 +189,7 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
         final List<DrivingChild> driving = forecast.isPresent() && forecast.get().atRisk()
             ? drivingChildren(row, units) : List.of();
         ForecastAlertLifecycle.nextForSubtree(previous, row, status, forecast, driving, now)
+            .filter(alert -> updates.writesNow(row, alert, now))
             .ifPresent(alert -> write(row, alert));
     }
 

@@ -46,7 +46,7 @@ class ForecastTrackerClosingTest {
             (topic, counters) -> new byte[0], (topic, bytes) -> KpiCounters.ZERO));
         store(StoreCatalog.FORECAST_SPREAD_STORE, JacksonSerde.json(ForecastSpread.class));
         tracker = new ForecastTracker(TargetsFile.parse("defaults: {minVolume: 4, onTimeRate: 0.75}"), ForecastSettings.DEFAULTS,
-            Organisation.of(List.of()));
+            Organisation.of(List.of()), Duration.ofSeconds(10));
         tracker.init(context);
         caseChanged(open("X"));
     }
