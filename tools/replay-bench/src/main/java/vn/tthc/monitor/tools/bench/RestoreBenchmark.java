@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -31,6 +32,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
@@ -140,6 +143,7 @@ public final class RestoreBenchmark implements Callable<Integer> {
             final Map<String, Long> builtStores = storeSizes(stateDir);
             final long builtBytes = builtStores.values().stream().mapToLong(Long::longValue).sum();
             final Changelogs changelogs = changelogs(admin);
+            out.printf(Locale.ROOT, "changelogs as the broker holds them: %s%n", histories(admin));
 
             Utils.delete(stateDir.toFile());
             out.printf(Locale.ROOT, "local state deleted (%,d MiB); starting again%n", builtBytes / MIB);
@@ -160,10 +164,11 @@ public final class RestoreBenchmark implements Callable<Integer> {
                     Thread.sleep(POLL.toMillis());
                 }
                 final double restoreSeconds = seconds(restoreStarted);
+                final long restoredRecords = restoredRecords(streams);
                 final long restoredHeap = usedHeapAfterGc();
                 final Map<String, Long> restoredStores = storeSizes(stateDir);
                 final long restoredBytes = restoredStores.values().stream().mapToLong(Long::longValue).sum();
-                printFigures(out, new Figures(produceSeconds, buildSeconds, builtBytes, changelogs, restoreSeconds,
+                printFigures(out, new Figures(produceSeconds, buildSeconds, builtBytes, changelogs, restoredRecords, restoreSeconds,
                     baselineHeap, restoredHeap, restoredBytes, residentSetBytes()), restoredStores);
             }
         } finally {
@@ -268,7 +273,7 @@ public final class RestoreBenchmark implements Callable<Integer> {
         }
     }
 
-    /** The changelogs the restore reads: records (end offsets, transaction markers included) and bytes on the broker. */
+    /** The changelogs the restore reads: records written (end offsets, transaction markers included) and bytes on the broker. */
     private static Changelogs changelogs(final Admin admin) throws Exception {
         final List<String> topics = admin.listTopics().names().get().stream()
             .filter(name -> name.startsWith(APPLICATION_ID + "-") && name.endsWith("-changelog")).toList();
@@ -287,6 +292,32 @@ public final class RestoreBenchmark implements Callable<Integer> {
             }
         }
         return new Changelogs(topics.size(), records, bytes);
+    }
+
+    /**
+     * The settings of the histories' changelog, the largest, that decide how much of it the broker has compacted
+     * (kpi-streams' {@code topic.} settings, else the broker's), with its size.
+     */
+    private static String histories(final Admin admin) throws Exception {
+        final ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, APPLICATION_ID + "-case-histories-store-changelog");
+        final Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+        return String.format(Locale.ROOT, "%s segment.bytes %s, min.cleanable.dirty.ratio %s, cleanup.policy %s", topic.name(),
+            config.get(TopicConfig.SEGMENT_BYTES_CONFIG).value(), config.get(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG).value(),
+            config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value());
+    }
+
+    /**
+     * The records the restore read: what Kafka Streams' restore consumers returned, all topics together (their
+     * {@code records-consumed-total}; the task metric {@code restore-total} needs the DEBUG recording level, which would
+     * slow what is measured).
+     */
+    private static long restoredRecords(final KafkaStreams streams) {
+        return Math.round(streams.metrics().entrySet().stream()
+            .filter(metric -> metric.getKey().name().equals("records-consumed-total")
+                && metric.getKey().group().equals("consumer-fetch-manager-metrics")
+                && metric.getKey().tags().getOrDefault("client-id", "").endsWith("-restore-consumer")
+                && !metric.getKey().tags().containsKey("topic"))
+            .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue()).sum());
     }
 
     /** Bytes on disk per store, summed over the tasks: {@code <state>/<application>/<task>/rocksdb/<store>/...}. */
@@ -343,9 +374,10 @@ public final class RestoreBenchmark implements Callable<Integer> {
     private void printFigures(final PrintWriter out, final Figures figures, final Map<String, Long> stores) {
         out.println("restore after the local state was lost:");
         out.printf(Locale.ROOT, "  restore until ready (RUNNING, every store restored): %.1f s (target 30 s)%n", figures.restoreSeconds());
-        out.printf(Locale.ROOT, "  changelogs read: %d topics, %,d records, %,d MiB on the broker: %,.0f records/s, %,.1f MiB/s%n",
-            figures.changelogs().topics(), figures.changelogs().records(), figures.changelogs().bytes() / MIB,
-            figures.changelogs().records() / figures.restoreSeconds(), figures.changelogs().bytes() / (double) MIB / figures.restoreSeconds());
+        out.printf(Locale.ROOT, "  changelogs read: %d topics, %,d records restored (%,d written, transaction markers included), "
+                + "%,d MiB on the broker: %,.0f records/s, %,.1f MiB/s%n",
+            figures.changelogs().topics(), figures.restoredRecords(), figures.changelogs().records(), figures.changelogs().bytes() / MIB,
+            figures.restoredRecords() / figures.restoreSeconds(), figures.changelogs().bytes() / (double) MIB / figures.restoreSeconds());
         out.printf(Locale.ROOT, "  heap after restore (after a GC): %,d MiB for the pipeline (%,d MiB in this JVM, less %,d MiB "
                 + "before it started: the broker) (target 512 MiB); process resident memory %,d MiB%n",
             (figures.restoredHeap() - figures.baselineHeap()) / MIB, figures.restoredHeap() / MIB, figures.baselineHeap() / MIB,
@@ -367,6 +399,6 @@ public final class RestoreBenchmark implements Callable<Integer> {
     }
 
     private record Figures(double produceSeconds, double buildSeconds, long builtBytes, Changelogs changelogs,
-                           double restoreSeconds, long baselineHeap, long restoredHeap, long restoredBytes, long residentBytes) {
+                           long restoredRecords, double restoreSeconds, long baselineHeap, long restoredHeap, long restoredBytes, long residentBytes) {
     }
 }

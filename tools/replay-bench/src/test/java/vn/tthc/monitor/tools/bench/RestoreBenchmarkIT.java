@@ -22,7 +22,9 @@ class RestoreBenchmarkIT {
             .contains("machine: ", "input: 3,000 events over 1,000 open cases")
             .contains("produced 3,000 events", "built: 3,000 events processed", "local state deleted")
             .containsPattern("restore until ready \\(RUNNING, every store restored\\): \\d+\\.\\d s")
-            .containsPattern("changelogs read: \\d+ topics, [\\d,]+ records")
+            .contains("bench-restore-case-histories-store-changelog segment.bytes 16777216, min.cleanable.dirty.ratio 0.2, "
+                + "cleanup.policy compact")
+            .containsPattern("changelogs read: \\d+ topics, [1-9][\\d,]* records restored \\([\\d,]+ written")
             .containsPattern("heap after restore \\(after a GC\\): -?[\\d,]+ MiB for the pipeline")
             .containsPattern("state on disk: [\\d,]+ MiB after building, [\\d,]+ MiB after the restore")
             .contains("case-histories-store");
