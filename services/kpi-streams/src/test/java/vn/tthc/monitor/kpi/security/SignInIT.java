@@ -72,6 +72,8 @@ class SignInIT {
             assertThat(service.get("/api/v1/cases/D1").statusCode()).isEqualTo(200);
             assertThat(service.get("/api/v1/units/SO-TNMT/kpis").statusCode()).isEqualTo(200);
             assertThat(service.get("/api/v1/units/UBND-P-VTS/kpis").statusCode()).isEqualTo(200);
+            // the subtree rows, spread once the own rows' tasks have recorded the organisation (an emit interval)
+            assertThat(service.get("/api/v1/units/UBND-TP/kpis?scope=subtree").statusCode()).isEqualTo(200);
         });
     }
 
