@@ -27,6 +27,11 @@ import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
 public final class SubtreeTopology {
 
     public static final String SUBTREE_CHANGES = "subtree-changes-by-unit";
+    /**
+     * How soon after a start over a new organisation a task of the own rows spreads them all (a punctuation, in the
+     * task's own transaction): soon, as the subtree rows are missing until then (a replay that ends first reports none).
+     */
+    private static final Duration SPREAD_ALL_AFTER = Duration.ofMillis(100);
 
     private final TopicCatalog topics;
     private final Targets targets;
@@ -56,7 +61,7 @@ public final class SubtreeTopology {
             Stores.persistentKeyValueStore(StoreCatalog.SUBTREE_CHILDREN_STORE), Serdes.String(), new KpiCountersSerde())
             .withCachingEnabled());
         final var outputs = byUnit
-            .process(() -> new SubtreeSpreader(organisation, emitInterval), Named.as("spread-to-subtrees"),
+            .process(() -> new SubtreeSpreader(organisation, SPREAD_ALL_AFTER), Named.as("spread-to-subtrees"),
                 StoreCatalog.KPI_ROWS_STORE, StoreCatalog.SUBTREE_SPREAD_TREE_STORE)
             // keyed by the subtree's top unit, so this repartitions: all subtree rows of a unit are summed in one task
             .repartition(Repartitioned.<String, SubtreeChange>as(SUBTREE_CHANGES)
