@@ -77,11 +77,11 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     private KeyValueStore<String, ForecastSpread> spreads;
 
     ForecastTracker(final Targets targets, final ForecastSettings settings, final Organisation organisation,
-                       final Duration alertUpdateInterval) {
-        this.updates = new AtRiskUpdates(alertUpdateInterval);
+                    final Duration alertUpdateInterval) {
         this.targets = targets;
         this.settings = settings;
         this.organisation = organisation;
+        this.updates = new AtRiskUpdates(alertUpdateInterval);
     }
 
     @Override

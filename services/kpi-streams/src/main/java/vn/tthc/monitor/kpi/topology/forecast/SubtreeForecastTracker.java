@@ -67,11 +67,11 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
     private KeyValueStore<String, KpiCounters> children;
 
     SubtreeForecastTracker(final Targets targets, final ForecastSettings settings, final Organisation organisation,
-                              final Duration alertUpdateInterval) {
-        this.updates = new AtRiskUpdates(alertUpdateInterval);
+                           final Duration alertUpdateInterval) {
         this.targets = targets;
         this.settings = settings;
         this.organisation = organisation;
+        this.updates = new AtRiskUpdates(alertUpdateInterval);
     }
 
     @Override

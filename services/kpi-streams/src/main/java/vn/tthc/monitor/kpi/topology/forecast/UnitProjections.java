@@ -33,12 +33,15 @@ public final class UnitProjections {
 
     private final String unitId;
     private final List<Period> periods;
+    /** The periods' text forms, as rows carry them. */
+    private final List<String> periodTexts;
     /** Per field, then for {@code *}: the counts per current period and the oldest overdue cases. */
     private final Map<String, FieldProjections> byField;
 
     private UnitProjections(final String unitId, final List<Period> periods, final Map<String, FieldProjections> byField) {
         this.unitId = unitId;
         this.periods = periods;
+        this.periodTexts = periods.stream().map(Period::toString).toList();
         this.byField = byField;
     }
 
@@ -85,12 +88,7 @@ public final class UnitProjections {
     }
 
     private int periodIndex(final KpiRowKey row) {
-        for (int i = 0; i < periods.size(); i++) {
-            if (periods.get(i).toString().equals(row.period())) {
-                return i;
-            }
-        }
-        return -1;
+        return periodTexts.indexOf(row.period());
     }
 
     /** One field's (or {@code *}'s) counts per current period, and its oldest overdue cases in a bounded heap. */
