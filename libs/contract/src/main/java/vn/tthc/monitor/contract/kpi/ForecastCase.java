@@ -1,12 +1,11 @@
 package vn.tthc.monitor.contract.kpi;
 
 import java.time.Instant;
-import vn.tthc.monitor.contract.cases.OpenCase;
 
-/** An open case of a row as the end-of-period forecast sees it: its effective due time and whether it waits on the citizen. */
-public record ForecastCase(String caseId, Instant effectiveDue, boolean waitingOnCitizen) {
-
-    public static ForecastCase of(final OpenCase open) {
-        return new ForecastCase(open.caseId(), open.effectiveDue(), open.waitingOnCitizen());
-    }
+/**
+ * An open case of a row as the end-of-period forecast sees it: its effective due time and whether it waits on the
+ * citizen; and the time of its counted reception, which the verdict stage counts it open under (which period's cases
+ * are all closed), null when it was kept before the forecast stage kept reception times.
+ */
+public record ForecastCase(String caseId, Instant effectiveDue, boolean waitingOnCitizen, Instant receivedAt) {
 }

@@ -30,7 +30,7 @@ class ForecastAlertLifecycleTest {
     private static List<ForecastCase> overdue(final int count) {
         final List<ForecastCase> cases = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            cases.add(new ForecastCase("o" + i, OVERDUE_SINCE, false));
+            cases.add(new ForecastCase("o" + i, OVERDUE_SINCE, false, null));
         }
         return cases;
     }

@@ -25,7 +25,7 @@ class OnTimeForecastTest {
     private static List<ForecastCase> cases(final String prefix, final int count, final Instant due, final boolean waiting) {
         final List<ForecastCase> cases = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            cases.add(new ForecastCase(prefix + i, due, waiting));
+            cases.add(new ForecastCase(prefix + i, due, waiting, null));
         }
         return cases;
     }

@@ -82,12 +82,11 @@ public final class KpiPipeline {
         final KStream<String, RowOutput.Change> subtreeChanges = new SubtreeTopology(topics, settings.targets(),
             settings.emitInterval(), organisation).addTo(builder, byUnit);
         KpiAlertTopology.forSubtreeRows(topics, settings.targets(), settings.alertUpdateInterval()).addTo(builder, subtreeChanges);
-        final var openCasesByUnit = new ForecastTopology(topics, settings.targets(), settings.forecast(), organisation,
-            settings.alertUpdateInterval())
+        final KStream<String, OpenCaseChange> openCases = new ForecastTopology(topics, settings.targets(),
+            settings.forecast(), organisation, settings.alertUpdateInterval())
             .addTo(builder, cases, rowChanges, subtreeChanges);
-        new VerdictTopology(topics, settings.targets(), settings.verdicts(), organisation).addTo(builder, openCasesByUnit
-            .mapValues(update -> new OpenCaseChange(update.caseId(), update.open(), update.receivedAt()),
-                Named.as("open-case-changes-for-verdicts")), rowChanges, subtreeChanges);
+        new VerdictTopology(topics, settings.targets(), settings.verdicts(), organisation)
+            .addTo(builder, openCases, rowChanges, subtreeChanges);
         return events;
     }
 

@@ -38,7 +38,7 @@ public final class StoreCatalog {
     public static final String KPI_ALERTS_STORE = "kpi-alerts-store";
     /** alerts: the cases counted against each KPI of each row, by alert key. */
     public static final String KPI_ALERT_DRIVERS_STORE = "kpi-alert-drivers-store";
-    /** forecast: each unit's open cases (ForecastCase JSON), by {@code ["unit","field","caseId"]}, in the rows' task. */
+    /** forecast: each unit's open cases (ForecastCase JSON, with their reception time, which the verdicts count them open under), by {@code ["unit","field","caseId"]}, in the rows' task. */
     public static final String FORECAST_CASES_STORE = "forecast-cases-store";
     /** forecast: the open AT_RISK alerts (JSON, as on the alerts topic), by alert key. */
     public static final String FORECAST_ALERTS_STORE = "forecast-alerts-store";
@@ -64,8 +64,6 @@ public final class StoreCatalog {
     public static final String VERDICTS_STORE = "verdicts-store";
     /** verdicts, in the subtree rows' task: the same for the subtree rows, by {@code ["unit","period"]}. */
     public static final String SUBTREE_VERDICTS_STORE = "subtree-verdicts-store";
-    /** verdicts, in the own rows' task: each unit's open cases, by {@code ["unit","caseId"]}, their reception time (Long, epoch millis). */
-    public static final String VERDICT_OPEN_CASES_STORE = "verdict-open-cases-store";
     /** verdicts, in the subtree rows' task: the latest open count each unit reported for an ended period before its cut-off (OpenCount JSON), by {@code ["top","period","unit"]}. */
     public static final String SUBTREE_VERDICT_OPEN_STORE = "subtree-verdict-open-store";
 

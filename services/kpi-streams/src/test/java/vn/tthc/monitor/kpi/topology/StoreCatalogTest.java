@@ -34,7 +34,7 @@ class StoreCatalogTest {
             "open-cases-store", "kpi-rows-store", "kpi-alerts-store", "kpi-alert-drivers-store", "subtree-rows-store",
             "subtree-children-store", "subtree-rows-tree-store", "subtree-spread-tree-store", "subtree-alerts-store",
             "forecast-cases-store", "forecast-alerts-store", "verdicts-store", "subtree-verdicts-store",
-            "verdict-open-cases-store", "unverified-id-counts-store", "forecast-spread-store",
+            "unverified-id-counts-store", "forecast-spread-store",
             "subtree-forecast-inputs-store", "subtree-forecast-alerts-store", "subtree-verdict-open-store");
         assertThat(stores).containsExactlyInAnyOrder(StoreCatalog.REJECTED_COUNTS_STORE, StoreCatalog.SURVEY_IDS_STORE,
             StoreCatalog.DUPLICATE_COUNTS_STORE, StoreCatalog.ACCEPTED_COUNTS_STORE, StoreCatalog.EVENT_IDS_STORE,
@@ -43,7 +43,7 @@ class StoreCatalogTest {
             StoreCatalog.SUBTREE_ROWS_STORE, StoreCatalog.SUBTREE_CHILDREN_STORE, StoreCatalog.SUBTREE_ROWS_TREE_STORE,
             StoreCatalog.SUBTREE_SPREAD_TREE_STORE, StoreCatalog.SUBTREE_ALERTS_STORE, StoreCatalog.FORECAST_CASES_STORE,
             StoreCatalog.FORECAST_ALERTS_STORE, StoreCatalog.VERDICTS_STORE, StoreCatalog.SUBTREE_VERDICTS_STORE,
-            StoreCatalog.VERDICT_OPEN_CASES_STORE, StoreCatalog.UNVERIFIED_ID_COUNTS_STORE, StoreCatalog.FORECAST_SPREAD_STORE,
+            StoreCatalog.UNVERIFIED_ID_COUNTS_STORE, StoreCatalog.FORECAST_SPREAD_STORE,
             StoreCatalog.SUBTREE_FORECAST_INPUTS_STORE, StoreCatalog.SUBTREE_FORECAST_ALERTS_STORE,
             StoreCatalog.SUBTREE_VERDICT_OPEN_STORE);
     }

@@ -34,7 +34,9 @@ import vn.tthc.monitor.testing.TestDirectories;
 /**
  * Issue 14 point 5 through the whole topology: an ended period's rows become final at the cut-off, or earlier when
  * every case received in it is closed; its verdict is written once; events counted after it are recorded and give one
- * correction per check interval; a driver opened again on the state of a closed one repeats nothing.
+ * correction per check interval; a driver opened again on the state of a closed one repeats nothing. A case counts
+ * open under its reception time, as the forecast stage keeps it: when that time or unit changes, it is taken back
+ * under the one it was counted under, and a restart counts it again from the forecast stage's store.
  */
 class VerdictTopologyTest {
 
@@ -203,6 +205,69 @@ class VerdictTopologyTest {
     }
 
     @Test
+    void aCaseWhoseReceptionTimeChangesWhileOpenKeepsItsPeriodProvisionalUntilItCloses() {
+        pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), WALL_CLOCK);
+        pipeline.send(received("A", Instant.parse("2026-10-20T02:00:00Z")));
+        advance(CHECK);
+        // an earlier reception of the same case: it counts from now on, still in October
+        pipeline.send(received("A", "A-r0", "U1", Instant.parse("2026-10-05T02:00:00Z")));
+        advance(CHECK);
+        advance(CHECK);
+        assertThat(pipeline.verdicts()).as("a case received in October is open").isEmpty();
+
+        pipeline.send(new CaseResolved("A-s", now, null, "A", CaseResult.APPROVED));
+        advance(CHECK);
+        assertThat(pipeline.verdicts()).extracting(PeriodVerdict::period, PeriodVerdict::finalReason)
+            .as("taken back under the reception time it was counted under")
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-10", FinalReason.ALL_CLOSED));
+    }
+
+    @Test
+    void aCaseWhoseReceptionMovesToAnotherUnitLeavesTheFirstUnitsPeriodFreeToBeFinal() {
+        pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), WALL_CLOCK);
+        pipeline.send(received("A", Instant.parse("2026-10-20T02:00:00Z")));
+        advance(CHECK);
+        assertThat(pipeline.verdicts()).isEmpty();
+
+        pipeline.send(received("A", "A-r0", "U2", Instant.parse("2026-10-05T02:00:00Z")));
+        advance(CHECK);
+        advance(CHECK);
+        assertThat(pipeline.verdicts()).extracting(PeriodVerdict::unitId, PeriodVerdict::finalReason)
+            .as("U1 received no case in October any more; U2's is open")
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("U1", FinalReason.ALL_CLOSED));
+
+        pipeline.send(new CaseResolved("A-s", now, null, "A", CaseResult.APPROVED));
+        advance(CHECK);
+        assertThat(pipeline.verdicts()).extracting(PeriodVerdict::unitId, PeriodVerdict::period, PeriodVerdict::finalReason)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("U2", "2026-10", FinalReason.ALL_CLOSED));
+    }
+
+    @Test
+    void theOpenCasesCountedByReceptionTimeSurviveARestart() {
+        final Path taskState = TestDirectories.fresh("verdict-task").resolve("0_0");
+        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), WALL_CLOCK, Organisation.of(List.of()),
+            VerdictSettings.DEFAULTS, taskState);
+        octoberWithOneOpenCase();
+        pipeline.send(received("A", "A-r0", "U1", Instant.parse("2026-10-05T02:00:00Z")));
+        advance(CHECK);
+        advance(CHECK);
+        assertThat(pipeline.verdicts()).isEmpty();
+        pipeline.close();
+
+        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), now, Organisation.of(List.of()),
+            VerdictSettings.DEFAULTS, taskState);
+        advance(CHECK);
+        advance(CHECK);
+        assertThat(pipeline.verdicts()).as("A, received in October, is still open").isEmpty();
+        assertThat(ownState("2026-10").hasBecomeFinal()).isFalse();
+
+        pipeline.send(new CaseResolved("A-s", now, null, "A", CaseResult.APPROVED));
+        advance(CHECK);
+        assertThat(pipeline.verdicts()).extracting(PeriodVerdict::period, PeriodVerdict::finalReason)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-10", FinalReason.ALL_CLOSED));
+    }
+
+    @Test
     void subtreeRowsGetTheirOwnVerdictAtTheCutOff() {
         final Organisation organisation = OrganisationFile.parse("""
             units:
@@ -236,7 +301,11 @@ class VerdictTopologyTest {
     }
 
     private static CaseReceived received(final String caseId, final Instant at) {
-        return new CaseReceived(caseId + "-r", at, null, caseId, "U1", "HO_TICH", "1.1", Channel.ONLINE, true,
+        return received(caseId, caseId + "-r", "U1", at);
+    }
+
+    private static CaseReceived received(final String caseId, final String eventId, final String unitId, final Instant at) {
+        return new CaseReceived(eventId, at, null, caseId, unitId, "HO_TICH", "1.1", Channel.ONLINE, true,
             at.plus(Duration.ofDays(30)));
     }
 

@@ -8,8 +8,10 @@ import vn.tthc.monitor.contract.kpi.ForecastCase;
  * open in {@code fieldId} with its effective due time and whether it waits on the citizen, or ({@code open}
  * false) it is no longer open in that unit and field: {@code resolvedOrWithdrawn} when a resolution or a
  * withdrawal closed it (the rows count it too, through the other repartition), else its reception moved it
- * elsewhere or was taken out. {@code receivedAt} is the time of the case's counted reception, for the verdict stage
- * (which period's cases are all closed); null in records written before it was added.
+ * elsewhere or was taken out. {@code receivedAt}: the time of the open case's counted reception, kept with it in
+ * {@link vn.tthc.monitor.kpi.topology.StoreCatalog#FORECAST_CASES_STORE} for the verdict stage (which period's cases
+ * are all closed); null in a closing (the verdict stage takes back the reception time the case was kept with), and
+ * in records written before it was added.
  */
 public record ForecastCaseUpdate(String caseId, String fieldId, Instant effectiveDue, boolean waitingOnCitizen,
                                  boolean open, boolean resolvedOrWithdrawn, Instant receivedAt) {
@@ -20,12 +22,11 @@ public record ForecastCaseUpdate(String caseId, String fieldId, Instant effectiv
         this(caseId, fieldId, effectiveDue, waitingOnCitizen, open, resolvedOrWithdrawn, null);
     }
 
-    static ForecastCaseUpdate closed(final String caseId, final String fieldId, final boolean resolvedOrWithdrawn,
-                                     final Instant receivedAt) {
-        return new ForecastCaseUpdate(caseId, fieldId, null, false, false, resolvedOrWithdrawn, receivedAt);
+    static ForecastCaseUpdate closed(final String caseId, final String fieldId, final boolean resolvedOrWithdrawn) {
+        return new ForecastCaseUpdate(caseId, fieldId, null, false, false, resolvedOrWithdrawn, null);
     }
 
     ForecastCase forecastCase() {
-        return new ForecastCase(caseId, effectiveDue, waitingOnCitizen);
+        return new ForecastCase(caseId, effectiveDue, waitingOnCitizen, receivedAt);
     }
 }

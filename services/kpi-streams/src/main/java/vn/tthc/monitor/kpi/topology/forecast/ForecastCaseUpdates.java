@@ -37,7 +37,7 @@ final class ForecastCaseUpdates {
         final List<KeyValue<String, ForecastCaseUpdate>> updates = new ArrayList<>(2);
         if (before != null && (after == null || !before.sameRow(after))) {
             updates.add(KeyValue.pair(before.unitId(), ForecastCaseUpdate.closed(change.id(), before.fieldId(),
-                after == null && assessed.closing() != null, before.receivedAt())));
+                after == null && assessed.closing() != null)));
         }
         if (after != null) {
             updates.add(KeyValue.pair(after.unitId(), new ForecastCaseUpdate(change.id(), after.fieldId(),

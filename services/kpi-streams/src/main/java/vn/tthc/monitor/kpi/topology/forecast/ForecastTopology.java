@@ -15,6 +15,7 @@ import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.HistoryChange;
+import vn.tthc.monitor.kpi.topology.OpenCaseChange;
 import vn.tthc.monitor.kpi.topology.RowOutput;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.TopicCatalog;
@@ -23,10 +24,11 @@ import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 /**
  * The end-of-period forecast of the on-time rate (issue 14 point 4): the open cases, as the case histories change,
  * are repartitioned by unit ({@value #OPEN_CASES_BY_UNIT}, a record only when a case opens, closes, or changes
- * unit, field, due time or waiting state) into the task that sums the unit's rows, where {@link ForecastTracker}
+ * unit, field, due time, waiting state or reception time) into the task that sums the unit's rows, where {@link ForecastTracker}
  * keeps them in {@link StoreCatalog#FORECAST_CASES_STORE} next to {@link StoreCatalog#KPI_ROWS_STORE} (same key,
  * same partition count: co-partitioned) and raises and resolves the AT_RISK alerts, written to {@code alerts} and
- * {@code alertHistory} like the breaches. The query API and metrics compute the forecast from the same two stores
+ * {@code alertHistory} like the breaches; it passes each change of the cases it keeps to the verdict stage, in the
+ * same task. The query API and metrics compute the forecast from the same two stores
  * when read ({@link RowForecasts}).
  * <p>
  * Subtree rows (EVENTS.md section 6): each unit's projection of its open cases for its rows of the current periods
@@ -60,10 +62,11 @@ public final class ForecastTopology {
      * @param cases          every change of a case history (keyed by caseId, in the histories' task)
      * @param rowChanges     every change of an own row (keyed by row, in the rows' task)
      * @param subtreeChanges every change of a subtree row (keyed by row, in the subtree rows' task)
-     * @return the open cases' changes by unit, as read from {@value #OPEN_CASES_BY_UNIT} in the rows' task (the
-     *         verdict stage reads them too)
+     * @return the changes of the open cases {@link ForecastTracker} keeps, by unit and reception time, in the rows'
+     *         task (for the verdict stage, which reads the same cases from {@link StoreCatalog#FORECAST_CASES_STORE}
+     *         when its task starts)
      */
-    public KStream<String, ForecastCaseUpdate> addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> cases,
+    public KStream<String, OpenCaseChange> addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> cases,
                       final KStream<String, RowOutput.Change> rowChanges,
                       final KStream<String, RowOutput.Change> subtreeChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -100,6 +103,7 @@ public final class ForecastTopology {
                 StoreCatalog.FORECAST_SPREAD_STORE)
             .split(Named.as("forecast-output-"))
             .branch((key, output) -> output instanceof ForecastOutput.Alert, Branched.as("alerts"))
+            .branch((key, output) -> output instanceof ForecastOutput.OpenCase, Branched.as("open-cases"))
             .defaultBranch(Branched.as("spreads"));
         final KStream<String, KpiAlert> alerts = outputs.get("forecast-output-alerts")
             .mapValues(output -> ((ForecastOutput.Alert) output).alert(), Named.as("unwrap-forecast-alerts"));
@@ -124,7 +128,8 @@ public final class ForecastTopology {
                 StoreCatalog.SUBTREE_ROWS_STORE, StoreCatalog.SUBTREE_CHILDREN_STORE);
         subtreeAlerts.to(topics.alerts().name(), topics.alerts().produced("write-subtree-forecast-alerts"));
         subtreeAlerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-subtree-forecast-alert-history"));
-        return openCases;
+        return outputs.get("forecast-output-open-cases")
+            .mapValues(output -> ((ForecastOutput.OpenCase) output).change(), Named.as("unwrap-forecast-open-cases"));
     }
 
     /** A resolution or a withdrawal counted: the case of the change is no longer open. */

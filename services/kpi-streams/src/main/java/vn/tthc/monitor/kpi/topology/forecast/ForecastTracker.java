@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,6 +33,7 @@ import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
+import vn.tthc.monitor.kpi.topology.OpenCaseChange;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
@@ -49,6 +51,9 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * ({@link StoreCatalog#FORECAST_SPREAD_STORE}), sends it to the top unit of each subtree that counts the unit
  * ({@link Organisation#subtreesCounting}), for the subtree rows' forecast ({@link SubtreeForecastTracker}); the
  * projection of an ended period, or of a row whose cases all closed, is taken out ({@link ForecastProjection#NONE}).
+ * <p>
+ * Each change of the open cases it keeps, counted by reception time, goes to the verdict stage in the same task
+ * ({@link ForecastOutput.OpenCase}), which counts open the cases of {@link StoreCatalog#FORECAST_CASES_STORE}.
  */
 final class ForecastTracker implements Processor<String, ForecastInput, String, ForecastOutput> {
 
@@ -142,30 +147,32 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
                 return;
             }
             closingCases.remove(caseId);
-            final UnitCase previous = casesOf(unitId).put(caseId, new UnitCase(update.fieldId(), update.forecastCase()));
+            final UnitCase next = new UnitCase(update.fieldId(), update.forecastCase());
+            final UnitCase previous = casesOf(unitId).put(caseId, next);
             if (previous != null && !previous.fieldId().equals(update.fieldId())) {
                 cases.delete(ForecastCaseKeys.format(unitId, previous.fieldId(), caseId));
             }
             cases.put(ForecastCaseKeys.format(unitId, update.fieldId(), caseId), update.forecastCase());
+            recounted(unitId, previous, next, now);
             return;
         }
         if (closedInRows.remove(caseId) == null && update.resolvedOrWithdrawn() && isOpen(unitId, caseId, update.fieldId())) {
             closingCases.put(caseId, new Closing(unitId, update.fieldId(), now));
             return;
         }
-        remove(unitId, update.fieldId(), caseId);
+        remove(unitId, update.fieldId(), caseId, now);
     }
 
     /** The rows counted the resolution or withdrawal of {@code caseId}. */
     private void closedInRows(final String unitId, final String caseId, final Instant now) {
         final Closing closing = closingCases.remove(caseId);
         if (closing != null) {
-            remove(closing.unitId(), closing.fieldId(), caseId);
+            remove(closing.unitId(), closing.fieldId(), caseId, now);
             return;
         }
         final UnitCase open = casesByUnit.getOrDefault(unitId, Map.of()).get(caseId);
         if (open != null) {
-            remove(unitId, open.fieldId(), caseId);
+            remove(unitId, open.fieldId(), caseId, now);
         }
         // also when its opening has not come yet (a case received and resolved at once): it must not open after this
         closedInRows.put(caseId, now);
@@ -176,7 +183,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         return open != null && open.fieldId().equals(fieldId);
     }
 
-    private void remove(final String unitId, final String fieldId, final String caseId) {
+    private void remove(final String unitId, final String fieldId, final String caseId, final Instant now) {
         final Map<String, UnitCase> unitCases = casesByUnit.get(unitId);
         final UnitCase previous = unitCases == null ? null : unitCases.get(caseId);
         if (previous != null && previous.fieldId().equals(fieldId)) {
@@ -184,8 +191,34 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
             if (unitCases.isEmpty()) {
                 casesByUnit.remove(unitId);
             }
+            recounted(unitId, previous, null, now);
         }
         cases.delete(ForecastCaseKeys.format(unitId, fieldId, caseId));
+    }
+
+    /**
+     * Tells the verdict stage, in this task, how a case it counts open by reception time changed in
+     * {@link StoreCatalog#FORECAST_CASES_STORE}: taken back under the reception time it was kept with ({@code before},
+     * null when it was not kept), counted under the one it is kept with now ({@code after}, null when it is no longer
+     * kept). The verdict tracker rebuilds its counts from the store when the task starts and follows these records
+     * after, which it reads within this call, once the store holds {@code after}: its counts are always the store's,
+     * whichever repartition record moved it (an update, the rows' closing, a stale closing forgotten), and a closing
+     * of a case that was never kept takes nothing back.
+     */
+    private void recounted(final String unitId, final UnitCase before, final UnitCase after, final Instant now) {
+        final Instant receivedBefore = before == null ? null : before.forecastCase().receivedAt();
+        final Instant receivedAfter = after == null ? null : after.forecastCase().receivedAt();
+        if (before != null && after != null && Objects.equals(receivedBefore, receivedAfter)) {
+            return;
+        }
+        if (before != null) {
+            context.forward(new Record<>(unitId, new ForecastOutput.OpenCase(new OpenCaseChange(false, receivedBefore)),
+                now.toEpochMilli()));
+        }
+        if (after != null) {
+            context.forward(new Record<>(unitId, new ForecastOutput.OpenCase(new OpenCaseChange(true, receivedAfter)),
+                now.toEpochMilli()));
+        }
     }
 
     /**
@@ -199,7 +232,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
             .filter(entry -> entry.getValue().at().isBefore(before)).toList();
         stale.forEach(entry -> {
             closingCases.remove(entry.getKey());
-            remove(entry.getValue().unitId(), entry.getValue().fieldId(), entry.getKey());
+            remove(entry.getValue().unitId(), entry.getValue().fieldId(), entry.getKey(), now);
         });
     }
 

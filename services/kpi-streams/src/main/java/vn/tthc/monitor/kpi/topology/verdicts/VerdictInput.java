@@ -10,7 +10,7 @@ sealed interface VerdictInput {
     record RowChanged(KpiRowKey row) implements VerdictInput {
     }
 
-    /** One of {@code unitId}'s open cases opened, changed or closed (own rows only). */
+    /** One of {@code unitId}'s open cases counts open under a reception time, or no longer (own rows only). */
     record CaseChanged(String unitId, OpenCaseChange update) implements VerdictInput {
     }
 

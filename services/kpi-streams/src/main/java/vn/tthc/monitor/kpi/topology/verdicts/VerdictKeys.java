@@ -6,9 +6,9 @@ import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 
 /**
- * The keys of the verdict stage's stores: a JSON array {@code ["unit","period"]} (verdict states) or
- * {@code ["unit","caseId"]} (open cases), written as {@link KpiRowKeyFormat} writes row keys, so that
- * {@link KpiRowKeyFormat#unitPrefix} selects one unit's with a prefix scan. {@code ["",""]} (no unit has an empty id)
+ * The keys of the verdict stage's stores: a JSON array {@code ["unit","period"]} (verdict states), or
+ * {@code ["top","period","unit"]} (the open counts a subtree's units reported), written as {@link KpiRowKeyFormat}
+ * writes row keys, so that {@link KpiRowKeyFormat#unitPrefix} selects one unit's with a prefix scan. {@code ["",""]} (no unit has an empty id)
  * marks a verdict store as seeded from the rows that were there before the stage.
  */
 public final class VerdictKeys {

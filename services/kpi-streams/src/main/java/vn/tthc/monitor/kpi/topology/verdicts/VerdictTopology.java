@@ -18,7 +18,8 @@ import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 
 /**
  * Provisional and final (issue 14 point 5): a {@link VerdictTracker} in the task of the own rows (beside
- * {@link StoreCatalog#KPI_ROWS_STORE}, fed by the row changes and the forecast stage's open cases by unit) and one in
+ * {@link StoreCatalog#KPI_ROWS_STORE}, fed by the row changes and by the changes of the open cases the forecast stage
+ * keeps in {@link StoreCatalog#FORECAST_CASES_STORE}, which it reads when its task starts) and one in
  * the task of the subtree rows (beside {@link StoreCatalog#SUBTREE_ROWS_STORE}, fed by their changes) judge when the
  * rows of each (unit, period, scope) are final, keep it in {@link StoreCatalog#VERDICTS_STORE} and
  * {@link StoreCatalog#SUBTREE_VERDICTS_STORE} for the query API, and write each {@link PeriodVerdict} and its
@@ -45,7 +46,7 @@ public final class VerdictTopology {
     }
 
     /**
-     * @param openCases      the open cases' changes by unit, in the own rows' task (from the forecast stage's repartition)
+     * @param openCases      the changes of the open cases the forecast stage keeps, by unit, in the own rows' task
      * @param rowChanges     every change of an own row, in its task
      * @param subtreeChanges every change of a subtree row, in its task
      */
@@ -57,7 +58,6 @@ public final class VerdictTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.SUBTREE_VERDICTS_STORE), Serdes.String(),
             JacksonSerde.json(VerdictState.class)));
-        builder.addStateStore(StoreCatalog.countsStore(StoreCatalog.VERDICT_OPEN_CASES_STORE).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.SUBTREE_VERDICT_OPEN_STORE), Serdes.String(),
             JacksonSerde.json(OpenCount.class)));
@@ -65,8 +65,7 @@ public final class VerdictTopology {
             .merge(openCases.mapValues((unitId, update) -> (VerdictInput) new VerdictInput.CaseChanged(unitId, update),
                 Named.as("verdict-own-case-changed")), Named.as("verdict-own-merge-inputs"))
             .process(() -> VerdictTracker.ownRows(targets, settings, organisation), Named.as("track-own-verdicts"),
-                StoreCatalog.VERDICTS_STORE, StoreCatalog.VERDICT_OPEN_CASES_STORE, StoreCatalog.KPI_ROWS_STORE,
-                StoreCatalog.FORECAST_CASES_STORE)
+                StoreCatalog.VERDICTS_STORE, StoreCatalog.KPI_ROWS_STORE, StoreCatalog.FORECAST_CASES_STORE)
             .split(Named.as("verdict-own-output-"))
             .branch((key, output) -> output instanceof VerdictOutput.Written, Branched.as("verdicts"))
             .defaultBranch(Branched.as("open-counts"));

@@ -48,8 +48,9 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  *   <li>Every (unit, period) a counted change touches gets a provisional {@link VerdictState} in the verdict store.</li>
  *   <li>Every {@code checkInterval} (wall clock), each provisional one whose period has ended becomes final: at the
  *       cut-off ({@link VerdictSettings#cutOff}), or earlier once no case received in the period is open. Own rows:
- *       the open cases and their reception time come from the forecast stage's repartition by unit, kept in
- *       {@link StoreCatalog#VERDICT_OPEN_CASES_STORE}. Subtree rows: by {@link SubtreeOpenCounts#allClosed}, over the
+ *       the open cases and their reception time are those the forecast stage keeps in
+ *       {@link StoreCatalog#FORECAST_CASES_STORE}, counted by reception time in memory: read from the store when the
+ *       task starts, then followed by the changes its tracker passes on in the same task. Subtree rows: by {@link SubtreeOpenCounts#allClosed}, over the
  *       {@link OpenCount}s the own trackers report. It then writes revision 0 of its {@link PeriodVerdict}. A
  *       period whose rows changed since the previous check waits for a check without changes, so that events sent in
  *       bulk (a backfill of a past year) give one verdict, not a verdict and a trail of corrections.</li>
@@ -63,11 +64,15 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  *       the last revision.</li>
  * </ul>
  * The states live in the store (its changelog is written in the same transaction as the verdicts), and memory is
- * rebuilt from it when the task starts: a restart or a rebalance neither writes revision 0 twice nor repeats a revision.
+ * rebuilt from it (and the open counts from the forecast stage's store) when the task starts: a restart or a
+ * rebalance neither writes revision 0 twice nor repeats a revision.
  */
 final class VerdictTracker implements Processor<String, VerdictInput, String, VerdictOutput> {
 
-    /** The reception time of an open case that was open before the stage knew reception times. */
+    /**
+     * The reception time of an open case the forecast stage keeps without one (kept before it kept reception times):
+     * it counts open in every period of its unit, which stay provisional until it closes or until their cut-off.
+     */
     private static final long UNKNOWN_RECEPTION = Long.MIN_VALUE;
 
     private final Scope scope;
@@ -93,7 +98,6 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
     private ProcessorContext<String, VerdictOutput> context;
     private KeyValueStore<String, VerdictState> verdicts;
     private KeyValueStore<String, KpiCounters> rows;
-    private KeyValueStore<String, Long> openCases;
     /** The state key and input record of the last change counted after final, so that one record counts once. */
     private String lastCorrection;
 
@@ -137,9 +141,7 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
         reportable.clear();
         reported.clear();
         lastCorrection = null;
-        if (tracksOpenCases) {
-            this.openCases = context.getStateStore(StoreCatalog.VERDICT_OPEN_CASES_STORE);
-        } else {
+        if (!tracksOpenCases) {
             this.subtreeOpenCounts = new SubtreeOpenCounts(context.getStateStore(StoreCatalog.SUBTREE_VERDICT_OPEN_STORE),
                 organisation.fingerprint(), settings);
         }
@@ -158,8 +160,10 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
             });
         }
         if (tracksOpenCases) {
-            try (KeyValueIterator<String, Long> all = openCases.all()) {
-                all.forEachRemaining(entry -> count(VerdictKeys.unitId(entry.key), entry.value, 1));
+            final KeyValueStore<String, ForecastCase> forecastCases = context.getStateStore(StoreCatalog.FORECAST_CASES_STORE);
+            try (KeyValueIterator<String, ForecastCase> all = forecastCases.all()) {
+                all.forEachRemaining(entry -> count(KpiRowKeyFormat.parse(entry.key).unitId(),
+                    receptionOf(entry.value.receivedAt()), 1));
             }
         }
         context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> check(Instant.ofEpochMilli(now)));
@@ -167,8 +171,7 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
 
     /**
      * Once per store: the (unit, period)s of the rows summed before the stage existed become provisional states (the
-     * first check makes the ended ones final), and the open cases the forecast stage knows count open with an
-     * unknown reception time (they keep every period of their unit from being final before the cut-off).
+     * first check makes the ended ones final).
      */
     private void seed() {
         try (KeyValueIterator<String, KpiCounters> all = rows.all()) {
@@ -179,13 +182,6 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
                     verdicts.put(key, VerdictState.provisional(row.unitId(), row.period(), scope));
                 }
             });
-        }
-        if (tracksOpenCases) {
-            final KeyValueStore<String, ForecastCase> forecastCases = context.getStateStore(StoreCatalog.FORECAST_CASES_STORE);
-            try (KeyValueIterator<String, ForecastCase> all = forecastCases.all()) {
-                all.forEachRemaining(entry -> openCases.putIfAbsent(
-                    VerdictKeys.of(KpiRowKeyFormat.parse(entry.key).unitId(), entry.value.caseId()), UNKNOWN_RECEPTION));
-            }
         }
         verdicts.put(VerdictKeys.SEEDED, VerdictState.provisional("", "", scope));
     }
@@ -237,19 +233,16 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
         }
     }
 
-    private void caseChanged(final String unitId, final OpenCaseChange update) {
-        final String key = VerdictKeys.of(unitId, update.caseId());
-        final Long previous = openCases.get(key);
-        if (previous != null) {
-            count(unitId, previous, -1);
-        }
-        if (update.open()) {
-            final long receivedAt = update.receivedAt() == null ? UNKNOWN_RECEPTION : update.receivedAt().toEpochMilli();
-            openCases.put(key, receivedAt);
-            count(unitId, receivedAt, 1);
-        } else if (previous != null) {
-            openCases.delete(key);
-        }
+    /**
+     * A case the forecast stage keeps counts open under a reception time, or no longer: a change of reception time,
+     * unit or field comes as the one taken back under the time it was counted under, then the other.
+     */
+    private void caseChanged(final String unitId, final OpenCaseChange change) {
+        count(unitId, receptionOf(change.receivedAt()), change.open() ? 1 : -1);
+    }
+
+    private static long receptionOf(final Instant receivedAt) {
+        return receivedAt == null ? UNKNOWN_RECEPTION : receivedAt.toEpochMilli();
     }
 
     private void count(final String unitId, final long receivedAt, final int delta) {

@@ -19,18 +19,22 @@ import vn.tthc.monitor.contract.kpi.ForecastCase;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.TargetsFile;
 import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.kpi.topology.OpenCaseChange;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 
 /**
  * A case's resolution reaches the forecast tracker twice, through the rows and as the case's closing, in either
  * order: the tracker counts the case open until the rows count it, and never again after, so the forecast
- * neither counts it twice (open and resolved) nor drops it in between.
+ * neither counts it twice (open and resolved) nor drops it in between. The verdict stage counts open the cases it
+ * keeps: each change goes to it as taken back under the reception time the case was kept with, then counted under
+ * the new one.
  */
 class ForecastTrackerClosingTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T03:00:00Z");
     private static final Instant DUE = NOW.minus(Duration.ofHours(1));
+    private static final Instant RECEIVED = NOW.minus(Duration.ofDays(20));
 
     private MockProcessorContext<String, ForecastOutput> context;
     private KeyValueStore<String, ForecastCase> cases;
@@ -99,6 +103,46 @@ class ForecastTrackerClosingTest {
         assertThat(storedCases()).isEmpty();
     }
 
+    @Test
+    void theVerdictStageTakesACaseBackUnderTheReceptionTimeItWasKeptWith() {
+        assertThat(openCaseChanges()).containsExactly(new OpenCaseChange(true, RECEIVED));
+
+        final Instant earlier = RECEIVED.minus(Duration.ofDays(3));
+        caseChanged(new ForecastCaseUpdate("X", "HO_TICH", DUE, false, true, false, earlier));
+        assertThat(openCaseChanges()).containsExactly(new OpenCaseChange(false, RECEIVED), new OpenCaseChange(true, earlier));
+        caseChanged(new ForecastCaseUpdate("X", "HO_TICH", DUE.plusSeconds(60), true, true, false, earlier));
+        assertThat(openCaseChanges()).as("the same reception time").isEmpty();
+
+        // counted open until the rows count the closing too, as the forecast keeps it; the closing carries no reception time
+        caseChanged(closed("X"));
+        assertThat(openCaseChanges()).isEmpty();
+        rowsCountClosing("X");
+        assertThat(openCaseChanges()).containsExactly(new OpenCaseChange(false, earlier));
+
+        caseChanged(closed("Y"));
+        rowsCountClosing("Y");
+        assertThat(openCaseChanges()).as("a case never kept open is taken back from nothing").isEmpty();
+    }
+
+    @Test
+    void aCaseKeptWithoutItsReceptionTimeIsTakenBackWithout() {
+        caseChanged(new ForecastCaseUpdate("Z", "HO_TICH", DUE, false, true, false));
+        assertThat(openCaseChanges()).endsWith(new OpenCaseChange(true, null));
+        caseChanged(new ForecastCaseUpdate("Z", "HO_TICH", null, false, false, false));
+        assertThat(openCaseChanges()).containsExactly(new OpenCaseChange(false, null));
+    }
+
+    /** The changes sent to the verdict stage since the last call. */
+    private List<OpenCaseChange> openCaseChanges() {
+        final List<OpenCaseChange> changes = new ArrayList<>();
+        context.forwarded().forEach(forward -> {
+            assertThat(forward.record().key()).isEqualTo("U1");
+            changes.add(((ForecastOutput.OpenCase) forward.record().value()).change());
+        });
+        context.resetForwards();
+        return changes;
+    }
+
     private void caseChanged(final ForecastCaseUpdate update) {
         tracker.process(new Record<>("U1", new ForecastInput.CaseChanged("U1", update), NOW.toEpochMilli()));
     }
@@ -108,11 +152,11 @@ class ForecastTrackerClosingTest {
     }
 
     private static ForecastCaseUpdate open(final String caseId) {
-        return new ForecastCaseUpdate(caseId, "HO_TICH", DUE, false, true, false);
+        return new ForecastCaseUpdate(caseId, "HO_TICH", DUE, false, true, false, RECEIVED);
     }
 
     private static ForecastCaseUpdate closed(final String caseId) {
-        return ForecastCaseUpdate.closed(caseId, "HO_TICH", true, null);
+        return ForecastCaseUpdate.closed(caseId, "HO_TICH", true);
     }
 
     private List<String> storedCases() {

@@ -34,7 +34,7 @@ class UnitProjectionsTest {
             // due times within a year around now, on the hour, so that many share one and the caseId orders them
             final Instant due = NOW.plus(Duration.ofHours(random.nextInt(24 * 365) - 24 * 200));
             cases.add(new UnitCase(FIELDS.get(random.nextInt(FIELDS.size())),
-                new ForecastCase("c" + random.nextInt(1_000_000), due, random.nextInt(10) == 0)));
+                new ForecastCase("c" + random.nextInt(1_000_000), due, random.nextInt(10) == 0, null)));
         }
 
         final UnitProjections projections = UnitProjections.of("u1", cases, NOW, 20);
@@ -57,7 +57,7 @@ class UnitProjectionsTest {
 
     @Test
     void rowsOfOtherPeriodsOrUnitsHaveNoProjection() {
-        final List<UnitCase> cases = List.of(new UnitCase("ho-tich", new ForecastCase("c1", NOW.minusSeconds(60), false)));
+        final List<UnitCase> cases = List.of(new UnitCase("ho-tich", new ForecastCase("c1", NOW.minusSeconds(60), false, null)));
 
         final UnitProjections projections = UnitProjections.of("u1", cases, NOW, 20);
 
