@@ -24,12 +24,12 @@ import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 /**
  * The end-of-period forecast of the on-time rate (issue 14 point 4): the open cases, as the case histories change,
  * are repartitioned by unit ({@value #OPEN_CASES_BY_UNIT}, a record only when a case opens, closes, or changes
- * unit, field, due time, waiting state or reception time) into the task that sums the unit's rows, where {@link ForecastTracker}
- * keeps them in {@link StoreCatalog#FORECAST_CASES_STORE} next to {@link StoreCatalog#KPI_ROWS_STORE} (same key,
- * same partition count: co-partitioned) and raises and resolves the AT_RISK alerts, written to {@code alerts} and
- * {@code alertHistory} like the breaches; it passes each change of the cases it keeps to the verdict stage, in the
- * same task. The query API and metrics compute the forecast from the same two stores
- * when read ({@link RowForecasts}).
+ * unit, field, due time, waiting state or reception time) into the task that sums the unit's rows, where
+ * {@link ForecastTracker} keeps them in {@link StoreCatalog#FORECAST_CASES_STORE} next to
+ * {@link StoreCatalog#KPI_ROWS_STORE} (same key, same partition count: co-partitioned) and raises and resolves the
+ * AT_RISK alerts, written to {@code alerts} and {@code alertHistory} like the breaches; it passes each change of the
+ * cases it keeps to the verdict stage, in the same task. The query API and metrics compute the forecast from the
+ * same two stores when read ({@link RowForecasts}).
  * <p>
  * Subtree rows (EVENTS.md section 6): each unit's projection of its open cases for its rows of the current periods
  * goes, when it changes, to the top unit of each subtree that counts the unit ({@value #FORECAST_INPUTS_BY_TOP},

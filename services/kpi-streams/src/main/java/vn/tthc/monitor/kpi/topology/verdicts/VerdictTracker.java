@@ -50,8 +50,8 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  *       cut-off ({@link VerdictSettings#cutOff}), or earlier once no case received in the period is open. Own rows:
  *       the open cases and their reception time are those the forecast stage keeps in
  *       {@link StoreCatalog#FORECAST_CASES_STORE}, counted by reception time in memory: read from the store when the
- *       task starts, then followed by the changes its tracker passes on in the same task. Subtree rows: by {@link SubtreeOpenCounts#allClosed}, over the
- *       {@link OpenCount}s the own trackers report. It then writes revision 0 of its {@link PeriodVerdict}. A
+ *       task starts, then followed by the changes its tracker passes on in the same task. Subtree rows: by
+ *       {@link SubtreeOpenCounts#allClosed}, over the {@link OpenCount}s the own trackers report. It then writes revision 0 of its {@link PeriodVerdict}. A
  *       period whose rows changed since the previous check waits for a check without changes, so that events sent in
  *       bulk (a backfill of a past year) give one verdict, not a verdict and a trail of corrections.</li>
  *   <li>Own rows of a unit that subtrees count ({@link Organisation#subtreesCounting}): at the same check, for each
