@@ -249,6 +249,13 @@ final class PipelineDriver implements AutoCloseable {
         return driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
     }
 
+    /** Sends records again, as they are, to {@code topic} (e.g. an internal one, as a revived task would). */
+    void resend(final String topic, final List<TestRecord<byte[], byte[]>> records) {
+        final TestInputTopic<byte[], byte[]> input =
+            driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
+        records.forEach(input::pipeInput);
+    }
+
     /** Sends a record of the events topic as it is. */
     void send(final TestRecord<byte[], byte[]> record) {
         events.pipeInput(record);
@@ -256,6 +263,11 @@ final class PipelineDriver implements AutoCloseable {
 
     /** Lets the wall clock run past the next emission of changed KPI rows. */
     void emitKpiRows() {
+        driver.advanceWallClockTime(EMIT_INTERVAL);
+    }
+
+    /** Lets the wall clock run past the next spread of the own rows' changes to the subtree rows (every emit interval). */
+    void spreadToSubtrees() {
         driver.advanceWallClockTime(EMIT_INTERVAL);
     }
 
