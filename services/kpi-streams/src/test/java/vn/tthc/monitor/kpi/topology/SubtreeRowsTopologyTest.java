@@ -118,6 +118,27 @@ class SubtreeRowsTopologyTest {
     }
 
     @Test
+    void theSpreadBacklogIsPendingFromAChangeUntilThePunctuationAfterItsSpread() {
+        final List<String> lines = generated(new Random(19), 50);
+        try (PipelineDriver pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), ORGANISATION)) {
+            assertThat(pipeline.subtreeSpreadPending()).as("the first start spreads all").isTrue();
+            pipeline.spreadToSubtrees();
+            pipeline.spreadToSubtrees();
+            pipeline.spreadToSubtrees();
+            assertThat(pipeline.subtreeSpreadPending()).isFalse();
+            pipeline.sendAll(lines);
+            assertThat(pipeline.subtreeSpreadPending()).as("changed").isTrue();
+            pipeline.spreadToSubtrees();
+            assertThat(pipeline.subtreeRows()).isEqualTo(summedByHand(ownRows(lines)));
+            assertThat(pipeline.subtreeSpreadPending()).as("spread, a commit asked at the next punctuation").isTrue();
+            pipeline.spreadToSubtrees();
+            assertThat(pipeline.subtreeSpreadPending()).as("committed by the next one").isTrue();
+            pipeline.spreadToSubtrees();
+            assertThat(pipeline.subtreeSpreadPending()).isFalse();
+        }
+    }
+
+    @Test
     void partsSpreadAgainChangeNothing() {
         final List<String> lines = generated(new Random(17), 300);
         final String parts = "pipeline-test-" + SubtreeTopology.SUBTREE_CHANGES + "-repartition";
