@@ -53,6 +53,8 @@ public final class StoreCatalog {
     public static final String SUBTREE_ROWS_STORE = "subtree-rows-store";
     /** subtree: each child's part of each subtree row, by {@code ["top","field","period","child"]}. */
     public static final String SUBTREE_CHILDREN_STORE = "subtree-children-store";
+    /** subtree: each unit's part of each subtree row as it was last spread, by {@code ["top","unit","field","period"]}. */
+    public static final String SUBTREE_PARTS_STORE = "subtree-parts-store";
     /** subtree: the organisation fingerprint the subtree rows of this task were built over (String). */
     public static final String SUBTREE_ROWS_TREE_STORE = "subtree-rows-tree-store";
     /** subtree, in the task of the own rows: the organisation fingerprint its own rows were last spread over (String). */

@@ -33,6 +33,7 @@ import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.duplicates.DuplicateSettings;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastSettings;
+import vn.tthc.monitor.kpi.topology.subtree.SpreadBacklog;
 import vn.tthc.monitor.kpi.topology.verdicts.OpenCount;
 import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
 import vn.tthc.monitor.kpi.topology.verdicts.VerdictState;
@@ -249,6 +250,13 @@ final class PipelineDriver implements AutoCloseable {
         return driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
     }
 
+    /** Sends records again, as they are, to {@code topic} (e.g. an internal one, as a revived task would). */
+    void resend(final String topic, final List<TestRecord<byte[], byte[]>> records) {
+        final TestInputTopic<byte[], byte[]> input =
+            driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
+        records.forEach(input::pipeInput);
+    }
+
     /** Sends a record of the events topic as it is. */
     void send(final TestRecord<byte[], byte[]> record) {
         events.pipeInput(record);
@@ -257,6 +265,19 @@ final class PipelineDriver implements AutoCloseable {
     /** Lets the wall clock run past the next emission of changed KPI rows. */
     void emitKpiRows() {
         driver.advanceWallClockTime(EMIT_INTERVAL);
+    }
+
+    /** Lets the wall clock run past the next spread of the own rows' changes to the subtree rows (every emit interval). */
+    void spreadToSubtrees() {
+        driver.advanceWallClockTime(EMIT_INTERVAL);
+    }
+
+    /** The subtree spread's backlog metric of the task ({@code SpreadBacklog}): whether changes are on their way. */
+    boolean subtreeSpreadPending() {
+        return driver.metrics().entrySet().stream()
+            .filter(metric -> metric.getKey().name().equals(SpreadBacklog.METRIC)
+                && metric.getKey().group().equals(SpreadBacklog.GROUP))
+            .anyMatch(metric -> ((Number) metric.getValue().metricValue()).doubleValue() > 0);
     }
 
     /** Lets the wall clock run past the next update of open alerts whose rows changed (and the emissions of rows before it). */

@@ -33,8 +33,8 @@ import vn.tthc.monitor.kpi.topology.history.HistorySerde;
 import vn.tthc.monitor.kpi.topology.opencases.OpenCaseSerde;
 import vn.tthc.monitor.kpi.topology.rows.KpiChangeSerde;
 import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
-import vn.tthc.monitor.kpi.topology.subtree.SubtreeChange;
-import vn.tthc.monitor.kpi.topology.subtree.SubtreeChangeSerde;
+import vn.tthc.monitor.kpi.topology.subtree.SubtreeParts;
+import vn.tthc.monitor.kpi.topology.subtree.SubtreePartsSerde;
 import vn.tthc.monitor.kpi.topology.serde.EventSerde;
 import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 import vn.tthc.monitor.kpi.topology.serde.ValueSize;
@@ -84,8 +84,8 @@ class RecordSizesTest {
         assertThat(size(new DrivingIdsSerde(), new DrivingIds(Collections.nCopies(DrivingIds.MAX, ID)))).isLessThan(11_000);
         assertThat(size(new OpenCaseSerde(), new OpenCase(ID, ID, ID, ID, LATER, true, LATER, LATER, LATER))).isLessThan(8_000);
         assertThat(size(new KpiCountersSerde(), max())).isLessThan(200);
-        // a subtree change carries the rows of one unit's change, re-keyed by the top unit: as wide as a KPI change
-        assertThat(size(new SubtreeChangeSerde(), new SubtreeChange(Long.MIN_VALUE, ID, change.rows())))
+        // a unit's subtree parts of one interval carry the rows it changed: here as many as a KPI change
+        assertThat(size(new SubtreePartsSerde(), new SubtreeParts(Long.MIN_VALUE, ID, ID, false, change.rows())))
             .isLessThan(20_000);
         assertThat(size(JacksonSerde.json(KpiAlert.class), alert)).as("JSON escapes each 4-byte code point as 12 bytes").isLessThan(36_000);
         assertThat(size(JacksonSerde.json(CaseWarning.class), new CaseWarning(CaseWarning.Kind.DUE_SOON, ID, ID, ID, ID,

@@ -32,7 +32,7 @@ class StoreCatalogTest {
         assertThat(stores).containsExactlyInAnyOrder("rejected-counts-store", "survey-ids-store", "duplicate-counts-store",
             "accepted-counts-store", "event-ids-store", "case-histories-store", "feedback-histories-store",
             "open-cases-store", "kpi-rows-store", "kpi-alerts-store", "kpi-alert-drivers-store", "subtree-rows-store",
-            "subtree-children-store", "subtree-rows-tree-store", "subtree-spread-tree-store", "subtree-alerts-store",
+            "subtree-children-store", "subtree-parts-store", "subtree-rows-tree-store", "subtree-spread-tree-store", "subtree-alerts-store",
             "forecast-cases-store", "forecast-alerts-store", "verdicts-store", "subtree-verdicts-store",
             "unverified-id-counts-store", "forecast-spread-store",
             "subtree-forecast-inputs-store", "subtree-forecast-alerts-store", "subtree-verdict-open-store");
@@ -40,7 +40,8 @@ class StoreCatalogTest {
             StoreCatalog.DUPLICATE_COUNTS_STORE, StoreCatalog.ACCEPTED_COUNTS_STORE, StoreCatalog.EVENT_IDS_STORE,
             StoreCatalog.CASE_HISTORIES_STORE, StoreCatalog.FEEDBACK_HISTORIES_STORE, StoreCatalog.OPEN_CASES_STORE,
             StoreCatalog.KPI_ROWS_STORE, StoreCatalog.KPI_ALERTS_STORE, StoreCatalog.KPI_ALERT_DRIVERS_STORE,
-            StoreCatalog.SUBTREE_ROWS_STORE, StoreCatalog.SUBTREE_CHILDREN_STORE, StoreCatalog.SUBTREE_ROWS_TREE_STORE,
+            StoreCatalog.SUBTREE_ROWS_STORE, StoreCatalog.SUBTREE_CHILDREN_STORE, StoreCatalog.SUBTREE_PARTS_STORE,
+            StoreCatalog.SUBTREE_ROWS_TREE_STORE,
             StoreCatalog.SUBTREE_SPREAD_TREE_STORE, StoreCatalog.SUBTREE_ALERTS_STORE, StoreCatalog.FORECAST_CASES_STORE,
             StoreCatalog.FORECAST_ALERTS_STORE, StoreCatalog.VERDICTS_STORE, StoreCatalog.SUBTREE_VERDICTS_STORE,
             StoreCatalog.UNVERIFIED_ID_COUNTS_STORE, StoreCatalog.FORECAST_SPREAD_STORE,

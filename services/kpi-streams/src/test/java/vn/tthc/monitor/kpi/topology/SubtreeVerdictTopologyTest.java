@@ -98,9 +98,12 @@ class SubtreeVerdictTopologyTest {
         final Instant lateAt = advance(Duration.ofSeconds(10));
         pipeline.send(new SurveySubmitted("S1", Instant.parse("2026-10-25T02:00:00Z"), null, "G", "HO_TICH", null,
             Rating.DISSATISFIED));
+        assertThat(subtreeState("T").correctedAfterFinal()).as("the subtree rows follow at the next spread").isZero();
+        final Instant spreadAt = advance(PipelineDriver.EMIT_INTERVAL);
+        assertThat(lateAt).isBefore(spreadAt);
         assertThat(pipeline.subtreeRows().get(new KpiRowKey("T", "*", "2026-10")).ratings()).as("counted").isEqualTo(1);
         assertThat(subtreeState("T").correctedAfterFinal()).isEqualTo(1);
-        assertThat(subtreeState("T").lastCorrectedAt()).isEqualTo(lateAt);
+        assertThat(subtreeState("T").lastCorrectedAt()).isEqualTo(spreadAt);
         advance(CHECK);
         final PeriodVerdict correction = subtreeVerdict(pipeline.verdicts(), "T");
         assertThat(correction.revision()).isEqualTo(1);
@@ -144,6 +147,8 @@ class SubtreeVerdictTopologyTest {
         // a case the grandchild received in October comes in late, still open; its task reports it a check later
         // (not in one whose rows changed), and the units' tasks check by their own clocks: the top's task checks first
         pipeline.send(received("G1", "G", Instant.parse("2026-10-21T02:00:00Z")));
+        // the case reaches the subtree rows at the next spread (every emit interval), before the next check
+        advance(PipelineDriver.EMIT_INTERVAL);
         advance(CHECK);
         assertThat(pipeline.subtreeOpenCounts()).as("not reported yet").doesNotContainKey(countKey("T", "G"));
         advance(CHECK);

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.streams.KafkaStreams;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.kpi.config.TopicsConfiguration;
 import vn.tthc.monitor.kpi.failure.PipelineGuard;
@@ -25,11 +26,13 @@ import vn.tthc.monitor.kpi.failure.PipelineStoppedException;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
 import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
+import vn.tthc.monitor.kpi.topology.subtree.SpreadBacklog;
 
 /**
  * Replays a JSON Lines file through the real KPI pipeline: starts the kpi-streams application
  * context against a broker, produces the file to the events topic, waits until the application
- * has processed every event (no lag on any of its source topics), and returns the report.
+ * has processed every event (no lag on any of its source topics), then until the own rows' last changes are spread
+ * to the subtree rows ({@link SpreadBacklog}) and summed (no lag again), and returns the report.
  * Progress goes to a listener every two seconds. When Kafka Streams stops on a failure, or nothing
  * moves for the stall timeout, it throws {@link PipelineStoppedException} within a poll (100 ms).
  */
@@ -79,7 +82,12 @@ public final class Replay {
                 final long started = System.nanoTime();
                 try (EventFileProducer producer = new EventFileProducer(options.bootstrapServers(), eventsTopic);
                      Reporter reporter = new Reporter(listener, producer, progress, total, started)) {
-                    awaitProcessed(produceInBackground(producer, options.events()), producer, progress, guard);
+                    final Future<Void> production = produceInBackground(producer, options.events());
+                    awaitProcessed(production, producer, progress, guard);
+                    // the subtree rows follow the own rows by up to an emit interval: their last parts are spread,
+                    // committed, then summed (the lag of their repartition topic back at zero)
+                    awaitSubtreesSpread(context.getBean(KafkaStreams.class), guard);
+                    awaitProcessed(production, producer, progress, guard);
                     reporter.reportNow();
                 }
                 return awaitReport(context.getBean(KpiQueryService.class), guard);
@@ -152,6 +160,14 @@ public final class Replay {
                 throw io;
             }
             throw new ReplayException("cannot follow the replay's progress: " + e.getCause().getMessage());
+        }
+    }
+
+    private static void awaitSubtreesSpread(final KafkaStreams streams, final PipelineGuard guard)
+        throws InterruptedException {
+        while (!SpreadBacklog.isEmpty(streams)) {
+            guard.check("subtree spread", "the own rows' last changes to be spread to the subtree rows");
+            Thread.sleep(POLL_EVERY.toMillis());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,18 +25,21 @@ import vn.tthc.monitor.kpi.topology.RowOutput;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
- * Sums the changes of the subtree rows of the top units of this task into {@link StoreCatalog#SUBTREE_ROWS_STORE}
- * (a row whose counters all return to zero is deleted), and each child's part of them into
- * {@link StoreCatalog#SUBTREE_CHILDREN_STORE} (what alerts name as the driving children); forwards each row change
+ * Sums the parts of the subtree rows of the top units of this task into {@link StoreCatalog#SUBTREE_ROWS_STORE}
+ * (a row whose counters all return to zero is deleted): each unit's part of each row is kept as it was last spread
+ * ({@link StoreCatalog#SUBTREE_PARTS_STORE}), and a part that comes again replaces it, the row moving by the
+ * difference, so that a part spread twice changes nothing. Each child's part of the rows is moved alike in
+ * {@link StoreCatalog#SUBTREE_CHILDREN_STORE} (what alerts name as the driving children). Forwards each row change
  * at once, for alerts, and the changed rows as snapshots every {@code emitInterval}, as the own rows do; the rows and
  * parts changed most recently are kept decoded in memory ({@link DecodedRows}), as the own rows' are.
  * <p>
- * The rows are built over one organisation, whose fingerprint {@link StoreCatalog#SUBTREE_ROWS_TREE_STORE} keeps.
- * When the service starts with another one, the task empties its subtree rows first (each row's change to zero
- * goes to the alerts, which resolve) and drops the changes spread over the old tree that were still on their way;
- * the tasks of the own rows spread them all again over the new tree ({@link SubtreeSpreader}).
+ * The rows are built over one organisation, which {@link StoreCatalog#SUBTREE_ROWS_TREE_STORE} records
+ * ({@link SubtreeTopology#builtOver}). When the service starts with another one, the task empties its subtree rows
+ * first (each row's change to zero goes to the alerts, which resolve) and drops the parts spread over the old tree
+ * that were still on their way; the tasks of the own rows spread them all again over the new tree
+ * ({@link SubtreeSpreader}).
  */
-final class SubtreeRowAggregator implements Processor<String, SubtreeChange, String, RowOutput> {
+final class SubtreeRowAggregator implements Processor<String, SubtreeParts, String, RowOutput> {
 
     private static final String TREE = "tree";
     /** How many decoded rows, and as many children's parts, to keep in memory: the current periods' rows of many tops. */
@@ -43,14 +47,16 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeChange, Str
 
     private final Targets targets;
     private final Duration emitInterval;
-    private final Organisation organisation;
+    private final String builtOver;
     private final long tree;
     private final Set<String> changed = new LinkedHashSet<>();
     private ProcessorContext<String, RowOutput> context;
     private KeyValueStore<String, KpiCounters> rows;
     private KeyValueStore<String, KpiCounters> children;
+    private KeyValueStore<String, KpiCounters> parts;
     private DecodedRows decodedRows;
     private DecodedRows decodedChildren;
+    private DecodedRows decodedParts;
     private KeyValueStore<String, String> rowsTree;
     private boolean snapshotAll;
     private boolean emptyPending;
@@ -58,7 +64,7 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeChange, Str
     SubtreeRowAggregator(final Targets targets, final Duration emitInterval, final Organisation organisation) {
         this.targets = targets;
         this.emitInterval = emitInterval;
-        this.organisation = organisation;
+        this.builtOver = SubtreeTopology.builtOver(organisation);
         this.tree = SubtreeTopology.treeTag(organisation);
     }
 
@@ -67,37 +73,77 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeChange, Str
         this.context = context;
         this.rows = context.getStateStore(StoreCatalog.SUBTREE_ROWS_STORE);
         this.children = context.getStateStore(StoreCatalog.SUBTREE_CHILDREN_STORE);
+        this.parts = context.getStateStore(StoreCatalog.SUBTREE_PARTS_STORE);
         this.rowsTree = context.getStateStore(StoreCatalog.SUBTREE_ROWS_TREE_STORE);
         this.decodedRows = new DecodedRows(rows, RECENT_ROWS);
         this.decodedChildren = new DecodedRows(children, RECENT_ROWS);
+        this.decodedParts = new DecodedRows(parts, RECENT_ROWS);
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         changed.clear();
         snapshotAll = true;
-        emptyPending = !organisation.fingerprint().equals(rowsTree.get(TREE));
+        emptyPending = !builtOver.equals(rowsTree.get(TREE));
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::snapshot);
     }
 
     @Override
-    public void process(final Record<String, SubtreeChange> record) {
+    public void process(final Record<String, SubtreeParts> record) {
         if (emptyPending) {
             empty(record.timestamp());
         }
-        final SubtreeChange change = record.value();
-        if (change.tree() != tree) {
+        final SubtreeParts spread = record.value();
+        if (spread.tree() != tree) {
             return;
         }
-        for (final Map.Entry<KpiRowKey, KpiCounters> row : change.rows().rows().entrySet()) {
-            final String key = KpiRowKeyFormat.format(row.getKey());
-            final KpiCounters before = decodedRows.get(key);
-            final KpiCounters after = before.plus(row.getValue());
-            decodedRows.put(key, after);
-            if (!change.child().isEmpty()) {
-                final String childKey = KpiRowKeyFormat.withPart(key, change.child());
-                decodedChildren.put(childKey, decodedChildren.get(childKey).plus(row.getValue()));
-            }
-            changed.add(key);
-            context.forward(record.withKey(key).withValue(new RowOutput.Change(null, row.getKey(), before, after)));
+        final String top = record.key();
+        for (final Map.Entry<KpiRowKey, KpiCounters> own : spread.rows().rows().entrySet()) {
+            replacePart(record, top, spread.child(), own.getKey(), own.getValue());
         }
+        if (spread.whole()) {
+            // the unit's parts of rows it no longer has (deleted, back to zero, before its task was revived)
+            for (final String partKey : keys(parts, partsPrefix(top, spread.unitId()))) {
+                final KpiRowKey own = ownRow(top, partKey);
+                if (!spread.rows().rows().containsKey(own)) {
+                    replacePart(record, top, spread.child(), own, KpiCounters.ZERO);
+                }
+            }
+        }
+    }
+
+    /** Replaces the unit's part of a row of the top by {@code counters}, and moves the row and the child's part by the difference. */
+    private void replacePart(final Record<String, SubtreeParts> record, final String top, final String child,
+                             final KpiRowKey own, final KpiCounters counters) {
+        final String partKey = partKey(top, own);
+        final KpiCounters difference = counters.minus(decodedParts.get(partKey));
+        if (difference.isZero()) {
+            return;
+        }
+        decodedParts.put(partKey, counters);
+        final KpiRowKey row = new KpiRowKey(top, own.fieldId(), own.period());
+        final String key = KpiRowKeyFormat.format(row);
+        final KpiCounters before = decodedRows.get(key);
+        final KpiCounters after = before.plus(difference);
+        decodedRows.put(key, after);
+        if (!child.isEmpty()) {
+            final String childKey = KpiRowKeyFormat.withPart(key, child);
+            decodedChildren.put(childKey, decodedChildren.get(childKey).plus(difference));
+        }
+        changed.add(key);
+        context.forward(record.withKey(key).withValue(new RowOutput.Change(null, row, before, after)));
+    }
+
+    /** A unit's part of a row of the top: {@code ["top","unit","field","period"]}, the own row's key with the top in front. */
+    private static String partKey(final String top, final KpiRowKey own) {
+        return KpiRowKeyFormat.unitPrefix(top) + KpiRowKeyFormat.format(own).substring(1);
+    }
+
+    /** The prefix of every part of one unit under the top: {@code ["top","unit",}. */
+    private static String partsPrefix(final String top, final String unitId) {
+        return KpiRowKeyFormat.unitPrefix(top) + KpiRowKeyFormat.unitPrefix(unitId).substring(1);
+    }
+
+    /** The own row of a part's key: its key without the top. */
+    private static KpiRowKey ownRow(final String top, final String partKey) {
+        return KpiRowKeyFormat.parse("[" + partKey.substring(KpiRowKeyFormat.unitPrefix(top).length()));
     }
 
     /** Empties the subtree rows built over another organisation: each goes to zero, for the alerts, and from the topic. */
@@ -110,9 +156,11 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeChange, Str
                 KpiCounters.ZERO), timestamp));
         }
         keys(children).forEach(children::delete);
+        keys(parts).forEach(parts::delete);
         decodedRows.clear();
         decodedChildren.clear();
-        rowsTree.put(TREE, organisation.fingerprint());
+        decodedParts.clear();
+        rowsTree.put(TREE, builtOver);
         emptyPending = false;
     }
 
@@ -120,6 +168,14 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeChange, Str
         final List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, KpiCounters> all = store.all()) {
             all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
+    }
+
+    private static List<String> keys(final KeyValueStore<String, KpiCounters> store, final String prefix) {
+        final List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, KpiCounters> matching = store.prefixScan(prefix, new StringSerializer())) {
+            matching.forEachRemaining(entry -> keys.add(entry.key));
         }
         return keys;
     }

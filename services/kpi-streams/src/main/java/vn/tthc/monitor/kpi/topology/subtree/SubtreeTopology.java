@@ -17,19 +17,22 @@ import vn.tthc.monitor.kpi.topology.TopicCatalog;
 import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
 
 /**
- * Subtree rows (EVENTS.md section 6) per (top unit, field or {@code *}, period): every change of a unit's own rows,
- * in the task of the own rows, goes to each subtree that counts the unit ({@link SubtreeSpreader}), by the top unit
- * ({@link #SUBTREE_CHANGES}), and is summed into {@link StoreCatalog#SUBTREE_ROWS_STORE} with each child's part in
- * {@link StoreCatalog#SUBTREE_CHILDREN_STORE} ({@link SubtreeRowAggregator}). The changed rows are written to
- * {@code kpiRows} (key {@code ["unit","field","period","subtree"]}, scope {@code subtree}); every subtree row change
- * is returned, keyed by row, for the alerts. With an organisation without children, or none, nothing is spread.
+ * Subtree rows (EVENTS.md section 6) per (top unit, field or {@code *}, period): every emit interval, in the task of
+ * the own rows, the own rows changed since the last time go with their counters as they are now to each subtree that
+ * counts their unit ({@link SubtreeSpreader}), by the top unit ({@link #SUBTREE_CHANGES}), where each unit's part
+ * replaces the one before and the rows of {@link StoreCatalog#SUBTREE_ROWS_STORE}, with each child's part in
+ * {@link StoreCatalog#SUBTREE_CHILDREN_STORE}, move by the difference ({@link SubtreeRowAggregator}). The subtree rows
+ * so follow the own rows by up to one emit interval. The changed rows are written to {@code kpiRows} (key
+ * {@code ["unit","field","period","subtree"]}, scope {@code subtree}); every subtree row change is returned, keyed by
+ * row, for the alerts. With an organisation without children, or none, nothing is spread.
  */
 public final class SubtreeTopology {
 
     public static final String SUBTREE_CHANGES = "subtree-changes-by-unit";
     /**
-     * How soon after a start over a new organisation a task of the own rows spreads them all (a punctuation, in the
-     * task's own transaction): soon, as the subtree rows are missing until then (a replay that ends first reports none).
+     * How soon after a start that finds its own rows not all spread (a new organisation, or a stop with changes not yet
+     * spread) a task of the own rows spreads them all (a punctuation, in the task's own transaction): soon, as the
+     * subtree rows are missing or behind until then.
      */
     private static final Duration SPREAD_ALL_AFTER = Duration.ofMillis(100);
 
@@ -60,14 +63,18 @@ public final class SubtreeTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.SUBTREE_CHILDREN_STORE), Serdes.String(), new KpiCountersSerde())
             .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreCatalog.SUBTREE_PARTS_STORE), Serdes.String(), new KpiCountersSerde())
+            .withCachingEnabled());
         final var outputs = byUnit
-            .process(() -> new SubtreeSpreader(organisation, SPREAD_ALL_AFTER), Named.as("spread-to-subtrees"),
+            .process(() -> new SubtreeSpreader(organisation, SPREAD_ALL_AFTER, emitInterval), Named.as("spread-to-subtrees"),
                 StoreCatalog.KPI_ROWS_STORE, StoreCatalog.SUBTREE_SPREAD_TREE_STORE)
             // keyed by the subtree's top unit, so this repartitions: all subtree rows of a unit are summed in one task
-            .repartition(Repartitioned.<String, SubtreeChange>as(SUBTREE_CHANGES)
-                .withKeySerde(Serdes.String()).withValueSerde(new SubtreeChangeSerde()))
+            .repartition(Repartitioned.<String, SubtreeParts>as(SUBTREE_CHANGES)
+                .withKeySerde(Serdes.String()).withValueSerde(new SubtreePartsSerde()))
             .process(() -> new SubtreeRowAggregator(targets, emitInterval, organisation), Named.as("sum-subtree-rows"),
-                StoreCatalog.SUBTREE_ROWS_STORE, StoreCatalog.SUBTREE_CHILDREN_STORE, StoreCatalog.SUBTREE_ROWS_TREE_STORE)
+                StoreCatalog.SUBTREE_ROWS_STORE, StoreCatalog.SUBTREE_CHILDREN_STORE, StoreCatalog.SUBTREE_PARTS_STORE,
+                StoreCatalog.SUBTREE_ROWS_TREE_STORE)
             .split(Named.as("subtree-row-"))
             .branch((key, output) -> output instanceof RowOutput.Snapshot, Branched.as("snapshots"))
             .defaultBranch(Branched.as("changes"));
@@ -78,7 +85,15 @@ public final class SubtreeTopology {
             .mapValues(output -> (RowOutput.Change) output, Named.as("unwrap-subtree-row-changes"));
     }
 
-    /** The organisation's tag on the changes spread over it: the first 64 bits of its fingerprint. */
+    /**
+     * What the subtree stores record they were built over: the organisation's fingerprint, and that they are built
+     * from absolute parts (a service upgraded from the spread of changes, which kept no parts, builds them again).
+     */
+    static String builtOver(final Organisation organisation) {
+        return organisation.fingerprint() + " parts";
+    }
+
+    /** The organisation's tag on the parts spread over it: the first 64 bits of its fingerprint. */
     static long treeTag(final Organisation organisation) {
         return Long.parseUnsignedLong(organisation.fingerprint().substring(0, 16), 16);
     }
