@@ -3,7 +3,9 @@ package vn.tthc.monitor.tools.bench;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,6 +69,8 @@ public final class RestoreBenchmark implements Callable<Integer> {
     private static final int UNITS = 200;
     private static final int FIELDS = 12;
     private static final long MIB = 1024 * 1024;
+    /** In the work directory: what was built there, for {@code --reuse}. */
+    private static final String BUILT_FILE = "built.properties";
 
     @CommandLine.Option(names = "--events", defaultValue = "10000000", description = "events (default ${DEFAULT-VALUE})")
     long events;
@@ -93,6 +98,11 @@ public final class RestoreBenchmark implements Callable<Integer> {
         description = "where the broker's data and the state go (default: a temporary directory, removed at the end)")
     Path workDir;
 
+    @CommandLine.Option(names = "--reuse",
+        description = "with --work-dir: when the directory holds a state built by an earlier run with the same --events, --cases and "
+            + "--partitions, measure the restore again on it without producing and building (to compare restore settings)")
+    boolean reuse;
+
     @CommandLine.Option(names = "--property", paramLabel = "KEY=VALUE",
         description = "further kpi-streams configuration, for both runs (e.g. kafka.streams.default.restore.consumer.max.poll.records=10000)")
     Map<String, String> extra = new HashMap<>();
@@ -112,6 +122,9 @@ public final class RestoreBenchmark implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                 "--events must be between --cases and 64 times --cases (a case's history holds 64 events at most)");
         }
+        if (reuse && workDir == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--reuse needs --work-dir");
+        }
         final PrintWriter out = spec.commandLine().getOut();
         final boolean temporary = workDir == null;
         final Path work = temporary ? Files.createTempDirectory("tthc-bench-restore-") : Files.createDirectories(workDir);
@@ -125,51 +138,65 @@ public final class RestoreBenchmark implements Callable<Integer> {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(work.resolve("kafka"));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             final String servers = broker.bootstrapServers();
-            admin.createTopics(List.of(new NewTopic(EVENTS_TOPIC, partitions, (short) 1))).all().get();
-            TopicReadiness.awaitWritable(admin, List.of(EVENTS_TOPIC));
-
-            final long produceStarted = System.nanoTime();
-            produce(servers, out);
-            final double produceSeconds = seconds(produceStarted);
-            out.printf(Locale.ROOT, "produced %,d events in %.1f s (%,.0f events/s)%n", events, produceSeconds, events / produceSeconds);
-
-            final long buildStarted = System.nanoTime();
-            try (ApplicationContext pipeline = startPipeline(servers, stateDir)) {
-                awaitCaughtUp(admin, pipeline, out, buildStarted);
+            final Path builtFile = work.resolve(BUILT_FILE);
+            final Building building;
+            if (reuse && Files.exists(builtFile)) {
+                building = Building.read(builtFile, events, cases, partitions);
+                out.printf(Locale.ROOT, "reusing the state built in %s (its figures below are the build's); not producing, not building%n",
+                    work);
+            } else {
+                building = build(admin, servers, stateDir, out);
+                building.write(builtFile, events, cases, partitions);
             }
-            final double buildSeconds = seconds(buildStarted);
-            out.printf(Locale.ROOT, "built: %,d events processed in %.1f s (%,.0f events/s, start-up included); pipeline stopped%n",
-                events, buildSeconds, events / buildSeconds);
-            final Map<String, Long> builtStores = storeSizes(stateDir);
-            final long builtBytes = builtStores.values().stream().mapToLong(Long::longValue).sum();
+            final double produceSeconds = building.produceSeconds();
+            final double buildSeconds = building.buildSeconds();
+            final long builtBytes = building.builtBytes();
             final Changelogs changelogs = changelogs(admin);
             out.printf(Locale.ROOT, "changelogs as the broker holds them: %s%n", histories(admin));
 
+            final long deletedBytes = storeBytes(stateDir);
             Utils.delete(stateDir.toFile());
-            out.printf(Locale.ROOT, "local state deleted (%,d MiB); starting again%n", builtBytes / MIB);
+            out.printf(Locale.ROOT, "local state deleted (%,d MiB); starting again%n", deletedBytes / MIB);
             final long baselineHeap = usedHeapAfterGc();
 
+            final RunCost.Meter cpu = RunCost.Meter.start();
             final long restoreStarted = System.nanoTime();
             try (ApplicationContext pipeline = startPipeline(servers, stateDir)) {
+                final double contextSeconds = seconds(restoreStarted);
                 final KafkaStreams streams = pipeline.getBean(KafkaStreams.class);
                 final PipelineGuard guard = new PipelineGuard(pipeline, stallTimeout);
                 long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+                double firstRecordSeconds = Double.NaN;
+                double lastRecordSeconds = Double.NaN;
+                long seen = 0;
                 while (streams.state() != KafkaStreams.State.RUNNING) {
-                    guard.check(storeBytes(stateDir), "the stores to be restored");
+                    // the records restored so far, not the state directory: walking it every poll took CPU from the restore
+                    final long restoring = restoredRecords(streams);
+                    guard.check(restoring, "the stores to be restored");
+                    if (restoring > seen) {
+                        lastRecordSeconds = seconds(restoreStarted);
+                        firstRecordSeconds = seen == 0 ? lastRecordSeconds : firstRecordSeconds;
+                        seen = restoring;
+                    }
                     if (System.nanoTime() > nextProgress) {
-                        out.printf(Locale.ROOT, "  restoring: %.0f s, %,d MiB of local state so far (%s)%n", seconds(restoreStarted),
-                            storeBytes(stateDir) / MIB, streams.state());
+                        out.printf(Locale.ROOT, "  restoring: %.0f s, %,d records restored, %,d MiB of local state so far (%s)%n",
+                            seconds(restoreStarted), restoring, storeBytes(stateDir) / MIB, streams.state());
                         nextProgress += PROGRESS_EVERY.toNanos();
                     }
                     Thread.sleep(POLL.toMillis());
                 }
                 final double restoreSeconds = seconds(restoreStarted);
                 final long restoredRecords = restoredRecords(streams);
+                final RunCost cost = cpu.stop(Math.max(1, restoredRecords), streams);
                 final long restoredHeap = usedHeapAfterGc();
                 final Map<String, Long> restoredStores = storeSizes(stateDir);
                 final long restoredBytes = restoredStores.values().stream().mapToLong(Long::longValue).sum();
                 printFigures(out, new Figures(produceSeconds, buildSeconds, builtBytes, changelogs, restoredRecords, restoreSeconds,
                     baselineHeap, restoredHeap, restoredBytes, residentSetBytes()), restoredStores);
+                printCpu(out, cost, restoreSeconds);
+                out.printf(Locale.ROOT, "  phases (to within %d ms): the application context started in %.1f s, the first records restored "
+                        + "at %.1f s, the last at %.1f s, RUNNING at %.1f s (after the last record: the tasks' initialisation)%n",
+                    POLL.toMillis(), contextSeconds, firstRecordSeconds, lastRecordSeconds, restoreSeconds);
             }
         } finally {
             if (temporary) {
@@ -177,6 +204,28 @@ public final class RestoreBenchmark implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Produces the events and runs the pipeline until it has processed them all; the figures of the build. */
+    private Building build(final Admin admin, final String servers, final Path stateDir, final PrintWriter out) throws Exception {
+        admin.createTopics(List.of(new NewTopic(EVENTS_TOPIC, partitions, (short) 1))).all().get();
+        TopicReadiness.awaitWritable(admin, List.of(EVENTS_TOPIC));
+
+        final long produceStarted = System.nanoTime();
+        produce(servers, out);
+        final double produceSeconds = seconds(produceStarted);
+        out.printf(Locale.ROOT, "produced %,d events in %.1f s (%,.0f events/s)%n", events, produceSeconds, events / produceSeconds);
+
+        final long buildStarted = System.nanoTime();
+        try (ApplicationContext pipeline = startPipeline(servers, stateDir)) {
+            awaitCaughtUp(admin, pipeline, out, buildStarted);
+        }
+        final double buildSeconds = seconds(buildStarted);
+        out.printf(Locale.ROOT, "built: %,d events processed in %.1f s (%,.0f events/s, start-up included); pipeline stopped%n",
+            events, buildSeconds, events / buildSeconds);
+        final Map<String, Long> builtStores = storeSizes(stateDir);
+        final long builtBytes = builtStores.values().stream().mapToLong(Long::longValue).sum();
+        return new Building(produceSeconds, buildSeconds, builtBytes);
     }
 
     /** Starts kpi-streams as the service runs it (one instance: no standby), on the benchmark's events topic. */
@@ -391,8 +440,66 @@ public final class RestoreBenchmark implements Callable<Integer> {
             figures.buildSeconds(), events / figures.buildSeconds());
     }
 
+    /**
+     * The CPU the restore took, per record restored: the state updaters' (they read the changelogs and write the
+     * stores), the stream threads', the other Java threads' (the broker serving the fetches, the clients' network
+     * threads), and the rest of the process (threads the JVM does not see: RocksDB's flushes and compactions, the
+     * collector, the compiler).
+     */
+    private static void printCpu(final PrintWriter out, final RunCost cost, final double restoreSeconds) {
+        final Map<String, Long> byKind = new TreeMap<>();
+        cost.otherThreads().forEach((kind, nanos) -> byKind.merge(kind.contains("StateUpdater") ? "state updaters"
+            : kind.startsWith(APPLICATION_ID) ? "Kafka Streams' other threads" : kind, nanos, Long::sum));
+        final long updaters = byKind.getOrDefault("state updaters", 0L);
+        final long java = cost.streamCpuNanos() + cost.otherCpuNanos();
+        out.printf(Locale.ROOT, "  CPU during the restore: %.1f s for the process (%.0f %% of %d cores); per record restored: process %.1f µs, "
+                + "state updaters %.1f µs, stream threads %.1f µs, other Java threads %.1f µs, threads the JVM does not see "
+                + "(RocksDB's flushes and compactions, GC, JIT) %.1f µs%n",
+            cost.processCpuNanos() / 1e9, 100 * cost.processCpuNanos() / 1e9 / restoreSeconds / Runtime.getRuntime().availableProcessors(),
+            Runtime.getRuntime().availableProcessors(), cost.processCpuMicrosPerEvent(), updaters / 1e3 / cost.events(),
+            cost.streamCpuMicrosPerEvent(), (cost.otherCpuNanos() - updaters) / 1e3 / cost.events(),
+            Math.max(0, cost.processCpuNanos() - java) / 1e3 / cost.events());
+        final StringBuilder kinds = new StringBuilder("    other Java threads, CPU s:");
+        byKind.entrySet().stream().filter(kind -> !kind.getKey().equals("state updaters"))
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+            .forEach(kind -> kinds.append(String.format(Locale.ROOT, " %s %.1f;", kind.getKey(), kind.getValue() / 1e9)));
+        out.println(kinds);
+    }
+
     private static double seconds(final long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** The build's figures, kept in the work directory with the sizes it was built at. */
+    private record Building(double produceSeconds, double buildSeconds, long builtBytes) {
+
+        static Building read(final Path file, final long events, final long cases, final int partitions) throws IOException {
+            final Properties built = new Properties();
+            try (Reader reader = Files.newBufferedReader(file)) {
+                built.load(reader);
+            }
+            final String size = sizes(events, cases, partitions);
+            if (!size.equals(built.getProperty("size"))) {
+                throw new IllegalArgumentException(file + " holds a state built with " + built.getProperty("size") + ", not " + size);
+            }
+            return new Building(Double.parseDouble(built.getProperty("produce-seconds")), Double.parseDouble(built.getProperty("build-seconds")),
+                Long.parseLong(built.getProperty("built-bytes")));
+        }
+
+        void write(final Path file, final long events, final long cases, final int partitions) throws IOException {
+            final Properties built = new Properties();
+            built.setProperty("size", sizes(events, cases, partitions));
+            built.setProperty("produce-seconds", Double.toString(produceSeconds));
+            built.setProperty("build-seconds", Double.toString(buildSeconds));
+            built.setProperty("built-bytes", Long.toString(builtBytes));
+            try (Writer writer = Files.newBufferedWriter(file)) {
+                built.store(writer, "RestoreBenchmark's build, for --reuse");
+            }
+        }
+
+        private static String sizes(final long events, final long cases, final int partitions) {
+            return String.format(Locale.ROOT, "--events %d --cases %d --partitions %d", events, cases, partitions);
+        }
     }
 
     private record Changelogs(int topics, long records, long bytes) {
