@@ -82,26 +82,10 @@ public record KpiContribution(@JsonIgnore SortedMap<KpiRowKey, KpiCounters> rows
 
     /** The change from {@code before} to this contribution: the rows whose counters differ. */
     public KpiContribution minus(final KpiContribution before) {
-        // the common cases, without building the difference: nothing changed, or nothing counted before
-        if (rows.equals(before.rows)) {
-            return NONE;
-        }
-        if (before.rows.isEmpty() && !hasZeroRow()) {
-            return this;
-        }
         final TreeMap<KpiRowKey, KpiCounters> change = new TreeMap<>(rows);
         before.rows.forEach((key, counters) -> change.merge(key, counters.negate(), KpiCounters::plus));
         change.values().removeIf(KpiCounters::isZero);
         return new KpiContribution(change);
-    }
-
-    private boolean hasZeroRow() {
-        for (final KpiCounters counters : rows.values()) {
-            if (counters.isZero()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public boolean isEmpty() {
@@ -131,17 +115,16 @@ public record KpiContribution(@JsonIgnore SortedMap<KpiRowKey, KpiCounters> rows
 
         Builder add(final Instant at, final KpiCounters counters) {
             for (final Period period : Period.containing(at)) {
-                final String periodText = period.toString();
-                addRow(KpiRowKey.ALL_FIELDS, periodText, counters);
+                addRow(KpiRowKey.ALL_FIELDS, period, counters);
                 if (fieldId != null && !KpiRowKey.ALL_FIELDS.equals(fieldId)) {
-                    addRow(fieldId, periodText, counters);
+                    addRow(fieldId, period, counters);
                 }
             }
             return this;
         }
 
-        private void addRow(final String field, final String period, final KpiCounters counters) {
-            rows.merge(new KpiRowKey(unitId, field, period), counters, KpiCounters::plus);
+        private void addRow(final String field, final Period period, final KpiCounters counters) {
+            rows.merge(new KpiRowKey(unitId, field, period.toString()), counters, KpiCounters::plus);
         }
 
         KpiContribution build() {

@@ -40,17 +40,14 @@ final class EventValidator implements FixedKeyProcessor<byte[], byte[], IntakeRe
 
     @Override
     public void process(final FixedKeyRecord<byte[], byte[]> record) {
-        final ParseResult parsed = EventParser.parse(record.value());
-        final boolean keyedByEntity = parsed instanceof ParseResult.Valid valid
-            && IntakeRecord.isKeyedByEntity(record.key(), valid.event());
-        final ParseResult result = keyedByEntity ? parsed : writableBack(record, parsed);
+        final ParseResult result = writableBack(record, EventParser.parse(record.value()));
         if (result instanceof ParseResult.Rejected rejected) {
             final RecordMetadata source = context.recordMetadata().orElseThrow();
             RejectionHeaders.add(record.headers(), rejected.reason(), source);
             rejectedCounts.increment(rejected.source());
         }
-        final IntakeRecord intake = new IntakeRecord(record.value(), result, keyedByEntity);
-        if (keyedByEntity) {
+        final IntakeRecord intake = new IntakeRecord(record.value(), result);
+        if (!intake.isRejected() && intake.isKeyedByEntity(record.key())) {
             // an event's headers are not the pipeline's: they would ride on every record made from it
             // (repartitions, outputs) and could take one past the broker's record limit
             context.forward(record.withValue(intake).withHeaders(new RecordHeaders()));
@@ -65,7 +62,7 @@ final class EventValidator implements FixedKeyProcessor<byte[], byte[], IntakeRe
      * under exactly-once, stop the pipeline.
      */
     private static ParseResult writableBack(final FixedKeyRecord<byte[], byte[]> record, final ParseResult result) {
-        if (!(result instanceof ParseResult.Valid valid)) {
+        if (!(result instanceof ParseResult.Valid valid) || new IntakeRecord(record.value(), result).isKeyedByEntity(record.key())) {
             return result;
         }
         final String entityId = valid.event().key();

@@ -5,11 +5,8 @@ import java.util.Arrays;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.event.ParseResult;
 
-/**
- * A record of the events topic with what validation made of it; {@code raw} is kept for the dead-letter topic.
- * {@code keyedByEntity}: whether the record's key is its valid event's entity id, see {@link #isKeyedByEntity}.
- */
-record IntakeRecord(byte[] raw, ParseResult result, boolean keyedByEntity) {
+/** A record of the events topic with what validation made of it; {@code raw} is kept for the dead-letter topic. */
+record IntakeRecord(byte[] raw, ParseResult result) {
 
     boolean isRejected() {
         return result instanceof ParseResult.Rejected;
@@ -19,8 +16,8 @@ record IntakeRecord(byte[] raw, ParseResult result, boolean keyedByEntity) {
         return ((ParseResult.Valid) result).event();
     }
 
-    /** Whether {@code key} is the valid event's entity id (caseId, feedbackId or unitId) as EVENTS.md section 1 asks. */
-    static boolean isKeyedByEntity(final byte[] key, final Event event) {
-        return key != null && Arrays.equals(key, event.key().getBytes(StandardCharsets.UTF_8));
+    /** Whether the record's key is its event's entity id (caseId, feedbackId or unitId) as EVENTS.md section 1 asks. */
+    boolean isKeyedByEntity(final byte[] key) {
+        return key != null && Arrays.equals(key, event().key().getBytes(StandardCharsets.UTF_8));
     }
 }
