@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.topology.history;
 
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
@@ -45,9 +46,13 @@ public final class HistoryTopology<E extends Event, H> {
                                      Function<H, KpiContribution> contribution) {
     }
 
+    /** How many decoded histories of each kind a task keeps ({@link RecentHistories}): a few MB. */
+    private static final int RECENT_HISTORIES = 5_000;
+
     private final String entity;
     private final String storeName;
     private final Rules<E, H> rules;
+    private final RecentHistories<H> recent = new RecentHistories<>(RECENT_HISTORIES);
 
     private HistoryTopology(final String entity, final String storeName, final Rules<E, H> rules) {
         this.entity = entity;
@@ -70,7 +75,7 @@ public final class HistoryTopology<E extends Event, H> {
             Stores.persistentKeyValueStore(storeName), Serdes.String(), rules.historySerde()).withCachingEnabled());
         return events
             .filter((id, event) -> rules.eventType().isInstance(event), Named.as("filter-" + entity + "-events"))
-            .processValues(() -> HistoryTracker.adding(storeName, rules), Named.as("track-" + entity), storeName,
+            .processValues(() -> HistoryTracker.adding(storeName, rules, recent), Named.as("track-" + entity), storeName,
                 StoreCatalog.ACCEPTED_COUNTS_STORE, StoreCatalog.DUPLICATE_COUNTS_STORE,
                 StoreCatalog.REJECTED_COUNTS_STORE);
     }
@@ -79,7 +84,7 @@ public final class HistoryTopology<E extends Event, H> {
     public KStream<String, HistoryChange<H>> retract(final KStream<String, Event> retracted) {
         return retracted
             .filter((id, event) -> rules.eventType().isInstance(event), Named.as("filter-retracted-" + entity + "-events"))
-            .processValues(() -> HistoryTracker.removing(storeName, rules), Named.as("retract-" + entity + "-events"),
+            .processValues(() -> HistoryTracker.removing(storeName, rules, recent), Named.as("retract-" + entity + "-events"),
                 storeName);
     }
 
@@ -88,10 +93,11 @@ public final class HistoryTopology<E extends Event, H> {
      * so a late event subtracts what the entity counted before and adds what it counts now.
      */
     public KStream<String, KpiChange> kpiChanges(final KStream<String, HistoryChange<H>> changes) {
-        return changes
-            .mapValues(change -> new KpiChange(change.id(),
-                rules.contribution().apply(change.after()).minus(rules.contribution().apply(change.before()))),
-                Named.as("assess-" + entity))
-            .filter((id, change) -> !change.rows().isEmpty(), Named.as("drop-" + entity + "-non-changes"));
+        // one node that drops the changes that change no row (most events of a case), not a map and a filter
+        return changes.flatMapValues(change -> {
+            final KpiContribution rows = rules.contribution().apply(change.after())
+                .minus(rules.contribution().apply(change.before()));
+            return rows.isEmpty() ? List.of() : List.of(new KpiChange(change.id(), rows));
+        }, Named.as("assess-" + entity));
     }
 }

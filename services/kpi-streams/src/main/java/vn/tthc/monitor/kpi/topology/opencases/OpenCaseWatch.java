@@ -63,7 +63,8 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
     @Override
     public void process(final Record<String, HistoryChange<CaseHistory>> record) {
         final String caseId = record.key();
-        final OpenCase before = openCases.get(caseId);
+        // the store holds a case while its history leaves it open: one not open before the event is not looked up
+        final OpenCase before = CaseClock.assess(record.value().before()).isOpen() ? openCases.get(caseId) : null;
         final OpenCase assessed = OpenCase.of(CaseClock.assess(record.value().after()), before);
         final OpenCase after = assessed == null ? null : assessed.withAlarm(notBefore(assessed.nextAlarm(window),
             Instant.ofEpochMilli(context.currentSystemTimeMs()).plus(grace)));

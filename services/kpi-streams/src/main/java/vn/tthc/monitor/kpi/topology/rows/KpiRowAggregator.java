@@ -29,7 +29,8 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * (after a restart or a rebalance) snapshots all its rows once: the topic converges to the store.
  * The rows read and written most recently are also kept decoded in memory ({@link DecodedRows}),
  * so that the rows of the current periods, touched by nearly every change, are not read back and
- * decoded from the store each time.
+ * decoded from the store each time. Snapshots go to the child node named {@code snapshotsNode}, row changes to
+ * {@code changesNode}.
  */
 final class KpiRowAggregator implements Processor<String, KpiChange, String, RowOutput> {
 
@@ -38,15 +39,19 @@ final class KpiRowAggregator implements Processor<String, KpiChange, String, Row
 
     private final Targets targets;
     private final Duration emitInterval;
+    private final String snapshotsNode;
+    private final String changesNode;
     private final Set<String> changed = new LinkedHashSet<>();
     private ProcessorContext<String, RowOutput> context;
     private KeyValueStore<String, KpiCounters> rows;
     private DecodedRows recentRows;
     private boolean snapshotAll = true;
 
-    KpiRowAggregator(final Targets targets, final Duration emitInterval) {
+    KpiRowAggregator(final Targets targets, final Duration emitInterval, final String snapshotsNode, final String changesNode) {
         this.targets = targets;
         this.emitInterval = emitInterval;
+        this.snapshotsNode = snapshotsNode;
+        this.changesNode = changesNode;
     }
 
     @Override
@@ -69,7 +74,7 @@ final class KpiRowAggregator implements Processor<String, KpiChange, String, Row
             recentRows.put(key, after);
             changed.add(key);
             context.forward(record.withKey(key)
-                .withValue(new RowOutput.Change(record.value().entityId(), change.getKey(), before, after)));
+                .withValue(new RowOutput.Change(record.value().entityId(), change.getKey(), before, after)), changesNode);
         }
     }
 
@@ -90,6 +95,6 @@ final class KpiRowAggregator implements Processor<String, KpiChange, String, Row
 
     private void forwardSnapshot(final String key, final KpiCounters counters, final long now) {
         final KpiRowStatus status = counters == null ? null : KpiRowStatus.of(KpiRowKeyFormat.parse(key), counters, targets);
-        context.forward(new Record<>(key, new RowOutput.Snapshot(status), now));
+        context.forward(new Record<>(key, new RowOutput.Snapshot(status), now), snapshotsNode);
     }
 }

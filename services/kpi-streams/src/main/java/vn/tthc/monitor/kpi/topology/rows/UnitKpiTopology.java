@@ -4,7 +4,6 @@ import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -26,6 +25,9 @@ import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
 public final class UnitKpiTopology {
 
     public static final String KPI_CHANGES = "kpi-changes-by-unit";
+    /** The nodes that take the aggregator's snapshots and its row changes. */
+    private static final String SNAPSHOTS = "unwrap-row-snapshots";
+    private static final String CHANGES = "unwrap-row-changes";
 
     private final TopicCatalog topics;
     private final Targets targets;
@@ -57,16 +59,15 @@ public final class UnitKpiTopology {
             Stores.persistentKeyValueStore(StoreCatalog.KPI_ROWS_STORE), Serdes.String(), new KpiCountersSerde())
             // a unit's rows of the current periods change with nearly every event: the cache spares RocksDB and the changelog
             .withCachingEnabled());
-        final var outputs = byUnit
-            .process(() -> new KpiRowAggregator(targets, emitInterval), Named.as("sum-kpi-rows"),
-                StoreCatalog.KPI_ROWS_STORE)
-            .split(Named.as("row-"))
-            .branch((key, output) -> output instanceof RowOutput.Snapshot, Branched.as("snapshots"))
-            .defaultBranch(Branched.as("changes"));
-        outputs.get("row-snapshots")
-            .mapValues(output -> ((RowOutput.Snapshot) output).status(), Named.as("unwrap-row-snapshots"))
+        // the aggregator forwards each output to the one of these two that takes its kind, not through a split:
+        // a change of a unit's row happens several times per event, and each node it passes costs
+        final KStream<String, RowOutput> outputs = byUnit
+            .process(() -> new KpiRowAggregator(targets, emitInterval, SNAPSHOTS, CHANGES), Named.as("sum-kpi-rows"),
+                StoreCatalog.KPI_ROWS_STORE);
+        outputs
+            .mapValues(output -> ((RowOutput.Snapshot) output).status(), Named.as(SNAPSHOTS))
             .to(topics.kpiRows().name(), topics.kpiRows().produced("write-kpi-rows"));
-        return outputs.get("row-changes")
-            .mapValues(output -> (RowOutput.Change) output, Named.as("unwrap-row-changes"));
+        return outputs
+            .mapValues(output -> (RowOutput.Change) output, Named.as(CHANGES));
     }
 }
