@@ -46,13 +46,9 @@ public final class HistoryTopology<E extends Event, H> {
                                      Function<H, KpiContribution> contribution) {
     }
 
-    /** How many decoded histories of each kind a task keeps ({@link RecentHistories}): a few MB. */
-    private static final int RECENT_HISTORIES = 5_000;
-
     private final String entity;
     private final String storeName;
     private final Rules<E, H> rules;
-    private final RecentHistories<H> recent = new RecentHistories<>(RECENT_HISTORIES);
 
     private HistoryTopology(final String entity, final String storeName, final Rules<E, H> rules) {
         this.entity = entity;
@@ -75,7 +71,7 @@ public final class HistoryTopology<E extends Event, H> {
             Stores.persistentKeyValueStore(storeName), Serdes.String(), rules.historySerde()).withCachingEnabled());
         return events
             .filter((id, event) -> rules.eventType().isInstance(event), Named.as("filter-" + entity + "-events"))
-            .processValues(() -> HistoryTracker.adding(storeName, rules, recent), Named.as("track-" + entity), storeName,
+            .processValues(() -> HistoryTracker.adding(storeName, rules), Named.as("track-" + entity), storeName,
                 StoreCatalog.ACCEPTED_COUNTS_STORE, StoreCatalog.DUPLICATE_COUNTS_STORE,
                 StoreCatalog.REJECTED_COUNTS_STORE);
     }
@@ -84,7 +80,7 @@ public final class HistoryTopology<E extends Event, H> {
     public KStream<String, HistoryChange<H>> retract(final KStream<String, Event> retracted) {
         return retracted
             .filter((id, event) -> rules.eventType().isInstance(event), Named.as("filter-retracted-" + entity + "-events"))
-            .processValues(() -> HistoryTracker.removing(storeName, rules, recent), Named.as("retract-" + entity + "-events"),
+            .processValues(() -> HistoryTracker.removing(storeName, rules), Named.as("retract-" + entity + "-events"),
                 storeName);
     }
 

@@ -1,6 +1,5 @@
 package vn.tthc.monitor.kpi.topology.history;
 
-import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -27,30 +26,25 @@ final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<Stri
     private final HistoryTopology.Rules<E, H> rules;
     private final BiFunction<H, E, H> change;
     private final boolean counting;
-    private final RecentHistories<H> recentHistories;
-    private Map<String, H> recent;
     private FixedKeyProcessorContext<String, HistoryChange<H>> context;
     private KeyValueStore<String, H> histories;
     private DeliveryCounts counts;
     private CountsBySource rejected;
 
     private HistoryTracker(final String storeName, final HistoryTopology.Rules<E, H> rules, final BiFunction<H, E, H> change,
-                           final boolean counting, final RecentHistories<H> recent) {
+                           final boolean counting) {
         this.storeName = storeName;
         this.rules = rules;
         this.change = change;
         this.counting = counting;
-        this.recentHistories = recent;
     }
 
-    static <E extends Event, H> HistoryTracker<E, H> adding(final String storeName, final HistoryTopology.Rules<E, H> rules,
-                                                          final RecentHistories<H> recent) {
-        return new HistoryTracker<>(storeName, rules, rules.add(), true, recent);
+    static <E extends Event, H> HistoryTracker<E, H> adding(final String storeName, final HistoryTopology.Rules<E, H> rules) {
+        return new HistoryTracker<>(storeName, rules, rules.add(), true);
     }
 
-    static <E extends Event, H> HistoryTracker<E, H> removing(final String storeName, final HistoryTopology.Rules<E, H> rules,
-                                                            final RecentHistories<H> recent) {
-        return new HistoryTracker<>(storeName, rules, rules.remove(), false, recent);
+    static <E extends Event, H> HistoryTracker<E, H> removing(final String storeName, final HistoryTopology.Rules<E, H> rules) {
+        return new HistoryTracker<>(storeName, rules, rules.remove(), false);
     }
 
     @Override
@@ -59,19 +53,11 @@ final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<Stri
         this.histories = context.getStateStore(storeName);
         this.counts = counting ? DeliveryCounts.of(context) : null;
         this.rejected = counting ? new CountsBySource(context.getStateStore(StoreCatalog.REJECTED_COUNTS_STORE)) : null;
-        // a task that starts, or revived after an aborted transaction: memory holds nothing of before
-        this.recent = recentHistories.ofTask(context.stateDir());
-    }
-
-    @Override
-    public void close() {
-        recentHistories.forget(context.stateDir());
     }
 
     @Override
     public void process(final FixedKeyRecord<String, Event> record) {
-        final H recentlyWritten = recent.get(record.key());
-        final H stored = recentlyWritten != null ? recentlyWritten : histories.get(record.key());
+        final H stored = histories.get(record.key());
         final H before = stored == null ? rules.empty().apply(record.key()) : stored;
         final H after;
         try {
@@ -91,7 +77,6 @@ final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<Stri
             counts.accepted(record.value());
         }
         histories.put(record.key(), after);
-        recent.put(record.key(), after);
         context.forward(record.withValue(new HistoryChange<>(record.key(), record.value(), before, after)));
     }
 }
