@@ -58,8 +58,9 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  *       (unit, period) ended and before its cut-off whose rows did not change since the previous check, the unit's
  *       {@link OpenCount} is sent to the top unit of each of those subtrees when it differs from the last one sent
  *       (kept in memory only: a task that starts sends them all once more).</li>
- *   <li>A counted change of a final row counts in {@code correctedAfterFinal} (once per input record of the rows
- *       stage: one case, feedback or survey change); the next check writes one correction
+ *   <li>A counted change of a final row counts in {@code correctedAfterFinal} (own rows: once per input record of
+ *       the rows stage, one case, feedback or survey change; subtree rows: once per unit part spread, i.e. per unit
+ *       and emit interval); the next check writes one correction
  *       (the next revision) with the objectives as they are then, unless the rows' counters are back to those of
  *       the last revision.</li>
  * </ul>
