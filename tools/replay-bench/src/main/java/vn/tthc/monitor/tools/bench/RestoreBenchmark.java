@@ -236,6 +236,9 @@ public final class RestoreBenchmark implements Callable<Integer> {
         properties.put("tthc.pipeline.standby-replicas", 0);
         properties.put("kafka.streams.default.num.stream.threads", threads);
         properties.put("kafka.streams.default.commit.interval.ms", commitIntervalMs);
+        // time to leave the group at the close, even on a loaded machine: a member left behind makes the next start wait
+        // for the broker's session timeout (45 s) before it gets its tasks, and that wait would count as the restore
+        properties.put("kafka.streams.default.close-timeout", "60s");
         properties.putAll(extra);
         return Replay.startPipeline(new Replay.Options(null, null, servers, APPLICATION_ID, stateDir, properties));
     }
