@@ -54,6 +54,8 @@ final class PipelineDriver implements AutoCloseable {
     private static final String APPLICATION_ID = "pipeline-test";
 
     private final TopologyTestDriver driver;
+    /** The driver's wall clock: where it started, moved on by every advance. */
+    private Instant wallClock;
     private final TestInputTopic<byte[], byte[]> events;
     private final Targets targets;
 
@@ -130,6 +132,7 @@ final class PipelineDriver implements AutoCloseable {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.putAll(DeadLetterHandlers.streamsConfig(TOPICS.rejected().name()));
         driver = new TopologyTestDriver(builder.build(config), config, wallClock);
+        this.wallClock = wallClock;
         events = driver.createInputTopic(TOPICS.events().name(), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
@@ -264,12 +267,12 @@ final class PipelineDriver implements AutoCloseable {
 
     /** Lets the wall clock run past the next emission of changed KPI rows. */
     void emitKpiRows() {
-        driver.advanceWallClockTime(EMIT_INTERVAL);
+        advanceWallClock(EMIT_INTERVAL);
     }
 
     /** Lets the wall clock run past the next spread of the own rows' changes to the subtree rows (every emit interval). */
     void spreadToSubtrees() {
-        driver.advanceWallClockTime(EMIT_INTERVAL);
+        advanceWallClock(EMIT_INTERVAL);
     }
 
     /** The subtree spread's backlog metric of the task ({@code SpreadBacklog}): whether changes are on their way. */
@@ -282,11 +285,24 @@ final class PipelineDriver implements AutoCloseable {
 
     /** Lets the wall clock run past the next update of open alerts whose rows changed (and the emissions of rows before it). */
     void updateAlerts() {
-        driver.advanceWallClockTime(ALERT_UPDATE_INTERVAL);
+        advanceWallClock(ALERT_UPDATE_INTERVAL);
     }
 
-    void advanceWallClock(final Duration duration) {
+    /** Moves the wall clock on (the punctuations due run); returns the new time. */
+    Instant advanceWallClock(final Duration duration) {
         driver.advanceWallClockTime(duration);
+        wallClock = wallClock.plus(duration);
+        return wallClock;
+    }
+
+    /** Moves the wall clock on to {@code time}; returns it. */
+    Instant advanceWallClockTo(final Instant time) {
+        return advanceWallClock(Duration.between(wallClock, time));
+    }
+
+    /** The driver's wall clock now (also after {@link #close}: a driver opened on the same state goes on from it). */
+    Instant wallClock() {
+        return wallClock;
     }
 
     /** The alert records written so far (the history topic: every state change), in order; each call reads on. */

@@ -52,7 +52,6 @@ class SubtreeVerdictTopologyTest {
         """);
 
     private PipelineDriver pipeline;
-    private Instant now = WALL_CLOCK;
 
     @AfterEach
     void close() {
@@ -66,7 +65,7 @@ class SubtreeVerdictTopologyTest {
         pipeline = open(THREE_LEVELS, TestDirectories.fresh("subtree-verdict").resolve("0_0"));
         topClosedGrandchildOpen();
         for (int check = 0; check < 5; check++) {
-            advance(CHECK);
+            pipeline.advanceWallClock(CHECK);
         }
         assertThat(pipeline.verdicts()).as("the top's own cases are all closed, the grandchild's are not")
             .extracting(PeriodVerdict::unitId, PeriodVerdict::scope, PeriodVerdict::finalReason)
@@ -78,10 +77,10 @@ class SubtreeVerdictTopologyTest {
             .containsExactly(1L, 1L);
 
         // resolved in November: October's rows do not change, but every case received in October is closed now
-        final Instant closedAt = now;
+        final Instant closedAt = pipeline.wallClock();
         pipeline.send(new CaseResolved("G1-s", closedAt, null, "G1", CaseResult.APPROVED));
-        advance(CHECK);
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
+        pipeline.advanceWallClock(CHECK);
         final List<PeriodVerdict> written = pipeline.verdicts();
         assertThat(written).extracting(PeriodVerdict::unitId, PeriodVerdict::scope)
             .containsExactlyInAnyOrder(tuple("G", Scope.OWN), tuple("M", Scope.SUBTREE), tuple("T", Scope.SUBTREE));
@@ -95,22 +94,22 @@ class SubtreeVerdictTopologyTest {
         assertThat(pipeline.subtreeOpenCounts()).as("forgotten once final").isEmpty();
 
         // a late survey of the grandchild in October changes the final subtree rows of M and T
-        final Instant lateAt = advance(Duration.ofSeconds(10));
+        final Instant lateAt = pipeline.advanceWallClock(Duration.ofSeconds(10));
         pipeline.send(new SurveySubmitted("S1", Instant.parse("2026-10-25T02:00:00Z"), null, "G", "HO_TICH", null,
             Rating.DISSATISFIED));
         assertThat(subtreeState("T").correctedAfterFinal()).as("the subtree rows follow at the next spread").isZero();
-        final Instant spreadAt = advance(PipelineDriver.EMIT_INTERVAL);
+        final Instant spreadAt = pipeline.advanceWallClock(PipelineDriver.EMIT_INTERVAL);
         assertThat(lateAt).isBefore(spreadAt);
         assertThat(pipeline.subtreeRows().get(new KpiRowKey("T", "*", "2026-10")).ratings()).as("counted").isEqualTo(1);
         assertThat(subtreeState("T").correctedAfterFinal()).isEqualTo(1);
         assertThat(subtreeState("T").lastCorrectedAt()).isEqualTo(spreadAt);
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         final PeriodVerdict correction = subtreeVerdict(pipeline.verdicts(), "T");
         assertThat(correction.revision()).isEqualTo(1);
         assertThat(correction.finalAt()).isEqualTo(top.finalAt());
         assertThat(correction.correctedAfterFinal()).isEqualTo(1);
         assertThat(objective(correction, Kpi.SATISFACTION_RATE).volume()).isEqualTo(1);
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).as("one correction").isEmpty();
     }
 
@@ -118,12 +117,12 @@ class SubtreeVerdictTopologyTest {
     void aSubtreeWithACaseStillOpenBelowItIsFinalAtTheCutOff() {
         pipeline = open(THREE_LEVELS, TestDirectories.fresh("subtree-verdict").resolve("0_0"));
         topClosedGrandchildOpen();
-        advance(CHECK);
-        advance(CHECK);
-        advanceTo(OCTOBER_CUT_OFF.minus(CHECK));
+        pipeline.advanceWallClock(CHECK);
+        pipeline.advanceWallClock(CHECK);
+        pipeline.advanceWallClockTo(OCTOBER_CUT_OFF.minus(CHECK));
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::unitId, PeriodVerdict::scope)
             .containsExactly(tuple("T", Scope.OWN));
-        advance(CHECK.multipliedBy(2));
+        pipeline.advanceWallClock(CHECK.multipliedBy(2));
         final List<PeriodVerdict> written = pipeline.verdicts();
         assertThat(written).extracting(PeriodVerdict::unitId, PeriodVerdict::scope, PeriodVerdict::finalReason)
             .containsExactlyInAnyOrder(tuple("G", Scope.OWN, FinalReason.CUT_OFF),
@@ -138,9 +137,9 @@ class SubtreeVerdictTopologyTest {
         pipeline = open(THREE_LEVELS, TestDirectories.fresh("subtree-verdict").resolve("0_0"));
         pipeline.send(received("T1", "T", Instant.parse("2026-10-20T02:00:00Z")));
         pipeline.send(new CaseResolved("T1-s", Instant.parse("2026-10-22T02:00:00Z"), null, "T1", CaseResult.APPROVED));
-        advance(PipelineDriver.EMIT_INTERVAL);
-        advance(CHECK);
-        advance(CHECK);
+        pipeline.advanceWallClock(PipelineDriver.EMIT_INTERVAL);
+        pipeline.advanceWallClock(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.subtreeOpenCounts()).as("the top reported, at a check of its own task")
             .containsOnlyKeys(countKey("T", "T"));
 
@@ -148,16 +147,16 @@ class SubtreeVerdictTopologyTest {
         // (not in one whose rows changed), and the units' tasks check by their own clocks: the top's task checks first
         pipeline.send(received("G1", "G", Instant.parse("2026-10-21T02:00:00Z")));
         // the case reaches the subtree rows at the next spread (every emit interval), before the next check
-        advance(PipelineDriver.EMIT_INTERVAL);
-        advance(CHECK);
+        pipeline.advanceWallClock(PipelineDriver.EMIT_INTERVAL);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.subtreeOpenCounts()).as("not reported yet").doesNotContainKey(countKey("T", "G"));
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::unitId, PeriodVerdict::scope)
             .as("every count the top holds is 0, but they do not account for the grandchild's case")
             .containsExactly(tuple("T", Scope.OWN));
         assertThat(pipeline.subtreeOpenCounts().get(countKey("T", "G"))).extracting(OpenCount::received, OpenCount::open)
             .containsExactly(1L, 1L);
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).isEmpty();
         assertThat(subtreeState("T").hasBecomeFinal()).isFalse();
     }
@@ -168,7 +167,7 @@ class SubtreeVerdictTopologyTest {
         pipeline = open(THREE_LEVELS, taskState);
         topClosedGrandchildOpen();
         for (int check = 0; check < 3; check++) {
-            advance(CHECK);
+            pipeline.advanceWallClock(CHECK);
         }
         assertThat(pipeline.subtreeOpenCounts()).containsKeys(countKey("T", "G"), countKey("M", "G"));
         pipeline.close();
@@ -182,18 +181,18 @@ class SubtreeVerdictTopologyTest {
               - {id: G, name: Xã, parent: N}
             """);
         pipeline = open(moved, taskState);
-        advance(PipelineDriver.EMIT_INTERVAL);
+        pipeline.advanceWallClock(PipelineDriver.EMIT_INTERVAL);
         for (int check = 0; check < 3; check++) {
-            advance(CHECK);
+            pipeline.advanceWallClock(CHECK);
         }
         assertThat(pipeline.verdicts()).as("G's case is still open").isEmpty();
         assertThat(pipeline.subtreeOpenCounts().keySet()).as("over the new tree only")
             .containsExactlyInAnyOrder(countKey("T", "T"), countKey("T", "G"), countKey("N", "G"));
         assertThat(pipeline.subtreeOpenCounts().values()).extracting(OpenCount::tree).containsOnly(moved.fingerprint());
 
-        pipeline.send(new CaseResolved("G1-s", now, null, "G1", CaseResult.APPROVED));
-        advance(CHECK);
-        advance(CHECK);
+        pipeline.send(new CaseResolved("G1-s", pipeline.wallClock(), null, "G1", CaseResult.APPROVED));
+        pipeline.advanceWallClock(CHECK);
+        pipeline.advanceWallClock(CHECK);
         final List<PeriodVerdict> written = pipeline.verdicts();
         assertThat(written).extracting(PeriodVerdict::unitId, PeriodVerdict::scope, PeriodVerdict::finalReason)
             .containsExactlyInAnyOrder(tuple("G", Scope.OWN, FinalReason.ALL_CLOSED),
@@ -209,13 +208,14 @@ class SubtreeVerdictTopologyTest {
         pipeline.send(new CaseResolved("T1-s", Instant.parse("2026-10-22T02:00:00Z"), null, "T1", CaseResult.APPROVED));
         pipeline.send(received("G1", "G", Instant.parse("2026-10-21T02:00:00Z")));
         // the own rows are spread to the subtrees at the first emission of a task that starts over a new tree
-        advance(PipelineDriver.EMIT_INTERVAL);
+        pipeline.advanceWallClock(PipelineDriver.EMIT_INTERVAL);
         assertThat(pipeline.subtreeRows().get(new KpiRowKey("T", "*", "2026-10")).received()).isEqualTo(2);
     }
 
     private PipelineDriver open(final Organisation organisation, final Path taskState) {
-        return PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), now, organisation, VerdictSettings.DEFAULTS,
-            taskState);
+        // the first driver of a test starts at WALL_CLOCK, a reopened one goes on from where the closed one stopped
+        return PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), pipeline == null ? WALL_CLOCK : pipeline.wallClock(),
+            organisation, VerdictSettings.DEFAULTS, taskState);
     }
 
     private static CaseReceived received(final String caseId, final String unitId, final Instant at) {
@@ -238,16 +238,5 @@ class SubtreeVerdictTopologyTest {
     private static ObjectiveVerdict objective(final PeriodVerdict verdict, final Kpi kpi) {
         return verdict.objectives().stream().filter(o -> o.fieldId().equals("*") && o.kpi() == kpi).findFirst()
             .orElseThrow();
-    }
-
-    /** Moves the driver's wall clock on; returns the new time. */
-    private Instant advance(final Duration duration) {
-        pipeline.advanceWallClock(duration);
-        now = now.plus(duration);
-        return now;
-    }
-
-    private void advanceTo(final Instant time) {
-        advance(Duration.between(now, time));
     }
 }

@@ -47,7 +47,6 @@ class VerdictTopologyTest {
     private static final Duration CHECK = VerdictSettings.DEFAULTS.checkInterval();
 
     private PipelineDriver pipeline;
-    private Instant now = WALL_CLOCK;
 
     @AfterEach
     void close() {
@@ -65,14 +64,14 @@ class VerdictTopologyTest {
     void aPeriodWithACaseStillOpenBecomesFinalAtTheCutOffWithOneVerdictListingEveryObjective() {
         pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), WALL_CLOCK);
         octoberWithOneOpenCase();
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).as("a case received in October is open").isEmpty();
         assertThat(ownState("2026-10").hasBecomeFinal()).isFalse();
         assertThat(ownState("2026-Q4").hasBecomeFinal()).as("not ended").isFalse();
 
-        advanceTo(OCTOBER_CUT_OFF.minus(CHECK));
+        pipeline.advanceWallClockTo(OCTOBER_CUT_OFF.minus(CHECK));
         assertThat(pipeline.verdicts()).isEmpty();
-        advance(CHECK.multipliedBy(2));
+        pipeline.advanceWallClock(CHECK.multipliedBy(2));
         final List<KeyValue<String, PeriodVerdict>> written = pipeline.verdictRecords();
         assertThat(written).hasSize(1);
         assertThat(written.get(0).key).isEqualTo("[\"U1\",\"2026-10\",\"own\"]");
@@ -94,7 +93,7 @@ class VerdictTopologyTest {
         assertThat(objective(verdict, "*", Kpi.SATISFACTION_RATE).verdict()).isEqualTo(Verdict.NO_DATA);
         assertThat(ownState("2026-10").finalAt()).isEqualTo(OCTOBER_CUT_OFF);
 
-        advance(CHECK.multipliedBy(3));
+        pipeline.advanceWallClock(CHECK.multipliedBy(3));
         assertThat(pipeline.verdicts()).as("one verdict").isEmpty();
     }
 
@@ -103,21 +102,21 @@ class VerdictTopologyTest {
         pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), WALL_CLOCK);
         octoberWithOneOpenCase();
         pipeline.send(received("N", Instant.parse("2026-11-05T02:00:00Z")));
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).isEmpty();
 
         // closed in November: October's rows do not change, but every case received in October is closed now
-        pipeline.send(new CaseResolved("A-s", now, null, "A", CaseResult.APPROVED));
-        advance(CHECK);
+        pipeline.send(new CaseResolved("A-s", pipeline.wallClock(), null, "A", CaseResult.APPROVED));
+        pipeline.advanceWallClock(CHECK);
         final List<PeriodVerdict> written = pipeline.verdicts();
         assertThat(written).extracting(PeriodVerdict::period).containsExactly("2026-10");
         assertThat(written.get(0).finalReason()).isEqualTo(FinalReason.ALL_CLOSED);
-        assertThat(written.get(0).finalAt()).isEqualTo(now).isBefore(OCTOBER_CUT_OFF);
+        assertThat(written.get(0).finalAt()).isEqualTo(pipeline.wallClock()).isBefore(OCTOBER_CUT_OFF);
         assertThat(objective(written.get(0), "*", Kpi.ON_TIME_RATE).volume()).as("the resolution counts in November")
             .isEqualTo(1);
         assertThat(ownState("2026-11").hasBecomeFinal()).isFalse();
 
-        advanceTo(OCTOBER_CUT_OFF.plus(CHECK));
+        pipeline.advanceWallClockTo(OCTOBER_CUT_OFF.plus(CHECK));
         assertThat(pipeline.verdicts()).as("final once").isEmpty();
     }
 
@@ -125,21 +124,21 @@ class VerdictTopologyTest {
     void eventsCountedAfterTheVerdictAreRecordedAndGiveOneCorrectionPerCheck() {
         pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), WALL_CLOCK);
         octoberWithOneOpenCase();
-        advance(CHECK);
-        advanceTo(OCTOBER_CUT_OFF.plus(CHECK));
+        pipeline.advanceWallClock(CHECK);
+        pipeline.advanceWallClockTo(OCTOBER_CUT_OFF.plus(CHECK));
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::revision).containsExactly(0);
 
         // two late surveys within one interval, each changing two final rows (HO_TICH and *)
-        advance(Duration.ofSeconds(10));
+        pipeline.advanceWallClock(Duration.ofSeconds(10));
         pipeline.send(survey("S1", Rating.SATISFIED));
-        final Instant secondAt = advance(Duration.ofSeconds(10));
+        final Instant secondAt = pipeline.advanceWallClock(Duration.ofSeconds(10));
         pipeline.send(survey("S2", Rating.DISSATISFIED));
         assertThat(pipeline.report().kpis()).as("counted as the contract says")
             .anyMatch(row -> row.key().equals(new KpiRowKey("U1", "*", "2026-10")) && row.scope() == Scope.OWN
                 && row.counters().ratings() == 2 && row.counters().satisfied() == 1);
         assertThat(ownState("2026-10").correctedAfterFinal()).isEqualTo(2);
         assertThat(ownState("2026-10").lastCorrectedAt()).isEqualTo(secondAt);
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         final List<PeriodVerdict> corrections = pipeline.verdicts();
         assertThat(corrections).hasSize(1);
         final PeriodVerdict correction = corrections.get(0);
@@ -151,24 +150,23 @@ class VerdictTopologyTest {
         assertThat(objective(correction, "*", Kpi.SATISFACTION_RATE).volume()).isEqualTo(2);
         assertThat(objective(correction, "*", Kpi.SATISFACTION_RATE).value()).isEqualTo(0.5);
 
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).as("nothing changed since").isEmpty();
         pipeline.send(survey("S3", Rating.VERY_SATISFIED));
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::revision, PeriodVerdict::correctedAfterFinal)
             .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 3L));
     }
 
     @Test
     void eventsOfAPastPeriodSentOverSeveralChecksGiveOneVerdictOnceTheyStop() {
-        now = OCTOBER_CUT_OFF.plus(Duration.ofDays(1));
-        pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), now);
+        pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), OCTOBER_CUT_OFF.plus(Duration.ofDays(1)));
         pipeline.send(received("A", Instant.parse("2026-10-20T02:00:00Z")));
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         pipeline.send(received("B", Instant.parse("2026-10-21T02:00:00Z")));
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).as("its rows changed since the last check").isEmpty();
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         final List<PeriodVerdict> written = pipeline.verdicts();
         assertThat(written).extracting(PeriodVerdict::period, PeriodVerdict::revision)
             .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-10", 0));
@@ -182,24 +180,24 @@ class VerdictTopologyTest {
         pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), WALL_CLOCK, Organisation.of(List.of()),
             VerdictSettings.DEFAULTS, taskState);
         octoberWithOneOpenCase();
-        advance(CHECK);
-        advanceTo(OCTOBER_CUT_OFF.plus(CHECK));
+        pipeline.advanceWallClock(CHECK);
+        pipeline.advanceWallClockTo(OCTOBER_CUT_OFF.plus(CHECK));
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::revision).containsExactly(0);
         pipeline.send(survey("S1", Rating.SATISFIED));
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::revision).containsExactly(1);
         pipeline.close();
 
-        now = OCTOBER_CUT_OFF.plus(Duration.ofHours(1));
-        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), now, Organisation.of(List.of()),
+        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), OCTOBER_CUT_OFF.plus(Duration.ofHours(1)),
+            Organisation.of(List.of()),
             VerdictSettings.DEFAULTS, taskState);
         assertThat(pipeline.rows()).as("the state of the closed driver").isNotEmpty();
         for (int check = 0; check < 3; check++) {
-            advance(CHECK);
+            pipeline.advanceWallClock(CHECK);
         }
         assertThat(pipeline.verdicts()).as("no second verdict, no repeated correction").isEmpty();
         pipeline.send(survey("S2", Rating.SATISFIED));
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::revision, PeriodVerdict::correctedAfterFinal)
             .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 2L));
     }
@@ -208,15 +206,15 @@ class VerdictTopologyTest {
     void aCaseWhoseReceptionTimeChangesWhileOpenKeepsItsPeriodProvisionalUntilItCloses() {
         pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), WALL_CLOCK);
         pipeline.send(received("A", Instant.parse("2026-10-20T02:00:00Z")));
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         // an earlier reception of the same case: it counts from now on, still in October
         pipeline.send(received("A", "A-r0", "U1", Instant.parse("2026-10-05T02:00:00Z")));
-        advance(CHECK);
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).as("a case received in October is open").isEmpty();
 
-        pipeline.send(new CaseResolved("A-s", now, null, "A", CaseResult.APPROVED));
-        advance(CHECK);
+        pipeline.send(new CaseResolved("A-s", pipeline.wallClock(), null, "A", CaseResult.APPROVED));
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::period, PeriodVerdict::finalReason)
             .as("taken back under the reception time it was counted under")
             .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-10", FinalReason.ALL_CLOSED));
@@ -226,18 +224,18 @@ class VerdictTopologyTest {
     void aCaseWhoseReceptionMovesToAnotherUnitLeavesTheFirstUnitsPeriodFreeToBeFinal() {
         pipeline = new PipelineDriver(Targets.sectionThreeDefaults(), WALL_CLOCK);
         pipeline.send(received("A", Instant.parse("2026-10-20T02:00:00Z")));
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).isEmpty();
 
         pipeline.send(received("A", "A-r0", "U2", Instant.parse("2026-10-05T02:00:00Z")));
-        advance(CHECK);
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::unitId, PeriodVerdict::finalReason)
             .as("U1 received no case in October any more; U2's is open")
             .containsExactly(org.assertj.core.groups.Tuple.tuple("U1", FinalReason.ALL_CLOSED));
 
-        pipeline.send(new CaseResolved("A-s", now, null, "A", CaseResult.APPROVED));
-        advance(CHECK);
+        pipeline.send(new CaseResolved("A-s", pipeline.wallClock(), null, "A", CaseResult.APPROVED));
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::unitId, PeriodVerdict::period, PeriodVerdict::finalReason)
             .containsExactly(org.assertj.core.groups.Tuple.tuple("U2", "2026-10", FinalReason.ALL_CLOSED));
     }
@@ -249,20 +247,21 @@ class VerdictTopologyTest {
             VerdictSettings.DEFAULTS, taskState);
         octoberWithOneOpenCase();
         pipeline.send(received("A", "A-r0", "U1", Instant.parse("2026-10-05T02:00:00Z")));
-        advance(CHECK);
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).isEmpty();
         pipeline.close();
 
-        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), now, Organisation.of(List.of()),
+        // on from where the closed driver's wall clock stopped
+        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), pipeline.wallClock(), Organisation.of(List.of()),
             VerdictSettings.DEFAULTS, taskState);
-        advance(CHECK);
-        advance(CHECK);
+        pipeline.advanceWallClock(CHECK);
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).as("A, received in October, is still open").isEmpty();
         assertThat(ownState("2026-10").hasBecomeFinal()).isFalse();
 
-        pipeline.send(new CaseResolved("A-s", now, null, "A", CaseResult.APPROVED));
-        advance(CHECK);
+        pipeline.send(new CaseResolved("A-s", pipeline.wallClock(), null, "A", CaseResult.APPROVED));
+        pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::period, PeriodVerdict::finalReason)
             .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-10", FinalReason.ALL_CLOSED));
     }
@@ -279,10 +278,10 @@ class VerdictTopologyTest {
         pipeline.send(new CaseReceived("C1-r", Instant.parse("2026-10-20T02:00:00Z"), null, "C1", "C", "HO_TICH", "1.1",
             Channel.ONLINE, true, Instant.parse("2026-11-20T02:00:00Z")));
         // the own rows' changes are spread to the subtrees at the rows' next emission
-        advance(PipelineDriver.EMIT_INTERVAL);
+        pipeline.advanceWallClock(PipelineDriver.EMIT_INTERVAL);
         assertThat(pipeline.subtreeRows()).containsKey(new KpiRowKey("P", "*", "2026-10"));
-        advance(CHECK);
-        advanceTo(OCTOBER_CUT_OFF.plus(CHECK));
+        pipeline.advanceWallClock(CHECK);
+        pipeline.advanceWallClockTo(OCTOBER_CUT_OFF.plus(CHECK));
         final List<PeriodVerdict> written = pipeline.verdicts();
         assertThat(written).extracting(PeriodVerdict::unitId, PeriodVerdict::scope, PeriodVerdict::period)
             .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("C", Scope.OWN, "2026-10"),
@@ -320,16 +319,5 @@ class VerdictTopologyTest {
     private static ObjectiveVerdict objective(final PeriodVerdict verdict, final String fieldId, final Kpi kpi) {
         return verdict.objectives().stream().filter(o -> o.fieldId().equals(fieldId) && o.kpi() == kpi).findFirst()
             .orElseThrow();
-    }
-
-    /** Moves the driver's wall clock on; returns the new time. */
-    private Instant advance(final Duration duration) {
-        pipeline.advanceWallClock(duration);
-        now = now.plus(duration);
-        return now;
-    }
-
-    private void advanceTo(final Instant time) {
-        advance(Duration.between(now, time));
     }
 }
