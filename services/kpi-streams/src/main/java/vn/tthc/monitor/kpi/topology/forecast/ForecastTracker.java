@@ -58,11 +58,18 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * ({@link ForecastOutput.OpenCase}), which counts open the cases of {@link StoreCatalog#FORECAST_CASES_STORE}.
  * <p>
  * When the task starts, memory is rebuilt from the stores, but a unit's open cases only when the unit is first
- * needed (an update, a check, at the latest the first pass over every unit), with a prefix scan of the unit: the
- * start only lists the units that have open cases, one seek per unit, and the task runs without reading a million
- * cases first.
+ * needed (an update, a check), with a prefix scan of the unit, or by each check a few more units
+ * ({@link #CASES_READ_PER_CHECK}), at the latest at the first pass over every unit: the start only lists the units
+ * that have open cases, one seek per unit, and the task runs without reading a million cases first.
  */
 final class ForecastTracker implements Processor<String, ForecastInput, String, ForecastOutput> {
+
+    /**
+     * How many open cases each check ({@code checkInterval}) reads at least, unit by unit, of the units not read yet:
+     * spread over the checks of the first minute rather than all at the first pass over every unit, the reading makes
+     * no punctuation long (a task of a province's million open cases holds a quarter of them).
+     */
+    private static final int CASES_READ_PER_CHECK = 10_000;
 
     private final Targets targets;
     private final ForecastSettings settings;
@@ -249,6 +256,17 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         final List<String> units = List.copyOf(changedUnits);
         changedUnits.clear();
         units.forEach(unit -> judge(unit, now));
+        readMore();
+    }
+
+    /** Reads units not read yet until {@link #CASES_READ_PER_CHECK} cases are read or none is left. */
+    private void readMore() {
+        int casesRead = 0;
+        while (casesRead < CASES_READ_PER_CHECK && !unreadUnits.isEmpty()) {
+            final String unitId = unreadUnits.iterator().next();
+            read(unitId);
+            casesRead += casesByUnit.getOrDefault(unitId, Map.of()).size();
+        }
     }
 
     private void checkAll(final Instant now) {
