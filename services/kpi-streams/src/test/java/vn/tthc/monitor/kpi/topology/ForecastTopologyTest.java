@@ -3,6 +3,7 @@ package vn.tthc.monitor.kpi.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -17,12 +18,15 @@ import vn.tthc.monitor.contract.event.CaseResult;
 import vn.tthc.monitor.contract.event.Channel;
 import vn.tthc.monitor.contract.event.SupplementRequested;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastSettings;
+import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
+import vn.tthc.monitor.testing.TestDirectories;
 
 /**
  * Issue 14 point 4 through the whole topology: open cases reach the forecast stage by unit, the wall clock alone
  * makes them overdue and raises the AT_RISK alert with its driving cases, a case left waiting on the citizen
- * resolves it, the period's end resolves it, and the switch keeps it off.
+ * resolves it, the period's end resolves it, and the switch keeps it off; a restart reads the open cases back.
  */
 class ForecastTopologyTest {
 
@@ -98,6 +102,30 @@ class ForecastTopologyTest {
             pipeline.advanceWallClock(Duration.ofMinutes(1));
         }
         assertThat(atRisk(pipeline.alerts())).isEmpty();
+    }
+
+    @Test
+    void aRestartedTaskReadsTheOpenCasesBackAndCountsThoseThatComeAfter() {
+        final Path taskState = TestDirectories.fresh("forecast-task").resolve("0_0");
+        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), WALL_CLOCK, Organisation.of(List.of()),
+            VerdictSettings.DEFAULTS, taskState);
+        fiftyEarlyAndTwoOpen();
+        pipeline.advanceWallClock(Duration.ofSeconds(2));
+        assertThat(atRisk(pipeline.alerts())).isEmpty();
+        pipeline.close();
+
+        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), pipeline.wallClock(), Organisation.of(List.of()),
+            VerdictSettings.DEFAULTS, taskState);
+        // before the unit's cases are read back: the new case joins them
+        pipeline.send(new CaseReceived("O3-r", WALL_CLOCK, null, "O3", "U1", "HO_TICH", "1.1", Channel.ONLINE, true, DUE));
+        for (int minute = 0; minute < 12; minute++) {
+            pipeline.advanceWallClock(Duration.ofMinutes(1));
+        }
+        final KpiAlert month = row(atRisk(pipeline.alerts()), "*", "2026-11");
+        assertThat(month.state()).isEqualTo(AlertState.RAISED);
+        assertThat(month.forecast()).as("the two cases kept before the restart and the one after, all overdue")
+            .isEqualTo(50.0 / 53);
+        assertThat(month.drivingIds()).containsExactlyInAnyOrder("O1", "O2", "O3");
     }
 
     private void fiftyEarlyAndTwoOpen() {

@@ -1,6 +1,7 @@
 package vn.tthc.monitor.kpi.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
@@ -8,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 
-/** The text form of a row key is the JSON array of its ids, whatever characters they hold, and parses back. */
+/**
+ * The text form of a row key is the JSON array of its ids, whatever characters they hold, and parses back, read
+ * directly when nothing is escaped and as JSON otherwise, to the same ids.
+ */
 class KpiRowKeyFormatTest {
 
     private static final List<KpiRowKey> KEYS = List.of(
@@ -33,5 +37,25 @@ class KpiRowKeyFormatTest {
         final KpiRowKey key = new KpiRowKey("U\"1", "*", "2026-03");
         assertThat(KpiRowKeyFormat.withKpi(KpiRowKeyFormat.format(key), "on_time"))
             .isEqualTo(ContractJson.mapper().writeValueAsString(List.of("U\"1", "*", "2026-03", "on_time")));
+    }
+
+    @Test
+    void anyJsonArrayOfIdsParsesToTheIdsJsonReads() throws JsonProcessingException {
+        final List<String> texts = List.of("[\"U1\",\"*\",\"2026-03\"]", "[\"U1\", \"*\" ,\"2026-03\"]",
+            "[\"U\\u0031\",\"a\\/b\",\"2026\"]", "[\"\",\"\",\"\"]", "[\"U1\",\"*\",\"2026-03\",\"onTimeRate\",\"AT_RISK\"]",
+            "[\"Ủy ban\",\"HỘ_TỊCH\",\"2026-Q1\"]", "[\"a,b\",\"c],[\",\"d\"]");
+        for (final String text : texts) {
+            final List<String> ids = ContractJson.mapper().readerForListOf(String.class).readValue(text);
+            assertThat(KpiRowKeyFormat.parse(text)).as(text).isEqualTo(new KpiRowKey(ids.get(0), ids.get(1), ids.get(2)));
+            assertThat(KpiRowKeyFormat.firstPart(text)).as(text).isEqualTo(ids.get(0));
+            assertThat(KpiRowKeyFormat.lastPart(text)).as(text).isEqualTo(ids.get(ids.size() - 1));
+        }
+    }
+
+    @Test
+    void aTextThatIsNotAKeyOfThreeIdsIsRefused() {
+        for (final String text : List.of("[\"U1\",\"*\"]", "[\"U1\",\"*\",\"2026\"", "U1,*,2026", "[\"U1\",\"*\",\"20\n26\"]", "[]")) {
+            assertThatThrownBy(() -> KpiRowKeyFormat.parse(text)).as(text).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }

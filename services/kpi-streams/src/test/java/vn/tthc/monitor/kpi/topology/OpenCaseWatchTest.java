@@ -2,8 +2,10 @@ package vn.tthc.monitor.kpi.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,11 @@ import vn.tthc.monitor.contract.event.Channel;
 import vn.tthc.monitor.contract.event.SupplementReceived;
 import vn.tthc.monitor.contract.event.SupplementRequested;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.org.Organisation;
+import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
+import vn.tthc.monitor.testing.TestDirectories;
 
-/** OVERDUE and DUE_SOON warnings come from the wall clock alone, once per case and due time. */
+/** OVERDUE and DUE_SOON warnings come from the wall clock alone, once per case and due time, across a restart too. */
 class OpenCaseWatchTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T01:00:00Z");
@@ -93,6 +98,26 @@ class OpenCaseWatchTest {
         pipeline.send(new CaseResolved("s1", NOW.plusSeconds(600), null, "C1", CaseResult.APPROVED));
         pipeline.advanceWallClock(Duration.ofDays(3));
         assertThat(pipeline.caseWarnings()).isEmpty();
+    }
+
+    @Test
+    void aRestartedTaskWarnsOfTheCasesItKeptAndNotOfThoseResolvedSince() {
+        pipeline.close();
+        final Path taskState = TestDirectories.fresh("watch-task").resolve("0_0");
+        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), NOW, Organisation.of(List.of()),
+            VerdictSettings.DEFAULTS, taskState);
+        pipeline.send(received("C1", DUE));
+        pipeline.send(received("C2", DUE));
+        pipeline.advanceWallClock(Duration.ofHours(1));
+        pipeline.close();
+
+        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), pipeline.wallClock(), Organisation.of(List.of()),
+            VerdictSettings.DEFAULTS, taskState);
+        // before the first look at the alarms after the restart
+        pipeline.send(new CaseResolved("s2", NOW.plus(Duration.ofHours(1)), null, "C2", CaseResult.APPROVED));
+        pipeline.advanceWallClock(Duration.ofHours(6));
+        assertThat(pipeline.caseWarnings()).extracting(CaseWarning::caseId, CaseWarning::kind)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("C1", CaseWarning.Kind.DUE_SOON));
     }
 
     private static CaseReceived received(final String caseId, final Instant due) {

@@ -267,6 +267,26 @@ class VerdictTopologyTest {
     }
 
     @Test
+    void aCaseClosedAfterARestartBeforeAnyCheckIsNotCountedOpen() {
+        final Path taskState = TestDirectories.fresh("verdict-task").resolve("0_0");
+        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), WALL_CLOCK, Organisation.of(List.of()),
+            VerdictSettings.DEFAULTS, taskState);
+        octoberWithOneOpenCase();
+        pipeline.advanceWallClock(CHECK);
+        pipeline.advanceWallClock(CHECK);
+        assertThat(pipeline.verdicts()).isEmpty();
+        pipeline.close();
+
+        // the unit's open cases are read from the forecast stage's store at the first check, after this closing
+        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), pipeline.wallClock(), Organisation.of(List.of()),
+            VerdictSettings.DEFAULTS, taskState);
+        pipeline.send(new CaseResolved("A-s", pipeline.wallClock(), null, "A", CaseResult.APPROVED));
+        pipeline.advanceWallClock(CHECK);
+        assertThat(pipeline.verdicts()).extracting(PeriodVerdict::period, PeriodVerdict::finalReason)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("2026-10", FinalReason.ALL_CLOSED));
+    }
+
+    @Test
     void subtreeRowsGetTheirOwnVerdictAtTheCutOff() {
         final Organisation organisation = OrganisationFile.parse("""
             units:

@@ -63,8 +63,8 @@ public final class ForecastTopology {
      * @param rowChanges     every change of an own row (keyed by row, in the rows' task)
      * @param subtreeChanges every change of a subtree row (keyed by row, in the subtree rows' task)
      * @return the changes of the open cases {@link ForecastTracker} keeps, by unit and reception time, in the rows'
-     *         task (for the verdict stage, which reads the same cases from {@link StoreCatalog#FORECAST_CASES_STORE}
-     *         when its task starts)
+     *         task (for the verdict stage, which reads the same cases from {@link StoreCatalog#FORECAST_CASES_STORE},
+     *         unit by unit, when a check first needs them)
      */
     public KStream<String, OpenCaseChange> addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> cases,
                       final KStream<String, RowOutput.Change> rowChanges,

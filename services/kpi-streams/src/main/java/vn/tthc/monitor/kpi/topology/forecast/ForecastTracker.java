@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,8 +39,8 @@ import vn.tthc.monitor.kpi.topology.OpenCaseChange;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
- * Keeps each unit's open cases ({@link StoreCatalog#FORECAST_CASES_STORE}, mirrored in memory, rebuilt from the
- * store when the task starts) in the task that sums the unit's rows, and judges the end-of-period forecast of the
+ * Keeps each unit's open cases ({@link StoreCatalog#FORECAST_CASES_STORE}, mirrored in memory) in the task that sums
+ * the unit's rows, and judges the end-of-period forecast of the
  * on-time KPI of the unit's own rows of the current periods ({@link RowForecasts}) by the contract's
  * {@link ForecastAlertLifecycle}: every {@code checkInterval} for the units whose rows or open cases changed, and
  * every {@code recomputeInterval} (at most a minute) for every unit with open cases or an open forecast alert, so
@@ -54,8 +56,20 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * <p>
  * Each change of the open cases it keeps, counted by reception time, goes to the verdict stage in the same task
  * ({@link ForecastOutput.OpenCase}), which counts open the cases of {@link StoreCatalog#FORECAST_CASES_STORE}.
+ * <p>
+ * When the task starts, memory is rebuilt from the stores, but a unit's open cases only when the unit is first
+ * needed (an update, a check), with a prefix scan of the unit, or by each check a few more units
+ * ({@link #CASES_READ_PER_CHECK}), at the latest at the first pass over every unit: the start only lists the units
+ * that have open cases, one seek per unit, and the task runs without reading a million cases first.
  */
 final class ForecastTracker implements Processor<String, ForecastInput, String, ForecastOutput> {
+
+    /**
+     * How many open cases each check ({@code checkInterval}) reads at least, unit by unit, of the units not read yet:
+     * spread over the checks of the first minute rather than all at the first pass over every unit, the reading makes
+     * no punctuation long (a task of a province's million open cases holds a quarter of them).
+     */
+    private static final int CASES_READ_PER_CHECK = 10_000;
 
     private final Targets targets;
     private final ForecastSettings settings;
@@ -65,8 +79,13 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     private final Map<String, List<String>> topsByUnit = new HashMap<>();
     /** What each unit last spread to its subtrees, by row. */
     private final Map<String, Map<KpiRowKey, ForecastSpread>> spreadByUnit = new HashMap<>();
-    /** Each unit's open cases by caseId (hashed: a unit of a province holds a hundred thousand, looked up on every change). */
+    /**
+     * Each unit's open cases by caseId (hashed: a unit of a province holds a hundred thousand, looked up on every
+     * change), of the units read from the store.
+     */
     private final Map<String, Map<String, UnitCase>> casesByUnit = new HashMap<>();
+    /** The units whose open cases the store holds and memory does not yet: read when first needed ({@link #read}). */
+    private final Set<String> unreadUnits = new HashSet<>();
     /** Each unit's open forecast alerts by row. */
     private final Map<String, Map<KpiRowKey, KpiAlert>> alertsByUnit = new HashMap<>();
     /** The units whose rows or open cases changed since the last check. */
@@ -98,18 +117,14 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         this.spreads = context.getStateStore(StoreCatalog.FORECAST_SPREAD_STORE);
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         casesByUnit.clear();
+        unreadUnits.clear();
         alertsByUnit.clear();
         updates.clear();
         changedUnits.clear();
         closingCases.clear();
         closedInRows.clear();
         spreadByUnit.clear();
-        try (KeyValueIterator<String, ForecastCase> all = cases.all()) {
-            all.forEachRemaining(entry -> {
-                final KpiRowKey key = KpiRowKeyFormat.parse(entry.key);
-                casesOf(key.unitId()).put(entry.value.caseId(), new UnitCase(key.fieldId(), entry.value));
-            });
-        }
+        listUnitsWithCases();
         try (KeyValueIterator<String, KpiAlert> all = alerts.all()) {
             all.forEachRemaining(entry -> alertsByUnit.computeIfAbsent(entry.value.unitId(), any -> new HashMap<>())
                 .put(rowOf(entry.value), entry.value));
@@ -170,7 +185,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
             remove(closing.unitId(), closing.fieldId(), caseId, now);
             return;
         }
-        final UnitCase open = casesByUnit.getOrDefault(unitId, Map.of()).get(caseId);
+        final UnitCase open = casesIn(unitId).get(caseId);
         if (open != null) {
             remove(unitId, open.fieldId(), caseId, now);
         }
@@ -179,11 +194,12 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     }
 
     private boolean isOpen(final String unitId, final String caseId, final String fieldId) {
-        final UnitCase open = casesByUnit.getOrDefault(unitId, Map.of()).get(caseId);
+        final UnitCase open = casesIn(unitId).get(caseId);
         return open != null && open.fieldId().equals(fieldId);
     }
 
     private void remove(final String unitId, final String fieldId, final String caseId, final Instant now) {
+        read(unitId);
         final Map<String, UnitCase> unitCases = casesByUnit.get(unitId);
         final UnitCase previous = unitCases == null ? null : unitCases.get(caseId);
         if (previous != null && previous.fieldId().equals(fieldId)) {
@@ -200,8 +216,8 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
      * Tells the verdict stage, in this task, how a case it counts open by reception time changed in
      * {@link StoreCatalog#FORECAST_CASES_STORE}: taken back under the reception time it was kept with ({@code before},
      * null when it was not kept), counted under the one it is kept with now ({@code after}, null when it is no longer
-     * kept). The verdict tracker rebuilds its counts from the store when the task starts and follows these records
-     * after, which it reads within this call, once the store holds {@code after}: its counts are always the store's,
+     * kept). The verdict tracker reads a unit's counts from the store when it first needs them and follows these
+     * records after, which it reads within this call, once the store holds {@code after}: its counts are always the store's,
      * whichever repartition record moved it (an update, the rows' closing, a stale closing forgotten), and a closing
      * of a case that was never kept takes nothing back.
      */
@@ -240,11 +256,23 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         final List<String> units = List.copyOf(changedUnits);
         changedUnits.clear();
         units.forEach(unit -> judge(unit, now));
+        readMore();
+    }
+
+    /** Reads units not read yet until {@link #CASES_READ_PER_CHECK} cases are read or none is left. */
+    private void readMore() {
+        int casesRead = 0;
+        while (casesRead < CASES_READ_PER_CHECK && !unreadUnits.isEmpty()) {
+            final String unitId = unreadUnits.iterator().next();
+            read(unitId);
+            casesRead += casesByUnit.getOrDefault(unitId, Map.of()).size();
+        }
     }
 
     private void checkAll(final Instant now) {
         forgetStaleClosings(now);
         final Set<String> units = new TreeSet<>(casesByUnit.keySet());
+        units.addAll(unreadUnits);
         units.addAll(alertsByUnit.keySet());
         units.addAll(spreadByUnit.keySet());
         changedUnits.removeAll(units);
@@ -257,7 +285,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
      * period ends). A row with no open case is never at risk: its forecast is its value.
      */
     private void judge(final String unitId, final Instant now) {
-        final Map<String, UnitCase> unitCases = casesByUnit.getOrDefault(unitId, Map.of());
+        final Map<String, UnitCase> unitCases = casesIn(unitId);
         final UnitProjections projections = UnitProjections.of(unitId, unitCases.values(), now, settings.maxDrivingCases());
         spread(unitId, projections, now);
         final Map<KpiRowKey, KpiAlert> open = alertsByUnit.getOrDefault(unitId, Map.of());
@@ -360,8 +388,50 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         }
     }
 
+    /** The unit's open cases, to change them. */
     private Map<String, UnitCase> casesOf(final String unitId) {
+        read(unitId);
         return casesByUnit.computeIfAbsent(unitId, any -> new HashMap<>());
+    }
+
+    /** The unit's open cases, to read them. */
+    private Map<String, UnitCase> casesIn(final String unitId) {
+        read(unitId);
+        return casesByUnit.getOrDefault(unitId, Map.of());
+    }
+
+    /** Reads the unit's open cases from the store into memory, the first time it is needed since the task started. */
+    private void read(final String unitId) {
+        if (!unreadUnits.remove(unitId)) {
+            return;
+        }
+        final Map<String, UnitCase> unitCases = new HashMap<>();
+        try (KeyValueIterator<String, ForecastCase> stored = cases.prefixScan(KpiRowKeyFormat.unitPrefix(unitId),
+                 new StringSerializer())) {
+            stored.forEachRemaining(entry -> unitCases.put(entry.value.caseId(),
+                new UnitCase(ForecastCaseKeys.fieldId(entry.key), entry.value)));
+        }
+        if (!unitCases.isEmpty()) {
+            casesByUnit.put(unitId, unitCases);
+        }
+    }
+
+    /**
+     * The units with open cases in the store, into {@link #unreadUnits}: each found by one seek, to the first key past
+     * the previous unit's ({@link ForecastCaseKeys#pastUnit}), without reading the cases.
+     */
+    private void listUnitsWithCases() {
+        String from = null;
+        while (true) {
+            try (KeyValueIterator<String, ForecastCase> rest = from == null ? cases.all() : cases.range(from, null)) {
+                if (!rest.hasNext()) {
+                    return;
+                }
+                final String unitId = ForecastCaseKeys.unitId(rest.peekNextKey());
+                unreadUnits.add(unitId);
+                from = ForecastCaseKeys.pastUnit(unitId);
+            }
+        }
     }
 
     /** The alert's key on the alerts topics and in the store: {@code ["unit","field","period","onTimeRate","AT_RISK"]}. */

@@ -25,8 +25,9 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * {@link StoreCatalog#OPEN_CASES_STORE}, with the next moment to look at it (its alarm), and
  * every {@code interval} forwards the DUE_SOON and OVERDUE warnings that have come, each once per
  * case and due time, with no new event needed. The alarms are ordered in memory
- * ({@link #alarms}), rebuilt from the store when the task starts: an index of the store that
- * needs no changelog of its own.
+ * ({@link #alarms}), an index of the store that needs no changelog of its own, rebuilt from the
+ * store at the first look after the task starts (not in the start itself, which a million open
+ * cases would hold up for seconds before the task runs).
  *
  * <p>An event that leaves a case already due soon or overdue sets its alarm no earlier than
  * {@code grace} from now: a replay of history goes through each case's open days in seconds,
@@ -39,8 +40,10 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
     private final Duration grace;
     private ProcessorContext<String, CaseWarning> context;
     private KeyValueStore<String, OpenCase> openCases;
-    /** The open cases' alarms by time, then caseId. */
+    /** The open cases' alarms by time, then caseId, once read from the store. */
     private final NavigableSet<Alarm> alarms = new TreeSet<>();
+    /** Whether {@link #alarms} holds the store's alarms: until then, changes are only in the store. */
+    private boolean alarmsRead;
 
     OpenCaseWatch(final DueSoonWindow window, final Duration interval, final Duration grace) {
         this.window = window;
@@ -54,9 +57,7 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
         this.openCases = context.getStateStore(StoreCatalog.OPEN_CASES_STORE);
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         alarms.clear();
-        try (KeyValueIterator<String, OpenCase> all = openCases.all()) {
-            all.forEachRemaining(open -> reschedule(open.key, null, open.value.alarm()));
-        }
+        alarmsRead = false;
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> ring(Instant.ofEpochMilli(now)));
     }
 
@@ -81,6 +82,12 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
 
     /** Gives the warnings of every case whose alarm time has come, and sets each one's next alarm. */
     private void ring(final Instant now) {
+        if (!alarmsRead) {
+            alarmsRead = true;
+            try (KeyValueIterator<String, OpenCase> all = openCases.all()) {
+                all.forEachRemaining(open -> reschedule(open.key, null, open.value.alarm()));
+            }
+        }
         while (!alarms.isEmpty() && !alarms.first().at().isAfter(now)) {
             final String caseId = alarms.pollFirst().caseId();
             OpenCase openCase = openCases.get(caseId);
@@ -98,7 +105,7 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
     }
 
     private void reschedule(final String caseId, final Instant previous, final Instant next) {
-        if (Objects.equals(previous, next)) {
+        if (!alarmsRead || Objects.equals(previous, next)) {
             return;
         }
         if (previous != null) {

@@ -1,8 +1,5 @@
 package vn.tthc.monitor.kpi.topology.verdicts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 
 /**
@@ -26,11 +23,6 @@ public final class VerdictKeys {
 
     /** The unit of a key. */
     static String unitId(final String key) {
-        try {
-            final JsonNode array = ContractJson.mapper().readTree(key);
-            return array.get(0).textValue();
-        } catch (final JsonProcessingException | NullPointerException e) {
-            throw new IllegalArgumentException("not a verdict store key: " + key, e);
-        }
+        return KpiRowKeyFormat.firstPart(key);
     }
 }

@@ -19,7 +19,7 @@ import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 /**
  * Provisional and final (issue 14 point 5): a {@link VerdictTracker} in the task of the own rows (beside
  * {@link StoreCatalog#KPI_ROWS_STORE}, fed by the row changes and by the changes of the open cases the forecast stage
- * keeps in {@link StoreCatalog#FORECAST_CASES_STORE}, which it reads when its task starts) and one in
+ * keeps in {@link StoreCatalog#FORECAST_CASES_STORE}, which it reads unit by unit when a check first needs it) and one in
  * the task of the subtree rows (beside {@link StoreCatalog#SUBTREE_ROWS_STORE}, fed by their changes) judge when the
  * rows of each (unit, period, scope) are final, keep it in {@link StoreCatalog#VERDICTS_STORE} and
  * {@link StoreCatalog#SUBTREE_VERDICTS_STORE} for the query API, and write each {@link PeriodVerdict} and its

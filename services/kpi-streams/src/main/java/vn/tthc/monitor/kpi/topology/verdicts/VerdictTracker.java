@@ -49,8 +49,9 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  *   <li>Every {@code checkInterval} (wall clock), each provisional one whose period has ended becomes final: at the
  *       cut-off ({@link VerdictSettings#cutOff}), or earlier once no case received in the period is open. Own rows:
  *       the open cases and their reception time are those the forecast stage keeps in
- *       {@link StoreCatalog#FORECAST_CASES_STORE}, counted by reception time in memory: read from the store when the
- *       task starts, then followed by the changes its tracker passes on in the same task. Subtree rows: by
+ *       {@link StoreCatalog#FORECAST_CASES_STORE}, counted by reception time in memory: a unit's are read from the
+ *       store (a prefix scan of the unit) when a check first needs them, then followed by the changes its tracker
+ *       passes on in the same task; so the task's start reads none of the open cases. Subtree rows: by
  *       {@link SubtreeOpenCounts#allClosed}, over the {@link OpenCount}s the own trackers report. It then writes revision 0 of its {@link PeriodVerdict}. A
  *       period whose rows changed since the previous check waits for a check without changes, so that events sent in
  *       bulk (a backfill of a past year) give one verdict, not a verdict and a trail of corrections.</li>
@@ -65,8 +66,8 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  *       the last revision.</li>
  * </ul>
  * The states live in the store (its changelog is written in the same transaction as the verdicts), and memory is
- * rebuilt from it (and the open counts from the forecast stage's store) when the task starts: a restart or a
- * rebalance neither writes revision 0 twice nor repeats a revision.
+ * rebuilt from it when the task starts (the open counts from the forecast stage's store, unit by unit, when first
+ * needed): a restart or a rebalance neither writes revision 0 twice nor repeats a revision.
  */
 final class VerdictTracker implements Processor<String, VerdictInput, String, VerdictOutput> {
 
@@ -88,7 +89,10 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
     private final TreeSet<String> pending = new TreeSet<>();
     /** The provisional keys whose rows changed since the last check: they wait for a check without changes. */
     private final Set<String> changedSinceCheck = new HashSet<>();
-    /** Each unit's open cases, counted by reception time (epoch millis). */
+    /**
+     * Own rows: the open cases of the units read so far from {@link StoreCatalog#FORECAST_CASES_STORE}, counted by
+     * reception time (epoch millis); a unit read with none open keeps an empty count.
+     */
     private final Map<String, TreeMap<Long, Integer>> openByReception = new HashMap<>();
     /** Own rows: the keys of the units that subtrees count, of periods before their cut-off, whose counts are reported. */
     private final TreeSet<String> reportable = new TreeSet<>();
@@ -99,6 +103,7 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
     private ProcessorContext<String, VerdictOutput> context;
     private KeyValueStore<String, VerdictState> verdicts;
     private KeyValueStore<String, KpiCounters> rows;
+    private KeyValueStore<String, ForecastCase> forecastCases;
     /** The state key and input record of the last change counted after final, so that one record counts once. */
     private String lastCorrection;
 
@@ -142,7 +147,9 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
         reportable.clear();
         reported.clear();
         lastCorrection = null;
-        if (!tracksOpenCases) {
+        if (tracksOpenCases) {
+            this.forecastCases = context.getStateStore(StoreCatalog.FORECAST_CASES_STORE);
+        } else {
             this.subtreeOpenCounts = new SubtreeOpenCounts(context.getStateStore(StoreCatalog.SUBTREE_VERDICT_OPEN_STORE),
                 organisation.fingerprint(), settings);
         }
@@ -159,13 +166,6 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
                     watch(entry.key, entry.value.unitId());
                 }
             });
-        }
-        if (tracksOpenCases) {
-            final KeyValueStore<String, ForecastCase> forecastCases = context.getStateStore(StoreCatalog.FORECAST_CASES_STORE);
-            try (KeyValueIterator<String, ForecastCase> all = forecastCases.all()) {
-                all.forEachRemaining(entry -> count(KpiRowKeyFormat.parse(entry.key).unitId(),
-                    receptionOf(entry.value.receivedAt()), 1));
-            }
         }
         context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> check(Instant.ofEpochMilli(now)));
     }
@@ -236,24 +236,39 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
 
     /**
      * A case the forecast stage keeps counts open under a reception time, or no longer: a change of reception time,
-     * unit or field comes as the one taken back under the time it was counted under, then the other.
+     * unit or field comes as the one taken back under the time it was counted under, then the other. A unit not read
+     * yet is left alone: the store holds the change when the unit is read.
      */
     private void caseChanged(final String unitId, final OpenCaseChange change) {
-        count(unitId, receptionOf(change.receivedAt()), change.open() ? 1 : -1);
+        final TreeMap<Long, Integer> counts = openByReception.get(unitId);
+        if (counts != null) {
+            count(counts, receptionOf(change.receivedAt()), change.open() ? 1 : -1);
+        }
+    }
+
+    /** The unit's open cases by reception time, read from the forecast stage's store the first time they are needed. */
+    private TreeMap<Long, Integer> openCasesOf(final String unitId) {
+        final TreeMap<Long, Integer> read = openByReception.get(unitId);
+        if (read != null) {
+            return read;
+        }
+        final TreeMap<Long, Integer> counts = new TreeMap<>();
+        try (KeyValueIterator<String, ForecastCase> unitCases = forecastCases.prefixScan(KpiRowKeyFormat.unitPrefix(unitId),
+                 new StringSerializer())) {
+            unitCases.forEachRemaining(entry -> count(counts, receptionOf(entry.value.receivedAt()), 1));
+        }
+        openByReception.put(unitId, counts);
+        return counts;
     }
 
     private static long receptionOf(final Instant receivedAt) {
         return receivedAt == null ? UNKNOWN_RECEPTION : receivedAt.toEpochMilli();
     }
 
-    private void count(final String unitId, final long receivedAt, final int delta) {
-        final TreeMap<Long, Integer> counts = openByReception.computeIfAbsent(unitId, any -> new TreeMap<>());
+    private static void count(final TreeMap<Long, Integer> counts, final long receivedAt, final int delta) {
         counts.merge(receivedAt, delta, Integer::sum);
         if (counts.get(receivedAt) <= 0) {
             counts.remove(receivedAt);
-        }
-        if (counts.isEmpty()) {
-            openByReception.remove(unitId);
         }
     }
 
@@ -262,8 +277,8 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
      * reception time is unknown count in every period.
      */
     private long openCount(final String unitId, final Period period) {
-        final TreeMap<Long, Integer> counts = openByReception.get(unitId);
-        if (counts == null) {
+        final TreeMap<Long, Integer> counts = openCasesOf(unitId);
+        if (counts.isEmpty()) {
             return 0;
         }
         final long start = period.firstDay().atStartOfDay(VietnamTime.ZONE).toInstant().toEpochMilli();
