@@ -128,6 +128,25 @@ class ForecastTopologyTest {
         assertThat(month.drivingIds()).containsExactlyInAnyOrder("O1", "O2", "O3");
     }
 
+    @Test
+    void aRestartedTaskReadsItsUnitsBackAtTheFirstCheckAndSaysHowManyAreLeft() {
+        final Path taskState = TestDirectories.fresh("forecast-reading").resolve("0_0");
+        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), WALL_CLOCK, Organisation.of(List.of()),
+            VerdictSettings.DEFAULTS, taskState);
+        fiftyEarlyAndTwoOpen();
+        pipeline.send(new CaseReceived("V1-r", WALL_CLOCK.minusSeconds(3600), null, "V1", "U2", "HO_TICH", "1.1",
+            Channel.ONLINE, true, DUE));
+        pipeline.advanceWallClock(Duration.ofSeconds(2));
+        assertThat(pipeline.forecastUnitsUnread()).as("a running task holds every unit it has").isZero();
+        pipeline.close();
+
+        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), pipeline.wallClock(), Organisation.of(List.of()),
+            VerdictSettings.DEFAULTS, taskState);
+        assertThat(pipeline.forecastUnitsUnread()).as("U1 and U2 have open cases in the store, none read yet").isEqualTo(2);
+        pipeline.advanceWallClock(Duration.ofSeconds(2));
+        assertThat(pipeline.forecastUnitsUnread()).as("the first check reads them (three cases, under its 10,000)").isZero();
+    }
+
     private void fiftyEarlyAndTwoOpen() {
         final Instant received = Instant.parse("2026-11-16T01:00:00Z");
         for (int i = 0; i < 50; i++) {

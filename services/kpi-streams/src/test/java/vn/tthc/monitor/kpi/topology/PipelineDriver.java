@@ -33,6 +33,7 @@ import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.duplicates.DuplicateSettings;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastSettings;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastReading;
 import vn.tthc.monitor.kpi.topology.subtree.SpreadBacklog;
 import vn.tthc.monitor.kpi.topology.verdicts.OpenCount;
 import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
@@ -281,6 +282,15 @@ final class PipelineDriver implements AutoCloseable {
             .filter(metric -> metric.getKey().name().equals(SpreadBacklog.METRIC)
                 && metric.getKey().group().equals(SpreadBacklog.GROUP))
             .anyMatch(metric -> ((Number) metric.getValue().metricValue()).doubleValue() > 0);
+    }
+
+    /** The forecast's reading metric of the task ({@code ForecastReading}): units whose open cases are not read back yet. */
+    long forecastUnitsUnread() {
+        return driver.metrics().entrySet().stream()
+            .filter(metric -> metric.getKey().name().equals(ForecastReading.METRIC)
+                && metric.getKey().group().equals(ForecastReading.GROUP))
+            .mapToLong(metric -> Math.round(((Number) metric.getValue().metricValue()).doubleValue()))
+            .sum();
     }
 
     /** Lets the wall clock run past the next update of open alerts whose rows changed (and the emissions of rows before it). */

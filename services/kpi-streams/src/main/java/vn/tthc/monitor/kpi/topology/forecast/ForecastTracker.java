@@ -86,6 +86,8 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     private final Map<String, Map<String, UnitCase>> casesByUnit = new HashMap<>();
     /** The units whose open cases the store holds and memory does not yet: read when first needed ({@link #read}). */
     private final Set<String> unreadUnits = new HashSet<>();
+    /** {@link #unreadUnits}' size as a metric: the progress of the reading after a start. */
+    private ForecastReading reading;
     /** Each unit's open forecast alerts by row. */
     private final Map<String, Map<KpiRowKey, KpiAlert>> alertsByUnit = new HashMap<>();
     /** The units whose rows or open cases changed since the last check. */
@@ -115,6 +117,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         this.alerts = context.getStateStore(StoreCatalog.FORECAST_ALERTS_STORE);
         this.rows = context.getStateStore(StoreCatalog.KPI_ROWS_STORE);
         this.spreads = context.getStateStore(StoreCatalog.FORECAST_SPREAD_STORE);
+        this.reading = ForecastReading.of(context);
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         casesByUnit.clear();
         unreadUnits.clear();
@@ -125,6 +128,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         closedInRows.clear();
         spreadByUnit.clear();
         listUnitsWithCases();
+        reading.record(unreadUnits.size());
         try (KeyValueIterator<String, KpiAlert> all = alerts.all()) {
             all.forEachRemaining(entry -> alertsByUnit.computeIfAbsent(entry.value.unitId(), any -> new HashMap<>())
                 .put(rowOf(entry.value), entry.value));
@@ -405,6 +409,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         if (!unreadUnits.remove(unitId)) {
             return;
         }
+        reading.record(unreadUnits.size());
         final Map<String, UnitCase> unitCases = new HashMap<>();
         try (KeyValueIterator<String, ForecastCase> stored = cases.prefixScan(KpiRowKeyFormat.unitPrefix(unitId),
                  new StringSerializer())) {
@@ -432,6 +437,11 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
                 from = ForecastCaseKeys.pastUnit(unitId);
             }
         }
+    }
+
+    @Override
+    public void close() {
+        reading.remove();
     }
 
     /** The alert's key on the alerts topics and in the store: {@code ["unit","field","period","onTimeRate","AT_RISK"]}. */
