@@ -49,7 +49,7 @@ import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.verdicts.VerdictState;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseKeys;
-import vn.tthc.monitor.kpi.topology.forecast.ForecastSpread;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastParts;
 import vn.tthc.monitor.kpi.topology.forecast.RowForecasts;
 import vn.tthc.monitor.kpi.topology.forecast.SubtreeRowForecasts;
 import vn.tthc.monitor.kpi.topology.forecast.UnitCase;
@@ -360,7 +360,7 @@ public class KpiQueryService {
     /**
      * The end-of-period forecast of the on-time rate of one unit's subtree rows of the current periods (those in the
      * subtree rows store), at the service's clock, from the projections its units spread to it
-     * ({@link StoreCatalog#SUBTREE_FORECAST_INPUTS_STORE}, held with the subtree rows).
+     * ({@link StoreCatalog#SUBTREE_FORECAST_PARTS_STORE}, held with the subtree rows).
      */
     public QueryResult<Map<KpiRowKey, OnTimeForecast>> subtreeForecasts(final String unitId) {
         final Instant now = clock.instant();
@@ -415,9 +415,10 @@ public class KpiQueryService {
     /** The projections the units of {@code top}'s subtree (as the organisation file places them) spread to it, by row. */
     private Map<KpiRowKey, Map<String, ForecastProjection>> subtreeParts(final Stores stores, final String top) {
         final Map<KpiRowKey, Map<String, ForecastProjection>> parts = new HashMap<>();
-        scan(stores.subtreeForecastInputs().prefixScan(KpiRowKeyFormat.unitPrefix(top), new StringSerializer()),
-            entry -> parts.computeIfAbsent(KpiRowKeyFormat.parse(entry.key), any -> new HashMap<>())
-                .put(entry.value.unitId(), entry.value.projection()));
+        scan(stores.subtreeForecastParts().prefixScan(KpiRowKeyFormat.unitPrefix(top), new StringSerializer()),
+            entry -> entry.value.projections().forEach((own, projection) ->
+                parts.computeIfAbsent(new KpiRowKey(top, own.fieldId(), own.period()), any -> new HashMap<>())
+                    .put(own.unitId(), projection)));
         parts.replaceAll((row, units) -> SubtreeRowForecasts.counted(top, units, organisation));
         return parts;
     }
@@ -461,8 +462,8 @@ public class KpiQueryService {
             return store(StoreCatalog.FORECAST_ALERTS_STORE);
         }
 
-        ReadOnlyKeyValueStore<String, ForecastSpread> subtreeForecastInputs() {
-            return store(StoreCatalog.SUBTREE_FORECAST_INPUTS_STORE);
+        ReadOnlyKeyValueStore<String, ForecastParts> subtreeForecastParts() {
+            return store(StoreCatalog.SUBTREE_FORECAST_PARTS_STORE);
         }
 
         ReadOnlyKeyValueStore<String, KpiAlert> subtreeForecastAlerts() {

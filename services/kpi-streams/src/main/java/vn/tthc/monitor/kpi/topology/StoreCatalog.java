@@ -42,10 +42,16 @@ public final class StoreCatalog {
     public static final String FORECAST_CASES_STORE = "forecast-cases-store";
     /** forecast: the open AT_RISK alerts (JSON, as on the alerts topic), by alert key. */
     public static final String FORECAST_ALERTS_STORE = "forecast-alerts-store";
-    /** forecast, in the own rows' task: what each unit last spread to its subtrees (ForecastSpread JSON), by {@code ["unit","field","period"]}. */
-    public static final String FORECAST_SPREAD_STORE = "forecast-spread-store";
-    /** forecast, in the subtree rows' task: each unit's projection of its open cases (ForecastSpread JSON), by {@code ["top","field","period","unit"]}. */
-    public static final String SUBTREE_FORECAST_INPUTS_STORE = "subtree-forecast-inputs-store";
+    /**
+     * forecast, in the own rows' task: the organisation fingerprint every change of the task's open cases was spread
+     * over to the subtrees' forecast (String; empty while changes wait). Replaces {@code forecast-spread-store}.
+     */
+    public static final String FORECAST_SPREAD_TREE_STORE = "forecast-spread-tree-store";
+    /**
+     * forecast, in the subtree rows' task: each unit's projections of its open cases for the top's rows (ForecastParts,
+     * binary), by {@code ["top","unit"]}. Replaces {@code subtree-forecast-inputs-store}.
+     */
+    public static final String SUBTREE_FORECAST_PARTS_STORE = "subtree-forecast-parts-store";
     /** forecast, in the subtree rows' task: the open AT_RISK alerts of subtree rows (JSON, as on the alerts topic), by alert key. */
     public static final String SUBTREE_FORECAST_ALERTS_STORE = "subtree-forecast-alerts-store";
 

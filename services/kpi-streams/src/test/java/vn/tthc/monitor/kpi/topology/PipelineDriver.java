@@ -27,11 +27,13 @@ import vn.tthc.monitor.contract.alert.CaseWarning;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
+import vn.tthc.monitor.contract.kpi.ForecastProjection;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.duplicates.DuplicateSettings;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastParts;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastSettings;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastReading;
 import vn.tthc.monitor.kpi.topology.subtree.SpreadBacklog;
@@ -178,6 +180,24 @@ final class PipelineDriver implements AutoCloseable {
     /** The subtree rows store, read whole. */
     Map<KpiRowKey, KpiCounters> subtreeRows() {
         return rows(StoreCatalog.SUBTREE_ROWS_STORE);
+    }
+
+    /**
+     * The projections of their open cases the units spread to the subtree rows' forecast, as the top's task keeps them
+     * ({@link StoreCatalog#SUBTREE_FORECAST_PARTS_STORE}): by subtree row, by unit.
+     */
+    Map<KpiRowKey, Map<String, ForecastProjection>> subtreeForecastParts() {
+        final KeyValueStore<String, ForecastParts> store = driver.getKeyValueStore(StoreCatalog.SUBTREE_FORECAST_PARTS_STORE);
+        final Map<KpiRowKey, Map<String, ForecastProjection>> parts = new HashMap<>();
+        try (KeyValueIterator<String, ForecastParts> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                final String top = KpiRowKeyFormat.parse(KpiRowKeyFormat.withPart(entry.key, "")).unitId();
+                entry.value.projections().forEach((own, projection) -> parts
+                    .computeIfAbsent(new KpiRowKey(top, own.fieldId(), own.period()), any -> new HashMap<>())
+                    .put(own.unitId(), projection));
+            });
+        }
+        return parts;
     }
 
     /** Each child's part of the subtree rows: {@code ["top","field","period","child"]} → counters. */

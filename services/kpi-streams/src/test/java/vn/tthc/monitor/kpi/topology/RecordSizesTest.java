@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.alert.AlertState;
@@ -24,8 +25,10 @@ import vn.tthc.monitor.contract.event.FeedbackReceived;
 import vn.tthc.monitor.contract.event.SurveySubmitted;
 import vn.tthc.monitor.contract.event.Rating;
 import vn.tthc.monitor.contract.feedback.FeedbackHistory;
+import vn.tthc.monitor.contract.kpi.ForecastProjection;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.topology.alerts.DrivingIds;
 import vn.tthc.monitor.kpi.topology.alerts.DrivingIdsSerde;
@@ -33,6 +36,8 @@ import vn.tthc.monitor.kpi.topology.history.HistorySerde;
 import vn.tthc.monitor.kpi.topology.opencases.OpenCaseSerde;
 import vn.tthc.monitor.kpi.topology.rows.KpiChangeSerde;
 import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastParts;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastPartsSerde;
 import vn.tthc.monitor.kpi.topology.subtree.SubtreeParts;
 import vn.tthc.monitor.kpi.topology.subtree.SubtreePartsSerde;
 import vn.tthc.monitor.kpi.topology.serde.EventSerde;
@@ -87,6 +92,12 @@ class RecordSizesTest {
         // a unit's subtree parts of one interval carry the rows it changed: here as many as a KPI change
         assertThat(size(new SubtreePartsSerde(), new SubtreeParts(Long.MIN_VALUE, ID, ID, false, change.rows())))
             .isLessThan(20_000);
+        // a unit's forecast parts carry its rows of the current periods whose projection changed: here one field's four
+        final TreeMap<KpiRowKey, ForecastProjection> projections = new TreeMap<>();
+        for (final String period : List.of("2026-03", "2026-Q1", "2026-H1", "2026")) {
+            projections.put(new KpiRowKey(ID, ID, period), new ForecastProjection(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE));
+        }
+        assertThat(size(new ForecastPartsSerde(), new ForecastParts(Long.MIN_VALUE, ID, true, projections))).isLessThan(3_000);
         assertThat(size(JacksonSerde.json(KpiAlert.class), alert)).as("JSON escapes each 4-byte code point as 12 bytes").isLessThan(36_000);
         assertThat(size(JacksonSerde.json(CaseWarning.class), new CaseWarning(CaseWarning.Kind.DUE_SOON, ID, ID, ID, ID,
             LATER, LATER))).isLessThan(8_000);

@@ -34,8 +34,8 @@ class StoreCatalogTest {
             "open-cases-store", "kpi-rows-store", "kpi-alerts-store", "kpi-alert-drivers-store", "subtree-rows-store",
             "subtree-children-store", "subtree-parts-store", "subtree-rows-tree-store", "subtree-spread-tree-store", "subtree-alerts-store",
             "forecast-cases-store", "forecast-alerts-store", "verdicts-store", "subtree-verdicts-store",
-            "unverified-id-counts-store", "forecast-spread-store",
-            "subtree-forecast-inputs-store", "subtree-forecast-alerts-store", "subtree-verdict-open-store");
+            "unverified-id-counts-store", "forecast-spread-tree-store",
+            "subtree-forecast-parts-store", "subtree-forecast-alerts-store", "subtree-verdict-open-store");
         assertThat(stores).containsExactlyInAnyOrder(StoreCatalog.REJECTED_COUNTS_STORE, StoreCatalog.SURVEY_IDS_STORE,
             StoreCatalog.DUPLICATE_COUNTS_STORE, StoreCatalog.ACCEPTED_COUNTS_STORE, StoreCatalog.EVENT_IDS_STORE,
             StoreCatalog.CASE_HISTORIES_STORE, StoreCatalog.FEEDBACK_HISTORIES_STORE, StoreCatalog.OPEN_CASES_STORE,
@@ -44,8 +44,8 @@ class StoreCatalogTest {
             StoreCatalog.SUBTREE_ROWS_TREE_STORE,
             StoreCatalog.SUBTREE_SPREAD_TREE_STORE, StoreCatalog.SUBTREE_ALERTS_STORE, StoreCatalog.FORECAST_CASES_STORE,
             StoreCatalog.FORECAST_ALERTS_STORE, StoreCatalog.VERDICTS_STORE, StoreCatalog.SUBTREE_VERDICTS_STORE,
-            StoreCatalog.UNVERIFIED_ID_COUNTS_STORE, StoreCatalog.FORECAST_SPREAD_STORE,
-            StoreCatalog.SUBTREE_FORECAST_INPUTS_STORE, StoreCatalog.SUBTREE_FORECAST_ALERTS_STORE,
+            StoreCatalog.UNVERIFIED_ID_COUNTS_STORE, StoreCatalog.FORECAST_SPREAD_TREE_STORE,
+            StoreCatalog.SUBTREE_FORECAST_PARTS_STORE, StoreCatalog.SUBTREE_FORECAST_ALERTS_STORE,
             StoreCatalog.SUBTREE_VERDICT_OPEN_STORE);
     }
 }

@@ -13,8 +13,8 @@ sealed interface ForecastOutput {
     record Alert(KpiAlert alert) implements ForecastOutput {
     }
 
-    /** A unit's projection, keyed by the top unit of a subtree that counts the unit. */
-    record Spread(ForecastSpread spread) implements ForecastOutput {
+    /** A unit's projections, keyed by the top unit of a subtree that counts the unit. */
+    record Spread(ForecastParts parts) implements ForecastOutput {
     }
 
     /** One of the unit's open cases counted open, or no longer, under a reception time, keyed by the unit. */

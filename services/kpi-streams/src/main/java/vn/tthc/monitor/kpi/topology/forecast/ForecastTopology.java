@@ -31,16 +31,17 @@ import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
  * cases it keeps to the verdict stage, in the same task. The query API and metrics compute the forecast from the
  * same two stores when read ({@link RowForecasts}).
  * <p>
- * Subtree rows (EVENTS.md section 6): each unit's projection of its open cases for its rows of the current periods
- * goes, when it changes, to the top unit of each subtree that counts the unit ({@value #FORECAST_INPUTS_BY_TOP},
- * keyed as {@code subtree-changes-by-unit}: co-partitioned with it) into the task that sums the subtree rows, where
- * {@link SubtreeForecastTracker} keeps them in {@link StoreCatalog#SUBTREE_FORECAST_INPUTS_STORE} next to
- * {@link StoreCatalog#SUBTREE_ROWS_STORE} and raises and resolves the subtree rows' AT_RISK alerts.
+ * Subtree rows (EVENTS.md section 6): each unit's projections of its open cases for its rows of the current periods
+ * go, those changed since the last pass in one record per unit and pass ({@link ForecastParts}), to the top unit of
+ * each subtree that counts the unit ({@value #FORECAST_PARTS_BY_TOP}, keyed as {@code subtree-changes-by-unit}:
+ * co-partitioned with it) into the task that sums the subtree rows, where {@link SubtreeForecastTracker} keeps them
+ * in {@link StoreCatalog#SUBTREE_FORECAST_PARTS_STORE} next to {@link StoreCatalog#SUBTREE_ROWS_STORE} and raises
+ * and resolves the subtree rows' AT_RISK alerts.
  */
 public final class ForecastTopology {
 
     public static final String OPEN_CASES_BY_UNIT = "open-cases-by-unit";
-    public static final String FORECAST_INPUTS_BY_TOP = "forecast-inputs-by-top";
+    public static final String FORECAST_PARTS_BY_TOP = "forecast-parts-by-top";
 
     private final TopicCatalog topics;
     private final Targets targets;
@@ -75,12 +76,10 @@ public final class ForecastTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.FORECAST_ALERTS_STORE), Serdes.String(),
             JacksonSerde.json(KpiAlert.class)));
+        builder.addStateStore(StoreCatalog.textStore(StoreCatalog.FORECAST_SPREAD_TREE_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreCatalog.FORECAST_SPREAD_STORE), Serdes.String(),
-            JacksonSerde.json(ForecastSpread.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreCatalog.SUBTREE_FORECAST_INPUTS_STORE), Serdes.String(),
-            JacksonSerde.json(ForecastSpread.class)).withCachingEnabled());
+            Stores.persistentKeyValueStore(StoreCatalog.SUBTREE_FORECAST_PARTS_STORE), Serdes.String(),
+            new ForecastPartsSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.SUBTREE_FORECAST_ALERTS_STORE), Serdes.String(),
             JacksonSerde.json(KpiAlert.class)));
@@ -100,7 +99,7 @@ public final class ForecastTopology {
             .merge(onTimeChanges, Named.as("forecast-merge-inputs"))
             .process(() -> new ForecastTracker(targets, settings, organisation, alertUpdateInterval), Named.as("track-forecasts"),
                 StoreCatalog.FORECAST_CASES_STORE, StoreCatalog.FORECAST_ALERTS_STORE, StoreCatalog.KPI_ROWS_STORE,
-                StoreCatalog.FORECAST_SPREAD_STORE)
+                StoreCatalog.FORECAST_SPREAD_TREE_STORE)
             .split(Named.as("forecast-output-"))
             .branch((key, output) -> output instanceof ForecastOutput.Alert, Branched.as("alerts"))
             .branch((key, output) -> output instanceof ForecastOutput.OpenCase, Branched.as("open-cases"))
@@ -111,11 +110,11 @@ public final class ForecastTopology {
         alerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-forecast-alert-history"));
 
         final KStream<String, SubtreeForecastInput> spreads = outputs.get("forecast-output-spreads")
-            .mapValues(output -> ((ForecastOutput.Spread) output).spread(), Named.as("unwrap-forecast-spreads"))
+            .mapValues(output -> ((ForecastOutput.Spread) output).parts(), Named.as("unwrap-forecast-spreads"))
             // keyed by the subtree's top unit: the same partitions as its subtree rows (subtree-changes-by-unit)
-            .repartition(Repartitioned.<String, ForecastSpread>as(FORECAST_INPUTS_BY_TOP)
-                .withKeySerde(Serdes.String()).withValueSerde(JacksonSerde.json(ForecastSpread.class)))
-            .mapValues((top, spread) -> (SubtreeForecastInput) new SubtreeForecastInput.Spread(top, spread),
+            .repartition(Repartitioned.<String, ForecastParts>as(FORECAST_PARTS_BY_TOP)
+                .withKeySerde(Serdes.String()).withValueSerde(new ForecastPartsSerde()))
+            .mapValues((top, parts) -> (SubtreeForecastInput) new SubtreeForecastInput.Spread(top, parts),
                 Named.as("subtree-forecast-spread"));
         final KStream<String, SubtreeForecastInput> subtreeOnTimeChanges = subtreeChanges
             .filter((row, change) -> onTimeChanged(change), Named.as("subtree-forecast-filter-on-time-changes"))
@@ -124,7 +123,7 @@ public final class ForecastTopology {
         final KStream<String, KpiAlert> subtreeAlerts = spreads
             .merge(subtreeOnTimeChanges, Named.as("subtree-forecast-merge-inputs"))
             .process(() -> new SubtreeForecastTracker(targets, settings, organisation, alertUpdateInterval), Named.as("track-subtree-forecasts"),
-                StoreCatalog.SUBTREE_FORECAST_INPUTS_STORE, StoreCatalog.SUBTREE_FORECAST_ALERTS_STORE,
+                StoreCatalog.SUBTREE_FORECAST_PARTS_STORE, StoreCatalog.SUBTREE_FORECAST_ALERTS_STORE,
                 StoreCatalog.SUBTREE_ROWS_STORE, StoreCatalog.SUBTREE_CHILDREN_STORE);
         subtreeAlerts.to(topics.alerts().name(), topics.alerts().produced("write-subtree-forecast-alerts"));
         subtreeAlerts.to(topics.alertHistory().name(), topics.alertHistory().produced("write-subtree-forecast-alert-history"));

@@ -3,6 +3,7 @@ package vn.tthc.monitor.kpi.topology.forecast;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,6 +39,7 @@ import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.OpenCaseChange;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
+import vn.tthc.monitor.kpi.topology.subtree.SubtreeTopology;
 
 /**
  * Keeps each unit's open cases ({@link StoreCatalog#FORECAST_CASES_STORE}, mirrored in memory) in the task that sums
@@ -49,10 +52,17 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * {@link StoreCatalog#FORECAST_ALERTS_STORE}: a restart restores them and raises none twice.
  * <p>
  * At each judgement the tracker also projects the unit's open cases for each of its rows of the current periods
- * ({@link ForecastProjection}) and, when a projection changed since it last spread it
- * ({@link StoreCatalog#FORECAST_SPREAD_STORE}), sends it to the top unit of each subtree that counts the unit
+ * ({@link ForecastProjection}) and, when some changed since it last spread them, sends the changed ones, as they are
+ * now, in one record ({@link ForecastParts}) to the top unit of each subtree that counts the unit
  * ({@link Organisation#subtreesCounting}), for the subtree rows' forecast ({@link SubtreeForecastTracker}); the
  * projection of an ended period, or of a row whose cases all closed, is taken out ({@link ForecastProjection#NONE}).
+ * What each unit last spread is in memory only: a unit's first spread after the task starts is whole (all its
+ * projections; the top drops the unit's others). The tree store ({@link StoreCatalog#FORECAST_SPREAD_TREE_STORE})
+ * says whether the task may have lost changes not yet spread, as the subtree rows' spreader's does: the first change
+ * after a judgement marks it as spread over none, each pass of the changed units marks it spread over the tree again,
+ * in the same transaction as the parts it sends; a task that starts without its tree there (a new organisation file,
+ * the first start, a stop with changes not yet spread) spreads every unit of its rows whole at its first pass, those
+ * without open cases too (their parts go).
  * <p>
  * Each change of the open cases it keeps, counted by reception time, goes to the verdict stage in the same task
  * ({@link ForecastOutput.OpenCase}), which counts open the cases of {@link StoreCatalog#FORECAST_CASES_STORE}.
@@ -70,6 +80,8 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
      * no punctuation long (a task of a province's million open cases holds a quarter of them).
      */
     private static final int CASES_READ_PER_CHECK = 10_000;
+    private static final String TREE = "tree";
+    private static final String NO_TREE = "";
 
     private final Targets targets;
     private final ForecastSettings settings;
@@ -77,8 +89,12 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     private final AtRiskUpdates updates;
     /** Each unit's subtrees: their top units, resolved once. */
     private final Map<String, List<String>> topsByUnit = new HashMap<>();
-    /** What each unit last spread to its subtrees, by row. */
-    private final Map<String, Map<KpiRowKey, ForecastSpread>> spreadByUnit = new HashMap<>();
+    private final String builtOver;
+    private final long tree;
+    /** Whether any unit is counted in a subtree: else nothing is spread, nor marked. */
+    private final boolean spreading;
+    /** What each unit spread to its subtrees since the task started, by row (none for a unit not spread yet: its next spread is whole). */
+    private final Map<String, Map<KpiRowKey, ForecastProjection>> spreadByUnit = new HashMap<>();
     /**
      * Each unit's open cases by caseId (hashed: a unit of a province holds a hundred thousand, looked up on every
      * change), of the units read from the store.
@@ -100,7 +116,9 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     private KeyValueStore<String, ForecastCase> cases;
     private KeyValueStore<String, KpiAlert> alerts;
     private KeyValueStore<String, KpiCounters> rows;
-    private KeyValueStore<String, ForecastSpread> spreads;
+    private KeyValueStore<String, String> spreadTree;
+    private boolean spreadAllPending;
+    private boolean markedUnspread;
 
     ForecastTracker(final Targets targets, final ForecastSettings settings, final Organisation organisation,
                     final Duration alertUpdateInterval) {
@@ -108,6 +126,14 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         this.settings = settings;
         this.organisation = organisation;
         this.updates = new AtRiskUpdates(alertUpdateInterval);
+        this.builtOver = builtOver(organisation);
+        this.tree = SubtreeTopology.treeTag(organisation);
+        this.spreading = organisation.units().stream().anyMatch(unit -> organisation.hasChildren(unit.id()));
+    }
+
+    /** What {@link StoreCatalog#FORECAST_SPREAD_TREE_STORE} holds once every change of the task is spread over the organisation. */
+    static String builtOver(final Organisation organisation) {
+        return organisation.fingerprint() + " forecast parts";
     }
 
     @Override
@@ -116,7 +142,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         this.cases = context.getStateStore(StoreCatalog.FORECAST_CASES_STORE);
         this.alerts = context.getStateStore(StoreCatalog.FORECAST_ALERTS_STORE);
         this.rows = context.getStateStore(StoreCatalog.KPI_ROWS_STORE);
-        this.spreads = context.getStateStore(StoreCatalog.FORECAST_SPREAD_STORE);
+        this.spreadTree = context.getStateStore(StoreCatalog.FORECAST_SPREAD_TREE_STORE);
         this.reading = ForecastReading.of(context);
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         casesByUnit.clear();
@@ -133,10 +159,9 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
             all.forEachRemaining(entry -> alertsByUnit.computeIfAbsent(entry.value.unitId(), any -> new HashMap<>())
                 .put(rowOf(entry.value), entry.value));
         }
-        try (KeyValueIterator<String, ForecastSpread> all = spreads.all()) {
-            all.forEachRemaining(entry -> spreadByUnit.computeIfAbsent(entry.value.unitId(), any -> new HashMap<>())
-                .put(KpiRowKeyFormat.parse(entry.key), entry.value));
-        }
+        final String spreadOver = spreadTree.get(TREE);
+        spreadAllPending = spreading && !builtOver.equals(spreadOver);
+        markedUnspread = NO_TREE.equals(spreadOver);
         context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, now -> checkChanged(Instant.ofEpochMilli(now)));
         context.schedule(settings.recomputeInterval(), PunctuationType.WALL_CLOCK_TIME, now -> checkAll(Instant.ofEpochMilli(now)));
     }
@@ -150,6 +175,11 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
             closedInRows(row.unitId(), row.entityId(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
         }
         changedUnits.add(input.unitId());
+        if (!markedUnspread && !topsOf(input.unitId()).isEmpty()) {
+            // one write per pass: a stop before the next pass spreads all again at the start
+            spreadTree.put(TREE, NO_TREE);
+            markedUnspread = true;
+        }
     }
 
     /**
@@ -257,10 +287,17 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     }
 
     private void checkChanged(final Instant now) {
+        if (spreadAllPending) {
+            spreadAll(now);
+        }
         final List<String> units = List.copyOf(changedUnits);
         changedUnits.clear();
         units.forEach(unit -> judge(unit, now));
         readMore();
+        if (markedUnspread) {
+            spreadTree.put(TREE, builtOver);
+            markedUnspread = false;
+        }
     }
 
     /** Reads units not read yet until {@link #CASES_READ_PER_CHECK} cases are read or none is left. */
@@ -273,12 +310,34 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         }
     }
 
+    /**
+     * Judges every unit of the task's rows, open cases (read or not yet) and alerts: nothing being spread since the
+     * start, each unit's spread is whole, and a unit without open cases takes its parts out of its subtrees.
+     */
+    private void spreadAll(final Instant now) {
+        final Set<String> units = new TreeSet<>(casesByUnit.keySet());
+        units.addAll(unreadUnits);
+        units.addAll(alertsByUnit.keySet());
+        try (KeyValueIterator<String, KpiCounters> all = rows.all()) {
+            all.forEachRemaining(row -> units.add(KpiRowKeyFormat.parse(row.key).unitId()));
+        }
+        changedUnits.removeAll(units);
+        units.forEach(unit -> judge(unit, now));
+        spreadAllPending = false;
+        spreadTree.put(TREE, builtOver);
+        markedUnspread = false;
+    }
+
     private void checkAll(final Instant now) {
         forgetStaleClosings(now);
         final Set<String> units = new TreeSet<>(casesByUnit.keySet());
         units.addAll(unreadUnits);
         units.addAll(alertsByUnit.keySet());
-        units.addAll(spreadByUnit.keySet());
+        spreadByUnit.forEach((unit, spread) -> {
+            if (!spread.isEmpty()) {
+                units.add(unit);
+            }
+        });
         changedUnits.removeAll(units);
         units.forEach(unit -> judge(unit, now));
     }
@@ -346,50 +405,48 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     }
 
     /**
-     * Sends the projections of the unit's rows of the current periods that changed since it last spread them to the
-     * top unit of every subtree that counts it, and takes out those of ended periods and of rows whose cases closed.
+     * Sends the projections of the unit's rows of the current periods that changed since it last spread them, in one
+     * record, to the top unit of every subtree that counts it, with those of ended periods and of rows whose cases
+     * closed taken out; all of them, whole, at the unit's first spread since the task started.
      */
     private void spread(final String unitId, final UnitProjections projections, final Instant now) {
-        final List<String> tops = topsByUnit.computeIfAbsent(unitId, organisation::subtreesCounting);
-        final Map<KpiRowKey, ForecastSpread> before = spreadByUnit.getOrDefault(unitId, Map.of());
-        if (tops.isEmpty() && before.isEmpty()) {
+        final List<String> tops = topsOf(unitId);
+        if (tops.isEmpty()) {
             return;
         }
-        final Map<KpiRowKey, ForecastSpread> after = new TreeMap<>();
-        if (!tops.isEmpty()) {
-            for (final Period period : projections.periods()) {
-                for (final String field : projections.fields()) {
-                    final KpiRowKey row = new KpiRowKey(unitId, field, period.toString());
-                    final ForecastProjection projection = projections.projection(row);
-                    if (!projection.isNone()) {
-                        after.put(row, new ForecastSpread(unitId, field, period.toString(), projection, organisation.fingerprint()));
-                    }
+        final Map<KpiRowKey, ForecastProjection> after = new HashMap<>();
+        for (final Period period : projections.periods()) {
+            for (final String field : projections.fields()) {
+                final KpiRowKey row = new KpiRowKey(unitId, field, period.toString());
+                final ForecastProjection projection = projections.projection(row);
+                if (!projection.isNone()) {
+                    after.put(row, projection);
                 }
             }
         }
-        final Set<KpiRowKey> rowsSpread = new TreeSet<>(before.keySet());
-        rowsSpread.addAll(after.keySet());
-        for (final KpiRowKey row : rowsSpread) {
-            final ForecastSpread previous = before.get(row);
-            final ForecastSpread next = after.get(row);
-            if (next != null && next.equals(previous)) {
-                continue;
-            }
-            final ForecastSpread sent = next != null ? next : previous.removed();
-            tops.forEach(top -> context.forward(new Record<>(top, new ForecastOutput.Spread(sent), now.toEpochMilli())));
-            final String key = KpiRowKeyFormat.format(row);
-            if (next != null) {
-                spreads.put(key, next);
-                spreadByUnit.computeIfAbsent(unitId, any -> new HashMap<>()).put(row, next);
-            } else {
-                spreads.delete(key);
-                final Map<KpiRowKey, ForecastSpread> unitSpread = spreadByUnit.get(unitId);
-                unitSpread.remove(row);
-                if (unitSpread.isEmpty()) {
-                    spreadByUnit.remove(unitId);
+        final Map<KpiRowKey, ForecastProjection> before = spreadByUnit.get(unitId);
+        final SortedMap<KpiRowKey, ForecastProjection> sent = new TreeMap<>();
+        if (before == null) {
+            sent.putAll(after);
+        } else {
+            after.forEach((row, projection) -> {
+                if (!projection.equals(before.get(row))) {
+                    sent.put(row, projection);
                 }
+            });
+            before.keySet().stream().filter(row -> !after.containsKey(row))
+                .forEach(row -> sent.put(row, ForecastProjection.NONE));
+            if (sent.isEmpty()) {
+                return;
             }
         }
+        spreadByUnit.put(unitId, after);
+        final ForecastParts parts = new ForecastParts(tree, unitId, before == null, Collections.unmodifiableSortedMap(sent));
+        tops.forEach(top -> context.forward(new Record<>(top, new ForecastOutput.Spread(parts), now.toEpochMilli())));
+    }
+
+    private List<String> topsOf(final String unitId) {
+        return topsByUnit.computeIfAbsent(unitId, organisation::subtreesCounting);
     }
 
     /** The unit's open cases, to change them. */

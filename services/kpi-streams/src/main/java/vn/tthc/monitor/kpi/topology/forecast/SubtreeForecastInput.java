@@ -5,8 +5,8 @@ sealed interface SubtreeForecastInput {
 
     String topUnitId();
 
-    /** A unit under the top (or the top itself) spread the projection of one of its rows. */
-    record Spread(String topUnitId, ForecastSpread spread) implements SubtreeForecastInput {
+    /** A unit under the top (or the top itself) spread the projections of its rows that changed, or all of them. */
+    record Spread(String topUnitId, ForecastParts parts) implements SubtreeForecastInput {
     }
 
     /** An on-time counter of one of the top's subtree rows changed. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -33,11 +34,14 @@ import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.org.OrganisationUnit;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
+import vn.tthc.monitor.kpi.topology.subtree.SubtreeTopology;
 
 /**
  * The end-of-period forecast of the subtree rows (EVENTS.md section 6), in the task that sums them: keeps the
- * projections the units of each subtree spread to its top unit ({@link StoreCatalog#SUBTREE_FORECAST_INPUTS_STORE},
- * by {@code ["top","field","period","unit"]}, mirrored in memory, rebuilt from the store when the task starts) and
+ * projections the units of each subtree spread to its top unit ({@link ForecastParts}; whole by unit in
+ * {@link StoreCatalog#SUBTREE_FORECAST_PARTS_STORE}, {@code ["top","unit"]}, a part that comes again replacing the
+ * unit's part of its row, a whole one all of the unit's; mirrored in memory, rebuilt from the store when the task
+ * starts) and
  * judges each subtree row of the current periods by the contract's {@link OnTimeForecast} over the row's counters
  * ({@link StoreCatalog#SUBTREE_ROWS_STORE}) and the sum of its units' projections, and by
  * {@link ForecastAlertLifecycle#nextForSubtree}: every {@code checkInterval} for the top units whose subtree rows or
@@ -54,6 +58,7 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
     private final ForecastSettings settings;
     private final Organisation organisation;
     private final AtRiskUpdates updates;
+    private final long tree;
     /** Each top unit's projections: by row of the top, by unit. */
     private final Map<String, Map<KpiRowKey, Map<String, ForecastProjection>>> inputsByTop = new HashMap<>();
     /** Each top unit's open AT_RISK alerts by row. */
@@ -61,7 +66,7 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
     /** The top units whose subtree rows or projections changed since the last check. */
     private final Set<String> changedTops = new LinkedHashSet<>();
     private ProcessorContext<String, KpiAlert> context;
-    private KeyValueStore<String, ForecastSpread> inputs;
+    private KeyValueStore<String, ForecastParts> parts;
     private KeyValueStore<String, KpiAlert> alerts;
     private KeyValueStore<String, KpiCounters> rows;
     private KeyValueStore<String, KpiCounters> children;
@@ -72,12 +77,13 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
         this.settings = settings;
         this.organisation = organisation;
         this.updates = new AtRiskUpdates(alertUpdateInterval);
+        this.tree = SubtreeTopology.treeTag(organisation);
     }
 
     @Override
     public void init(final ProcessorContext<String, KpiAlert> context) {
         this.context = context;
-        this.inputs = context.getStateStore(StoreCatalog.SUBTREE_FORECAST_INPUTS_STORE);
+        this.parts = context.getStateStore(StoreCatalog.SUBTREE_FORECAST_PARTS_STORE);
         this.alerts = context.getStateStore(StoreCatalog.SUBTREE_FORECAST_ALERTS_STORE);
         this.rows = context.getStateStore(StoreCatalog.SUBTREE_ROWS_STORE);
         this.children = context.getStateStore(StoreCatalog.SUBTREE_CHILDREN_STORE);
@@ -86,8 +92,9 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
         alertsByTop.clear();
         updates.clear();
         changedTops.clear();
-        try (KeyValueIterator<String, ForecastSpread> all = inputs.all()) {
-            all.forEachRemaining(entry -> remember(KpiRowKeyFormat.parse(entry.key).unitId(), entry.value));
+        try (KeyValueIterator<String, ForecastParts> all = parts.all()) {
+            all.forEachRemaining(entry -> entry.value.projections().forEach((own, projection) ->
+                remember(topOf(entry.key), own, projection)));
         }
         try (KeyValueIterator<String, KpiAlert> all = alerts.all()) {
             all.forEachRemaining(entry -> alertsByTop.computeIfAbsent(entry.value.unitId(), any -> new HashMap<>())
@@ -100,33 +107,63 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
     @Override
     public void process(final Record<String, SubtreeForecastInput> record) {
         if (record.value() instanceof SubtreeForecastInput.Spread spread) {
-            final ForecastSpread part = spread.spread();
-            final String key = inputKey(spread.topUnitId(), part);
-            if (part.projection().isNone()) {
-                inputs.delete(key);
-                forget(spread.topUnitId(), part);
-            } else {
-                inputs.put(key, part);
-                remember(spread.topUnitId(), part);
+            if (spread.parts().tree() != tree) {
+                // spread over the organisation before a restart with another file: the units spread all again
+                return;
             }
+            replace(spread.topUnitId(), spread.parts());
         }
         changedTops.add(record.value().topUnitId());
     }
 
-    private void remember(final String top, final ForecastSpread part) {
-        inputsByTop.computeIfAbsent(top, any -> new HashMap<>())
-            .computeIfAbsent(new KpiRowKey(top, part.fieldId(), part.period()), any -> new TreeMap<>())
-            .put(part.unitId(), part.projection());
+    /** Replaces the unit's parts of the top's rows by those spread (all of them when whole), in memory and in the store. */
+    private void replace(final String top, final ForecastParts spread) {
+        final String key = partsKey(top, spread.unitId());
+        final ForecastParts stored = parts.get(key);
+        final SortedMap<KpiRowKey, ForecastProjection> kept = new TreeMap<>();
+        if (stored != null) {
+            if (spread.whole()) {
+                stored.projections().keySet().forEach(own -> forget(top, own));
+            } else {
+                kept.putAll(stored.projections());
+            }
+        }
+        spread.projections().forEach((own, projection) -> {
+            if (projection.isNone()) {
+                kept.remove(own);
+                forget(top, own);
+            } else {
+                kept.put(own, projection);
+                remember(top, own, projection);
+            }
+        });
+        store(top, spread.unitId(), kept);
     }
 
-    private void forget(final String top, final ForecastSpread part) {
+    private void store(final String top, final String unitId, final SortedMap<KpiRowKey, ForecastProjection> kept) {
+        final String key = partsKey(top, unitId);
+        if (kept.isEmpty()) {
+            parts.delete(key);
+        } else {
+            parts.put(key, new ForecastParts(tree, unitId, true, kept));
+        }
+    }
+
+    /** Counts the unit's projection of its own row in the top's row of the same field and period. */
+    private void remember(final String top, final KpiRowKey own, final ForecastProjection projection) {
+        inputsByTop.computeIfAbsent(top, any -> new HashMap<>())
+            .computeIfAbsent(new KpiRowKey(top, own.fieldId(), own.period()), any -> new TreeMap<>())
+            .put(own.unitId(), projection);
+    }
+
+    private void forget(final String top, final KpiRowKey own) {
         final Map<KpiRowKey, Map<String, ForecastProjection>> topInputs = inputsByTop.get(top);
         if (topInputs == null) {
             return;
         }
-        final KpiRowKey row = new KpiRowKey(top, part.fieldId(), part.period());
+        final KpiRowKey row = new KpiRowKey(top, own.fieldId(), own.period());
         final Map<String, ForecastProjection> units = topInputs.get(row);
-        if (units != null && units.remove(part.unitId()) != null && units.isEmpty()) {
+        if (units != null && units.remove(own.unitId()) != null && units.isEmpty()) {
             topInputs.remove(row);
             if (topInputs.isEmpty()) {
                 inputsByTop.remove(top);
@@ -151,15 +188,22 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
     /** The projections of ended periods: their units take them out too, unless they left the subtree meanwhile. */
     private void forgetEndedPeriods(final Instant now) {
         for (final Map.Entry<String, Map<KpiRowKey, Map<String, ForecastProjection>>> top : List.copyOf(inputsByTop.entrySet())) {
+            final Set<String> units = new TreeSet<>();
             for (final KpiRowKey row : List.copyOf(top.getValue().keySet())) {
                 if (!RowForecasts.isCurrent(row.period(), now)) {
-                    for (final String unit : List.copyOf(top.getValue().get(row).keySet())) {
-                        final ForecastSpread gone = new ForecastSpread(unit, row.fieldId(), row.period(),
-                            ForecastProjection.NONE, organisation.fingerprint());
-                        inputs.delete(inputKey(top.getKey(), gone));
-                        forget(top.getKey(), gone);
+                    units.addAll(top.getValue().get(row).keySet());
+                }
+            }
+            for (final String unit : units) {
+                final ForecastParts stored = parts.get(partsKey(top.getKey(), unit));
+                final SortedMap<KpiRowKey, ForecastProjection> kept = new TreeMap<>(stored.projections());
+                for (final KpiRowKey own : stored.projections().keySet()) {
+                    if (!RowForecasts.isCurrent(own.period(), now)) {
+                        kept.remove(own);
+                        forget(top.getKey(), own);
                     }
                 }
+                store(top.getKey(), unit, kept);
             }
         }
     }
@@ -245,10 +289,14 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
             AlertKind.AT_RISK.name());
     }
 
-    /** The key of a unit's projection in the store: {@code ["top","field","period","unit"]}. */
-    static String inputKey(final String top, final ForecastSpread part) {
-        return KpiRowKeyFormat.withPart(KpiRowKeyFormat.format(new KpiRowKey(top, part.fieldId(), part.period())),
-            part.unitId());
+    /** The key of a unit's parts in the store: {@code ["top","unit"]}. */
+    static String partsKey(final String top, final String unitId) {
+        return KpiRowKeyFormat.withPart(KpiRowKeyFormat.unitPrefix(top), unitId);
+    }
+
+    /** The top unit of a key of the store. */
+    private static String topOf(final String partsKey) {
+        return KpiRowKeyFormat.parse(KpiRowKeyFormat.withPart(partsKey, "")).unitId();
     }
 
     private static KpiRowKey rowOf(final KpiAlert alert) {

@@ -16,7 +16,7 @@ import vn.tthc.monitor.contract.org.Organisation;
 
 /**
  * The end-of-period forecast of one subtree row ({@link OnTimeForecast}) from its counters and the projections its
- * units spread ({@link vn.tthc.monitor.kpi.topology.StoreCatalog#SUBTREE_FORECAST_INPUTS_STORE}). Shared by the
+ * units spread ({@link vn.tthc.monitor.kpi.topology.StoreCatalog#SUBTREE_FORECAST_PARTS_STORE}). Shared by the
  * forecast stage (alerts) and the query API and metrics (which compute it when read, at the service's clock, on the
  * instance that holds the subtree row), so both say the same for the same {@code now}.
  */

@@ -48,7 +48,7 @@ class ForecastTrackerClosingTest {
         store(StoreCatalog.FORECAST_ALERTS_STORE, JacksonSerde.json(KpiAlert.class));
         store(StoreCatalog.KPI_ROWS_STORE, Serdes.serdeFrom(
             (topic, counters) -> new byte[0], (topic, bytes) -> KpiCounters.ZERO));
-        store(StoreCatalog.FORECAST_SPREAD_STORE, JacksonSerde.json(ForecastSpread.class));
+        store(StoreCatalog.FORECAST_SPREAD_TREE_STORE, Serdes.String());
         tracker = new ForecastTracker(TargetsFile.parse("defaults: {minVolume: 4, onTimeRate: 0.75}"), ForecastSettings.DEFAULTS,
             Organisation.of(List.of()), Duration.ofSeconds(10));
         tracker.init(context);
