@@ -57,7 +57,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     private final Map<String, Map<String, KpiAlert>> openByRow = new HashMap<>();
     /** The open alerts whose row changed since the last update, by alert key. */
     private final Map<String, PendingUpdate> pendingUpdates = new LinkedHashMap<>();
-    /** Each row's targets and minVolume, resolved once: they depend on the row's unit and field only. */
+    /** Each row's targets and minVolume (they depend on the row's unit and field only) and its alert keys, resolved once. */
     private final Map<String, RowTargets> rowTargets = new HashMap<>();
     private ProcessorContext<String, KpiAlert> context;
     private KeyValueStore<String, KpiAlert> alerts;
@@ -93,7 +93,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     public void process(final Record<String, RowOutput.Change> record) {
         final RowOutput.Change change = record.value();
         final String row = record.key();
-        final RowTargets judged = rowTargets.computeIfAbsent(row, any -> RowTargets.of(targets, change.key()));
+        final RowTargets judged = rowTargets.computeIfAbsent(row, any -> RowTargets.of(targets, change.key(), row, scope));
         for (final Kpi kpi : KPIS) {
             final long againstChange = against(kpi, change.after()) - against(kpi, change.before());
             final KpiAlert previous = openAlert(row, kpi.id());
@@ -101,7 +101,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
             if (againstChange == 0 && previous == null && !breached) {
                 continue;
             }
-            final String key = scope.alertKey(row, kpi.id());
+            final String key = judged.alertKey(kpi);
             final DrivingIds updatedDrivers = againstChange == 0 ? null : updateDrivers(key, change.entityId(), againstChange);
             // no change of state: an alert still in breach is judged again at the next update
             final KpiAlertLifecycle.OnChange onChange = KpiAlertLifecycle.onChange(previous, breached);
@@ -229,15 +229,21 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     private record PendingUpdate(String row, KpiRowKey rowKey, Kpi kpi, long timestamp) {
     }
 
-    /** A row's target per KPI and its minVolume. */
-    private record RowTargets(Map<Kpi, BigDecimal> targets, int minVolume) {
+    /** A row's target per KPI, its minVolume, and the key of each KPI's alert (a row changes many times a second). */
+    private record RowTargets(Map<Kpi, BigDecimal> targets, int minVolume, Map<Kpi, String> alertKeys) {
 
-        static RowTargets of(final Targets targets, final KpiRowKey row) {
+        static RowTargets of(final Targets targets, final KpiRowKey row, final String rowText, final AlertScope scope) {
             final Map<Kpi, BigDecimal> byKpi = new EnumMap<>(Kpi.class);
+            final Map<Kpi, String> keys = new EnumMap<>(Kpi.class);
             for (final Kpi kpi : KPIS) {
                 byKpi.put(kpi, targets.target(kpi, row));
+                keys.put(kpi, scope.alertKey(rowText, kpi.id()));
             }
-            return new RowTargets(byKpi, targets.minVolume(row));
+            return new RowTargets(byKpi, targets.minVolume(row), keys);
+        }
+
+        String alertKey(final Kpi kpi) {
+            return alertKeys.get(kpi);
         }
 
         boolean isBreached(final Kpi kpi, final KpiCounters counters) {

@@ -73,8 +73,9 @@ final class KpiRowAggregator implements Processor<String, KpiChange, String, Row
             final KpiCounters after = before.plus(change.getValue());
             recentRows.put(key, after);
             changed.add(key);
-            context.forward(record.withKey(key)
-                .withValue(new RowOutput.Change(record.value().entityId(), change.getKey(), before, after)), changesNode);
+            // one record, not withKey then withValue: each record made copies the headers
+            context.forward(new Record<>(key, new RowOutput.Change(record.value().entityId(), change.getKey(), before, after),
+                record.timestamp(), record.headers()), changesNode);
         }
     }
 

@@ -21,6 +21,14 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public abstract class BinarySerde<T> implements Serde<T> {
 
+    /**
+     * Each stream thread encodes and decodes thousands of values a second: measured, the streams and buffers made
+     * for each value were a tenth of what the stream threads allocated (docs/BENCHMARKS.md, "Allocation per event").
+     */
+    private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
+    private static final ThreadLocal<Decoder> DECODERS = ThreadLocal.withInitial(Decoder::new);
+    private static final byte[] NO_BYTES = new byte[0];
+
     private final String type;
     private final byte version;
 
@@ -47,26 +55,43 @@ public abstract class BinarySerde<T> implements Serde<T> {
     }
 
     private byte[] encode(final T value) {
-        final ByteSink bytes = new ByteSink();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(version);
-            write(out, value);
+        final Encoder encoder = ENCODERS.get();
+        encoder.bytes.clear();
+        try {
+            encoder.out.writeByte(version);
+            write(encoder.out, value);
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        return encoder.bytes.toByteArray();
     }
 
     private T decode(final byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteSource(data))) {
-            final byte written = in.readByte();
+        final Decoder decoder = DECODERS.get();
+        decoder.bytes.reset(data);
+        try {
+            final byte written = decoder.in.readByte();
             if (written != version) {
                 throw new IllegalArgumentException("unknown binary format version " + written + " of " + type);
             }
-            return read(in);
+            return read(decoder.in);
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            decoder.bytes.reset(NO_BYTES);
         }
+    }
+
+    /** A thread's buffer and stream to write values into, reused: a value is encoded whole before the next one. */
+    private static final class Encoder {
+        final ByteSink bytes = new ByteSink();
+        final DataOutputStream out = new DataOutputStream(bytes);
+    }
+
+    /** A thread's stream to read values from, reused (a {@link DataInputStream} allocates its buffers when made). */
+    private static final class Decoder {
+        final ByteSource bytes = new ByteSource();
+        final DataInputStream in = new DataInputStream(bytes);
     }
 
     /**
@@ -95,6 +120,10 @@ public abstract class BinarySerde<T> implements Serde<T> {
             return Arrays.copyOf(buffer, size);
         }
 
+        void clear() {
+            size = 0;
+        }
+
         private void ensureRoom(final int more) {
             if (size + more > buffer.length) {
                 buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
@@ -105,11 +134,13 @@ public abstract class BinarySerde<T> implements Serde<T> {
     /** Reads a byte array, like {@link java.io.ByteArrayInputStream} without its locks (see {@link ByteSink}). */
     private static final class ByteSource extends InputStream {
 
-        private final byte[] data;
+        private byte[] data = NO_BYTES;
         private int position;
 
-        ByteSource(final byte[] data) {
-            this.data = data;
+        /** Reads {@code bytes} from their start; {@link #NO_BYTES} after a value, so that no value outlives its decoding here. */
+        void reset(final byte[] bytes) {
+            data = bytes;
+            position = 0;
         }
 
         @Override
