@@ -115,16 +115,17 @@ public record KpiContribution(@JsonIgnore SortedMap<KpiRowKey, KpiCounters> rows
 
         Builder add(final Instant at, final KpiCounters counters) {
             for (final Period period : Period.containing(at)) {
-                addRow(KpiRowKey.ALL_FIELDS, period, counters);
+                final String text = period.toString();
+                addRow(KpiRowKey.ALL_FIELDS, text, counters);
                 if (fieldId != null && !KpiRowKey.ALL_FIELDS.equals(fieldId)) {
-                    addRow(fieldId, period, counters);
+                    addRow(fieldId, text, counters);
                 }
             }
             return this;
         }
 
-        private void addRow(final String field, final Period period, final KpiCounters counters) {
-            rows.merge(new KpiRowKey(unitId, field, period.toString()), counters, KpiCounters::plus);
+        private void addRow(final String field, final String period, final KpiCounters counters) {
+            rows.merge(new KpiRowKey(unitId, field, period), counters, KpiCounters::plus);
         }
 
         KpiContribution build() {

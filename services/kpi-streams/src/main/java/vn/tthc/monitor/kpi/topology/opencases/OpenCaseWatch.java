@@ -72,11 +72,8 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
         if (Objects.equals(before, after)) {
             return;
         }
-        if (after == null) {
-            openCases.delete(caseId);
-        } else {
-            openCases.put(caseId, after);
-        }
+        // null deletes: delete would read the stored case back and decode it again
+        openCases.put(caseId, after);
         reschedule(caseId, before == null ? null : before.alarm(), after == null ? null : after.alarm());
     }
 
