@@ -298,19 +298,12 @@ final class PipelineDriver implements AutoCloseable {
 
     /** The subtree spread's backlog metric of the task ({@code SpreadBacklog}): whether changes are on their way. */
     boolean subtreeSpreadPending() {
-        return driver.metrics().entrySet().stream()
-            .filter(metric -> metric.getKey().name().equals(SpreadBacklog.METRIC)
-                && metric.getKey().group().equals(SpreadBacklog.GROUP))
-            .anyMatch(metric -> ((Number) metric.getValue().metricValue()).doubleValue() > 0);
+        return SpreadBacklog.GAUGE.sum(driver.metrics()) > 0;
     }
 
     /** The forecast's reading metric of the task ({@code ForecastReading}): units whose open cases are not read back yet. */
     long forecastUnitsUnread() {
-        return driver.metrics().entrySet().stream()
-            .filter(metric -> metric.getKey().name().equals(ForecastReading.METRIC)
-                && metric.getKey().group().equals(ForecastReading.GROUP))
-            .mapToLong(metric -> Math.round(((Number) metric.getValue().metricValue()).doubleValue()))
-            .sum();
+        return Math.round(ForecastReading.GAUGE.sum(driver.metrics()));
     }
 
     /** Lets the wall clock run past the next update of open alerts whose rows changed (and the emissions of rows before it). */

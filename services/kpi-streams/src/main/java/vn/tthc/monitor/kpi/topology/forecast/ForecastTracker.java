@@ -39,6 +39,7 @@ import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.OpenCaseChange;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
+import vn.tthc.monitor.kpi.topology.TaskGauge;
 import vn.tthc.monitor.kpi.topology.subtree.SubtreeTopology;
 
 /**
@@ -103,7 +104,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
     /** The units whose open cases the store holds and memory does not yet: read when first needed ({@link #read}). */
     private final Set<String> unreadUnits = new HashSet<>();
     /** {@link #unreadUnits}' size as a metric: the progress of the reading after a start. */
-    private ForecastReading reading;
+    private TaskGauge reading;
     /** Each unit's open forecast alerts by row. */
     private final Map<String, Map<KpiRowKey, KpiAlert>> alertsByUnit = new HashMap<>();
     /** The units whose rows or open cases changed since the last check. */
@@ -143,7 +144,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         this.alerts = context.getStateStore(StoreCatalog.FORECAST_ALERTS_STORE);
         this.rows = context.getStateStore(StoreCatalog.KPI_ROWS_STORE);
         this.spreadTree = context.getStateStore(StoreCatalog.FORECAST_SPREAD_TREE_STORE);
-        this.reading = ForecastReading.of(context);
+        this.reading = TaskGauge.of(context, ForecastReading.GAUGE);
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         casesByUnit.clear();
         unreadUnits.clear();

@@ -24,6 +24,7 @@ import vn.tthc.monitor.contract.org.OrganisationUnit;
 import vn.tthc.monitor.kpi.topology.KpiChange;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
+import vn.tthc.monitor.kpi.topology.TaskGauge;
 
 /**
  * In the task of the own rows, beside the rows stage: remembers which own rows changed, and every
@@ -61,7 +62,7 @@ final class SubtreeSpreader implements Processor<String, KpiChange, String, Subt
     private ProcessorContext<String, SubtreeParts> context;
     private KeyValueStore<String, KpiCounters> ownRows;
     private KeyValueStore<String, String> spreadTree;
-    private SpreadBacklog backlog;
+    private TaskGauge backlog;
     private boolean spreadAllPending;
     private boolean markedUnspread;
     /** A spread whose parts may not be committed yet, and whether a commit was requested for it. */
@@ -86,7 +87,7 @@ final class SubtreeSpreader implements Processor<String, KpiChange, String, Subt
         this.context = context;
         this.ownRows = context.getStateStore(StoreCatalog.KPI_ROWS_STORE);
         this.spreadTree = context.getStateStore(StoreCatalog.SUBTREE_SPREAD_TREE_STORE);
-        this.backlog = SpreadBacklog.of(context);
+        this.backlog = TaskGauge.of(context, SpreadBacklog.GAUGE);
         // a task revived after an aborted transaction initialises the same processor again: memory holds nothing of before
         changed.clear();
         spreadUncommitted = false;
@@ -98,7 +99,7 @@ final class SubtreeSpreader implements Processor<String, KpiChange, String, Subt
             spreadAllTimer = context.schedule(spreadAllAfter, PunctuationType.WALL_CLOCK_TIME, this::spreadAll);
         }
         context.schedule(spreadInterval, PunctuationType.WALL_CLOCK_TIME, this::spreadChanged);
-        backlog.record(pending());
+        backlog.record(pending() ? 1 : 0);
     }
 
     @Override
@@ -120,7 +121,7 @@ final class SubtreeSpreader implements Processor<String, KpiChange, String, Subt
             return;
         }
         if (changed.isEmpty()) {
-            backlog.record(true);
+            backlog.record(1);
         }
         changed.add(row);
     }
@@ -147,7 +148,7 @@ final class SubtreeSpreader implements Processor<String, KpiChange, String, Subt
         } else {
             commitRequested = false;
         }
-        backlog.record(pending());
+        backlog.record(pending() ? 1 : 0);
     }
 
     /** Spreads every own row of this task, whole, over the organisation, and records that it did. */
@@ -160,7 +161,7 @@ final class SubtreeSpreader implements Processor<String, KpiChange, String, Subt
         spreadAllPending = false;
         spreadAllTimer.cancel();
         markSpread();
-        backlog.record(pending());
+        backlog.record(pending() ? 1 : 0);
     }
 
     private void markSpread() {
