@@ -133,6 +133,11 @@ public final class Organisation {
         return fingerprint;
     }
 
+    /** The first 64 bits of {@link #fingerprint}: the tag a part spread over this tree carries, in 8 bytes. */
+    public long fingerprintTag() {
+        return Long.parseUnsignedLong(fingerprint.substring(0, 16), 16);
+    }
+
     /**
      * The unit whose name, one of whose aliases or one of whose codes equals {@code text} once both are put
      * in NFC, case-folded (Locale.ROOT) and their runs of white space collapsed to one space and trimmed.

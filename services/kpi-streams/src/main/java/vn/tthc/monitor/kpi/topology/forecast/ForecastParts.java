@@ -12,7 +12,7 @@ import vn.tthc.monitor.contract.kpi.KpiRowKey;
  * aborted transaction spreads again) leaves the subtree's parts as they were. The top's task keeps them, whole, by
  * top and unit ({@link vn.tthc.monitor.kpi.topology.StoreCatalog#SUBTREE_FORECAST_PARTS_STORE}).
  *
- * @param tree        the organisation it was spread over ({@link vn.tthc.monitor.kpi.topology.subtree.SubtreeTopology#treeTag}): parts spread over
+ * @param tree        the organisation it was spread over ({@link vn.tthc.monitor.contract.org.Organisation#fingerprintTag}): parts spread over
  *                    another tree (before a restart with a changed file) are dropped, the units spreading all again
  * @param unitId      the unit whose projections these are
  * @param whole       whether these are all the unit's projections: a part of the unit that is not among them is gone

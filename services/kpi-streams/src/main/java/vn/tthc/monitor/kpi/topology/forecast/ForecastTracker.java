@@ -40,7 +40,6 @@ import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.OpenCaseChange;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
 import vn.tthc.monitor.kpi.topology.TaskGauge;
-import vn.tthc.monitor.kpi.topology.subtree.SubtreeTopology;
 
 /**
  * Keeps each unit's open cases ({@link StoreCatalog#FORECAST_CASES_STORE}, mirrored in memory) in the task that sums
@@ -128,7 +127,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
         this.organisation = organisation;
         this.updates = new AtRiskUpdates(alertUpdateInterval);
         this.builtOver = builtOver(organisation);
-        this.tree = SubtreeTopology.treeTag(organisation);
+        this.tree = organisation.fingerprintTag();
         this.spreading = organisation.units().stream().anyMatch(unit -> organisation.hasChildren(unit.id()));
     }
 

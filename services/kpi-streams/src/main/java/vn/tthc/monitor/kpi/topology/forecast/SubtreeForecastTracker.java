@@ -34,7 +34,6 @@ import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.org.OrganisationUnit;
 import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
-import vn.tthc.monitor.kpi.topology.subtree.SubtreeTopology;
 
 /**
  * The end-of-period forecast of the subtree rows (EVENTS.md section 6), in the task that sums them: keeps the
@@ -77,7 +76,7 @@ final class SubtreeForecastTracker implements Processor<String, SubtreeForecastI
         this.settings = settings;
         this.organisation = organisation;
         this.updates = new AtRiskUpdates(alertUpdateInterval);
-        this.tree = SubtreeTopology.treeTag(organisation);
+        this.tree = organisation.fingerprintTag();
     }
 
     @Override

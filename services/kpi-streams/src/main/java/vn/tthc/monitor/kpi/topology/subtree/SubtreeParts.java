@@ -8,7 +8,7 @@ import vn.tthc.monitor.contract.kpi.KpiContribution;
  * they are now, not a change, so that a part sent twice (a task revived after an aborted transaction spreads again)
  * leaves the subtree rows as they were.
  *
- * @param tree   the organisation it was spread over ({@link SubtreeTopology#treeTag}): parts spread over another
+ * @param tree   the organisation it was spread over ({@link vn.tthc.monitor.contract.org.Organisation#fingerprintTag}): parts spread over another
  *               tree (before a restart with a changed file) are dropped, the rows being rebuilt
  * @param child  the child of the top unit under which the unit sits; empty for the top unit's own rows
  * @param unitId the unit whose own rows these are

@@ -65,7 +65,7 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeParts, Stri
         this.targets = targets;
         this.emitInterval = emitInterval;
         this.builtOver = SubtreeTopology.builtOver(organisation);
-        this.tree = SubtreeTopology.treeTag(organisation);
+        this.tree = organisation.fingerprintTag();
     }
 
     @Override

@@ -77,7 +77,7 @@ final class SubtreeSpreader implements Processor<String, KpiChange, String, Subt
     SubtreeSpreader(final Organisation organisation, final Duration spreadAllAfter, final Duration spreadInterval) {
         this.organisation = organisation;
         this.builtOver = SubtreeTopology.builtOver(organisation);
-        this.tree = SubtreeTopology.treeTag(organisation);
+        this.tree = organisation.fingerprintTag();
         this.spreadAllAfter = spreadAllAfter;
         this.spreadInterval = spreadInterval;
     }

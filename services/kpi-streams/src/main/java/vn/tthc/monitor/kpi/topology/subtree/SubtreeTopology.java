@@ -92,9 +92,4 @@ public final class SubtreeTopology {
     static String builtOver(final Organisation organisation) {
         return organisation.fingerprint() + " parts";
     }
-
-    /** The organisation's tag on the parts spread over it (the rows' and the forecast's): the first 64 bits of its fingerprint. */
-    public static long treeTag(final Organisation organisation) {
-        return Long.parseUnsignedLong(organisation.fingerprint().substring(0, 16), 16);
-    }
 }
