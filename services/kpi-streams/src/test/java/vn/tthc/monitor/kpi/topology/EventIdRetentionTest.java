@@ -111,20 +111,20 @@ class EventIdRetentionTest {
 
     @Test
     void aRestartKeepsThePurgedIdsPurgedAndTheirRepeatsUnverified() {
-        final Path task = task();
-        try (PipelineDriver pipeline = PipelineDriver.withDuplicates(shortRetention(), START, task)) {
+        try (PipelineDriver pipeline = PipelineDriver.withDuplicates(shortRetention(), START, task())) {
             pipeline.sendKeyed(received("r1", "C1"));
             pipeline.sendKeyed(received("r2", "C2"));
             pipeline.sendKeyed(resolved("s1", "C1"));
             pipeline.advanceWallClock(Duration.ofMinutes(70));
-        }
-        try (PipelineDriver restarted = PipelineDriver.withDuplicates(shortRetention(), START.plus(Duration.ofMinutes(70)), task)) {
-            assertThat(restarted.eventIdsStored()).isEqualTo(1);
 
-            restarted.sendKeyed(resolved("s1", "C2"));
+            try (PipelineDriver restarted = pipeline.restarted()) {
+                assertThat(restarted.eventIdsStored()).isEqualTo(1);
 
-            assertThat(resolvedCases(restarted)).isEqualTo(2);
-            assertThat(restarted.unverifiedIdCount()).isEqualTo(1);
+                restarted.sendKeyed(resolved("s1", "C2"));
+
+                assertThat(resolvedCases(restarted)).isEqualTo(2);
+                assertThat(restarted.unverifiedIdCount()).isEqualTo(1);
+            }
         }
     }
 

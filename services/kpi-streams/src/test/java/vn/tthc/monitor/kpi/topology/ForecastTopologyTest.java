@@ -112,10 +112,8 @@ class ForecastTopologyTest {
         fiftyEarlyAndTwoOpen();
         pipeline.advanceWallClock(Duration.ofSeconds(2));
         assertThat(atRisk(pipeline.alerts())).isEmpty();
-        pipeline.close();
 
-        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), pipeline.wallClock(), Organisation.of(List.of()),
-            VerdictSettings.DEFAULTS, taskState);
+        pipeline = pipeline.restarted();
         // before the unit's cases are read back: the new case joins them
         pipeline.send(new CaseReceived("O3-r", WALL_CLOCK, null, "O3", "U1", "HO_TICH", "1.1", Channel.ONLINE, true, DUE));
         for (int minute = 0; minute < 12; minute++) {
@@ -138,10 +136,8 @@ class ForecastTopologyTest {
             Channel.ONLINE, true, DUE));
         pipeline.advanceWallClock(Duration.ofSeconds(2));
         assertThat(pipeline.forecastUnitsUnread()).as("a running task holds every unit it has").isZero();
-        pipeline.close();
 
-        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), pipeline.wallClock(), Organisation.of(List.of()),
-            VerdictSettings.DEFAULTS, taskState);
+        pipeline = pipeline.restarted();
         assertThat(pipeline.forecastUnitsUnread()).as("U1 and U2 have open cases in the store, none read yet").isEqualTo(2);
         pipeline.advanceWallClock(Duration.ofSeconds(2));
         assertThat(pipeline.forecastUnitsUnread()).as("the first check reads them (three cases, under its 10,000)").isZero();

@@ -109,10 +109,8 @@ class OpenCaseWatchTest {
         pipeline.send(received("C1", DUE));
         pipeline.send(received("C2", DUE));
         pipeline.advanceWallClock(Duration.ofHours(1));
-        pipeline.close();
 
-        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), pipeline.wallClock(), Organisation.of(List.of()),
-            VerdictSettings.DEFAULTS, taskState);
+        pipeline = pipeline.restarted();
         // before the first look at the alarms after the restart
         pipeline.send(new CaseResolved("s2", NOW.plus(Duration.ofHours(1)), null, "C2", CaseResult.APPROVED));
         pipeline.advanceWallClock(Duration.ofHours(6));

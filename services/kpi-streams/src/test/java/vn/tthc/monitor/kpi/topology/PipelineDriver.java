@@ -60,7 +60,11 @@ final class PipelineDriver implements AutoCloseable {
     /** The driver's wall clock: where it started, moved on by every advance. */
     private Instant wallClock;
     private final TestInputTopic<byte[], byte[]> events;
-    private final Targets targets;
+    private final PipelineSettings settings;
+    private final Organisation organisation;
+    /** Where the task's state is kept over a {@link #restarted}; null when the driver's state goes with it. */
+    private final Path taskState;
+    private boolean closed;
 
     PipelineDriver(final Targets targets) {
         this(targets, Instant.now());
@@ -86,8 +90,8 @@ final class PipelineDriver implements AutoCloseable {
 
     PipelineDriver(final Targets targets, final Instant wallClock, final DueSoonWindow dueSoon,
                    final Organisation organisation, final ForecastSettings forecast) {
-        this(targets, wallClock, dueSoon, organisation, forecast, VerdictSettings.DEFAULTS, DuplicateSettings.DEFAULTS,
-            TestDirectories.fresh("pipeline-driver"));
+        this(settings(targets, dueSoon, forecast, VerdictSettings.DEFAULTS, DuplicateSettings.DEFAULTS), organisation,
+            wallClock, null);
     }
 
     /**
@@ -97,14 +101,37 @@ final class PipelineDriver implements AutoCloseable {
      */
     static PipelineDriver onTaskState(final Targets targets, final Instant wallClock, final Organisation organisation,
                                       final VerdictSettings verdicts, final Path taskState) {
-        return new PipelineDriver(targets, wallClock, DUE_SOON, organisation, ForecastSettings.DEFAULTS, verdicts,
-            DuplicateSettings.DEFAULTS, linkedStateDir(taskState));
+        return new PipelineDriver(settings(targets, DUE_SOON, ForecastSettings.DEFAULTS, verdicts, DuplicateSettings.DEFAULTS),
+            organisation, wallClock, taskState);
     }
 
     /** With these settings of the cross-key duplicate check, its task's state kept in {@code taskState} (see {@link #onTaskState}). */
     static PipelineDriver withDuplicates(final DuplicateSettings duplicates, final Instant wallClock, final Path taskState) {
-        return new PipelineDriver(Targets.sectionThreeDefaults(), wallClock, DUE_SOON, Organisation.of(List.of()),
-            ForecastSettings.DEFAULTS, VerdictSettings.DEFAULTS, duplicates, linkedStateDir(taskState));
+        return new PipelineDriver(settings(Targets.sectionThreeDefaults(), DUE_SOON, ForecastSettings.DEFAULTS,
+            VerdictSettings.DEFAULTS, duplicates), Organisation.of(List.of()), wallClock, taskState);
+    }
+
+    /**
+     * Closes this driver and opens it again on its task's state, with the same targets, organisation and settings,
+     * its wall clock going on from where this one stopped: a service restarted from its disk.
+     */
+    PipelineDriver restarted() {
+        return restartedAt(wallClock);
+    }
+
+    /** As {@link #restarted}, its wall clock starting at {@code wallClock} (the time the service was down left out). */
+    PipelineDriver restartedAt(final Instant wallClock) {
+        if (taskState == null) {
+            throw new IllegalStateException("a driver restarts on its task's state: open it with onTaskState or withDuplicates");
+        }
+        close();
+        return new PipelineDriver(settings, organisation, wallClock, taskState);
+    }
+
+    private static PipelineSettings settings(final Targets targets, final DueSoonWindow dueSoon, final ForecastSettings forecast,
+                                             final VerdictSettings verdicts, final DuplicateSettings duplicates) {
+        return new PipelineSettings(targets, EMIT_INTERVAL, ALERT_UPDATE_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE,
+            forecast, verdicts, duplicates);
     }
 
     /** A fresh state directory whose task directory (the driver runs one task, 0_0) is a link to {@code taskState}. */
@@ -120,13 +147,15 @@ final class PipelineDriver implements AutoCloseable {
         return stateDir;
     }
 
-    private PipelineDriver(final Targets targets, final Instant wallClock, final DueSoonWindow dueSoon,
-                           final Organisation organisation, final ForecastSettings forecast, final VerdictSettings verdicts,
-                           final DuplicateSettings duplicates, final Path stateDir) {
-        this.targets = targets;
+    /** {@code taskState}: the task's state kept there (see {@link #onTaskState}), or null for a fresh one that goes with the driver. */
+    private PipelineDriver(final PipelineSettings settings, final Organisation organisation, final Instant wallClock,
+                           final Path taskState) {
+        this.settings = settings;
+        this.organisation = organisation;
+        this.taskState = taskState;
+        final Path stateDir = taskState == null ? TestDirectories.fresh("pipeline-driver") : linkedStateDir(taskState);
         final StreamsBuilder builder = new StreamsBuilder();
-        new KpiPipeline(TOPICS, new PipelineSettings(targets, EMIT_INTERVAL, ALERT_UPDATE_INTERVAL, dueSoon, WATCH_INTERVAL, WATCH_GRACE, forecast,
-            verdicts, duplicates), organisation).addTo(builder);
+        new KpiPipeline(TOPICS, settings, organisation).addTo(builder);
         final Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -261,7 +290,7 @@ final class PipelineDriver implements AutoCloseable {
 
     /** The report of the stores: own rows, and subtree rows as the pipeline summed them. */
     KpiReport report() {
-        return KpiReport.of(rows(), subtreeRows(), targets, rejectedCount());
+        return KpiReport.of(rows(), subtreeRows(), settings.targets(), rejectedCount());
     }
 
     List<TestRecord<byte[], byte[]>> rejectedRecords() {
@@ -383,8 +412,12 @@ final class PipelineDriver implements AutoCloseable {
         return latest;
     }
 
+    /** Closes the driver; once closed (by {@link #restarted} too), closing again does nothing. */
     @Override
     public void close() {
-        driver.close();
+        if (!closed) {
+            closed = true;
+            driver.close();
+        }
     }
 }

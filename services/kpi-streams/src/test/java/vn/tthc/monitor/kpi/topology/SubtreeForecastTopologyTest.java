@@ -156,10 +156,8 @@ class SubtreeForecastTopologyTest {
         assertThat(pipeline.subtreeForecastParts()).isEqualTo(partsOfXaB1(new ForecastProjection(0, 2, 0)));
         // counted in the own task, but it stops before its next pass: memory loses which units changed
         resolveBothAndOpenOneInSoA();
-        pipeline.close();
 
-        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), WALL_CLOCK.plusSeconds(60), ORGANISATION,
-            VerdictSettings.DEFAULTS, taskState);
+        pipeline = pipeline.restartedAt(WALL_CLOCK.plusSeconds(60));
         assertThat(pipeline.subtreeForecastParts()).as("as spread before the stop")
             .isEqualTo(partsOfXaB1(new ForecastProjection(0, 2, 0)));
         pipeline.advanceWallClock(Duration.ofSeconds(2));
@@ -174,10 +172,8 @@ class SubtreeForecastTopologyTest {
         fiftyEarlyInSoAAndTwoOpenInXaB1();
         pipeline.advanceWallClock(Duration.ofSeconds(2));
         pipeline.advanceWallClock(Duration.ofSeconds(2));
-        pipeline.close();
 
-        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), WALL_CLOCK.plusSeconds(60), ORGANISATION,
-            VerdictSettings.DEFAULTS, taskState);
+        pipeline = pipeline.restartedAt(WALL_CLOCK.plusSeconds(60));
         pipeline.advanceWallClock(Duration.ofSeconds(2));
         assertThat(pipeline.subtreeForecastParts()).isEqualTo(partsOfXaB1(new ForecastProjection(0, 2, 0)));
         resolveBothAndOpenOneInSoA();

@@ -186,11 +186,8 @@ class VerdictTopologyTest {
         pipeline.send(survey("S1", Rating.SATISFIED));
         pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::revision).containsExactly(1);
-        pipeline.close();
 
-        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), OCTOBER_CUT_OFF.plus(Duration.ofHours(1)),
-            Organisation.of(List.of()),
-            VerdictSettings.DEFAULTS, taskState);
+        pipeline = pipeline.restartedAt(OCTOBER_CUT_OFF.plus(Duration.ofHours(1)));
         assertThat(pipeline.rows()).as("the state of the closed driver").isNotEmpty();
         for (int check = 0; check < 3; check++) {
             pipeline.advanceWallClock(CHECK);
@@ -250,11 +247,9 @@ class VerdictTopologyTest {
         pipeline.advanceWallClock(CHECK);
         pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).isEmpty();
-        pipeline.close();
 
         // on from where the closed driver's wall clock stopped
-        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), pipeline.wallClock(), Organisation.of(List.of()),
-            VerdictSettings.DEFAULTS, taskState);
+        pipeline = pipeline.restarted();
         pipeline.advanceWallClock(CHECK);
         pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).as("A, received in October, is still open").isEmpty();
@@ -275,11 +270,9 @@ class VerdictTopologyTest {
         pipeline.advanceWallClock(CHECK);
         pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).isEmpty();
-        pipeline.close();
 
         // the unit's open cases are read from the forecast stage's store at the first check, after this closing
-        pipeline = PipelineDriver.onTaskState(Targets.sectionThreeDefaults(), pipeline.wallClock(), Organisation.of(List.of()),
-            VerdictSettings.DEFAULTS, taskState);
+        pipeline = pipeline.restarted();
         pipeline.send(new CaseResolved("A-s", pipeline.wallClock(), null, "A", CaseResult.APPROVED));
         pipeline.advanceWallClock(CHECK);
         assertThat(pipeline.verdicts()).extracting(PeriodVerdict::period, PeriodVerdict::finalReason)
