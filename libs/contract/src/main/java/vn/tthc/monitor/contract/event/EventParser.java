@@ -46,6 +46,10 @@ public final class EventParser {
     private static final String TRAILING_TOKEN = "Trailing token (of type %s) found after value (bound as"
         + " `com.fasterxml.jackson.databind.JsonNode`): not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`";
 
+    /** The fields section 1 names, each with its place in {@link Fields}; any other field is read and dropped. */
+    private static final Map<String, Integer> CONTRACT_FIELDS = indexes("eventId", "type", "occurredAt", "source",
+        "caseId", "unitId", "fieldId", "procedureId", "channel", "onlineEligible", "dueAt", "result", "rating", "feedbackId");
+
     private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .build();
@@ -95,7 +99,7 @@ public final class EventParser {
         if (first == null) {
             return new ParseResult.Rejected(EMPTY_RECORD, null, null);
         }
-        final Fields fields = first == JsonToken.START_OBJECT ? new Fields(objectFields(parser)) : null;
+        final Fields fields = first == JsonToken.START_OBJECT ? objectFields(parser) : null;
         final JsonNode other = fields == null ? STRICT_JSON.readTree(parser) : null;
         final JsonToken trailing = parser.nextToken();
         if (trailing != null) {
@@ -113,11 +117,11 @@ public final class EventParser {
     }
 
     /**
-     * The fields of the object the parser is at the start of, to its end: a string's value as a {@link String},
-     * a boolean's as a {@link Boolean}, any other's as a {@link JsonNode}; a field that is {@code null} is left out.
+     * The contract's fields of the object the parser is at the start of, read to its end: a string's value as a
+     * {@link String}, a boolean's as a {@link Boolean}, any other's as a {@link JsonNode}, {@code null} as absent.
      */
-    private static Map<String, Object> objectFields(final JsonParser parser) throws IOException {
-        final Map<String, Object> fields = new HashMap<>();
+    private static Fields objectFields(final JsonParser parser) throws IOException {
+        final Object[] values = new Object[CONTRACT_FIELDS.size()];
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
             final Object value = switch (parser.nextToken()) {
                 case VALUE_STRING -> parser.getText();
@@ -126,11 +130,20 @@ public final class EventParser {
                 case VALUE_NULL -> null;
                 default -> STRICT_JSON.readTree(parser);
             };
-            if (value != null) {
-                fields.put(name, value);
+            final Integer index = CONTRACT_FIELDS.get(name);
+            if (index != null) {
+                values[index] = value;
             }
         }
-        return fields;
+        return new Fields(values);
+    }
+
+    private static Map<String, Integer> indexes(final String... names) {
+        final Map<String, Integer> indexes = new HashMap<>();
+        for (final String name : names) {
+            indexes.put(name, indexes.size());
+        }
+        return Map.copyOf(indexes);
     }
 
     private static Event event(final Fields f) {
@@ -187,14 +200,14 @@ public final class EventParser {
     }
 
     /**
-     * The fields of one JSON object as {@link #objectFields} keeps them, read with the contract's rules;
+     * The contract's fields of one JSON object as {@link #objectFields} keeps them, read with the contract's rules;
      * a violation throws {@link InvalidField}.
      */
-    private record Fields(Map<String, Object> values) {
+    private record Fields(Object[] values) {
 
         /** The field's value, or {@code null} when it is absent or {@code null}. */
         Object present(final String name) {
-            return values.get(name);
+            return values[CONTRACT_FIELDS.get(name)];
         }
 
         String requiredId(final String name) {
@@ -263,10 +276,10 @@ public final class EventParser {
 
         <E extends Enum<E>> E requiredEnum(final String name, final Class<E> type) {
             final String text = requiredText(name);
-            for (final E constant : type.getEnumConstants()) {
-                if (constant.name().equals(text)) {
-                    return constant;
-                }
+            try {
+                return Enum.valueOf(type, text);
+            } catch (final IllegalArgumentException e) {
+                // not one of the constants: the reason below lists them
             }
             final String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name)
                 .collect(Collectors.joining(", "));
