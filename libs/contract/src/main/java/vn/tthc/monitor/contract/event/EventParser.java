@@ -25,10 +25,10 @@ import java.util.stream.Collectors;
  * <p>Every rejection carries a short reason that names the field and the rule; a value it quotes is cut
  * to 40 characters with control characters escaped ({@link Identifiers#quote}).
  *
- * <p>The JSON is read as a stream of tokens, the whole of it before any field is judged, so that broken JSON
- * anywhere is what a record is rejected for. Only values other than strings, booleans and {@code null} (numbers,
- * objects, arrays: of fields the contract does not name, or of the wrong type) are read into a JSON tree,
- * which reads them as reading the whole event into one did.
+ * <p>The JSON is read as a stream of tokens, all of it before any field is judged, so that broken JSON anywhere
+ * is what a record is rejected for. Strings, booleans and {@code null} are taken from the stream; any other value
+ * (a number, object or array: in a field the contract does not name, or of the wrong type) is read into a JSON
+ * tree, by the same reader and its limits. An event of strings and booleans alone builds no tree.
  */
 public final class EventParser {
 
