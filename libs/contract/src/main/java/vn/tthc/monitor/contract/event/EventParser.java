@@ -2,7 +2,7 @@ package vn.tthc.monitor.contract.event;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +24,11 @@ import java.util.stream.Collectors;
  *
  * <p>Every rejection carries a short reason that names the field and the rule; a value it quotes is cut
  * to 40 characters with control characters escaped ({@link Identifiers#quote}).
+ *
+ * <p>The JSON is read as a stream of tokens, all of it before any field is judged, so that broken JSON anywhere
+ * is what a record is rejected for. Strings, booleans and {@code null} are taken from the stream; any other value
+ * (a number, object or array: in a field the contract does not name, or of the wrong type) is read into a JSON
+ * tree, by the same reader and its limits. An event of strings and booleans alone builds no tree.
  */
 public final class EventParser {
 
@@ -32,10 +39,19 @@ public final class EventParser {
     /** How many characters of a JSON reader's message a reason keeps. */
     private static final int MAX_JSON_MESSAGE_LENGTH = 200;
     private static final String EMPTY_RECORD = "empty record: expected a JSON object";
+    /**
+     * The reason for a second JSON value after the first, worded as the JSON tree reader with
+     * {@code FAIL_ON_TRAILING_TOKENS} that this parser replaced worded it, so that no reason changed.
+     */
+    private static final String TRAILING_TOKEN = "Trailing token (of type %s) found after value (bound as"
+        + " `com.fasterxml.jackson.databind.JsonNode`): not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`";
+
+    /** The fields section 1 names, each with its place in {@link Fields}; any other field is read and dropped. */
+    private static final Map<String, Integer> CONTRACT_FIELDS = indexes("eventId", "type", "occurredAt", "source",
+        "caseId", "unitId", "fieldId", "procedureId", "channel", "onlineEligible", "dueAt", "result", "rating", "feedbackId");
 
     private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .build();
 
     private EventParser() {
@@ -54,15 +70,13 @@ public final class EventParser {
                 return new ParseResult.Rejected("not UTF-8 JSON: NUL byte at byte " + i, null, null);
             }
         }
-        final JsonNode node;
-        try {
-            node = STRICT_JSON.readTree(json);
+        try (JsonParser parser = STRICT_JSON.createParser(json)) {
+            return parse(parser);
         } catch (final JsonProcessingException e) {
             return new ParseResult.Rejected("not valid JSON: " + jsonMessage(e.getOriginalMessage()), null, null);
         } catch (final IOException e) {
             return new ParseResult.Rejected("not valid JSON: " + jsonMessage(e.getMessage()), null, null);
         }
-        return parse(node);
     }
 
     /** Parses one line already decoded; read as it is, so that an unpaired surrogate is seen, not turned into '?'. */
@@ -70,28 +84,66 @@ public final class EventParser {
         if (json == null) {
             return new ParseResult.Rejected(EMPTY_RECORD, null, null);
         }
-        final JsonNode node;
-        try {
-            node = STRICT_JSON.readTree(json);
+        try (JsonParser parser = STRICT_JSON.createParser(json)) {
+            return parse(parser);
         } catch (final JsonProcessingException e) {
             return new ParseResult.Rejected("not valid JSON: " + jsonMessage(e.getOriginalMessage()), null, null);
+        } catch (final IOException e) {
+            return new ParseResult.Rejected("not valid JSON: " + jsonMessage(e.getMessage()), null, null);
         }
-        return parse(node);
     }
 
-    private static ParseResult parse(final JsonNode node) {
-        if (node == null || node.isMissingNode()) {
+    /** Reads the one JSON value of the input, then judges it; a JSON error throws. */
+    private static ParseResult parse(final JsonParser parser) throws IOException {
+        final JsonToken first = parser.nextToken();
+        if (first == null) {
             return new ParseResult.Rejected(EMPTY_RECORD, null, null);
         }
-        if (!node.isObject()) {
-            return new ParseResult.Rejected("not a JSON object but a JSON " + jsonType(node), null, null);
+        final Fields fields = first == JsonToken.START_OBJECT ? objectFields(parser) : null;
+        final JsonNode other = fields == null ? STRICT_JSON.readTree(parser) : null;
+        final JsonToken trailing = parser.nextToken();
+        if (trailing != null) {
+            return new ParseResult.Rejected("not valid JSON: " + jsonMessage(String.format(TRAILING_TOKEN, trailing)),
+                null, null);
         }
-        final Fields fields = new Fields(node);
+        if (fields == null) {
+            return new ParseResult.Rejected("not a JSON object but a JSON " + jsonType(other), null, null);
+        }
         try {
             return new ParseResult.Valid(event(fields));
         } catch (final InvalidField e) {
             return new ParseResult.Rejected(e.getMessage(), fields.usableId("eventId"), fields.usableId("source"));
         }
+    }
+
+    /**
+     * The contract's fields of the object the parser is at the start of, read to its end: a string's value as a
+     * {@link String}, a boolean's as a {@link Boolean}, any other's as a {@link JsonNode}, {@code null} as absent.
+     */
+    private static Fields objectFields(final JsonParser parser) throws IOException {
+        final Object[] values = new Object[CONTRACT_FIELDS.size()];
+        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+            final Object value = switch (parser.nextToken()) {
+                case VALUE_STRING -> parser.getText();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_NULL -> null;
+                default -> STRICT_JSON.readTree(parser);
+            };
+            final Integer index = CONTRACT_FIELDS.get(name);
+            if (index != null) {
+                values[index] = value;
+            }
+        }
+        return new Fields(values);
+    }
+
+    private static Map<String, Integer> indexes(final String... names) {
+        final Map<String, Integer> indexes = new HashMap<>();
+        for (final String name : names) {
+            indexes.put(name, indexes.size());
+        }
+        return Map.copyOf(indexes);
     }
 
     private static Event event(final Fields f) {
@@ -128,7 +180,15 @@ public final class EventParser {
         return message == null ? "unreadable input" : Identifiers.quote(message, MAX_JSON_MESSAGE_LENGTH);
     }
 
-    private static String jsonType(final JsonNode node) {
+    /** The JSON type of a value as {@link #objectFields} keeps it. */
+    private static String jsonType(final Object value) {
+        if (value instanceof String) {
+            return "string";
+        }
+        if (value instanceof Boolean) {
+            return "boolean";
+        }
+        final JsonNode node = (JsonNode) value;
         return switch (node.getNodeType()) {
             case ARRAY -> "array";
             case BOOLEAN -> "boolean";
@@ -139,12 +199,15 @@ public final class EventParser {
         };
     }
 
-    /** The fields of one JSON object, read with the contract's rules; a violation throws {@link InvalidField}. */
-    private record Fields(JsonNode node) {
+    /**
+     * The contract's fields of one JSON object as {@link #objectFields} keeps them, read with the contract's rules;
+     * a violation throws {@link InvalidField}.
+     */
+    private record Fields(Object[] values) {
 
-        JsonNode present(final String name) {
-            final JsonNode value = node.get(name);
-            return value == null || value.isNull() ? null : value;
+        /** The field's value, or {@code null} when it is absent or {@code null}. */
+        Object present(final String name) {
+            return values[CONTRACT_FIELDS.get(name)];
         }
 
         String requiredId(final String name) {
@@ -185,40 +248,38 @@ public final class EventParser {
         }
 
         String optionalText(final String name) {
-            final JsonNode value = present(name);
+            final Object value = present(name);
             if (value == null) {
                 return null;
             }
-            if (!value.isTextual()) {
+            if (!(value instanceof String text)) {
                 throw wrongType(name, "a string", value);
             }
-            return value.textValue();
+            return text;
         }
 
         /** An identifier for the rejection record, or {@code null} when the field holds none by the rule. */
         String usableId(final String name) {
-            final JsonNode value = present(name);
-            return value != null && value.isTextual() && Identifiers.problem(value.textValue()) == null
-                ? value.textValue() : null;
+            return present(name) instanceof String id && Identifiers.problem(id) == null ? id : null;
         }
 
         boolean requiredBoolean(final String name) {
-            final JsonNode value = present(name);
+            final Object value = present(name);
             if (value == null) {
                 throw missing(name);
             }
-            if (!value.isBoolean()) {
+            if (!(value instanceof Boolean bool)) {
                 throw wrongType(name, "a boolean", value);
             }
-            return value.booleanValue();
+            return bool;
         }
 
         <E extends Enum<E>> E requiredEnum(final String name, final Class<E> type) {
             final String text = requiredText(name);
-            for (final E constant : type.getEnumConstants()) {
-                if (constant.name().equals(text)) {
-                    return constant;
-                }
+            try {
+                return Enum.valueOf(type, text);
+            } catch (final IllegalArgumentException e) {
+                // not one of the constants: the reason below lists them
             }
             final String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name)
                 .collect(Collectors.joining(", "));
@@ -256,7 +317,7 @@ public final class EventParser {
             return new InvalidField("missing required field '" + name + "'");
         }
 
-        private static InvalidField wrongType(final String name, final String expected, final JsonNode value) {
+        private static InvalidField wrongType(final String name, final String expected, final Object value) {
             return new InvalidField("field '" + name + "' must be " + expected + ", was a JSON " + jsonType(value));
         }
     }

@@ -227,6 +227,29 @@ class EventParserTest {
         }
 
         @Test
+        void aSecondJsonValueIsRejectedInTheJsonReadersWords() {
+            assertThat(rejected(minimal("case.returned") + " 3").reason()).isEqualTo("not valid JSON: 'Trailing token"
+                + " (of type VALUE_NUMBER_INT) found after value (bound as `com.fasterxml.jackson.databind.JsonNode`):"
+                + " not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`'");
+        }
+
+        @Test
+        void brokenJsonAnywhereIsTheReasonEvenAfterAnInvalidField() {
+            final String line = minimal("case.returned").put("eventId", 7).toString().replace("}", ", \"extra\": [1, 2");
+
+            assertThat(rejected(line).reason()).startsWith("not valid JSON: 'Unexpected end-of-input");
+        }
+
+        @Test
+        void aDuplicatedKeyInsideAFieldTheContractDoesNotNameIsRejected() {
+            final ObjectNode line = minimal("case.returned");
+            line.putObject("extra").put("a", 1);
+
+            assertThat(rejected(line.toString().replace("{\"a\":1}", "{\"a\":1,\"a\":2}")).reason())
+                .isEqualTo("not valid JSON: 'Duplicate field 'a''");
+        }
+
+        @Test
         void aDuplicatedKeyIsRejected() {
             final String line = minimal("case.returned").toString().replace("{", "{\"caseId\": \"C2\", ");
 

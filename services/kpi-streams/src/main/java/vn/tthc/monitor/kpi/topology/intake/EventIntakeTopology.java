@@ -43,7 +43,7 @@ public final class EventIntakeTopology {
             .processValues(EventValidator::new, Named.as("validate-events"), StoreCatalog.REJECTED_COUNTS_STORE)
             .split(Named.as("intake-"))
             .branch((key, intake) -> intake.isRejected(), Branched.as("rejected"))
-            .branch((key, intake) -> !intake.isKeyedByEntity(key), Branched.as("misrouted"))
+            .branch((key, intake) -> !intake.keyedByEntity(), Branched.as("misrouted"))
             .defaultBranch(Branched.as("valid"));
 
         routes.get("intake-rejected")

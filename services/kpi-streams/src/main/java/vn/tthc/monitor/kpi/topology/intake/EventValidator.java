@@ -1,6 +1,7 @@
 package vn.tthc.monitor.kpi.topology.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -8,6 +9,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.event.EventParser;
 import vn.tthc.monitor.contract.event.Identifiers;
 import vn.tthc.monitor.contract.event.ParseResult;
@@ -40,14 +42,16 @@ final class EventValidator implements FixedKeyProcessor<byte[], byte[], IntakeRe
 
     @Override
     public void process(final FixedKeyRecord<byte[], byte[]> record) {
-        final ParseResult result = writableBack(record, EventParser.parse(record.value()));
+        final ParseResult parsed = EventParser.parse(record.value());
+        final boolean keyedByEntity = parsed instanceof ParseResult.Valid valid && isKeyedByEntity(record.key(), valid.event());
+        final ParseResult result = keyedByEntity ? parsed : writableBack(record, parsed);
         if (result instanceof ParseResult.Rejected rejected) {
             final RecordMetadata source = context.recordMetadata().orElseThrow();
             RejectionHeaders.add(record.headers(), rejected.reason(), source);
             rejectedCounts.increment(rejected.source());
         }
-        final IntakeRecord intake = new IntakeRecord(record.value(), result);
-        if (!intake.isRejected() && intake.isKeyedByEntity(record.key())) {
+        final IntakeRecord intake = new IntakeRecord(record.value(), result, keyedByEntity);
+        if (keyedByEntity) {
             // an event's headers are not the pipeline's: they would ride on every record made from it
             // (repartitions, outputs) and could take one past the broker's record limit
             context.forward(record.withValue(intake).withHeaders(new RecordHeaders()));
@@ -56,13 +60,18 @@ final class EventValidator implements FixedKeyProcessor<byte[], byte[], IntakeRe
         }
     }
 
+    /** Whether the record's key is its event's entity id (caseId, feedbackId or unitId) as EVENTS.md section 1 asks. */
+    private static boolean isKeyedByEntity(final byte[] key, final Event event) {
+        return key != null && Arrays.equals(key, event.key().getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
      * A valid event not keyed by its entity id is written back to the events topic under it, a key of up to 512 bytes:
      * one that would then be above the topic's limit is rejected instead, as the broker would refuse the write and,
      * under exactly-once, stop the pipeline.
      */
     private static ParseResult writableBack(final FixedKeyRecord<byte[], byte[]> record, final ParseResult result) {
-        if (!(result instanceof ParseResult.Valid valid) || new IntakeRecord(record.value(), result).isKeyedByEntity(record.key())) {
+        if (!(result instanceof ParseResult.Valid valid)) {
             return result;
         }
         final String entityId = valid.event().key();
