@@ -4,10 +4,10 @@ import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.cases.CaseAssessment;
 import vn.tthc.monitor.contract.event.Event;
 import vn.tthc.monitor.contract.event.SurveySubmitted;
-import vn.tthc.monitor.contract.feedback.FeedbackHistory;
+import vn.tthc.monitor.contract.feedback.FeedbackAssessment;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.kpi.topology.alerts.KpiAlertTopology;
@@ -48,8 +48,8 @@ public final class KpiPipeline {
     /** Adds the pipeline to {@code builder}; returns the valid events (keyed by entity id) for further topologies. */
     public KStream<String, Event> addTo(final StreamsBuilder builder) {
         final KStream<String, Event> events = new EventIntakeTopology(topics).addTo(builder);
-        final KStream<String, HistoryChange<CaseHistory>> casesAdded = HistoryTopology.CASES.track(builder, events);
-        final KStream<String, HistoryChange<FeedbackHistory>> feedbackAdded = HistoryTopology.FEEDBACK.track(builder, events);
+        final KStream<String, HistoryChange<CaseAssessment>> casesAdded = HistoryTopology.CASES.track(builder, events);
+        final KStream<String, HistoryChange<FeedbackAssessment>> feedbackAdded = HistoryTopology.FEEDBACK.track(builder, events);
         final KStream<String, Event> surveys = events
             .filter((unitId, event) -> event instanceof SurveySubmitted, Named.as("filter-surveys"));
 
@@ -59,7 +59,7 @@ public final class KpiPipeline {
                 Named.as("merge-counted-feedback-events"))
             .merge(surveys, Named.as("merge-counted-surveys")));
 
-        final KStream<String, HistoryChange<CaseHistory>> cases = casesAdded
+        final KStream<String, HistoryChange<CaseAssessment>> cases = casesAdded
             .merge(HistoryTopology.CASES.retract(retracted), Named.as("merge-case-retractions"));
         new OpenCaseTopology(topics, settings.dueSoonWindow(), settings.watchInterval(), settings.watchGrace())
             .addTo(builder, cases);

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.streams.KeyValue;
 import vn.tthc.monitor.contract.cases.CaseAssessment;
-import vn.tthc.monitor.contract.cases.CaseClock;
-import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.event.CaseExtended;
 import vn.tthc.monitor.contract.event.CaseReturned;
 import vn.tthc.monitor.kpi.topology.HistoryChange;
@@ -15,29 +13,28 @@ import vn.tthc.monitor.kpi.topology.HistoryChange;
 /**
  * What a change of a case's history means for the forecast: nothing, unless the case opens, closes, or changes
  * unit, field, effective due time, waiting state or reception time (which the verdict stage reads); then a removal
- * keyed by the unit it left and an update keyed by the unit it is open in. Stateless: the history before and after the event say it all (neither is assessed
- * for an extension or a return, which change no open case).
+ * keyed by the unit it left and an update keyed by the unit it is open in. Stateless: the case's assessments before
+ * and after the event say it all (neither is looked at for an extension or a return, which change no open case).
  */
 final class ForecastCaseUpdates {
 
     private ForecastCaseUpdates() {
     }
 
-    static List<KeyValue<String, ForecastCaseUpdate>> of(final HistoryChange<CaseHistory> change) {
+    static List<KeyValue<String, ForecastCaseUpdate>> of(final HistoryChange<CaseAssessment> change) {
         // an apology letter moves no due time and a return comes after the closing: neither changes an open case
         if (change.event() instanceof CaseExtended || change.event() instanceof CaseReturned) {
             return List.of();
         }
-        final Open before = change.before() == null ? null : Open.of(CaseClock.assess(change.before()));
-        final CaseAssessment assessed = CaseClock.assess(change.after());
-        final Open after = Open.of(assessed);
+        final Open before = Open.of(change.before());
+        final Open after = Open.of(change.after());
         if (Objects.equals(before, after)) {
             return List.of();
         }
         final List<KeyValue<String, ForecastCaseUpdate>> updates = new ArrayList<>(2);
         if (before != null && (after == null || !before.sameRow(after))) {
             updates.add(KeyValue.pair(before.unitId(), ForecastCaseUpdate.closed(change.id(), before.fieldId(),
-                after == null && assessed.closing() != null)));
+                after == null && change.after().closing() != null)));
         }
         if (after != null) {
             updates.add(KeyValue.pair(after.unitId(), new ForecastCaseUpdate(change.id(), after.fieldId(),

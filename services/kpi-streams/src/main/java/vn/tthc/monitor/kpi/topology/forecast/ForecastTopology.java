@@ -9,7 +9,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.alert.KpiAlert;
-import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.cases.CaseAssessment;
 import vn.tthc.monitor.contract.kpi.ForecastCase;
 import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.Targets;
@@ -67,7 +67,7 @@ public final class ForecastTopology {
      *         task (for the verdict stage, which reads the same cases from {@link StoreCatalog#FORECAST_CASES_STORE},
      *         unit by unit, when a check first needs them)
      */
-    public KStream<String, OpenCaseChange> addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> cases,
+    public KStream<String, OpenCaseChange> addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseAssessment>> cases,
                       final KStream<String, RowOutput.Change> rowChanges,
                       final KStream<String, RowOutput.Change> subtreeChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(

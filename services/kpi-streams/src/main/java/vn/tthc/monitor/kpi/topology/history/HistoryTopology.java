@@ -9,6 +9,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
+import vn.tthc.monitor.contract.cases.CaseAssessment;
 import vn.tthc.monitor.contract.cases.CaseClock;
 import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.event.CaseEvent;
@@ -28,29 +29,29 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * delivered under another key, and both return the histories' changes; {@link #kpiChanges} turns
  * them into changes of KPI rows.
  */
-public final class HistoryTopology<E extends Event, H> {
+public final class HistoryTopology<E extends Event, H, A> {
 
     /** hồ sơ: the case clock of EVENTS.md section 2. */
-    public static final HistoryTopology<CaseEvent, CaseHistory> CASES = new HistoryTopology<>(
+    public static final HistoryTopology<CaseEvent, CaseHistory, CaseAssessment> CASES = new HistoryTopology<>(
         "case", StoreCatalog.CASE_HISTORIES_STORE, new Rules<>(CaseEvent.class, HistorySerde.caseHistories(),
-        CaseHistory::empty, CaseHistory::with, CaseHistory::without, history -> KpiContribution.of(CaseClock.assess(history))));
+        CaseHistory::empty, CaseHistory::with, CaseHistory::without, CaseClock::assess, KpiContribution::of));
 
     /** PAKN: the feedback rules of EVENTS.md section 1. */
-    public static final HistoryTopology<FeedbackEvent, FeedbackHistory> FEEDBACK = new HistoryTopology<>(
+    public static final HistoryTopology<FeedbackEvent, FeedbackHistory, FeedbackAssessment> FEEDBACK = new HistoryTopology<>(
         "feedback", StoreCatalog.FEEDBACK_HISTORIES_STORE, new Rules<>(FeedbackEvent.class, HistorySerde.feedbackHistories(),
-        FeedbackHistory::empty, FeedbackHistory::with, FeedbackHistory::without, history -> KpiContribution.of(FeedbackAssessment.assess(history))));
+        FeedbackHistory::empty, FeedbackHistory::with, FeedbackHistory::without, FeedbackAssessment::assess, KpiContribution::of));
 
-    /** How one kind of entity keeps its history and what the history counts in the KPIs. */
-    record Rules<E extends Event, H>(Class<E> eventType, Serde<H> historySerde, Function<String, H> empty,
-                                     BiFunction<H, E, H> add, BiFunction<H, E, H> remove,
-                                     Function<H, KpiContribution> contribution) {
+    /** How one kind of entity keeps its history, what the rules make of it, and what that counts in the KPIs. */
+    record Rules<E extends Event, H, A>(Class<E> eventType, Serde<H> historySerde, Function<String, H> empty,
+                                        BiFunction<H, E, H> add, BiFunction<H, E, H> remove,
+                                        Function<H, A> assess, Function<A, KpiContribution> contribution) {
     }
 
     private final String entity;
     private final String storeName;
-    private final Rules<E, H> rules;
+    private final Rules<E, H, A> rules;
 
-    private HistoryTopology(final String entity, final String storeName, final Rules<E, H> rules) {
+    private HistoryTopology(final String entity, final String storeName, final Rules<E, H, A> rules) {
         this.entity = entity;
         this.storeName = storeName;
         this.rules = rules;
@@ -66,7 +67,7 @@ public final class HistoryTopology<E extends Event, H> {
      * holds its id already, or rejected when the history is full (the record is dead-lettered);
      * returns the histories' changes.
      */
-    public KStream<String, HistoryChange<H>> track(final StreamsBuilder builder, final KStream<String, Event> events) {
+    public KStream<String, HistoryChange<A>> track(final StreamsBuilder builder, final KStream<String, Event> events) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(storeName), Serdes.String(), rules.historySerde()).withCachingEnabled());
         return events
@@ -77,7 +78,7 @@ public final class HistoryTopology<E extends Event, H> {
     }
 
     /** Takes each of {@code retracted} of this kind out of its entity's history again; returns the histories' changes. */
-    public KStream<String, HistoryChange<H>> retract(final KStream<String, Event> retracted) {
+    public KStream<String, HistoryChange<A>> retract(final KStream<String, Event> retracted) {
         return retracted
             .filter((id, event) -> rules.eventType().isInstance(event), Named.as("filter-retracted-" + entity + "-events"))
             .processValues(() -> HistoryTracker.removing(storeName, rules), Named.as("retract-" + entity + "-events"),
@@ -85,10 +86,11 @@ public final class HistoryTopology<E extends Event, H> {
     }
 
     /**
-     * What each history change does to the KPI rows: the entity's contribution after minus before,
-     * so a late event subtracts what the entity counted before and adds what it counts now.
+     * What each history change does to the KPI rows: the entity's contribution after minus before (from the
+     * assessments the change carries), so a late event subtracts what the entity counted before and adds what it
+     * counts now.
      */
-    public KStream<String, KpiChange> kpiChanges(final KStream<String, HistoryChange<H>> changes) {
+    public KStream<String, KpiChange> kpiChanges(final KStream<String, HistoryChange<A>> changes) {
         // one node that drops the changes that change no row (most events of a case), not a map and a filter
         return changes.flatMapValues(change -> {
             final KpiContribution rows = rules.contribution().apply(change.after())

@@ -14,24 +14,25 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
  * Applies each event to its entity's history (adds it, kept in event order whatever the order of
- * arrival, or takes it out) and forwards the history before and after; an event that changes
+ * arrival, or takes it out) and forwards what the rules make of the history before and after
+ * (the rules' {@code assess}, once each); an event that changes
  * nothing (a repeat, or one the history does not hold) forwards nothing. Adding, it counts each
  * delivery: accepted, duplicate when the history holds its id already, or rejected when the
  * history is full; a full history's {@link HistoryFullException} goes on to the processing
  * exception handler, which dead-letters the record (vn.tthc.monitor.kpi.deadletter).
  */
-final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<String, Event, HistoryChange<H>> {
+final class HistoryTracker<E extends Event, H, A> implements FixedKeyProcessor<String, Event, HistoryChange<A>> {
 
     private final String storeName;
-    private final HistoryTopology.Rules<E, H> rules;
+    private final HistoryTopology.Rules<E, H, A> rules;
     private final BiFunction<H, E, H> change;
     private final boolean counting;
-    private FixedKeyProcessorContext<String, HistoryChange<H>> context;
+    private FixedKeyProcessorContext<String, HistoryChange<A>> context;
     private KeyValueStore<String, H> histories;
     private DeliveryCounts counts;
     private CountsBySource rejected;
 
-    private HistoryTracker(final String storeName, final HistoryTopology.Rules<E, H> rules, final BiFunction<H, E, H> change,
+    private HistoryTracker(final String storeName, final HistoryTopology.Rules<E, H, A> rules, final BiFunction<H, E, H> change,
                            final boolean counting) {
         this.storeName = storeName;
         this.rules = rules;
@@ -39,16 +40,16 @@ final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<Stri
         this.counting = counting;
     }
 
-    static <E extends Event, H> HistoryTracker<E, H> adding(final String storeName, final HistoryTopology.Rules<E, H> rules) {
+    static <E extends Event, H, A> HistoryTracker<E, H, A> adding(final String storeName, final HistoryTopology.Rules<E, H, A> rules) {
         return new HistoryTracker<>(storeName, rules, rules.add(), true);
     }
 
-    static <E extends Event, H> HistoryTracker<E, H> removing(final String storeName, final HistoryTopology.Rules<E, H> rules) {
+    static <E extends Event, H, A> HistoryTracker<E, H, A> removing(final String storeName, final HistoryTopology.Rules<E, H, A> rules) {
         return new HistoryTracker<>(storeName, rules, rules.remove(), false);
     }
 
     @Override
-    public void init(final FixedKeyProcessorContext<String, HistoryChange<H>> context) {
+    public void init(final FixedKeyProcessorContext<String, HistoryChange<A>> context) {
         this.context = context;
         this.histories = context.getStateStore(storeName);
         this.counts = counting ? DeliveryCounts.of(context) : null;
@@ -77,6 +78,7 @@ final class HistoryTracker<E extends Event, H> implements FixedKeyProcessor<Stri
             counts.accepted(record.value());
         }
         histories.put(record.key(), after);
-        context.forward(record.withValue(new HistoryChange<>(record.key(), record.value(), before, after)));
+        context.forward(record.withValue(new HistoryChange<>(record.key(), record.value(),
+            rules.assess().apply(before), rules.assess().apply(after))));
     }
 }

@@ -6,7 +6,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
-import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.cases.CaseAssessment;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.kpi.topology.HistoryChange;
 import vn.tthc.monitor.kpi.topology.StoreCatalog;
@@ -33,7 +33,7 @@ public final class OpenCaseTopology {
         this.grace = grace;
     }
 
-    public void addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseHistory>> caseChanges) {
+    public void addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseAssessment>> caseChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.OPEN_CASES_STORE), Serdes.String(), new OpenCaseSerde()).withCachingEnabled());
         caseChanges

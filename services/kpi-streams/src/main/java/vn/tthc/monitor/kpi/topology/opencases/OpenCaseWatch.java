@@ -13,8 +13,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import vn.tthc.monitor.contract.alert.CaseWarning;
-import vn.tthc.monitor.contract.cases.CaseClock;
-import vn.tthc.monitor.contract.cases.CaseHistory;
+import vn.tthc.monitor.contract.cases.CaseAssessment;
 import vn.tthc.monitor.contract.cases.DueSoonWindow;
 import vn.tthc.monitor.contract.cases.OpenCase;
 import vn.tthc.monitor.kpi.topology.HistoryChange;
@@ -33,7 +32,7 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * {@code grace} from now: a replay of history goes through each case's open days in seconds,
  * and the resolution that follows within the grace spares a warning about the past.
  */
-final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory>, String, CaseWarning> {
+final class OpenCaseWatch implements Processor<String, HistoryChange<CaseAssessment>, String, CaseWarning> {
 
     private final DueSoonWindow window;
     private final Duration interval;
@@ -62,11 +61,11 @@ final class OpenCaseWatch implements Processor<String, HistoryChange<CaseHistory
     }
 
     @Override
-    public void process(final Record<String, HistoryChange<CaseHistory>> record) {
+    public void process(final Record<String, HistoryChange<CaseAssessment>> record) {
         final String caseId = record.key();
         // the store holds a case while its history leaves it open: one not open before the event is not looked up
-        final OpenCase before = CaseClock.assess(record.value().before()).isOpen() ? openCases.get(caseId) : null;
-        final OpenCase assessed = OpenCase.of(CaseClock.assess(record.value().after()), before);
+        final OpenCase before = record.value().before().isOpen() ? openCases.get(caseId) : null;
+        final OpenCase assessed = OpenCase.of(record.value().after(), before);
         final OpenCase after = assessed == null ? null : assessed.withAlarm(notBefore(assessed.nextAlarm(window),
             Instant.ofEpochMilli(context.currentSystemTimeMs()).plus(grace)));
         if (Objects.equals(before, after)) {
