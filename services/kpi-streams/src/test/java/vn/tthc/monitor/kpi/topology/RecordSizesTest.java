@@ -25,6 +25,7 @@ import vn.tthc.monitor.contract.event.FeedbackReceived;
 import vn.tthc.monitor.contract.event.SurveySubmitted;
 import vn.tthc.monitor.contract.event.Rating;
 import vn.tthc.monitor.contract.feedback.FeedbackHistory;
+import vn.tthc.monitor.contract.kpi.ForecastCase;
 import vn.tthc.monitor.contract.kpi.ForecastProjection;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
@@ -36,6 +37,9 @@ import vn.tthc.monitor.kpi.topology.history.HistorySerde;
 import vn.tthc.monitor.kpi.topology.opencases.OpenCaseSerde;
 import vn.tthc.monitor.kpi.topology.rows.KpiChangeSerde;
 import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseSerde;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseUpdate;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseUpdateSerde;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastParts;
 import vn.tthc.monitor.kpi.topology.forecast.ForecastPartsSerde;
 import vn.tthc.monitor.kpi.topology.subtree.SubtreeParts;
@@ -88,6 +92,9 @@ class RecordSizesTest {
         assertThat(size(new EventSerde(), new SurveySubmitted(ID, AT, ID, ID, ID, ID, Rating.DISSATISFIED))).isLessThan(4_000);
         assertThat(size(new DrivingIdsSerde(), new DrivingIds(Collections.nCopies(DrivingIds.MAX, ID)))).isLessThan(11_000);
         assertThat(size(new OpenCaseSerde(), new OpenCase(ID, ID, ID, ID, LATER, true, LATER, LATER, LATER))).isLessThan(8_000);
+        assertThat(size(new ForecastCaseSerde(), new ForecastCase(ID, LATER, true, LATER))).isLessThan(600);
+        assertThat(size(new ForecastCaseUpdateSerde(), new ForecastCaseUpdate(ID, ID, LATER, true, true, true, LATER)))
+            .isLessThan(1_100);
         assertThat(size(new KpiCountersSerde(), max())).isLessThan(200);
         // a unit's subtree parts of one interval carry the rows it changed: here as many as a KPI change
         assertThat(size(new SubtreePartsSerde(), new SubtreeParts(Long.MIN_VALUE, ID, ID, false, change.rows())))

@@ -19,7 +19,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.tthc.monitor.contract.ContractJson;
 import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.kpi.ForecastCase;
 import vn.tthc.monitor.kpi.topology.alerts.DrivingIdsSerde;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseSerde;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseUpdate;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseUpdateSerde;
 import vn.tthc.monitor.kpi.topology.history.HistorySerde;
 import vn.tthc.monitor.kpi.topology.opencases.OpenCaseSerde;
 import vn.tthc.monitor.kpi.topology.rows.KpiChangeSerde;
@@ -32,7 +36,9 @@ import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
  * bytes an earlier version wrote to its stores and repartition topics, see the README there) is
  * read by today's serdes into the value it was written from, field by field, and written again to
  * the same bytes while the type's format is unchanged. A JSON type that gained optional fields (the
- * alerts' v2 figures) is written again to the same JSON plus those fields.
+ * alerts' v2 figures) is written again to the same JSON plus those fields. A type kept as JSON before and binary now
+ * (the forecast's open cases and their changes) has both fixtures: its JSON, read into the same values, is written again
+ * as the bytes of its binary fixture.
  */
 class StateCompatibilityTest {
 
@@ -50,6 +56,8 @@ class StateCompatibilityTest {
             Arguments.of("kpi-change", new KpiChangeSerde(), StateSamples.kpiChanges(), NO_FIELD),
             Arguments.of("open-case", new OpenCaseSerde(), StateSamples.openCases(), NO_FIELD),
             Arguments.of("driving-ids", new DrivingIdsSerde(), StateSamples.drivingIds(), NO_FIELD),
+            Arguments.of("forecast-case", new ForecastCaseSerde(), StateSamples.forecastCases(), NO_FIELD),
+            Arguments.of("forecast-case-update", new ForecastCaseUpdateSerde(), StateSamples.forecastCaseUpdates(), NO_FIELD),
             Arguments.of("kpi-alert", JacksonSerde.json(KpiAlert.class), StateSamples.kpiAlerts(), ALERT_V2_FIELDS),
             Arguments.of("long", Serdes.Long(), StateSamples.longs(), NO_FIELD));
     }
@@ -73,6 +81,36 @@ class StateCompatibilityTest {
                 again.remove(addedJsonFields);
                 assertThat(again).as("%s %s, written again less the added fields", type, name).isEqualTo(json(bytes));
             }
+        });
+    }
+
+    /** Every type kept as JSON ({@link JacksonSerde}) before and binary now: its fixture files, JSON type, today's serde. */
+    static Stream<Arguments> typesOnceJson() {
+        return Stream.of(
+            Arguments.of("forecast-case", ForecastCase.class, new ForecastCaseSerde(), StateSamples.forecastCases()),
+            Arguments.of("forecast-case-update", ForecastCaseUpdate.class, new ForecastCaseUpdateSerde(),
+                StateSamples.forecastCaseUpdates()));
+    }
+
+    /**
+     * The JSON fixture is what the serde before wrote ({@link JacksonSerde}, unchanged, writes the samples to it still);
+     * today's serde reads it into the sample and writes it again in binary: the bytes of the type's binary fixture.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("typesOnceJson")
+    <T> void theJsonWrittenBeforeIsReadAndWrittenAgainInBinary(final String type, final Class<T> jsonType,
+                                                                final Serde<T> serde, final Map<String, T> samples) {
+        final Map<String, byte[]> jsonFixtures = fixtures(type + "-json");
+        final Map<String, byte[]> binaryFixtures = fixtures(type);
+        assertThat(jsonFixtures.keySet()).as("the samples of %s with a JSON fixture", type).isEqualTo(samples.keySet());
+        jsonFixtures.forEach((name, bytes) -> {
+            assertThat(JacksonSerde.json(jsonType).serializer().serialize("fixture", samples.get(name)))
+                .as("%s %s, as the JSON serde writes it", type, name).isEqualTo(bytes);
+            final T read = serde.deserializer().deserialize("fixture", bytes);
+            assertThat(read).as("%s %s, read from JSON", type, name)
+                .usingRecursiveComparison().withStrictTypeChecking().isEqualTo(samples.get(name));
+            assertThat(serde.serializer().serialize("fixture", read)).as("%s %s, written again in binary", type, name)
+                .isEqualTo(binaryFixtures.get(name));
         });
     }
 

@@ -21,8 +21,11 @@ import vn.tthc.monitor.contract.event.FeedbackResolved;
 import vn.tthc.monitor.contract.event.SupplementReceived;
 import vn.tthc.monitor.contract.event.SupplementRequested;
 import vn.tthc.monitor.contract.feedback.FeedbackHistory;
+import vn.tthc.monitor.contract.kpi.ForecastCase;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseKeys;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseSerde;
 import vn.tthc.monitor.kpi.topology.history.HistorySerde;
 import vn.tthc.monitor.kpi.topology.opencases.OpenCaseSerde;
 import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
@@ -70,6 +73,13 @@ class StateGrowthTest {
         final KpiCounters counters = new KpiCounters(1_000, 600, 900, 500, 950, 300, 600, 50, 10, 5, 400, 390, 30, 29);
         assertThat(entry(Serdes.String(), KpiRowKeyFormat.format(new KpiRowKey(UNIT, "HO_TICH", "2026-03")),
             new KpiCountersSerde(), counters)).isEqualTo(61);
+    }
+
+    @Test
+    void anOpenCaseOfTheForecastTakes96Bytes() {
+        final ForecastCase open = new ForecastCase(CASE, AT.plus(Duration.ofDays(5)), false, AT);
+        assertThat(entry(Serdes.String(), ForecastCaseKeys.format(UNIT, "HO_TICH", CASE), new ForecastCaseSerde(), open))
+            .isEqualTo(96);
     }
 
     private static CaseReceived reception() {

@@ -26,10 +26,12 @@ import vn.tthc.monitor.contract.event.SupplementReceived;
 import vn.tthc.monitor.contract.event.SupplementRequested;
 import vn.tthc.monitor.contract.event.SurveySubmitted;
 import vn.tthc.monitor.contract.feedback.FeedbackHistory;
+import vn.tthc.monitor.contract.kpi.ForecastCase;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.kpi.topology.alerts.DrivingIds;
+import vn.tthc.monitor.kpi.topology.forecast.ForecastCaseUpdate;
 
 /**
  * Values of every type the pipeline keeps in its stores or passes on its repartition topics, by
@@ -40,6 +42,7 @@ final class StateSamples {
 
     static final Instant AT = Instant.parse("2026-03-02T01:15:00.123456789Z");
     static final Instant DUE = Instant.parse("2026-03-05T10:00:00Z");
+    static final Instant BEFORE_1970 = Instant.parse("1969-12-31T23:59:58.5Z");
 
     private StateSamples() {
     }
@@ -92,6 +95,20 @@ final class StateSamples {
     static Map<String, OpenCase> openCases() {
         return Map.of("unwarned", new OpenCase("C1", "U1", "HO_TICH", "1.1", DUE, false, null, null, null),
             "warned", new OpenCase("C1", "U1", "HO_TICH", "1.1", DUE, true, DUE, DUE, AT));
+    }
+
+    /** The forecast's open cases, with and without their reception time (kept before the forecast stage kept it). */
+    static Map<String, ForecastCase> forecastCases() {
+        return Map.of("with-reception", new ForecastCase("C1", DUE, false, AT),
+            "waiting-without-reception", new ForecastCase("Hồ sơ 2", BEFORE_1970, true, null));
+    }
+
+    /** The forecast's changes of open cases: an opening with and without its reception time, two closings. */
+    static Map<String, ForecastCaseUpdate> forecastCaseUpdates() {
+        return Map.of("opened", new ForecastCaseUpdate("C1", "HO_TICH", DUE, false, true, false, AT),
+            "opened-waiting-without-reception", new ForecastCaseUpdate("Hồ sơ 2", "HO_TICH", BEFORE_1970, true, true, false),
+            "resolved", new ForecastCaseUpdate("C1", "HO_TICH", null, false, false, true, null),
+            "moved-elsewhere", new ForecastCaseUpdate("C1", "DAT_DAI", null, false, false, false, null));
     }
 
     static Map<String, DrivingIds> drivingIds() {

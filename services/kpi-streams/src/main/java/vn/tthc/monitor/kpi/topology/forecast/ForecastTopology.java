@@ -10,7 +10,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.cases.CaseAssessment;
-import vn.tthc.monitor.contract.kpi.ForecastCase;
 import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
@@ -72,7 +71,7 @@ public final class ForecastTopology {
                       final KStream<String, RowOutput.Change> subtreeChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.FORECAST_CASES_STORE), Serdes.String(),
-            JacksonSerde.json(ForecastCase.class)).withCachingEnabled());
+            new ForecastCaseSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.FORECAST_ALERTS_STORE), Serdes.String(),
             JacksonSerde.json(KpiAlert.class)));
@@ -87,7 +86,7 @@ public final class ForecastTopology {
             .flatMap((caseId, change) -> ForecastCaseUpdates.of(change), Named.as("forecast-open-case-changes"))
             // re-keyed by unitId: the same partitions as the rows of the unit (kpi-changes-by-unit)
             .repartition(Repartitioned.<String, ForecastCaseUpdate>as(OPEN_CASES_BY_UNIT)
-                .withKeySerde(Serdes.String()).withValueSerde(JacksonSerde.json(ForecastCaseUpdate.class)));
+                .withKeySerde(Serdes.String()).withValueSerde(new ForecastCaseUpdateSerde()));
         final KStream<String, ForecastInput> caseChanges = openCases
             .mapValues((unitId, update) -> (ForecastInput) new ForecastInput.CaseChanged(unitId, update),
                 Named.as("forecast-case-changed"));

@@ -248,7 +248,7 @@ final class ForecastTracker implements Processor<String, ForecastInput, String, 
 
     /**
      * Deletes a case from {@link StoreCatalog#FORECAST_CASES_STORE} by writing null: {@code delete} would read the
-     * old value back and decode its JSON, for nothing (a closing of every case; measured in docs/BENCHMARKS.md,
+     * old value back and decode it, for nothing (a closing of every case; measured in docs/BENCHMARKS.md,
      * "Allocation per event").
      */
     private void deleteCase(final String key) {

@@ -44,7 +44,7 @@ class ForecastTrackerClosingTest {
     void start() {
         context = new MockProcessorContext<>();
         context.setCurrentSystemTimeMs(NOW.toEpochMilli());
-        cases = store(StoreCatalog.FORECAST_CASES_STORE, JacksonSerde.json(ForecastCase.class));
+        cases = store(StoreCatalog.FORECAST_CASES_STORE, new ForecastCaseSerde());
         store(StoreCatalog.FORECAST_ALERTS_STORE, JacksonSerde.json(KpiAlert.class));
         store(StoreCatalog.KPI_ROWS_STORE, Serdes.serdeFrom(
             (topic, counters) -> new byte[0], (topic, bytes) -> KpiCounters.ZERO));
