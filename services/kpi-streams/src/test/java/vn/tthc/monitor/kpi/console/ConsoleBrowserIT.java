@@ -320,11 +320,11 @@ class ConsoleBrowserIT {
 
     /** Does {@code action} on elements found afresh, again when a live update replaced them meanwhile. */
     private static void act(final Runnable action) {
-        // a live redraw replaces the elements: found stale, or not yet interactable while the new ones are laid out;
-        // on a loaded machine a find and its click may miss the gap between redraws for a while (stale for 5 s in a row
-        // on the open alerts, once, in a clean-clone run beside other builds and tests)
-        await().atMost(Duration.ofSeconds(20)).ignoreException(StaleElementReferenceException.class)
-            .ignoreException(ElementNotInteractableException.class)
+        // a live redraw replaces the elements: found stale, or not yet interactable while the new ones are laid out
+        // (one predicate for both: a second ignoreException replaces the first instead of adding to it)
+        await().atMost(Duration.ofSeconds(5))
+            .ignoreExceptionsMatching(e -> e instanceof StaleElementReferenceException
+                || e instanceof ElementNotInteractableException)
             .until(() -> {
                 action.run();
                 return true;
