@@ -76,10 +76,10 @@ public final class KpiPipeline {
         final KStream<String, KpiChange> byUnit = rows.byUnit(caseChanges
             .merge(feedbackChanges, Named.as("merge-feedback-changes"))
             .merge(surveyChanges, Named.as("merge-survey-changes")));
-        final KStream<String, RowOutput.Change> rowChanges = rows.sum(builder, byUnit);
+        final KStream<String, RowOutput.Changes> rowChanges = rows.sum(builder, byUnit);
         new KpiAlertTopology(topics, settings.targets(), settings.alertUpdateInterval()).addTo(builder, rowChanges);
         // the subtree rows take each unit's changes in the task of its own rows, which they spread all again when the tree changes
-        final KStream<String, RowOutput.Change> subtreeChanges = new SubtreeTopology(topics, settings.targets(),
+        final KStream<String, RowOutput.Changes> subtreeChanges = new SubtreeTopology(topics, settings.targets(),
             settings.emitInterval(), organisation).addTo(builder, byUnit);
         KpiAlertTopology.forSubtreeRows(topics, settings.targets(), settings.alertUpdateInterval()).addTo(builder, subtreeChanges);
         final KStream<String, OpenCaseChange> openCases = new ForecastTopology(topics, settings.targets(),

@@ -50,7 +50,7 @@ public final class KpiAlertTopology {
         return new KpiAlertTopology(topics, targets, updateInterval, AlertScope.SUBTREE);
     }
 
-    public void addTo(final StreamsBuilder builder, final KStream<String, RowOutput.Change> rowChanges) {
+    public void addTo(final StreamsBuilder builder, final KStream<String, RowOutput.Changes> rowChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(scope.alertsStore()), Serdes.String(), JacksonSerde.json(KpiAlert.class)));
         if (scope.driversStore() != null) {

@@ -46,14 +46,14 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * {@link StoreCatalog#SUBTREE_ALERTS_STORE}, no driving cases, and the children that drive each alert from
  * {@link StoreCatalog#SUBTREE_CHILDREN_STORE}, looked up only when an alert is written.
  */
-final class KpiAlertTracker implements Processor<String, RowOutput.Change, String, KpiAlert> {
+final class KpiAlertTracker implements Processor<String, RowOutput.Changes, String, KpiAlert> {
 
     private static final Kpi[] KPIS = Kpi.values();
 
     private final Targets targets;
     private final Duration updateInterval;
     private final AlertScope scope;
-    /** The open alerts by row key ({@link KpiRowKeyFormat}, the record key) and KPI id: no alert key is built to look one up. */
+    /** The open alerts by row key ({@link KpiRowKeyFormat}, as the change names it) and KPI id: no alert key is built to look one up. */
     private final Map<String, Map<String, KpiAlert>> openByRow = new HashMap<>();
     /** The open alerts whose row changed since the last update, by alert key. */
     private final Map<String, PendingUpdate> pendingUpdates = new LinkedHashMap<>();
@@ -90,9 +90,14 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
     }
 
     @Override
-    public void process(final Record<String, RowOutput.Change> record) {
-        final RowOutput.Change change = record.value();
-        final String row = record.key();
+    public void process(final Record<String, RowOutput.Changes> record) {
+        for (final RowOutput.Change change : record.value().rows()) {
+            rowChanged(change, record.value().entityId(), record.timestamp());
+        }
+    }
+
+    private void rowChanged(final RowOutput.Change change, final String entityId, final long timestamp) {
+        final String row = change.row();
         final RowTargets judged = rowTargets.computeIfAbsent(row, any -> RowTargets.of(targets, change.key(), row, scope));
         for (final Kpi kpi : KPIS) {
             final long againstChange = against(kpi, change.after()) - against(kpi, change.before());
@@ -102,12 +107,12 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
                 continue;
             }
             final String key = judged.alertKey(kpi);
-            final DrivingIds updatedDrivers = againstChange == 0 ? null : updateDrivers(key, change.entityId(), againstChange);
+            final DrivingIds updatedDrivers = againstChange == 0 ? null : updateDrivers(key, entityId, againstChange);
             // no change of state: an alert still in breach is judged again at the next update
             final KpiAlertLifecycle.OnChange onChange = KpiAlertLifecycle.onChange(previous, breached);
             if (onChange != KpiAlertLifecycle.OnChange.WRITE_NOW) {
                 if (onChange == KpiAlertLifecycle.OnChange.AT_NEXT_UPDATE) {
-                    pendingUpdates.put(key, new PendingUpdate(row, change.key(), kpi, record.timestamp()));
+                    pendingUpdates.put(key, new PendingUpdate(row, change.key(), kpi, timestamp));
                 }
                 continue;
             }
@@ -115,7 +120,7 @@ final class KpiAlertTracker implements Processor<String, RowOutput.Change, Strin
                 pendingUpdates.remove(key);
             }
             final DrivingIds driving = updatedDrivers != null ? updatedDrivers : storedDrivers(key);
-            next(previous, row, change.key(), judged.status(kpi, change.after()), driving, record.timestamp())
+            next(previous, row, change.key(), judged.status(kpi, change.after()), driving, timestamp)
                 .ifPresent(alert -> write(row, key, alert));
         }
     }

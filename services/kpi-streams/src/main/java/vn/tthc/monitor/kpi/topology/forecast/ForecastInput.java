@@ -10,8 +10,8 @@ sealed interface ForecastInput {
     }
 
     /**
-     * An on-time counter of one of the unit's rows changed, or its withdrawals (from the rows stage, in the same
-     * task), by the case {@code entityId}; {@code closesCase}: by its resolution or withdrawal.
+     * An on-time counter of the unit's rows changed, or their withdrawals (from the rows stage, in the same task), by
+     * the case {@code entityId}; {@code closesCase}: by its resolution or withdrawal.
      */
     record RowChanged(String unitId, String entityId, boolean closesCase) implements ForecastInput {
     }

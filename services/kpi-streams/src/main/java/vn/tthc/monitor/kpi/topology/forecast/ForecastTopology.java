@@ -60,15 +60,15 @@ public final class ForecastTopology {
 
     /**
      * @param cases          every change of a case history (keyed by caseId, in the histories' task)
-     * @param rowChanges     every change of an own row (keyed by row, in the rows' task)
-     * @param subtreeChanges every change of a subtree row (keyed by row, in the subtree rows' task)
+     * @param rowChanges     the own rows each change changed (keyed by unit, in the rows' task)
+     * @param subtreeChanges the subtree rows each spread changed (keyed by top unit, in the subtree rows' task)
      * @return the changes of the open cases {@link ForecastTracker} keeps, by unit and reception time, in the rows'
      *         task (for the verdict stage, which reads the same cases from {@link StoreCatalog#FORECAST_CASES_STORE},
      *         unit by unit, when a check first needs them)
      */
     public KStream<String, OpenCaseChange> addTo(final StreamsBuilder builder, final KStream<String, HistoryChange<CaseAssessment>> cases,
-                      final KStream<String, RowOutput.Change> rowChanges,
-                      final KStream<String, RowOutput.Change> subtreeChanges) {
+                      final KStream<String, RowOutput.Changes> rowChanges,
+                      final KStream<String, RowOutput.Changes> subtreeChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.FORECAST_CASES_STORE), Serdes.String(),
             new ForecastCaseSerde()).withCachingEnabled());
@@ -91,9 +91,10 @@ public final class ForecastTopology {
             .mapValues((unitId, update) -> (ForecastInput) new ForecastInput.CaseChanged(unitId, update),
                 Named.as("forecast-case-changed"));
         final KStream<String, ForecastInput> onTimeChanges = rowChanges
-            .filter((row, change) -> onTimeChanged(change) || closesCase(change), Named.as("forecast-filter-on-time-changes"))
-            .mapValues(change -> (ForecastInput) new ForecastInput.RowChanged(change.key().unitId(), change.entityId(),
-                closesCase(change)), Named.as("forecast-row-changed"));
+            .filter((unitId, changes) -> changes.rows().stream().anyMatch(change -> onTimeChanged(change) || closesCase(change)),
+                Named.as("forecast-filter-on-time-changes"))
+            .mapValues((unitId, changes) -> (ForecastInput) new ForecastInput.RowChanged(unitId, changes.entityId(),
+                changes.rows().stream().anyMatch(ForecastTopology::closesCase)), Named.as("forecast-row-changed"));
         final var outputs = caseChanges
             .merge(onTimeChanges, Named.as("forecast-merge-inputs"))
             .process(() -> new ForecastTracker(targets, settings, organisation, alertUpdateInterval), Named.as("track-forecasts"),
@@ -116,8 +117,9 @@ public final class ForecastTopology {
             .mapValues((top, parts) -> (SubtreeForecastInput) new SubtreeForecastInput.Spread(top, parts),
                 Named.as("subtree-forecast-spread"));
         final KStream<String, SubtreeForecastInput> subtreeOnTimeChanges = subtreeChanges
-            .filter((row, change) -> onTimeChanged(change), Named.as("subtree-forecast-filter-on-time-changes"))
-            .mapValues(change -> (SubtreeForecastInput) new SubtreeForecastInput.RowChanged(change.key().unitId()),
+            .filter((top, changes) -> changes.rows().stream().anyMatch(ForecastTopology::onTimeChanged),
+                Named.as("subtree-forecast-filter-on-time-changes"))
+            .mapValues((top, changes) -> (SubtreeForecastInput) new SubtreeForecastInput.RowChanged(top),
                 Named.as("subtree-forecast-row-changed"));
         final KStream<String, KpiAlert> subtreeAlerts = spreads
             .merge(subtreeOnTimeChanges, Named.as("subtree-forecast-merge-inputs"))

@@ -1,7 +1,9 @@
 package vn.tthc.monitor.kpi.topology.rows;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -22,7 +24,8 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
 
 /**
  * Applies the KPI changes of one unit to its rows in {@link StoreCatalog#KPI_ROWS_STORE} (a row
- * whose counters all return to zero is deleted) and forwards each row change at once, for alerts.
+ * whose counters all return to zero is deleted) and forwards the rows each one changed at once, in one record keyed
+ * by the unit, for the alerts, the forecast and the verdicts.
  * The changed rows, judged against the targets, are forwarded as snapshots every
  * {@code emitInterval}: a busy row changes hundreds of times a second and readers need its latest
  * value. The rows changed since the last snapshot are kept in memory only, so a task that starts
@@ -67,16 +70,20 @@ final class KpiRowAggregator implements Processor<String, KpiChange, String, Row
 
     @Override
     public void process(final Record<String, KpiChange> record) {
-        for (final Map.Entry<KpiRowKey, KpiCounters> change : record.value().rows().rows().entrySet()) {
+        final Map<KpiRowKey, KpiCounters> rowsChanged = record.value().rows().rows();
+        if (rowsChanged.isEmpty()) {
+            return;
+        }
+        final List<RowOutput.Change> changes = new ArrayList<>(rowsChanged.size());
+        for (final Map.Entry<KpiRowKey, KpiCounters> change : rowsChanged.entrySet()) {
             final String key = KpiRowKeyFormat.format(change.getKey());
             final KpiCounters before = recentRows.get(key);
             final KpiCounters after = before.plus(change.getValue());
             recentRows.put(key, after);
             changed.add(key);
-            // one record, not withKey then withValue: each record made copies the headers
-            context.forward(new Record<>(key, new RowOutput.Change(record.value().entityId(), change.getKey(), before, after),
-                record.timestamp(), record.headers()), changesNode);
+            changes.add(new RowOutput.Change(key, change.getKey(), before, after));
         }
+        context.forward(record.withValue(new RowOutput.Changes(record.value().entityId(), changes)), changesNode);
     }
 
     private void snapshot(final long now) {

@@ -20,7 +20,7 @@ import vn.tthc.monitor.kpi.topology.serde.KpiCountersSerde;
  * KPI rows per (unit, field) and (unit, {@code *}) for each month, quarter and year: sums the
  * changes made by cases, feedback and surveys into {@link StoreCatalog#KPI_ROWS_STORE} (key
  * {@link KpiRowKeyFormat}, value counters), writes the changed rows to {@code kpiRows} (see
- * {@link KpiRowAggregator}) and returns every row change, keyed by row, for the alerts.
+ * {@link KpiRowAggregator}) and returns the rows each change changed, keyed by unit, for the stages after it.
  */
 public final class UnitKpiTopology {
 
@@ -53,8 +53,11 @@ public final class UnitKpiTopology {
                 .withKeySerde(Serdes.String()).withValueSerde(new KpiChangeSerde()));
     }
 
-    /** Sums {@code byUnit} (from {@link #byUnit}) into the rows; returns every row change, keyed by row, for the alerts. */
-    public KStream<String, RowOutput.Change> sum(final StreamsBuilder builder, final KStream<String, KpiChange> byUnit) {
+    /**
+     * Sums {@code byUnit} (from {@link #byUnit}) into the rows; returns the rows each change changed, keyed by unit,
+     * for the alerts, the forecast and the verdicts.
+     */
+    public KStream<String, RowOutput.Changes> sum(final StreamsBuilder builder, final KStream<String, KpiChange> byUnit) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(StoreCatalog.KPI_ROWS_STORE), Serdes.String(), new KpiCountersSerde())
             // a unit's rows of the current periods change with nearly every event: the cache spares RocksDB and the changelog
@@ -68,6 +71,6 @@ public final class UnitKpiTopology {
             .mapValues(output -> ((RowOutput.Snapshot) output).status(), Named.as(SNAPSHOTS))
             .to(topics.kpiRows().name(), topics.kpiRows().produced("write-kpi-rows"));
         return outputs
-            .mapValues(output -> (RowOutput.Change) output, Named.as(CHANGES));
+            .mapValues(output -> (RowOutput.Changes) output, Named.as(CHANGES));
     }
 }

@@ -29,8 +29,8 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * (a row whose counters all return to zero is deleted): each unit's part of each row is kept as it was last spread
  * ({@link StoreCatalog#SUBTREE_PARTS_STORE}), and a part that comes again replaces it, the row moving by the
  * difference, so that a part spread twice changes nothing. Each child's part of the rows is moved alike in
- * {@link StoreCatalog#SUBTREE_CHILDREN_STORE} (what alerts name as the driving children). Forwards each row change
- * at once, for alerts, and the changed rows as snapshots every {@code emitInterval}, as the own rows do; the rows and
+ * {@link StoreCatalog#SUBTREE_CHILDREN_STORE} (what alerts name as the driving children). Forwards the row changes
+ * of each spread at once, in one record keyed by the top, for alerts, and the changed rows as snapshots every {@code emitInterval}, as the own rows do; the rows and
  * parts changed most recently are kept decoded in memory ({@link DecodedRows}), as the own rows' are.
  * <p>
  * The rows are built over one organisation, which {@link StoreCatalog#SUBTREE_ROWS_TREE_STORE} records
@@ -95,23 +95,30 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeParts, Stri
             return;
         }
         final String top = record.key();
+        final List<RowOutput.Change> rowChanges = new ArrayList<>();
         for (final Map.Entry<KpiRowKey, KpiCounters> own : spread.rows().rows().entrySet()) {
-            replacePart(record, top, spread.child(), own.getKey(), own.getValue());
+            replacePart(top, spread.child(), own.getKey(), own.getValue(), rowChanges);
         }
         if (spread.whole()) {
             // the unit's parts of rows it no longer has (deleted, back to zero, before its task was revived)
             for (final String partKey : keys(parts, partsPrefix(top, spread.unitId()))) {
                 final KpiRowKey own = ownRow(top, partKey);
                 if (!spread.rows().rows().containsKey(own)) {
-                    replacePart(record, top, spread.child(), own, KpiCounters.ZERO);
+                    replacePart(top, spread.child(), own, KpiCounters.ZERO, rowChanges);
                 }
             }
         }
+        if (!rowChanges.isEmpty()) {
+            context.forward(record.withValue(new RowOutput.Changes(null, rowChanges)));
+        }
     }
 
-    /** Replaces the unit's part of a row of the top by {@code counters}, and moves the row and the child's part by the difference. */
-    private void replacePart(final Record<String, SubtreeParts> record, final String top, final String child,
-                             final KpiRowKey own, final KpiCounters counters) {
+    /**
+     * Replaces the unit's part of a row of the top by {@code counters}, and moves the row and the child's part by the
+     * difference; adds the row's change to {@code rowChanges}.
+     */
+    private void replacePart(final String top, final String child, final KpiRowKey own, final KpiCounters counters,
+                             final List<RowOutput.Change> rowChanges) {
         final String partKey = partKey(top, own);
         final KpiCounters difference = counters.minus(decodedParts.get(partKey));
         if (difference.isZero()) {
@@ -128,7 +135,7 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeParts, Stri
             decodedChildren.put(childKey, decodedChildren.get(childKey).plus(difference));
         }
         changed.add(key);
-        context.forward(record.withKey(key).withValue(new RowOutput.Change(null, row, before, after)));
+        rowChanges.add(new RowOutput.Change(key, row, before, after));
     }
 
     /** A unit's part of a row of the top: {@code ["top","unit","field","period"]}, the own row's key with the top in front. */
@@ -150,10 +157,11 @@ final class SubtreeRowAggregator implements Processor<String, SubtreeParts, Stri
     private void empty(final long timestamp) {
         for (final String key : keys(rows)) {
             final KpiCounters before = rows.get(key);
+            final KpiRowKey row = KpiRowKeyFormat.parse(key);
             rows.delete(key);
             changed.add(key);
-            context.forward(new Record<>(key, new RowOutput.Change(null, KpiRowKeyFormat.parse(key), before,
-                KpiCounters.ZERO), timestamp));
+            context.forward(new Record<>(row.unitId(), new RowOutput.Changes(null,
+                List.of(new RowOutput.Change(key, row, before, KpiCounters.ZERO))), timestamp));
         }
         keys(children).forEach(children::delete);
         keys(parts).forEach(parts::delete);

@@ -53,7 +53,7 @@ public final class SubtreeTopology {
      * {@code byUnit}: the own rows' changes by unit, in the task of the own rows (the rows stage's input: the spreader
      * reads the own rows store to spread them all again when the tree changes).
      */
-    public KStream<String, RowOutput.Change> addTo(final StreamsBuilder builder, final KStream<String, KpiChange> byUnit) {
+    public KStream<String, RowOutput.Changes> addTo(final StreamsBuilder builder, final KStream<String, KpiChange> byUnit) {
         builder.addStateStore(StoreCatalog.textStore(StoreCatalog.SUBTREE_SPREAD_TREE_STORE));
         builder.addStateStore(StoreCatalog.textStore(StoreCatalog.SUBTREE_ROWS_TREE_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -82,7 +82,7 @@ public final class SubtreeTopology {
             .mapValues(output -> ((RowOutput.Snapshot) output).status(), Named.as("unwrap-subtree-row-snapshots"))
             .to(topics.kpiRows().name(), topics.kpiRows().produced("write-subtree-rows"));
         return outputs.get("subtree-row-changes")
-            .mapValues(output -> (RowOutput.Change) output, Named.as("unwrap-subtree-row-changes"));
+            .mapValues(output -> (RowOutput.Changes) output, Named.as("unwrap-subtree-row-changes"));
     }
 
     /**

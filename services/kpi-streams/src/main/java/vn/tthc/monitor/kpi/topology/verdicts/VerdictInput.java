@@ -1,13 +1,14 @@
 package vn.tthc.monitor.kpi.topology.verdicts;
 
+import java.util.List;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.kpi.topology.OpenCaseChange;
 
 /** What reaches a {@link VerdictTracker}, in the task of the rows it judges. */
 sealed interface VerdictInput {
 
-    /** A counted event changed {@code row}. */
-    record RowChanged(KpiRowKey row) implements VerdictInput {
+    /** A counted event (or a spread of a unit's part of the subtree rows) changed {@code rows}. */
+    record RowsChanged(List<KpiRowKey> rows) implements VerdictInput {
     }
 
     /** One of {@code unitId}'s open cases counts open under a reception time, or no longer (own rows only). */

@@ -47,12 +47,12 @@ public final class VerdictTopology {
 
     /**
      * @param openCases      the changes of the open cases the forecast stage keeps, by unit, in the own rows' task
-     * @param rowChanges     every change of an own row, in its task
-     * @param subtreeChanges every change of a subtree row, in its task
+     * @param rowChanges     the own rows each change changed, in their task
+     * @param subtreeChanges the subtree rows each spread changed, in their task
      */
     public void addTo(final StreamsBuilder builder, final KStream<String, OpenCaseChange> openCases,
-                      final KStream<String, RowOutput.Change> rowChanges,
-                      final KStream<String, RowOutput.Change> subtreeChanges) {
+                      final KStream<String, RowOutput.Changes> rowChanges,
+                      final KStream<String, RowOutput.Changes> subtreeChanges) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreCatalog.VERDICTS_STORE),
             Serdes.String(), JacksonSerde.json(VerdictState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -84,11 +84,15 @@ public final class VerdictTopology {
         verdicts(subtree, "subtree");
     }
 
-    /** The changes that changed a row's counters, as the tracker's input. */
-    private static KStream<String, VerdictInput> rows(final KStream<String, RowOutput.Change> changes, final String name) {
+    /** The rows whose counters a change changed, as the tracker's input. */
+    private static KStream<String, VerdictInput> rows(final KStream<String, RowOutput.Changes> changes, final String name) {
         return changes
-            .filter((row, change) -> !change.before().equals(change.after()), Named.as(name + "-filter-changed"))
-            .mapValues(change -> (VerdictInput) new VerdictInput.RowChanged(change.key()), Named.as(name + "-row-changed"));
+            .mapValues(rowChanges -> rowChanges.rows().stream()
+                .filter(change -> !change.before().equals(change.after()))
+                .map(RowOutput.Change::key)
+                .toList(), Named.as(name + "-rows-changed"))
+            .filter((key, rows) -> !rows.isEmpty(), Named.as(name + "-filter-changed"))
+            .mapValues(rows -> (VerdictInput) new VerdictInput.RowsChanged(rows), Named.as(name + "-row-changed"));
     }
 
     /** The verdicts a tracker wrote, to the verdicts topic. */

@@ -189,8 +189,8 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
 
     @Override
     public void process(final Record<String, VerdictInput> record) {
-        if (record.value() instanceof VerdictInput.RowChanged changed) {
-            rowChanged(changed.row());
+        if (record.value() instanceof VerdictInput.RowsChanged changed) {
+            changed.rows().forEach(this::rowChanged);
         } else if (record.value() instanceof VerdictInput.CaseChanged changed) {
             caseChanged(changed.unitId(), changed.update());
         } else if (record.value() instanceof VerdictInput.OpenCountReported count) {
@@ -223,7 +223,7 @@ final class VerdictTracker implements Processor<String, VerdictInput, String, Ve
             pending.add(key);
             watch(key, row.unitId());
         } else if (state.hasBecomeFinal()) {
-            // one counted event changes up to two rows of a period (its field and *), each a change of its own
+            // one counted event changes up to two rows of a period (its field and *): one correction for both
             final String correction = key + context.recordMetadata()
                 .map(input -> "@" + input.topic() + "/" + input.partition() + "/" + input.offset()).orElse("");
             if (!correction.equals(lastCorrection)) {
