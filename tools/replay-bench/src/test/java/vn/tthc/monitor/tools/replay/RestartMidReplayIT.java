@@ -4,36 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micronaut.context.ApplicationContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import vn.tthc.monitor.contract.kpi.KpiCounters;
-import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import org.junit.jupiter.api.Test;
-import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.report.KpiReport;
-import vn.tthc.monitor.contract.testing.InMemoryKpis;
 import vn.tthc.monitor.kpi.KpiStreamsApplication;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
-import vn.tthc.monitor.tools.sample.SampleHistory;
-import vn.tthc.monitor.kpi.testing.IsolatedTopics;
-import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 import vn.tthc.monitor.testing.TestKafkaCluster;
 import vn.tthc.monitor.testing.TestDirectories;
@@ -52,16 +36,12 @@ class RestartMidReplayIT {
     void aKillMidReplayAndARestartGiveTheSameReport() throws Exception {
         final String run = "restart-it-" + UUID.randomUUID();
         final Path stateDir = TestDirectories.fresh("restart");
-        final Path events = stateDir.resolve("events.jsonl");
-        SampleHistory.write(events, EVENTS, 7, Instant.parse("2026-01-05T01:00:00Z"));
-        final List<String> lines = Files.readAllLines(events);
-        final KpiReport expected = InMemoryKpis.report(lines, Targets.sectionThreeDefaults());
+        final RunningService.Sample sample = RunningService.Sample.write(stateDir, EVENTS, 7);
+        final Path events = sample.file();
+        final List<String> lines = sample.lines();
+        final KpiReport expected = sample.expected();
 
-        final Map<String, Object> properties = new HashMap<>(IsolatedTopics.named(run));
-        properties.put("kafka.bootstrap.servers", TestKafkaCluster.bootstrapServers());
-        properties.put("kafka.streams.default.application.id", run);
-        properties.put("kafka.streams.default.state.dir", stateDir.resolve("state").toString());
-        properties.put("micronaut.server.port", "-1");
+        final Map<String, Object> properties = RunningService.properties(run, stateDir);
         // the killed instance holds its partitions until its session expires: keep that short
         properties.put("kafka.streams.default.consumer.session.timeout.ms", "10000");
 
@@ -80,6 +60,7 @@ class RestartMidReplayIT {
             }
             assertThat(progress.snapshot().isDone()).as("killed before the end of the replay").isFalse();
 
+            final var rowStatus = JacksonSerde.json(KpiRowStatus.class);
             try (ApplicationContext second = ApplicationContext.run(properties)) {
                 await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
                     .until(() -> progress.snapshot().isDone());
@@ -87,43 +68,10 @@ class RestartMidReplayIT {
                 assertThat(report).isInstanceOf(QueryResult.Found.class);
                 assertThat(((QueryResult.Found<KpiReport>) report).value()).isEqualTo(expected);
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(latestRowsOnTopic(run + "-kpi-rows")).isEqualTo(rowsOf(expected)));
+                    assertThat(RunningService.latestRows(run + "-kpi-rows", value -> rowStatus.deserializer()
+                        .deserialize(run + "-kpi-rows", value).counters())).isEqualTo(RunningService.rowsOf(expected)));
             }
         }
-    }
-
-    /** The KPI rows topic read to its end (read_committed), latest counters per row, tombstones removed. */
-    private static Map<KpiRowKey, KpiCounters> latestRowsOnTopic(final String topic) {
-        final Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaCluster.bootstrapServers());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        final Map<KpiRowKey, KpiCounters> latest = new HashMap<>();
-        final var valueSerde = JacksonSerde.json(KpiRowStatus.class);
-        try (KafkaConsumer<String, byte[]> consumer =
-                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    final KpiRowKey key = KpiRowKeyFormat.parse(record.key());
-                    if (record.value() == null) {
-                        latest.remove(key);
-                    } else {
-                        latest.put(key, valueSerde.deserializer().deserialize(topic, record.value()).counters());
-                    }
-                });
-            }
-        }
-        return latest;
-    }
-
-    private static Map<KpiRowKey, KpiCounters> rowsOf(final KpiReport report) {
-        final Map<KpiRowKey, KpiCounters> rows = new HashMap<>();
-        report.kpis().forEach(row -> rows.put(row.key(), row.counters()));
-        return rows;
     }
 
     private static boolean hasMembers(final Admin admin, final String group) {

@@ -1,0 +1,88 @@
+package vn.tthc.monitor.tools.replay;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
+import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.report.KpiReport;
+import vn.tthc.monitor.contract.testing.InMemoryKpis;
+import vn.tthc.monitor.kpi.testing.IsolatedTopics;
+import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
+import vn.tthc.monitor.testing.TestKafkaCluster;
+import vn.tthc.monitor.tools.sample.SampleHistory;
+
+/** What the tests of a running kpi-streams service share: a sample history, the service's properties, the rows it wrote. */
+final class RunningService {
+
+    private RunningService() {
+    }
+
+    /** The service's properties for the run {@code run}: its own topics, group and state directory, no HTTP port. */
+    static Map<String, Object> properties(final String run, final Path stateDir) {
+        final Map<String, Object> properties = new HashMap<>(IsolatedTopics.named(run));
+        properties.put("kafka.bootstrap.servers", TestKafkaCluster.bootstrapServers());
+        properties.put("kafka.streams.default.application.id", run);
+        properties.put("kafka.streams.default.state.dir", stateDir.resolve("state").toString());
+        properties.put("micronaut.server.port", "-1");
+        return properties;
+    }
+
+    /** A topic keyed by row read to its end (read_committed), latest counters per row, tombstones removed. */
+    static Map<KpiRowKey, KpiCounters> latestRows(final String topic, final Function<byte[], KpiCounters> counters) {
+        final Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaCluster.bootstrapServers());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        final Map<KpiRowKey, KpiCounters> latest = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    final KpiRowKey key = KpiRowKeyFormat.parse(record.key());
+                    if (record.value() == null) {
+                        latest.remove(key);
+                    } else {
+                        latest.put(key, counters.apply(record.value()));
+                    }
+                });
+            }
+        }
+        return latest;
+    }
+
+    /** A sample history of {@code events} lines in {@code dir}, and the report the contract's rules make of it. */
+    record Sample(Path file, List<String> lines, KpiReport expected) {
+
+        static Sample write(final Path dir, final long events, final long seed) throws IOException {
+            final Path file = dir.resolve("events.jsonl");
+            SampleHistory.write(file, events, seed, Instant.parse("2026-01-05T01:00:00Z"));
+            final List<String> lines = Files.readAllLines(file);
+            return new Sample(file, lines, InMemoryKpis.report(lines, Targets.sectionThreeDefaults()));
+        }
+    }
+
+    /** The counters of every row of {@code report}. */
+    static Map<KpiRowKey, KpiCounters> rowsOf(final KpiReport report) {
+        final Map<KpiRowKey, KpiCounters> rows = new HashMap<>();
+        report.kpis().forEach(row -> rows.put(row.key(), row.counters()));
+        return rows;
+    }
+}
