@@ -30,8 +30,9 @@ import vn.tthc.monitor.kpi.topology.StoreCatalog;
  * ({@link StoreCatalog#SUBTREE_PARTS_STORE}), and a part that comes again replaces it, the row moving by the
  * difference, so that a part spread twice changes nothing. Each child's part of the rows is moved alike in
  * {@link StoreCatalog#SUBTREE_CHILDREN_STORE} (what alerts name as the driving children). Forwards the row changes
- * of each spread at once, in one record keyed by the top, for alerts, and the changed rows as snapshots every {@code emitInterval}, as the own rows do; the rows and
- * parts changed most recently are kept decoded in memory ({@link DecodedRows}), as the own rows' are.
+ * of each spread at once, in one record keyed by the top, for alerts, and the changed rows as snapshots every
+ * {@code emitInterval}, as the own rows do; the rows and parts changed most recently are kept decoded in memory
+ * ({@link DecodedRows}), as the own rows' are.
  * <p>
  * The rows are built over one organisation, which {@link StoreCatalog#SUBTREE_ROWS_TREE_STORE} records
  * ({@link SubtreeTopology#builtOver}). When the service starts with another one, the task empties its subtree rows
