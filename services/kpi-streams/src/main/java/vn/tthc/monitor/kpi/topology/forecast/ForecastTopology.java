@@ -1,6 +1,7 @@
 package vn.tthc.monitor.kpi.topology.forecast;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -91,10 +92,12 @@ public final class ForecastTopology {
             .mapValues((unitId, update) -> (ForecastInput) new ForecastInput.CaseChanged(unitId, update),
                 Named.as("forecast-case-changed"));
         final KStream<String, ForecastInput> onTimeChanges = rowChanges
-            .filter((unitId, changes) -> changes.rows().stream().anyMatch(change -> onTimeChanged(change) || closesCase(change)),
-                Named.as("forecast-filter-on-time-changes"))
-            .mapValues((unitId, changes) -> (ForecastInput) new ForecastInput.RowChanged(unitId, changes.entityId(),
-                changes.rows().stream().anyMatch(ForecastTopology::closesCase)), Named.as("forecast-row-changed"));
+            .flatMapValues((unitId, changes) -> {
+                final boolean closesCase = changes.rows().stream().anyMatch(ForecastTopology::closesCase);
+                return closesCase || changes.rows().stream().anyMatch(ForecastTopology::onTimeChanged)
+                    ? List.<ForecastInput>of(new ForecastInput.RowChanged(unitId, changes.entityId(), closesCase))
+                    : List.<ForecastInput>of();
+            }, Named.as("forecast-row-changed"));
         final var outputs = caseChanges
             .merge(onTimeChanges, Named.as("forecast-merge-inputs"))
             .process(() -> new ForecastTracker(targets, settings, organisation, alertUpdateInterval), Named.as("track-forecasts"),

@@ -1,5 +1,6 @@
 package vn.tthc.monitor.kpi.topology.verdicts;
 
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -7,6 +8,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.verdict.PeriodVerdict;
@@ -86,13 +88,13 @@ public final class VerdictTopology {
 
     /** The rows whose counters a change changed, as the tracker's input. */
     private static KStream<String, VerdictInput> rows(final KStream<String, RowOutput.Changes> changes, final String name) {
-        return changes
-            .mapValues(rowChanges -> rowChanges.rows().stream()
+        return changes.flatMapValues(rowChanges -> {
+            final List<KpiRowKey> changed = rowChanges.rows().stream()
                 .filter(change -> !change.before().equals(change.after()))
                 .map(RowOutput.Change::key)
-                .toList(), Named.as(name + "-rows-changed"))
-            .filter((key, rows) -> !rows.isEmpty(), Named.as(name + "-filter-changed"))
-            .mapValues(rows -> (VerdictInput) new VerdictInput.RowsChanged(rows), Named.as(name + "-row-changed"));
+                .toList();
+            return changed.isEmpty() ? List.<VerdictInput>of() : List.<VerdictInput>of(new VerdictInput.RowsChanged(changed));
+        }, Named.as(name + "-rows-changed"));
     }
 
     /** The verdicts a tracker wrote, to the verdicts topic. */
