@@ -31,6 +31,8 @@ import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
 class RestartMidReplayIT {
 
     private static final long EVENTS = 100_000;
+    /** How many KPI changes the rows stage has committed at least when the service is killed (about 67,000 in all). */
+    private static final long ROWS_INPUT_COMMITTED = 5_000;
 
     @Test
     void aKillMidReplayAndARestartGiveTheSameReport() throws Exception {
@@ -53,8 +55,12 @@ class RestartMidReplayIT {
                 // once the instance has joined its group, it has created its topics and they take writes
                 await().atMost(Duration.ofSeconds(60)).until(() -> hasMembers(admin, run));
                 producer.produce(events);
+                // killed once the stage that sums the rows has committed some of its input too: killed as soon as the
+                // intake had committed a tenth, the service had not yet summed a row, and a rows store that lost its
+                // committed writes passed this test (docs/BENCHMARKS.md, "The own rows held until the commit")
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> progress.snapshot().eventsCommitted() > lines.size() / 10);
+                    .until(() -> progress.snapshot().eventsCommitted() > lines.size() / 10
+                        && RunningService.committed(admin, run, run + "-kpi-changes-by-unit-repartition") > ROWS_INPUT_COMMITTED);
             } finally {
                 first.destroyForcibly().waitFor();
             }

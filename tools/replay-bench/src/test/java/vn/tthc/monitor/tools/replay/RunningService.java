@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -66,6 +67,14 @@ final class RunningService {
             }
         }
         return latest;
+    }
+
+    /** How many records of {@code topic} the consumer group {@code group} has committed, over all its partitions. */
+    static long committed(final Admin admin, final String group, final String topic) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+            .filter(entry -> entry.getKey().topic().equals(topic) && entry.getValue() != null)
+            .mapToLong(entry -> entry.getValue().offset())
+            .sum();
     }
 
     /** A sample history of {@code events} lines in {@code dir}, and the report the contract's rules make of it. */
