@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micronaut.context.ApplicationContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,13 +13,20 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import vn.tthc.monitor.contract.report.KpiRowStatus;
+import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
+import vn.tthc.monitor.contract.kpi.Scope;
+import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.org.OrganisationFile;
 import vn.tthc.monitor.contract.report.KpiReport;
+import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.contract.testing.InMemoryKpis;
 import vn.tthc.monitor.kpi.KpiStreamsApplication;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
 import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
+import vn.tthc.monitor.kpi.topology.subtree.SpreadBacklog;
 import vn.tthc.monitor.testing.TestKafkaCluster;
 import vn.tthc.monitor.testing.TestDirectories;
 import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
@@ -26,27 +34,76 @@ import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
 /**
  * kpi-streams killed (SIGKILL, no clean shutdown) in the middle of a replay and started again on
  * the same state directory: the final report is the same as without the crash, nothing counted
- * twice, and the KPI rows topic converges to the same rows.
+ * twice, and the KPI rows topic converges to the same rows. With an organisation file the subtree rows too.
  */
 class RestartMidReplayIT {
 
     private static final long EVENTS = 100_000;
     /** How many KPI changes the rows stage has committed at least when the service is killed (about 67,000 in all). */
     private static final long ROWS_INPUT_COMMITTED = 5_000;
+    /**
+     * Three levels over the sample's units: the city, a group of its wards without cases of its own, the wards and
+     * two departments; the third department is not in the file (its own rows only).
+     */
+    private static final String UNITS = """
+        units:
+          - {id: UBND-TP-HCM, name: Ủy ban nhân dân Thành phố}
+          - {id: KHOI-PHUONG, name: Khối phường, parent: UBND-TP-HCM}
+          - {id: UBND-P-VTS, name: Phường Võ Thị Sáu, parent: KHOI-PHUONG}
+          - {id: UBND-P-BAN-CO, name: Phường Bàn Cờ, parent: KHOI-PHUONG}
+          - {id: UBND-P-XUAN-HOA, name: Phường Xuân Hòa, parent: KHOI-PHUONG}
+          - {id: SO-TNMT, name: Sở Tài nguyên và Môi trường, parent: UBND-TP-HCM}
+          - {id: SO-TU-PHAP, name: Sở Tư pháp, parent: UBND-TP-HCM}
+        """;
 
     @Test
     void aKillMidReplayAndARestartGiveTheSameReport() throws Exception {
         final String run = "restart-it-" + UUID.randomUUID();
         final Path stateDir = TestDirectories.fresh("restart");
         final RunningService.Sample sample = RunningService.Sample.write(stateDir, EVENTS, 7);
-        final Path events = sample.file();
-        final List<String> lines = sample.lines();
-        final KpiReport expected = sample.expected();
 
+        final var rowStatus = JacksonSerde.json(KpiRowStatus.class);
+        killMidReplayAndRestart(run, stateDir, sample, RunningService.properties(run, stateDir), sample.expected(),
+            Map.of(run + "-kpi-changes-by-unit-repartition", ROWS_INPUT_COMMITTED),
+            // the rows topic, while the service still runs: its last changed rows are written once per emit interval
+            () -> assertThat(RunningService.latestRows(run + "-kpi-rows", value -> rowStatus.deserializer()
+                .deserialize(run + "-kpi-rows", value).counters())).isEqualTo(RunningService.rowsOf(sample.expected())));
+    }
+
+    @Test
+    void withAnOrganisationFileTheSubtreeRowsComeOutTheSameToo() throws Exception {
+        final String run = "restart-units-it-" + UUID.randomUUID();
+        final Path stateDir = TestDirectories.fresh("restart-units");
+        final RunningService.Sample sample = RunningService.Sample.write(stateDir, EVENTS, 11);
+        final Path units = Files.writeString(stateDir.resolve("units.yaml"), UNITS);
         final Map<String, Object> properties = RunningService.properties(run, stateDir);
+        properties.put("tthc.units.file", units.toString());
+        final KpiReport expected = InMemoryKpis.report(sample.lines(), Targets.sectionThreeDefaults(),
+            OrganisationFile.read(units));
+        assertThat(expected.kpis()).as("the expected report has subtree rows")
+            .anyMatch(row -> row.scope() == Scope.SUBTREE && row.key().unitId().equals("KHOI-PHUONG"));
+
+        // killed once some parts of the own rows have been summed into the subtree rows too (one record per unit,
+        // subtree and interval: a few hundred in all)
+        killMidReplayAndRestart(run, stateDir, sample, properties, expected,
+            Map.of(run + "-kpi-changes-by-unit-repartition", ROWS_INPUT_COMMITTED, run + "-subtree-changes-by-unit-repartition", 1L),
+            () -> { });
+    }
+
+    /**
+     * Replays the sample into a service process, kills it once a tenth of the events and, of each topic of
+     * {@code stageInputs}, at least as many records as it maps to are committed, starts the service again in this JVM, and compares its report once every
+     * event is processed, and then asserts {@code alsoConverged}, again and again for up to a minute, while the service
+     * still runs. A stage's input must be committed before the kill: killed as soon as the intake had
+     * committed a tenth, the service had not summed a row yet, and a rows store that lost its committed writes
+     * passed (docs/BENCHMARKS.md, "The own rows held until the commit").
+     */
+    private static void killMidReplayAndRestart(final String run, final Path stateDir, final RunningService.Sample sample,
+                                                final Map<String, Object> properties, final KpiReport expected,
+                                                final Map<String, Long> stageInputs, final ThrowingRunnable alsoConverged)
+        throws Exception {
         // the killed instance holds its partitions until its session expires: keep that short
         properties.put("kafka.streams.default.consumer.session.timeout.ms", "10000");
-
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaCluster.bootstrapServers()));
              EventFileProducer producer = new EventFileProducer(TestKafkaCluster.bootstrapServers(), run + "-events")) {
             final ConsumerGroupProgress progress = new ConsumerGroupProgress(admin, run, run + "-events");
@@ -54,30 +111,40 @@ class RestartMidReplayIT {
             try {
                 // once the instance has joined its group, it has created its topics and they take writes
                 await().atMost(Duration.ofSeconds(60)).until(() -> hasMembers(admin, run));
-                producer.produce(events);
-                // killed once the stage that sums the rows has committed some of its input too: killed as soon as the
-                // intake had committed a tenth, the service had not yet summed a row, and a rows store that lost its
-                // committed writes passed this test (docs/BENCHMARKS.md, "The own rows held until the commit")
+                producer.produce(sample.file());
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> progress.snapshot().eventsCommitted() > lines.size() / 10
-                        && RunningService.committed(admin, run, run + "-kpi-changes-by-unit-repartition") > ROWS_INPUT_COMMITTED);
+                    .until(() -> progress.snapshot().eventsCommitted() > sample.lines().size() / 10
+                        && committedOnEach(admin, run, stageInputs));
             } finally {
                 first.destroyForcibly().waitFor();
             }
             assertThat(progress.snapshot().isDone()).as("killed before the end of the replay").isFalse();
 
-            final var rowStatus = JacksonSerde.json(KpiRowStatus.class);
             try (ApplicationContext second = ApplicationContext.run(properties)) {
                 await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> progress.snapshot().isDone());
+                // as the replay waits: the subtree rows follow the own rows by up to an emit interval
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> SpreadBacklog.isEmpty(second.getBean(KafkaStreams.class)));
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> progress.snapshot().isDone());
                 final QueryResult<KpiReport> report = second.getBean(KpiQueryService.class).report();
                 assertThat(report).isInstanceOf(QueryResult.Found.class);
                 assertThat(((QueryResult.Found<KpiReport>) report).value()).isEqualTo(expected);
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(RunningService.latestRows(run + "-kpi-rows", value -> rowStatus.deserializer()
-                        .deserialize(run + "-kpi-rows", value).counters())).isEqualTo(RunningService.rowsOf(expected)));
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(alsoConverged);
             }
         }
+    }
+
+    /** Whether the group has committed, of each topic, at least as many records as {@code atLeast} maps it to. */
+    private static boolean committedOnEach(final Admin admin, final String group, final Map<String, Long> atLeast)
+        throws Exception {
+        for (final Map.Entry<String, Long> topic : atLeast.entrySet()) {
+            if (RunningService.committed(admin, group, topic.getKey()) < topic.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasMembers(final Admin admin, final String group) {
