@@ -91,12 +91,12 @@ class RestartMidReplayIT {
     }
 
     /**
-     * Replays the sample into a service process, kills it once a tenth of the events and, of each topic of
-     * {@code stageInputs}, at least as many records as it maps to are committed, starts the service again in this JVM, and compares its report once every
-     * event is processed, and then asserts {@code alsoConverged}, again and again for up to a minute, while the service
-     * still runs. A stage's input must be committed before the kill: killed as soon as the intake had
-     * committed a tenth, the service had not summed a row yet, and a rows store that lost its committed writes
-     * passed (docs/BENCHMARKS.md, "The own rows held until the commit").
+     * Replays the sample into a service process and kills it once a tenth of the events are committed and, of each
+     * topic of {@code stageInputs}, at least as many records as it maps to; starts the service again in this JVM,
+     * compares its report once every event is processed, then asserts {@code alsoConverged}, again and again for up
+     * to a minute, while the service still runs. A stage's input must be committed before the kill: killed as soon
+     * as the intake had committed a tenth, the service had not summed a row yet, and a rows store that lost its
+     * committed writes passed (docs/BENCHMARKS.md, "The own rows held until the commit").
      */
     private static void killMidReplayAndRestart(final String run, final Path stateDir, final RunningService.Sample sample,
                                                 final Map<String, Object> properties, final KpiReport expected,
