@@ -17,11 +17,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.kpi.Scope;
-import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.org.OrganisationFile;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
-import vn.tthc.monitor.contract.testing.InMemoryKpis;
 import vn.tthc.monitor.kpi.KpiStreamsApplication;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
@@ -61,13 +59,14 @@ class RestartMidReplayIT {
         final String run = "restart-it-" + UUID.randomUUID();
         final Path stateDir = TestDirectories.fresh("restart");
         final RunningService.Sample sample = RunningService.Sample.write(stateDir, EVENTS, 7);
+        final KpiReport expected = sample.expected();
 
         final var rowStatus = JacksonSerde.json(KpiRowStatus.class);
-        killMidReplayAndRestart(run, stateDir, sample, RunningService.properties(run, stateDir), sample.expected(),
+        killMidReplayAndRestart(run, stateDir, sample, RunningService.properties(run, stateDir), expected,
             Map.of(run + "-kpi-changes-by-unit-repartition", ROWS_INPUT_COMMITTED),
             // the rows topic, while the service still runs: its last changed rows are written once per emit interval
             () -> assertThat(RunningService.latestRows(run + "-kpi-rows", value -> rowStatus.deserializer()
-                .deserialize(run + "-kpi-rows", value).counters())).isEqualTo(RunningService.rowsOf(sample.expected())));
+                .deserialize(run + "-kpi-rows", value).counters())).isEqualTo(RunningService.rowsOf(expected)));
     }
 
     @Test
@@ -78,8 +77,7 @@ class RestartMidReplayIT {
         final Path units = Files.writeString(stateDir.resolve("units.yaml"), UNITS);
         final Map<String, Object> properties = RunningService.properties(run, stateDir);
         properties.put("tthc.units.file", units.toString());
-        final KpiReport expected = InMemoryKpis.report(sample.lines(), Targets.sectionThreeDefaults(),
-            OrganisationFile.read(units));
+        final KpiReport expected = sample.expected(OrganisationFile.read(units));
         assertThat(expected.kpis()).as("the expected report has subtree rows")
             .anyMatch(row -> row.scope() == Scope.SUBTREE && row.key().unitId().equals("KHOI-PHUONG"));
 

@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
 import vn.tthc.monitor.contract.kpi.Targets;
+import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.testing.InMemoryKpis;
 import vn.tthc.monitor.kpi.testing.IsolatedTopics;
@@ -77,14 +78,23 @@ final class RunningService {
             .sum();
     }
 
-    /** A sample history of {@code events} lines in {@code dir}, and the report the contract's rules make of it. */
-    record Sample(Path file, List<String> lines, KpiReport expected) {
+    /** A sample history of {@code events} lines in {@code dir}. */
+    record Sample(Path file, List<String> lines) {
 
         static Sample write(final Path dir, final long events, final long seed) throws IOException {
             final Path file = dir.resolve("events.jsonl");
             SampleHistory.write(file, events, seed, Instant.parse("2026-01-05T01:00:00Z"));
-            final List<String> lines = Files.readAllLines(file);
-            return new Sample(file, lines, InMemoryKpis.report(lines, Targets.sectionThreeDefaults()));
+            return new Sample(file, Files.readAllLines(file));
+        }
+
+        /** The report the contract's rules make of the sample, with the default targets. */
+        KpiReport expected() {
+            return InMemoryKpis.report(lines, Targets.sectionThreeDefaults());
+        }
+
+        /** The same, with the subtree rows of {@code organisation}. */
+        KpiReport expected(final Organisation organisation) {
+            return InMemoryKpis.report(lines, Targets.sectionThreeDefaults(), organisation);
         }
     }
 
