@@ -45,10 +45,15 @@ final class RunningService {
 
     /** A topic keyed by row read to its end (read_committed), latest counters per row, tombstones removed. */
     static Map<KpiRowKey, KpiCounters> latestRows(final String topic, final Function<byte[], KpiCounters> counters) {
+        return latest(topic, KpiRowKeyFormat::parse, counters);
+    }
+
+    /** A compacted topic read to its end (read_committed): the latest value per key, tombstones removed. */
+    static <K, V> Map<K, V> latest(final String topic, final Function<String, K> key, final Function<byte[], V> value) {
         final Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaCluster.bootstrapServers());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        final Map<KpiRowKey, KpiCounters> latest = new HashMap<>();
+        final Map<K, V> latest = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer =
                  new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -58,11 +63,10 @@ final class RunningService {
             final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    final KpiRowKey key = KpiRowKeyFormat.parse(record.key());
                     if (record.value() == null) {
-                        latest.remove(key);
+                        latest.remove(key.apply(record.key()));
                     } else {
-                        latest.put(key, counters.apply(record.value()));
+                        latest.put(key.apply(record.key()), value.apply(record.value()));
                     }
                 });
             }
