@@ -3,6 +3,10 @@ package vn.tthc.monitor.tools.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,6 +33,7 @@ import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
 import vn.tthc.monitor.kpi.KpiStreamsApplication;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
+import vn.tthc.monitor.kpi.topology.duplicates.CrossKeyDuplicateTopology;
 import vn.tthc.monitor.kpi.query.QueryResult;
 import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 import vn.tthc.monitor.kpi.topology.subtree.SpreadBacklog;
@@ -39,13 +45,16 @@ import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
  * kpi-streams killed (SIGKILL, no clean shutdown) in the middle of a replay and started again on
  * the same state directory: the final report is the same as without the crash, nothing counted
  * twice, the KPI rows topic converges to the same rows, and the breach alerts left open are the report's
- * breaches. With an organisation file the subtree rows and their alerts too.
+ * breaches: an alert raised before the kill is resolved after it, and events repeated under another key after the
+ * kill are found by the ids seen before it. With an organisation file the subtree rows and their alerts too.
  */
 class RestartMidReplayIT {
 
     private static final long EVENTS = 100_000;
     /** How many KPI changes the rows stage has committed at least when the service is killed (about 67,000 in all). */
     private static final long ROWS_INPUT_COMMITTED = 5_000;
+    /** A unit of none of the sample's sources, in breach before the kill and no longer after it. */
+    private static final String ALERT_UNIT = "UBND-P-KIEM-THU";
     /**
      * Three levels over the sample's units: the city, a group of its wards without cases of its own, the wards and
      * two departments; the third department is not in the file (its own rows only).
@@ -66,11 +75,34 @@ class RestartMidReplayIT {
         final String run = "restart-it-" + UUID.randomUUID();
         final Path stateDir = TestDirectories.fresh("restart");
         final RunningService.Sample sample = RunningService.Sample.write(stateDir, EVENTS, 7);
-        final KpiReport expected = sample.expected();
+        final int half = sample.lines().size() / 2;
+        // before the kill: a unit in breach and its alert raised; after it: the survey that resolves the alert, and
+        // the surveys of the first 5,000 lines again under another unit: repeats that only the ids seen before the kill
+        // can find (the kill waits until the cross-key check has taken in twice as many events)
+        final List<String> beforeKill = new ArrayList<>();
+        for (int i = 1; i <= 23; i++) {
+            beforeKill.add(survey("alert-unit-" + i, "SATISFIED"));
+        }
+        beforeKill.add(survey("alert-unit-24", "DISSATISFIED"));
+        beforeKill.addAll(sample.lines().subList(0, half));
+        final List<String> afterKill = new ArrayList<>(sample.lines().subList(half, sample.lines().size()));
+        afterKill.addAll(surveysUnderAnotherUnit(sample.lines().subList(0, half / 10)));
+        afterKill.add(survey("alert-unit-25", "SATISFIED"));
+        final List<String> all = new ArrayList<>(beforeKill);
+        all.addAll(afterKill);
+        final KpiReport expected = new RunningService.Sample(sample.file(), all).expected();
+        assertThat(expected.breaches()).as("the alert unit is in no breach at the end")
+            .noneMatch(breach -> breach.unitId().equals(ALERT_UNIT));
+        assertThat(new RunningService.Sample(sample.file(), beforeKill).expected().breaches())
+            .as("the alert unit in breach before the kill, month to year, HO_TICH and *")
+            .filteredOn(breach -> breach.unitId().equals(ALERT_UNIT)).hasSize(8);
 
         final var rowStatus = JacksonSerde.json(KpiRowStatus.class);
-        killMidReplayAndRestart(run, stateDir, sample, RunningService.properties(run, stateDir), expected,
-            Map.of(run + "-kpi-changes-by-unit-repartition", ROWS_INPUT_COMMITTED),
+        killMidReplayAndRestart(run, stateDir, beforeKill, afterKill, RunningService.properties(run, stateDir), expected,
+            Map.of(run + "-kpi-changes-by-unit-repartition", ROWS_INPUT_COMMITTED,
+                run + "-" + CrossKeyDuplicateTopology.EVENTS_BY_ID + "-repartition", (long) half / 5),
+            // its eight alerts committed before the kill
+            () -> openBreaches(run).stream().filter(breach -> breach.unitId().equals(ALERT_UNIT)).count() == 8,
             // the rows topic, while the service still runs: its last changed rows are written once per emit interval
             () -> {
                 assertThat(RunningService.latestRows(run + "-kpi-rows", value -> rowStatus.deserializer()
@@ -93,49 +125,48 @@ class RestartMidReplayIT {
 
         // killed once some parts of the own rows have been summed into the subtree rows too (one record per unit,
         // subtree and interval: a few hundred in all)
-        killMidReplayAndRestart(run, stateDir, sample, properties, expected,
+        final int half = sample.lines().size() / 2;
+        killMidReplayAndRestart(run, stateDir, sample.lines().subList(0, half),
+            sample.lines().subList(half, sample.lines().size()), properties, expected,
             Map.of(run + "-kpi-changes-by-unit-repartition", ROWS_INPUT_COMMITTED, run + "-subtree-changes-by-unit-repartition", 1L),
-            () -> assertOpenAlertsAreTheBreaches(run, expected));
+            () -> true, () -> assertOpenAlertsAreTheBreaches(run, expected));
     }
 
     /**
-     * Replays the sample's first half into a service process and kills it once a tenth of the events are committed
-     * and, of each topic of {@code stageInputs}, at least as many records as it maps to; sends the second half, starts
-     * the service again in this JVM, compares its report once every event is processed, then asserts
-     * {@code alsoConverged}, again and again for up to a minute, while the service still runs. A stage's input must
-     * be committed before the kill: killed as soon as the intake had committed a tenth, the service had not summed a
-     * row yet, and a rows store that lost its committed writes passed (docs/BENCHMARKS.md, "The own rows held until
-     * the commit"; docs/FAILURES.md, "Tests", for the stores whose loss this test catches).
+     * Replays {@code beforeKill} into a service process and kills it once a tenth of all the events are committed,
+     * of each topic of {@code stageInputs} at least as many records as it maps to, and {@code alsoBeforeKill} holds;
+     * sends {@code afterKill}, starts the service again in this JVM, compares its report once every event is
+     * processed, then asserts {@code alsoConverged}, again and again for up to a minute, while the service still runs.
+     * A stage's input must be committed before the kill: killed as soon as the intake had committed a tenth, the
+     * service had not summed a row yet, and a rows store that lost its committed writes passed (docs/BENCHMARKS.md,
+     * "The own rows held until the commit"). The events after the kill are what reads the stores written before it:
+     * the intake reads a whole file long before the rows stage has committed enough (docs/FAILURES.md, "Tests", for
+     * the stores whose loss this test catches).
      */
-    private static void killMidReplayAndRestart(final String run, final Path stateDir, final RunningService.Sample sample,
-                                                final Map<String, Object> properties, final KpiReport expected,
-                                                final Map<String, Long> stageInputs, final ThrowingRunnable alsoConverged)
+    private static void killMidReplayAndRestart(final String run, final Path stateDir, final List<String> beforeKill,
+                                                final List<String> afterKill, final Map<String, Object> properties,
+                                                final KpiReport expected, final Map<String, Long> stageInputs,
+                                                final Callable<Boolean> alsoBeforeKill, final ThrowingRunnable alsoConverged)
         throws Exception {
         // the killed instance holds its partitions until its session expires: keep that short
         properties.put("kafka.streams.default.consumer.session.timeout.ms", "10000");
+        final long events = beforeKill.size() + afterKill.size();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaCluster.bootstrapServers()));
              EventFileProducer producer = new EventFileProducer(TestKafkaCluster.bootstrapServers(), run + "-events")) {
             final ConsumerGroupProgress progress = new ConsumerGroupProgress(admin, run, run + "-events");
-            // the second half only after the kill: the intake reads the whole file long before the rows stage has
-            // committed enough, so the events of cases received before the kill must come after it for the case
-            // and feedback histories written before it to be read again
-            final int half = sample.lines().size() / 2;
-            final Path beforeKill = Files.write(stateDir.resolve("events-before-kill.jsonl"), sample.lines().subList(0, half));
-            final Path afterKill = Files.write(stateDir.resolve("events-after-kill.jsonl"),
-                sample.lines().subList(half, sample.lines().size()));
             final Process first = startServiceProcess(properties, stateDir.resolve("first.log"));
             try {
                 // once the instance has joined its group, it has created its topics and they take writes
                 await().atMost(Duration.ofSeconds(60)).until(() -> hasMembers(admin, run));
-                producer.produce(beforeKill);
+                producer.produce(Files.write(stateDir.resolve("events-before-kill.jsonl"), beforeKill));
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> progress.snapshot().eventsCommitted() > sample.lines().size() / 10
-                        && committedOnEach(admin, run, stageInputs));
+                    .until(() -> progress.snapshot().eventsCommitted() > events / 10
+                        && committedOnEach(admin, run, stageInputs) && alsoBeforeKill.call());
             } finally {
                 first.destroyForcibly().waitFor();
             }
             assertThat(progress.snapshot().isDone()).as("killed before the end of the replay").isFalse();
-            producer.produce(afterKill);
+            producer.produce(Files.write(stateDir.resolve("events-after-kill.jsonl"), afterKill));
 
             try (ApplicationContext second = ApplicationContext.run(properties)) {
                 await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
@@ -154,21 +185,59 @@ class RestartMidReplayIT {
     }
 
     /**
-     * The alerts topic, while the service still runs: the breach alerts left open (their latest record not RESOLVED)
-     * are the report's breaches, with the figures of the rows' final counters (an alert still in breach is updated
-     * once per update interval). An alerts store that lost an open alert would leave it open on the topic once its
-     * row recovered.
+     * The alerts topic, while the service still runs: the breach alerts left open are the report's breaches, with the
+     * figures of the rows' final counters (an alert still in breach is updated once per update interval). An alerts
+     * store that lost an open alert would leave it open on the topic once its row recovered.
      */
     private static void assertOpenAlertsAreTheBreaches(final String run, final KpiReport expected) {
+        assertThat(expected.breaches()).as("the sample breaches some targets").isNotEmpty();
+        assertThat(openBreaches(run)).isEqualTo(Set.copyOf(expected.breaches()));
+    }
+
+    /** The breach alerts of the run's alerts topic whose latest record is not RESOLVED, as breaches. */
+    private static Set<Breach> openBreaches(final String run) {
         final var alert = JacksonSerde.json(KpiAlert.class).deserializer();
-        final Set<Breach> open = RunningService.latest(run + "-alerts", key -> key,
+        return RunningService.latest(run + "-alerts", key -> key,
                 value -> alert.deserialize(run + "-alerts", value)).values().stream()
             .filter(latest -> latest.kind() == AlertKind.BREACH && latest.state() != AlertState.RESOLVED)
             .map(latest -> new Breach(latest.unitId(), latest.fieldId(), latest.period(), latest.scope(), latest.kpi(),
                 latest.value(), latest.target(), latest.volume()))
             .collect(Collectors.toSet());
-        assertThat(expected.breaches()).as("the sample breaches some targets").isNotEmpty();
-        assertThat(open).isEqualTo(Set.copyOf(expected.breaches()));
+    }
+
+    /** A survey of {@link #ALERT_UNIT} in field HO_TICH on 10 March 2026. */
+    private static String survey(final String eventId, final String rating) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"survey.submitted\","
+            + "\"occurredAt\":\"2026-03-10T09:00:00+07:00\",\"unitId\":\"" + ALERT_UNIT + "\","
+            + "\"fieldId\":\"HO_TICH\",\"rating\":\"" + rating + "\"}";
+    }
+
+    /**
+     * The surveys of {@code lines} sent again under another unit of the sample, so under another key: repeats of
+     * their {@code eventId}, which only the cross-key check finds (EVENTS.md, section 1).
+     */
+    private static List<String> surveysUnderAnotherUnit(final List<String> lines) throws Exception {
+        final ObjectMapper json = new ObjectMapper();
+        final List<ObjectNode> surveys = new ArrayList<>();
+        for (final String line : lines) {
+            try {
+                final JsonNode event = json.readTree(line);
+                if (event.path("type").asText().equals("survey.submitted")) {
+                    surveys.add((ObjectNode) event);
+                }
+            } catch (final JsonProcessingException brokenLine) {
+                // the sample's broken lines (SampleHistory) are no event to repeat
+            }
+        }
+        final List<String> units = surveys.stream().map(survey -> survey.get("unitId").asText()).distinct().sorted().toList();
+        assertThat(units).as("surveys of several units").hasSizeGreaterThan(1);
+        final List<String> repeats = new ArrayList<>();
+        for (final ObjectNode survey : surveys) {
+            final int unit = units.indexOf(survey.get("unitId").asText());
+            repeats.add(json.writeValueAsString(survey.put("unitId", units.get((unit + 1) % units.size()))));
+        }
+        assertThat(repeats).as("surveys repeated under another unit").hasSizeGreaterThan(100);
+        return repeats;
     }
 
     /** Whether the group has committed, of each topic, at least as many records as {@code atLeast} maps it to. */
