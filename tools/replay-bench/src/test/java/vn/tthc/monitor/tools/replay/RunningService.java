@@ -9,9 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -50,28 +53,57 @@ final class RunningService {
 
     /** A compacted topic read to its end (read_committed): the latest value per key, tombstones removed. */
     static <K, V> Map<K, V> latest(final String topic, final Function<String, K> key, final Function<byte[], V> value) {
+        final Map<K, V> latest = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
+            final Map<TopicPartition, Long> from = new HashMap<>();
+            partitions(consumer, topic).forEach(partition -> from.put(partition, 0L));
+            readToEnd(consumer, from, record -> {
+                if (record.value() == null) {
+                    latest.remove(key.apply(record.key()));
+                } else {
+                    latest.put(key.apply(record.key()), value.apply(record.value()));
+                }
+            });
+        }
+        return latest;
+    }
+
+    /** The end of each partition of {@code topic} for a read_committed reader. */
+    static Map<TopicPartition, Long> committedEnds(final String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
+            return consumer.endOffsets(partitions(consumer, topic));
+        }
+    }
+
+    /** How many records of {@code topic} committed since the offsets {@code from} have a key that {@code key} accepts. */
+    static long countSince(final String topic, final Map<TopicPartition, Long> from, final Predicate<String> key) {
+        final long[] count = {0};
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
+            readToEnd(consumer, from, record -> count[0] += key.test(record.key()) ? 1 : 0);
+        }
+        return count[0];
+    }
+
+    private static KafkaConsumer<String, byte[]> committedReader() {
         final Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaCluster.bootstrapServers());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        final Map<K, V> latest = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.value() == null) {
-                        latest.remove(key.apply(record.key()));
-                    } else {
-                        latest.put(key.apply(record.key()), value.apply(record.value()));
-                    }
-                });
-            }
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(final KafkaConsumer<String, byte[]> consumer, final String topic) {
+        return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    /** Reads the partitions of {@code from}, each from its offset there to its end as it is now. */
+    private static void readToEnd(final KafkaConsumer<String, byte[]> consumer, final Map<TopicPartition, Long> from,
+                                  final Consumer<ConsumerRecord<String, byte[]>> each) {
+        consumer.assign(from.keySet());
+        from.forEach(consumer::seek);
+        final Map<TopicPartition, Long> ends = consumer.endOffsets(from.keySet());
+        while (from.keySet().stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+            consumer.poll(Duration.ofMillis(200)).forEach(each);
         }
-        return latest;
     }
 
     /** How many records of {@code topic} the consumer group {@code group} has committed, over all its partitions. */
