@@ -11,6 +11,7 @@ import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -27,12 +29,18 @@ import org.junit.jupiter.api.Test;
 import vn.tthc.monitor.contract.alert.AlertKind;
 import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.KpiAlert;
+import vn.tthc.monitor.contract.evaluation.Verdict;
+import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
+import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Scope;
 import vn.tthc.monitor.contract.org.OrganisationFile;
 import vn.tthc.monitor.contract.report.Breach;
 import vn.tthc.monitor.contract.report.KpiReport;
+import vn.tthc.monitor.contract.report.KpiRow;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
+import vn.tthc.monitor.contract.verdict.ObjectiveVerdict;
+import vn.tthc.monitor.contract.verdict.PeriodVerdict;
 import vn.tthc.monitor.kpi.KpiStreamsApplication;
 import vn.tthc.monitor.kpi.query.KpiQueryService;
 import vn.tthc.monitor.kpi.query.QueryResult;
@@ -40,6 +48,7 @@ import vn.tthc.monitor.kpi.topology.KpiRowKeyFormat;
 import vn.tthc.monitor.kpi.topology.duplicates.CrossKeyDuplicateTopology;
 import vn.tthc.monitor.kpi.topology.serde.JacksonSerde;
 import vn.tthc.monitor.kpi.topology.subtree.SpreadBacklog;
+import vn.tthc.monitor.kpi.topology.verdicts.VerdictSettings;
 import vn.tthc.monitor.testing.TestKafkaCluster;
 import vn.tthc.monitor.testing.TestDirectories;
 import vn.tthc.monitor.kpi.streams.ConsumerGroupProgress;
@@ -150,6 +159,8 @@ class RestartMidReplayIT {
         throws Exception {
         // the killed instance holds its partitions until its session expires: keep that short
         properties.put("kafka.streams.default.consumer.session.timeout.ms", "10000");
+        // verdicts checked every second rather than every minute: they follow the rows within seconds
+        properties.put("tthc.verdicts.check-interval", "1s");
         final long events = beforeKill.size() + afterKill.size();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaCluster.bootstrapServers()));
              EventFileProducer producer = new EventFileProducer(TestKafkaCluster.bootstrapServers(), run + "-events")) {
@@ -216,6 +227,46 @@ class RestartMidReplayIT {
         assertThat(RunningService.latest(run + "-kpi-rows", key -> key,
             value -> rowStatus.deserialize(run + "-kpi-rows", value).counters())).isEqualTo(expectedRows);
         assertOpenAlertsAreTheBreaches(run, expected);
+        assertVerdictsGivenOnce(run, expected);
+    }
+
+    /**
+     * The verdicts topic: one verdict (revision 0) for every (unit, period, scope) of the report whose period is past
+     * its cut-off, none for a period not ended, and its corrections numbered 1, 2, … without a gap or a repeat (a
+     * verdict store that lost its committed writes gives a verdict twice); the last revision's objectives have the
+     * rows' final figures, and the objectives not met are the report's breaches.
+     */
+    private static void assertVerdictsGivenOnce(final String run, final KpiReport expected) {
+        final var verdict = JacksonSerde.json(PeriodVerdict.class).deserializer();
+        final Map<List<String>, List<PeriodVerdict>> revisions = RunningService.values(run + "-kpi-verdicts",
+                value -> verdict.deserialize(run + "-kpi-verdicts", value)).stream()
+            .collect(Collectors.groupingBy(PeriodVerdict::key));
+        final Instant now = Instant.now();
+        final Map<List<String>, List<KpiRow>> rows = expected.kpis().stream().collect(Collectors.groupingBy(
+            row -> List.of(row.key().unitId(), row.key().period(), row.scope().wireName())));
+        assertThat(revisions.keySet()).as("verdicts only on ended periods")
+            .allMatch(key -> Period.parse(key.get(1)).hasEndedAt(now) && rows.containsKey(key));
+        rows.keySet().stream()
+            .filter(key -> VerdictSettings.DEFAULTS.cutOff(Period.parse(key.get(1))).isBefore(now))
+            .forEach(key -> assertThat(revisions).as("a verdict on %s", key).containsKey(key));
+        revisions.forEach((key, given) -> {
+            assertThat(given).extracting(PeriodVerdict::revision).as("the revisions of %s", key)
+                .isEqualTo(IntStream.range(0, given.size()).boxed().toList());
+            final Map<String, KpiCounters> counters = rows.get(key).stream()
+                .collect(Collectors.toMap(row -> row.key().fieldId(), KpiRow::counters));
+            final PeriodVerdict last = given.get(given.size() - 1);
+            for (final ObjectiveVerdict objective : last.objectives()) {
+                final KpiCounters row = counters.get(objective.fieldId());
+                assertThat(row).as("a row of %s for %s", key, objective).isNotNull();
+                assertThat(objective.volume()).as("%s of %s", objective, key).isEqualTo(objective.kpi().volume(row));
+                assertThat(objective.value()).as("%s of %s", objective, key).isEqualTo(objective.kpi().value(row));
+            }
+            assertThat(last.objectives(Verdict.NOT_MET).stream().map(objective -> objective.fieldId() + " " + objective.kpi()))
+                .as("the objectives of %s not met", key)
+                .containsExactlyInAnyOrderElementsOf(expected.breaches().stream()
+                    .filter(breach -> List.of(breach.unitId(), breach.period(), breach.scope().wireName()).equals(key))
+                    .map(breach -> breach.fieldId() + " " + Kpi.fromId(breach.kpi())).toList());
+        });
     }
 
     /**

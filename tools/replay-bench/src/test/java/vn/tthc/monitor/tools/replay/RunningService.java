@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,21 @@ final class RunningService {
             });
         }
         return latest;
+    }
+
+    /** Every value of {@code topic} (read_committed), in each partition's order, tombstones left out. */
+    static <V> List<V> values(final String topic, final Function<byte[], V> value) {
+        final List<V> values = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
+            final Map<TopicPartition, Long> from = new HashMap<>();
+            partitions(consumer, topic).forEach(partition -> from.put(partition, 0L));
+            readToEnd(consumer, from, record -> {
+                if (record.value() != null) {
+                    values.add(value.apply(record.value()));
+                }
+            });
+        }
+        return values;
     }
 
     /** The end of each partition of {@code topic} for a read_committed reader. */
