@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Scope;
+import vn.tthc.monitor.contract.kpi.VietnamTime;
 import vn.tthc.monitor.contract.org.OrganisationFile;
 import vn.tthc.monitor.contract.report.Breach;
 import vn.tthc.monitor.contract.report.KpiReport;
@@ -67,6 +69,8 @@ class RestartMidReplayIT {
     private static final long ROWS_INPUT_COMMITTED = 5_000;
     /** A unit of none of the sample's sources, in breach before the kill and no longer after it. */
     private static final String ALERT_UNIT = "UBND-P-KIEM-THU";
+    /** Another, whose forecast of today's periods is below target before the kill and no longer after it. */
+    private static final String FORECAST_UNIT = "UBND-P-DU-BAO";
     /**
      * Three levels over the sample's units: the city, a group of its wards without cases of its own, the wards and
      * two departments; the third department is not in the file (its own rows only).
@@ -96,10 +100,25 @@ class RestartMidReplayIT {
             beforeKill.add(survey("alert-unit-" + i, "SATISFIED"));
         }
         beforeKill.add(survey("alert-unit-24", "DISSATISFIED"));
+        // today, 30 cases resolved on time and 2 open past their due time: forecast 30/32 against 0.98, raised AT_RISK
+        // on its HO_TICH and * rows of the current month, quarter, half-year and year; withdrawn after the kill
+        final String today = LocalDate.now(VietnamTime.ZONE).toString();
+        for (int i = 1; i <= 32; i++) {
+            beforeKill.add(caseEvent("forecast-" + i + "-received", "case.received", today, "00:00:10", i,
+                ",\"unitId\":\"" + FORECAST_UNIT + "\",\"fieldId\":\"HO_TICH\",\"procedureId\":\"1.004227\","
+                    + "\"channel\":\"ONLINE\",\"onlineEligible\":true,\"dueAt\":\"" + today
+                    + (i <= 30 ? "T23:00:00+07:00\"" : "T00:00:30+07:00\"")));
+        }
+        for (int i = 1; i <= 30; i++) {
+            beforeKill.add(caseEvent("forecast-" + i + "-resolved", "case.resolved", today, "00:00:20", i,
+                ",\"result\":\"APPROVED\""));
+        }
         beforeKill.addAll(sample.lines().subList(0, half));
         final List<String> afterKill = new ArrayList<>(sample.lines().subList(half, sample.lines().size()));
         afterKill.addAll(surveysUnderAnotherUnit(sample.lines().subList(0, half / 10)));
         afterKill.add(survey("alert-unit-25", "SATISFIED"));
+        afterKill.add(caseEvent("forecast-31-withdrawn", "case.withdrawn", today, "00:00:40", 31, ""));
+        afterKill.add(caseEvent("forecast-32-withdrawn", "case.withdrawn", today, "00:00:40", 32, ""));
         final List<String> all = new ArrayList<>(beforeKill);
         all.addAll(afterKill);
         final KpiReport expected = new RunningService.Sample(sample.file(), all).expected();
@@ -112,9 +131,11 @@ class RestartMidReplayIT {
         killMidReplayAndRestart(run, stateDir, beforeKill, afterKill, RunningService.properties(run, stateDir), expected,
             Map.of(run + "-kpi-changes-by-unit-repartition", ROWS_INPUT_COMMITTED,
                 run + "-" + CrossKeyDuplicateTopology.EVENTS_BY_ID + "-repartition", (long) half / 5),
-            // its eight alerts committed before the kill
-            () -> openBreaches(run).stream().filter(breach -> breach.unitId().equals(ALERT_UNIT)).count() == 8,
+            // their eight alerts each committed before the kill
+            () -> openBreaches(run).stream().filter(breach -> breach.unitId().equals(ALERT_UNIT)).count() == 8
+                && openForecastAlerts(run, FORECAST_UNIT) == 8,
             false);
+        assertThat(openForecastAlerts(run, FORECAST_UNIT)).as("forecast alerts left open").isZero();
     }
 
     @Test
@@ -227,7 +248,28 @@ class RestartMidReplayIT {
         assertThat(RunningService.latest(run + "-kpi-rows", key -> key,
             value -> rowStatus.deserialize(run + "-kpi-rows", value).counters())).isEqualTo(expectedRows);
         assertOpenAlertsAreTheBreaches(run, expected);
+        assertAlertsRaisedOnceUntilResolved(run);
         assertVerdictsGivenOnce(run, expected);
+    }
+
+    /**
+     * The alert history topic: each alert (breach or forecast) is raised, updated while open and resolved, and raised
+     * again only after it was resolved. A tracker that lost its open alerts in a restart raises them a second time
+     * (and mails them again) without a resolution in between.
+     */
+    private static void assertAlertsRaisedOnceUntilResolved(final String run) {
+        final var alert = JacksonSerde.json(KpiAlert.class).deserializer();
+        final Map<List<String>, List<AlertState>> states = new HashMap<>();
+        RunningService.values(run + "-alert-history", value -> alert.deserialize(run + "-alert-history", value))
+            .forEach(each -> states.computeIfAbsent(each.key(), key -> new ArrayList<>()).add(each.state()));
+        assertThat(states).as("alerts in the history").isNotEmpty();
+        states.forEach((key, history) -> {
+            boolean open = false;
+            for (final AlertState state : history) {
+                assertThat(state == AlertState.RAISED).as("%s, states %s", key, history).isEqualTo(!open);
+                open = state != AlertState.RESOLVED;
+            }
+        });
     }
 
     /**
@@ -288,6 +330,23 @@ class RestartMidReplayIT {
             .map(latest -> new Breach(latest.unitId(), latest.fieldId(), latest.period(), latest.scope(), latest.kpi(),
                 latest.value(), latest.target(), latest.volume()))
             .collect(Collectors.toSet());
+    }
+
+    /** How many AT_RISK alerts of {@code unitId} the run's alerts topic leaves open. */
+    private static long openForecastAlerts(final String run, final String unitId) {
+        final var alert = JacksonSerde.json(KpiAlert.class).deserializer();
+        return RunningService.latest(run + "-alerts", key -> key,
+                value -> alert.deserialize(run + "-alerts", value)).values().stream()
+            .filter(latest -> latest.kind() == AlertKind.AT_RISK && latest.state() != AlertState.RESOLVED
+                && latest.unitId().equals(unitId))
+            .count();
+    }
+
+    /** An event of case {@code FC-<number>} of {@link #FORECAST_UNIT}, at {@code time} on {@code date}, local time. */
+    private static String caseEvent(final String eventId, final String type, final String date, final String time,
+                                    final int number, final String fields) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + date + "T" + time
+            + "+07:00\",\"caseId\":\"FC-" + number + "\"" + fields + "}";
     }
 
     /** A survey of {@link #ALERT_UNIT} in field HO_TICH on 10 March 2026. */
