@@ -91,7 +91,7 @@ final class RunningService {
         }
     }
 
-    /** How many records of {@code topic} committed since the offsets {@code from} have a key that {@code key} accepts. */
+    /** How many records of {@code topic} committed since the offsets {@code from} have a key {@code key} accepts. */
     static long countSince(final String topic, final Map<TopicPartition, Long> from, final Predicate<String> key) {
         final long[] count = {0};
         try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
