@@ -94,27 +94,13 @@ class RestartMidReplayIT {
         final Path stateDir = TestDirectories.fresh("restart");
         final RunningService.Sample sample = RunningService.Sample.write(stateDir, EVENTS, 7);
         final int half = sample.lines().size() / 2;
-        // before the kill: a unit in breach and its alert raised; after it: the survey that resolves the alert, and
-        // the surveys of the first 5,000 lines again under another unit: repeats that only the ids seen before the kill
-        // can find (the kill waits until the cross-key check has taken in twice as many events)
-        final List<String> beforeKill = new ArrayList<>();
-        for (int i = 1; i <= 23; i++) {
-            beforeKill.add(survey("alert-unit-" + i, "SATISFIED"));
-        }
-        beforeKill.add(survey("alert-unit-24", "DISSATISFIED"));
-        // today, 30 cases resolved on time and 2 open past their due time: forecast 30/32 against 0.98, AT_RISK on its
-        // HO_TICH and * rows of the current month, quarter, half-year and year; one withdrawn after the kill: 30/31
+        // before the kill: a unit in breach, another at risk, and the first half; after it, the second half, the
+        // surveys of the first 5,000 lines again under another unit (repeats that only the ids seen before the kill can
+        // find: the kill waits until the cross-key check has taken in twice as many events), the survey that resolves
+        // the breach, and one of the two open cases withdrawn
         final String today = LocalDate.now(VietnamTime.ZONE).toString();
-        for (int i = 1; i <= 32; i++) {
-            beforeKill.add(caseEvent("forecast-" + i + "-received", "case.received", today, "00:00:10", i,
-                ",\"unitId\":\"" + FORECAST_UNIT + "\",\"fieldId\":\"HO_TICH\",\"procedureId\":\"1.004227\","
-                    + "\"channel\":\"ONLINE\",\"onlineEligible\":true,\"dueAt\":\"" + today
-                    + (i <= 30 ? "T23:00:00+07:00\"" : "T00:00:30+07:00\"")));
-        }
-        for (int i = 1; i <= 30; i++) {
-            beforeKill.add(caseEvent("forecast-" + i + "-resolved", "case.resolved", today, "00:00:20", i,
-                ",\"result\":\"APPROVED\""));
-        }
+        final List<String> beforeKill = new ArrayList<>(alertUnitSurveys(24));
+        beforeKill.addAll(forecastUnitCases(today));
         beforeKill.addAll(sample.lines().subList(0, half));
         final List<String> afterKill = new ArrayList<>(sample.lines().subList(half, sample.lines().size()));
         afterKill.addAll(surveysUnderAnotherUnit(sample.lines().subList(0, half / 10)));
@@ -366,6 +352,36 @@ class RestartMidReplayIT {
                                     final int number, final String fields) {
         return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + date + "T" + time
             + "+07:00\",\"caseId\":\"FC-" + number + "\"" + fields + "}";
+    }
+
+    /** {@code count} surveys of {@link #ALERT_UNIT}, the last one dissatisfied: 23 of 24 is 0.958, below 0.96. */
+    private static List<String> alertUnitSurveys(final int count) {
+        final List<String> surveys = new ArrayList<>();
+        for (int i = 1; i < count; i++) {
+            surveys.add(survey("alert-unit-" + i, "SATISFIED"));
+        }
+        surveys.add(survey("alert-unit-" + count, "DISSATISFIED"));
+        return surveys;
+    }
+
+    /**
+     * 32 cases of {@link #FORECAST_UNIT} received at 00:00:10 on {@code date}: 30 resolved on time, 2 open and due at
+     * 00:00:30. The forecast of its HO_TICH and * rows of the current month, quarter, half-year and year is 30/32,
+     * against 0.98, while their on-time rate is 1: eight AT_RISK alerts (from 30 seconds after midnight on).
+     */
+    private static List<String> forecastUnitCases(final String date) {
+        final List<String> events = new ArrayList<>();
+        for (int i = 1; i <= 32; i++) {
+            events.add(caseEvent("forecast-" + i + "-received", "case.received", date, "00:00:10", i,
+                ",\"unitId\":\"" + FORECAST_UNIT + "\",\"fieldId\":\"HO_TICH\",\"procedureId\":\"1.004227\","
+                    + "\"channel\":\"ONLINE\",\"onlineEligible\":true,\"dueAt\":\"" + date
+                    + (i <= 30 ? "T23:00:00+07:00\"" : "T00:00:30+07:00\"")));
+        }
+        for (int i = 1; i <= 30; i++) {
+            events.add(caseEvent("forecast-" + i + "-resolved", "case.resolved", date, "00:00:20", i,
+                ",\"result\":\"APPROVED\""));
+        }
+        return events;
     }
 
     /** A survey of {@link #ALERT_UNIT} in field HO_TICH on 10 March 2026. */
