@@ -1,15 +1,12 @@
 package vn.tthc.monitor.contract.testing;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import vn.tthc.monitor.contract.HistoryFullException;
-import vn.tthc.monitor.contract.cases.CaseAssessment;
 import vn.tthc.monitor.contract.cases.CaseClock;
 import vn.tthc.monitor.contract.cases.CaseHistory;
 import vn.tthc.monitor.contract.event.CaseEvent;
@@ -20,7 +17,6 @@ import vn.tthc.monitor.contract.event.ParseResult;
 import vn.tthc.monitor.contract.event.SurveySubmitted;
 import vn.tthc.monitor.contract.feedback.FeedbackAssessment;
 import vn.tthc.monitor.contract.feedback.FeedbackHistory;
-import vn.tthc.monitor.contract.kpi.ForecastCase;
 import vn.tthc.monitor.contract.kpi.KpiContribution;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
 import vn.tthc.monitor.contract.kpi.KpiRowKey;
@@ -50,20 +46,6 @@ public final class InMemoryKpis {
     public static KpiReport report(final List<String> lines, final Targets targets, final Organisation organisation) {
         final InMemoryKpis kpis = counted(lines);
         return KpiReport.of(kpis.rows, targets, organisation, kpis.rejected);
-    }
-
-    /**
-     * The cases {@code lines} leave open (received, not resolved, not withdrawn), as the forecast projects them, by unit
-     * and field (EVENTS.md section 2, "Open cases").
-     */
-    public static Map<String, Map<String, List<ForecastCase>>> openCases(final List<String> lines) {
-        final Map<String, Map<String, List<ForecastCase>>> open = new TreeMap<>();
-        counted(lines).cases.values().stream().map(CaseClock::assess).filter(CaseAssessment::isOpen)
-            .forEach(assessment -> open.computeIfAbsent(assessment.reception().unitId(), unit -> new TreeMap<>())
-                .computeIfAbsent(assessment.reception().fieldId(), field -> new ArrayList<>())
-                .add(new ForecastCase(assessment.caseId(), assessment.effectiveDue(), assessment.isWaitingOnCitizen(),
-                    assessment.reception().occurredAt())));
-        return open;
     }
 
     private static InMemoryKpis counted(final List<String> lines) {

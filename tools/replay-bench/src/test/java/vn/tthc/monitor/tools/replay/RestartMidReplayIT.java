@@ -32,22 +32,16 @@ import vn.tthc.monitor.contract.alert.AlertState;
 import vn.tthc.monitor.contract.alert.DrivingCase;
 import vn.tthc.monitor.contract.alert.KpiAlert;
 import vn.tthc.monitor.contract.evaluation.Verdict;
-import vn.tthc.monitor.contract.kpi.ForecastCase;
 import vn.tthc.monitor.contract.kpi.Kpi;
 import vn.tthc.monitor.contract.kpi.KpiCounters;
-import vn.tthc.monitor.contract.kpi.KpiRowKey;
-import vn.tthc.monitor.contract.kpi.OnTimeForecast;
 import vn.tthc.monitor.contract.kpi.Period;
 import vn.tthc.monitor.contract.kpi.Scope;
-import vn.tthc.monitor.contract.kpi.Targets;
 import vn.tthc.monitor.contract.kpi.VietnamTime;
-import vn.tthc.monitor.contract.org.Organisation;
 import vn.tthc.monitor.contract.org.OrganisationFile;
 import vn.tthc.monitor.contract.report.Breach;
 import vn.tthc.monitor.contract.report.KpiReport;
 import vn.tthc.monitor.contract.report.KpiRow;
 import vn.tthc.monitor.contract.report.KpiRowStatus;
-import vn.tthc.monitor.contract.testing.InMemoryKpis;
 import vn.tthc.monitor.contract.verdict.ObjectiveVerdict;
 import vn.tthc.monitor.contract.verdict.PeriodVerdict;
 import vn.tthc.monitor.kpi.KpiStreamsApplication;
@@ -122,7 +116,6 @@ class RestartMidReplayIT {
             .filteredOn(breach -> breach.unitId().equals(ALERT_UNIT)).hasSize(8);
 
         killMidReplayAndRestart(run, stateDir, beforeKill, afterKill, RunningService.properties(run, stateDir), expected,
-            InMemoryKpis.openCases(all), Organisation.of(List.of()),
             Map.of(run + "-kpi-changes-by-unit-repartition", ROWS_INPUT_COMMITTED,
                 run + "-" + CrossKeyDuplicateTopology.EVENTS_BY_ID + "-repartition", (long) half / 5),
             // their eight alerts each committed before the kill
@@ -147,8 +140,7 @@ class RestartMidReplayIT {
         final Path units = Files.writeString(stateDir.resolve("units.yaml"), UNITS);
         final Map<String, Object> properties = RunningService.properties(run, stateDir);
         properties.put("tthc.units.file", units.toString());
-        final Organisation organisation = OrganisationFile.read(units);
-        final KpiReport expected = sample.expected(organisation);
+        final KpiReport expected = sample.expected(OrganisationFile.read(units));
         assertThat(expected.kpis()).as("the expected report has subtree rows")
             .anyMatch(row -> row.scope() == Scope.SUBTREE && row.key().unitId().equals("KHOI-PHUONG"));
 
@@ -157,7 +149,6 @@ class RestartMidReplayIT {
         final int half = sample.lines().size() / 2;
         killMidReplayAndRestart(run, stateDir, sample.lines().subList(0, half),
             sample.lines().subList(half, sample.lines().size()), properties, expected,
-            InMemoryKpis.openCases(sample.lines()), organisation,
             Map.of(run + "-kpi-changes-by-unit-repartition", ROWS_INPUT_COMMITTED, run + "-subtree-changes-by-unit-repartition", 1L),
             () -> { }, true, () -> { });
     }
@@ -178,9 +169,7 @@ class RestartMidReplayIT {
      */
     private static void killMidReplayAndRestart(final String run, final Path stateDir, final List<String> beforeKill,
                                                 final List<String> afterKill, final Map<String, Object> properties,
-                                                final KpiReport expected,
-                                                final Map<String, Map<String, List<ForecastCase>>> openCases,
-                                                final Organisation organisation, final Map<String, Long> stageInputs,
+                                                final KpiReport expected, final Map<String, Long> stageInputs,
                                                 final ThrowingRunnable alsoBeforeKill, final boolean killAgainOnceIdle,
                                                 final ThrowingRunnable alsoAtTheEnd)
         throws Exception {
@@ -242,78 +231,11 @@ class RestartMidReplayIT {
                 final QueryResult<KpiReport> report = last.getBean(KpiQueryService.class).report();
                 assertThat(report).isInstanceOf(QueryResult.Found.class);
                 assertThat(((QueryResult.Found<KpiReport>) report).value()).isEqualTo(expected);
-                // the subtree rows' forecasts follow their units' open cases by up to an emit interval
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                    final Map<String, ProjectedRate> reference =
-                        referenceForecasts(expected, openCases, organisation, Instant.now());
-                    assertThat(reference.keySet()).as("forecasts of the current periods' rows, own and subtree")
-                        .anyMatch(row -> row.startsWith(Scope.OWN.wireName()))
-                        .anyMatch(row -> organisation.units().isEmpty() || row.startsWith(Scope.SUBTREE.wireName()));
-                    assertThat(forecasts(last, expected)).isEqualTo(reference);
-                });
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                     assertOutputsAreTheReport(run, expected);
                     alsoAtTheEnd.run();
                 });
             }
-        }
-    }
-
-    /**
-     * The contract's forecast ({@link OnTimeForecast}) of every row of {@code expected} in a current period at
-     * {@code now}, own and subtree, from the open cases the events left (a subtree row's: those of its units), keyed
-     * by scope and row.
-     */
-    private static Map<String, ProjectedRate> referenceForecasts(
-        final KpiReport expected, final Map<String, Map<String, List<ForecastCase>>> openCases,
-        final Organisation organisation, final Instant now) {
-        final Targets targets = Targets.sectionThreeDefaults();
-        final Set<String> current = Period.containing(now).stream().map(Period::toString).collect(Collectors.toSet());
-        final Map<String, ProjectedRate> forecasts = new HashMap<>();
-        for (final KpiRow row : expected.kpis()) {
-            if (!current.contains(row.key().period())) {
-                continue;
-            }
-            final List<String> units = new ArrayList<>(List.of(row.key().unitId()));
-            if (row.scope() == Scope.SUBTREE) {
-                organisation.descendants(row.key().unitId()).forEach(unit -> units.add(unit.id()));
-            }
-            final List<ForecastCase> cases = units.stream()
-                .flatMap(unit -> openCases.getOrDefault(unit, Map.of()).entrySet().stream())
-                .filter(field -> row.key().fieldId().equals("*") || field.getKey().equals(row.key().fieldId()))
-                .flatMap(field -> field.getValue().stream())
-                .toList();
-            OnTimeForecast.of(row.counters(), cases, Period.parse(row.key().period()).end(), now,
-                    targets.target(Kpi.ON_TIME_RATE, row.key()), targets.minVolume(row.key()))
-                .ifPresent(forecast -> forecasts.put(row.scope().wireName() + " " + KpiRowKeyFormat.format(row.key()),
-                    ProjectedRate.of(forecast)));
-        }
-        return forecasts;
-    }
-
-    /** The forecasts the running service gives (query API) for every unit of {@code expected}, own and subtree. */
-    private static Map<String, ProjectedRate> forecasts(final ApplicationContext service, final KpiReport expected) {
-        final KpiQueryService queries = service.getBean(KpiQueryService.class);
-        final Map<String, ProjectedRate> forecasts = new HashMap<>();
-        expected.kpis().stream().map(row -> row.key().unitId()).distinct().forEach(unit -> {
-            final var own = queries.unitForecasts(unit);
-            final var subtree = queries.subtreeForecasts(unit);
-            assertThat(own).isInstanceOf(QueryResult.Found.class);
-            assertThat(subtree).isInstanceOf(QueryResult.Found.class);
-            ((QueryResult.Found<Map<KpiRowKey, OnTimeForecast>>) own).value().forEach((row, forecast) -> forecasts.put(
-                Scope.OWN.wireName() + " " + KpiRowKeyFormat.format(row), ProjectedRate.of(forecast)));
-            ((QueryResult.Found<Map<KpiRowKey, OnTimeForecast>>) subtree).value().forEach((row, forecast) ->
-                forecasts.put(Scope.SUBTREE.wireName() + " " + KpiRowKeyFormat.format(row), ProjectedRate.of(forecast)));
-        });
-        return forecasts;
-    }
-
-    /** What a forecast projects, without the overdue cases it names (the query API lists none). */
-    private record ProjectedRate(double rate, long overdue, long rest, long waiting, boolean atRisk) {
-
-        static ProjectedRate of(final OnTimeForecast forecast) {
-            return new ProjectedRate(forecast.expectedRate(), forecast.projectedOverdue(), forecast.projectedRest(),
-                forecast.waitingLeftOut(), forecast.atRisk());
         }
     }
 
